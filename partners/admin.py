@@ -1,0 +1,50 @@
+"""Back office for boards, agencies and users. Who may do what is decided by role in
+wscb/permissions.py (administrators: users and boards; business support: agencies)."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
+
+from partners.forms import UserCreateForm, UserEditForm
+from partners.models import Board, Partner, User
+
+# Roles, not groups, decide permissions (wscb/permissions.py), so groups are not offered.
+admin.site.unregister(Group)
+
+
+@admin.register(Board)
+class BoardAdmin(admin.ModelAdmin):
+    list_display = ("name", "short_name", "term", "is_active")
+    fields = ("name", "short_name", "term", "is_active")
+    search_fields = ("name", "short_name")
+
+
+@admin.register(Partner)
+class PartnerAdmin(admin.ModelAdmin):
+    list_display = ("name", "short_name", "sector", "is_statutory", "is_active")
+    list_filter = ("sector", "is_statutory", "is_active")
+    search_fields = ("name", "short_name")
+    fields = ("name", "short_name", "sector", "is_statutory", "is_active")
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    form = UserEditForm
+    add_form = UserCreateForm
+    list_display = ("full_name", "email", "role", "partner", "is_active", "last_login")
+    list_filter = ("role", "is_active", "boards", "partner__sector")
+    search_fields = ("full_name", "email", "job_title", "partner__name", "partner__short_name")
+    ordering = ("full_name",)
+    filter_horizontal = ("boards",)
+    readonly_fields = ("last_login", "date_joined")
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        ("Person", {"fields": ("full_name", "job_title", "telephone")}),
+        ("Role and scope", {"fields": ("role", "partner", "boards", "is_active")}),
+        ("Dates", {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),
+        ("Person", {"fields": ("full_name", "job_title", "telephone")}),
+        ("Role and scope", {"fields": ("role", "partner", "boards")}),
+    )

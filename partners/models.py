@@ -1,0 +1,190 @@
+"""Boards, partner agencies and the people who sign in to the portal."""
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+
+class Board(models.Model):
+    """A safeguarding board or partnership; groups, rounds, finance and reports hang off it."""
+
+    class Term(models.TextChoices):
+        BOARD = "Board", "Board"
+        PARTNERSHIP = "Partnership", "Partnership"
+
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(max_length=30, unique=True, help_text="As the report uses it, e.g. WSCB.")
+    term = models.CharField(
+        "word used for it",
+        max_length=20,
+        choices=Term.choices,
+        default=Term.BOARD,
+        help_text="Shown in page titles and headings: 'Board' or 'Partnership'.",
+    )
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Partner(models.Model):
+    """A partner agency. Agencies are shared by every board in the installation."""
+
+    class Sector(models.TextChoices):
+        LOCAL_AUTHORITY = "local_authority", "Local authority"
+        HEALTH = "health", "Health"
+        POLICE = "police", "Police"
+        PROBATION = "probation", "Probation"
+        EDUCATION = "education", "Education"
+        HOUSING = "housing", "Housing"
+        VOLUNTARY = "voluntary", "Voluntary and community"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(
+        max_length=60, unique=True, help_text='As the report uses it, e.g. "GMP" or "WWL NHS Trust".'
+    )
+    sector = models.CharField(max_length=20, choices=Sector.choices)
+    is_statutory = models.BooleanField(
+        "statutory partner", default=False, help_text="A partner the law requires to be on the board."
+    )
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("partners:partner-detail", args=[self.pk])
+
+
+class Role(models.TextChoices):
+    PARTNER_LEAD = "partner_lead", "Partner lead"
+    BUSINESS_SUPPORT = "business_support", "Business support"
+    BOARD_MEMBER = "board_member", "Board member"
+    ADMINISTRATOR = "administrator", "Administrator"
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=username)
+
+    def _create(self, email, password, **fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.full_clean(exclude=["password"])
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **fields):
+        fields.setdefault("role", Role.BOARD_MEMBER)
+        return self._create(email, password, **fields)
+
+    def create_superuser(self, email, password=None, **fields):
+        fields["role"] = Role.ADMINISTRATOR
+        return self._create(email, password, **fields)
+
+
+class User(AbstractBaseUser):
+    """A person who signs in with their e-mail address and has exactly one role."""
+
+    email = models.EmailField("e-mail address", max_length=254, unique=True)
+    full_name = models.CharField(max_length=150)
+    job_title = models.CharField(max_length=150, blank=True)
+    telephone = models.CharField(max_length=40, blank=True)
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.BOARD_MEMBER)
+    partner = models.ForeignKey(
+        Partner,
+        verbose_name="partner agency",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        help_text="Required for partner leads: the one agency they report for.",
+    )
+    boards = models.ManyToManyField(
+        Board, blank=True, related_name="users", help_text="The boards this person works for."
+    )
+    is_active = models.BooleanField(default=True)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        ordering = ["full_name"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_unique_ignoring_case"),
+            models.CheckConstraint(
+                condition=~models.Q(role="partner_lead") | models.Q(partner__isnull=False),
+                name="partner_lead_has_agency",
+                violation_error_message="A partner lead must belong to a partner agency.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} <{self.email}>"
+
+    def clean(self):
+        super().clean()
+        self.email = self.__class__.objects.normalize_email(self.email).lower()
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    # Roles decide everything: there are no per-user permissions or groups to drift.
+    @property
+    def is_partner_lead(self) -> bool:
+        return self.role == Role.PARTNER_LEAD
+
+    @property
+    def is_business_support(self) -> bool:
+        return self.role == Role.BUSINESS_SUPPORT
+
+    @property
+    def is_board_member(self) -> bool:
+        return self.role == Role.BOARD_MEMBER
+
+    @property
+    def is_administrator(self) -> bool:
+        return self.role == Role.ADMINISTRATOR
+
+    @property
+    def is_staff(self) -> bool:
+        """Business support and administrators use the back office (Django admin)."""
+        return self.is_active and self.role in (Role.BUSINESS_SUPPORT, Role.ADMINISTRATOR)
+
+    @property
+    def is_superuser(self) -> bool:
+        return self.is_active and self.is_administrator
+
+    def has_perm(self, perm: str, obj=None) -> bool:
+        from wscb.permissions import role_has_model_permission
+
+        return self.is_active and role_has_model_permission(self.role, perm)
+
+    def has_perms(self, perm_list, obj=None) -> bool:
+        return all(self.has_perm(perm, obj) for perm in perm_list)
+
+    def has_module_perms(self, app_label: str) -> bool:
+        from wscb.permissions import role_has_module_permission
+
+        return self.is_active and role_has_module_permission(self.role, app_label)

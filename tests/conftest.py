@@ -1,0 +1,117 @@
+"""The named cast used by every test, and reporting of the database and permission matrix."""
+
+import os
+from types import SimpleNamespace
+
+import pytest
+from django.test import Client
+
+from partners.models import Partner, Role
+from tests.partners.factories import BoardFactory, PartnerFactory, PartnerLeadFactory, UserFactory
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls there are safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROLES = ("anonymous", "lead_a", "business_support", "board_member", "administrator")
+
+_database_seen: list[str] = []
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _record_database(django_db_setup, django_db_blocker):
+    from django.db import connection
+
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("select version()")
+            version = cursor.fetchone()[0]
+        else:
+            cursor.execute("select sqlite_version()")
+            version = f"SQLite {cursor.fetchone()[0]}"
+    _database_seen.append(version)
+    if os.environ.get("PORTAL_REQUIRE_POSTGRES") and connection.vendor != "postgresql":
+        pytest.exit(f"CI must run on PostgreSQL, but the database is {version}.", returncode=3)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _database_seen:
+        terminalreporter.write_sep("-", f"database: {_database_seen[0]}")
+    from tests import permission_matrix
+
+    permission_matrix.report(terminalreporter)
+
+
+@pytest.fixture
+def board(db):
+    return BoardFactory()
+
+
+@pytest.fixture
+def agency_a(db):
+    return PartnerFactory(name="Agency A Trust", short_name="Agency A", sector=Partner.Sector.HEALTH, is_statutory=True)
+
+
+@pytest.fixture
+def agency_b(db):
+    return PartnerFactory(
+        name="Agency B Police", short_name="Agency B", sector=Partner.Sector.POLICE, is_statutory=True
+    )
+
+
+@pytest.fixture
+def lead_a(board, agency_a):
+    return PartnerLeadFactory(email="lead.a@example.org", full_name="Lena Lead-A", partner=agency_a, boards=[board])
+
+
+@pytest.fixture
+def lead_b(board, agency_b):
+    return PartnerLeadFactory(email="lead.b@example.org", full_name="Ben Lead-B", partner=agency_b, boards=[board])
+
+
+@pytest.fixture
+def business_support(board):
+    return UserFactory(email="support@example.org", full_name="Sam Support", role=Role.BUSINESS_SUPPORT, boards=[board])
+
+
+@pytest.fixture
+def board_member(board):
+    return UserFactory(email="member@example.org", full_name="Bea Member", role=Role.BOARD_MEMBER, boards=[board])
+
+
+@pytest.fixture
+def administrator(board):
+    return UserFactory(email="admin@example.org", full_name="Ada Admin", role=Role.ADMINISTRATOR)
+
+
+@pytest.fixture
+def cast(board, agency_a, agency_b, lead_a, lead_b, business_support, board_member, administrator):
+    """Everyone at once, for tests that loop over roles (the permission matrix)."""
+    return SimpleNamespace(
+        board=board,
+        agency_a=agency_a,
+        agency_b=agency_b,
+        lead_a=lead_a,
+        lead_b=lead_b,
+        business_support=business_support,
+        board_member=board_member,
+        administrator=administrator,
+        anonymous=None,
+    )
+
+
+def client_for(user) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def as_user():
+    """``as_user(lead_a)`` gives a test client signed in as that user (``None``: anonymous)."""
+    return client_for

@@ -1,0 +1,58 @@
+"""Factories for boards, agencies and users."""
+
+import factory
+from django.contrib.auth.hashers import make_password
+
+from partners.models import Board, Partner, Role, User
+
+TEST_PASSWORD = "correct horse battery staple"
+_TEST_PASSWORD_HASH = None
+
+
+def test_password_hash() -> str:
+    global _TEST_PASSWORD_HASH
+    if _TEST_PASSWORD_HASH is None:
+        _TEST_PASSWORD_HASH = make_password(TEST_PASSWORD)
+    return _TEST_PASSWORD_HASH
+
+
+class BoardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Board
+        django_get_or_create = ("short_name",)
+
+    name = "Wigan Safeguarding Children Board"
+    short_name = "WSCB"
+    term = Board.Term.BOARD
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    name = factory.Sequence(lambda n: f"Agency {n}")
+    short_name = factory.Sequence(lambda n: f"AG{n}")
+    sector = Partner.Sector.OTHER
+    is_statutory = False
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    full_name = factory.Sequence(lambda n: f"Person {n}")
+    job_title = "Safeguarding lead"
+    role = Role.BOARD_MEMBER
+    password = factory.LazyFunction(test_password_hash)
+
+    @factory.post_generation
+    def boards(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.boards.add(*extracted)
+
+
+class PartnerLeadFactory(UserFactory):
+    role = Role.PARTNER_LEAD
+    partner = factory.SubFactory(PartnerFactory)

@@ -1,0 +1,55 @@
+"""Every URL is in the permission matrix, and every role gets what the matrix says."""
+
+import pytest
+from django.conf import settings
+from django.contrib import admin
+from django.shortcuts import resolve_url
+from django.urls import reverse
+
+from tests import permission_matrix as matrix
+from tests.conftest import client_for
+
+ENTRIES = matrix.all_entries()
+
+
+def test_every_url_in_the_resolver_has_an_entry_in_the_matrix():
+    covered = {entry.name for entry in ENTRIES}
+    missing = sorted(matrix.resolver_names() - covered)
+    assert not missing, f"URLs with no permission-matrix entry: {missing}"
+
+
+def test_every_back_office_model_has_a_policy():
+    policies = matrix.admin_policies()
+    missing = sorted(
+        model._meta.label_lower for model in admin.site._registry if model._meta.label_lower not in policies
+    )
+    assert not missing, f"Back-office models with no AdminPolicy in a tests/<app>/matrix.py: {missing}"
+
+
+def test_the_matrix_names_no_url_that_does_not_exist():
+    unknown = sorted({entry.name for entry in ENTRIES} - matrix.resolver_names())
+    assert not unknown, f"Matrix entries for URLs that no longer exist: {unknown}"
+
+
+@pytest.mark.parametrize("role", matrix.ROLES)
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda entry: entry.id)
+def test_each_role_gets_what_the_matrix_says(entry, role, cast):
+    user = getattr(cast, role)
+    client = client_for(user)
+    url = entry.path(cast) if entry.path else reverse(entry.name, kwargs=entry.kwargs(cast) if entry.kwargs else None)
+    if entry.query:
+        url = f"{url}?{entry.query}"
+    response = getattr(client, entry.method)(url)
+    expected = entry.expect[role]
+    if expected == matrix.LOGIN:
+        assert response.status_code == 302, (
+            f"{role} {entry.id}: expected a redirect to sign in, got {response.status_code}"
+        )
+        assert response.url.startswith(resolve_url(settings.LOGIN_URL)), (
+            f"{role} {entry.id}: redirected to {response.url}"
+        )
+        outcome = "login"
+    else:
+        assert response.status_code == expected, f"{role} {entry.id}: expected {expected}, got {response.status_code}"
+        outcome = response.status_code
+    matrix.record(entry, role, outcome)

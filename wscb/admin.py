@@ -1,0 +1,54 @@
+"""The back office: Django's admin, restricted by role and sending everyone else to 403 or sign-in."""
+
+from functools import update_wrapper
+
+from django.contrib import admin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
+
+
+class PortalAdminSite(admin.AdminSite):
+    site_header = "Safeguarding board portal: back office"
+    site_title = "Back office"
+    index_title = "Records"
+    enable_nav_sidebar = True
+
+    def each_context(self, request):
+        context = super().each_context(request)
+        context["site_url"] = reverse("home")
+        board = getattr(request, "board", None)
+        if board is not None:
+            context["site_header"] = f"{board.short_name} back office"
+        return context
+
+    def has_permission(self, request):
+        return request.user.is_active and request.user.is_staff
+
+    def admin_view(self, view, cacheable=False):
+        inner = super().admin_view(view, cacheable)
+
+        def guarded(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not self.has_permission(request):
+                raise PermissionDenied
+            return inner(request, *args, **kwargs)
+
+        return update_wrapper(guarded, view)
+
+    def final_catch_all_view(self, request, url):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not self.has_permission(request):
+            raise PermissionDenied
+        return super().final_catch_all_view(request, url)
+
+    def login(self, request, extra_context=None):
+        """One sign-in page for the whole portal: the admin's own is not used."""
+        if request.user.is_authenticated:
+            if self.has_permission(request):
+                return redirect(request.GET.get("next") or reverse("admin:index"))
+            raise PermissionDenied
+        return redirect_to_login(request.GET.get("next") or reverse("admin:index"))

@@ -1,0 +1,43 @@
+"""Which boards a user works for, and which one they are looking at now."""
+
+from django.db.models import QuerySet
+
+from partners.models import Board
+
+SESSION_KEY = "board_id"
+
+
+def boards_for(user) -> QuerySet[Board]:
+    """Administrators see every active board; everyone else the boards they are assigned to."""
+    if not user.is_authenticated:
+        return Board.objects.none()
+    boards = Board.objects.filter(is_active=True)
+    if user.is_administrator:
+        return boards
+    return boards.filter(users=user)
+
+
+def current_board(request) -> Board | None:
+    """The board chosen in this session if the user may see it, else their first board.
+
+    Anonymous visitors see the installation's only board (for the sign-in page's heading)
+    when there is exactly one; with several, none is named before sign-in.
+    """
+    if not request.user.is_authenticated:
+        only = list(Board.objects.filter(is_active=True)[:2])
+        return only[0] if len(only) == 1 else None
+    boards = boards_for(request.user)
+    chosen = request.session.get(SESSION_KEY)
+    if chosen is not None:
+        board = boards.filter(pk=chosen).first()
+        if board is not None:
+            return board
+    return boards.first()
+
+
+def board_switch(*, request, board_id: int) -> Board | None:
+    """Make ``board_id`` the session's board if the user works for it; returns it or None."""
+    board = boards_for(request.user).filter(pk=board_id).first()
+    if board is not None:
+        request.session[SESSION_KEY] = board.pk
+    return board

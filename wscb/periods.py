@@ -1,0 +1,76 @@
+"""Reporting years: 1 April to 31 March, labelled like "2016/17". Pure, no database."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+FIRST_MONTH = 4  # April
+
+_LABEL = re.compile(r"^(\d{4})\s*[/-]\s*(\d{2}|\d{4})$")
+
+
+@dataclass(frozen=True, order=True)
+class ReportingYear:
+    """The reporting (and financial) year that starts on 1 April of ``start_year``."""
+
+    start_year: int
+
+    def __post_init__(self):
+        if not 1900 <= self.start_year <= 2200:
+            raise ValueError(f"{self.start_year} is not a plausible reporting year.")
+
+    @classmethod
+    def containing(cls, day: date) -> ReportingYear:
+        """The year that contains ``day``: 31 March belongs to the year before, 1 April starts one."""
+        return cls(day.year if day.month >= FIRST_MONTH else day.year - 1)
+
+    @classmethod
+    def current(cls) -> ReportingYear:
+        return cls.containing(timezone.localdate())
+
+    @classmethod
+    def from_label(cls, label: str) -> ReportingYear:
+        """Parse "2016/17", "2016-17" or "2016/2017"; the second year must follow the first."""
+        match = _LABEL.match(label.strip())
+        if not match:
+            raise ValueError(f"{label!r} is not a reporting year such as 2016/17.")
+        first, second = int(match.group(1)), match.group(2)
+        expected = str(first + 1)
+        if second not in (expected, expected[-2:]):
+            raise ValueError(f"{label!r}: the second year must be the year after the first.")
+        return cls(first)
+
+    @property
+    def start(self) -> date:
+        return date(self.start_year, FIRST_MONTH, 1)
+
+    @property
+    def end_exclusive(self) -> date:
+        return date(self.start_year + 1, FIRST_MONTH, 1)
+
+    @property
+    def end(self) -> date:
+        """The last day of the year, 31 March."""
+        return date(self.start_year + 1, 3, 31)
+
+    @property
+    def label(self) -> str:
+        return f"{self.start_year}/{(self.start_year + 1) % 100:02d}"
+
+    @property
+    def previous(self) -> ReportingYear:
+        return ReportingYear(self.start_year - 1)
+
+    @property
+    def next(self) -> ReportingYear:
+        return ReportingYear(self.start_year + 1)
+
+    def __contains__(self, day: date) -> bool:
+        return self.start <= day < self.end_exclusive
+
+    def __str__(self) -> str:
+        return self.label

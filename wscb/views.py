@@ -1,0 +1,60 @@
+"""The start page for each role, and switching between boards."""
+
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from partners import selectors as partner_selectors
+from wscb.boards import board_switch
+from wscb.periods import ReportingYear
+from wscb.permissions import signed_in_required
+
+START_TEMPLATES = {
+    "partner_lead": "home/partner_lead.html",
+    "business_support": "home/business_support.html",
+    "board_member": "home/board_member.html",
+    "administrator": "home/administrator.html",
+}
+
+
+def _start_context(user) -> dict:
+    if user.is_partner_lead:
+        return {"partner": user.partner}
+    if user.is_business_support:
+        return {"partner_summary": partner_selectors.partner_summary()}
+    if user.is_administrator:
+        cutoff = timezone.now() - settings.AXES_COOLOFF_TIME
+        return {
+            "role_counts": partner_selectors.user_counts_by_role(),
+            "locked_accounts": AccessAttempt.objects.filter(
+                failures_since_start__gte=settings.AXES_FAILURE_LIMIT, attempt_time__gte=cutoff
+            ).count(),
+        }
+    return {"partner_summary": partner_selectors.partner_summary()}
+
+
+@signed_in_required
+def home(request):
+    context = {"reporting_year": ReportingYear.current(), **_start_context(request.user)}
+    return render(request, START_TEMPLATES[request.user.role], context)
+
+
+@signed_in_required
+@require_POST
+def switch_board(request):
+    try:
+        board = board_switch(request=request, board_id=int(request.POST.get("board", "")))
+    except ValueError:
+        board = None
+    if board is None:
+        messages.error(request, "Choose one of the boards you work for.")
+    else:
+        messages.success(request, f"You are now working in {board.name}.")
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = "home"
+    return redirect(next_url)
