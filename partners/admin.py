@@ -6,7 +6,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
 
 from partners.forms import UserCreateForm, UserEditForm
-from partners.models import Board, Partner, User
+from partners.models import Board, KeyObjective, Partner, StrategicPriority, User
 
 # Roles, not groups, decide permissions (wscb/permissions.py), so groups are not offered.
 admin.site.unregister(Group)
@@ -48,3 +48,18 @@ class UserAdmin(DjangoUserAdmin):
         ("Person", {"fields": ("full_name", "job_title", "telephone")}),
         ("Role and scope", {"fields": ("role", "partner", "boards")}),
     )
+
+
+class KeyObjectiveInline(admin.TabularInline):
+    model = KeyObjective
+    fields = ("order", "text")
+    extra = 1
+
+
+@admin.register(StrategicPriority)
+class StrategicPriorityAdmin(admin.ModelAdmin):
+    list_display = ("number", "title", "board", "plan_period")
+    list_filter = ("board", "plan_period")
+    search_fields = ("title",)
+    fields = ("board", "plan_period", "first_year", "last_year", "number", "title")
+    inlines = [KeyObjectiveInline]

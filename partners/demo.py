@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
 
-from partners.models import Board, Partner, Role, User
+from partners.models import Board, KeyObjective, Partner, Role, StrategicPriority, User
 
 Sector = Partner.Sector
 
@@ -103,6 +103,77 @@ AGENCIES = [
     DemoAgency("Achieving Change Together", "ACT", Sector.OTHER, False),
 ]
 
+# Section 4: the six strategic priorities of the 2015-18 business plan and their key objectives.
+PRIORITIES = [
+    (
+        "Refresh, improve and strengthen the governance and operation of the WSCB within the wider partnership "
+        "architecture.",
+        [
+            "Undertaking a review of board membership and sub groups, purpose and roles to ensure it is fit for "
+            "purpose.",
+            "Undertake a review of subgroups functioning.",
+            "Consider whether the representation of the third sector / community on the Board is sufficient.",
+            "Improve communication between partners, sub groups and practitioners.",
+        ],
+    ),
+    (
+        "Advocate for a system wide, consistent approach to Early Intervention and evaluate its effectiveness.",
+        [
+            "'The Deal' to be owned by Board partner organisations.",
+            "Increase partnership engagement and understanding of the Early Help process and the thresholds of need.",
+            "The Board to challenge and support partners around the quality of Early Help assessments.",
+            "The Board to agree the development of an audit tool to provide evidence of the impact of early "
+            "intervention.",
+        ],
+    ),
+    (
+        "Support, challenge and critically evaluate the development of a life course Multi Agency Safeguarding Hub "
+        "to ensure it realises its potential.",
+        [
+            "Provide a place for review and critical questioning of the development of the MASH.",
+            "Support the development of processes and procedures, including clear terms of reference and an "
+            "information sharing protocol between the partner agencies.",
+            "Ensure appropriate partnership processes are in place to deliver the Child Sexual Exploitation strategy.",
+        ],
+    ),
+    (
+        "Engage with children, individuals, families, communities and professionals in order to safeguard children "
+        "and young people in the context of wider public service reform and the deal for children.",
+        [
+            "Develop a strong and effective communication strategy for engaging with professionals, parents, carers "
+            "and children and young people.",
+            "Ensure that a range of communication methods are utilised.",
+            "Ensure that there is a clear agreement on how feedback is shared with the community.",
+            "Ensure elected members are fully trained and sighted on their roles and responsibilities around "
+            "safeguarding.",
+            "Work with the community sector to develop new avenues for consultation and input on Safeguarding issues.",
+        ],
+    ),
+    (
+        "Continue to develop and inform a confident, committed and competent workforce operating consistently and "
+        "effectively across partnerships to safeguard children and young people.",
+        [
+            "Reviewing training plans and strategy to ensure they remain fit for purpose.",
+            "Ensure there is clear guidance of expected levels of training: multi-agency, 3rd sector, community and "
+            "volunteers.",
+            "Monitor uptake of training by agency and challenge and support further uptake where deemed appropriate.",
+            "Develop further evaluation of the impact of training on outcomes for our children and young people.",
+        ],
+    ),
+    (
+        "Develop an intelligent approach to assessing and evaluating the work of the board and partners engaged in "
+        "safeguarding children and young people.",
+        [
+            "Ensure that learning from Serious Case Reviews / Local Case Reviews / Case Audits is captured and "
+            "influences the transformation of services across the borough.",
+            "Develop a performance framework that demonstrates outcomes on objectives 1-5.",
+            "Performance framework to include essential data around safeguarding (CLA, CPP, CIN).",
+            "Set up a task and finish group to interrogate the information that is available across the system.",
+            "All agencies to consider their own data and how it might feed into a performance framework.",
+        ],
+    ),
+]
+
 STAFF_USERS = [
     ("admin@demo.test", "Demo Administrator", "Portal administrator", Role.ADMINISTRATOR),
     ("support@demo.test", "Demo Business Support", "Business Support Manager, WSCB & WSAB", Role.BUSINESS_SUPPORT),
@@ -170,4 +241,13 @@ def load(*, password: str) -> dict:
                 password_hash=password_hash,
             )
             logins.append((email, f"Partner lead, {agency.short_name}"))
+    for number, (title, objectives) in enumerate(PRIORITIES, start=1):
+        priority, _ = StrategicPriority.objects.update_or_create(
+            board=board,
+            plan_period="2015-18",
+            number=number,
+            defaults={"first_year": 2015, "last_year": 2017, "title": title},
+        )
+        for order, text in enumerate(objectives, start=1):
+            KeyObjective.objects.update_or_create(priority=priority, order=order, defaults={"text": text})
     return {"board": board, "logins": logins}

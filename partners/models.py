@@ -188,3 +188,51 @@ class User(AbstractBaseUser):
         from wscb.permissions import role_has_module_permission
 
         return self.is_active and role_has_module_permission(self.role, app_label)
+
+
+class StrategicPriority(models.Model):
+    """One of a board's strategic priorities for a business-plan period (seed: six for 2015-18).
+
+    Courses, partner answers, case studies and actions are tagged to priorities, so this lives
+    beside the board, below every app that tags to it.
+    """
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="priorities")
+    plan_period = models.CharField(max_length=20, help_text='The business plan it belongs to, e.g. "2015-18".')
+    first_year = models.PositiveSmallIntegerField(help_text="Start year of the first reporting year covered (2015).")
+    last_year = models.PositiveSmallIntegerField(help_text="Start year of the last reporting year covered (2017).")
+    number = models.PositiveSmallIntegerField()
+    title = models.TextField()
+
+    class Meta:
+        ordering = ["board", "-first_year", "number"]
+        verbose_name_plural = "strategic priorities"
+        constraints = [
+            models.UniqueConstraint(fields=["board", "plan_period", "number"], name="priority_number_unique_in_plan"),
+            models.CheckConstraint(
+                condition=models.Q(last_year__gte=models.F("first_year")),
+                name="priority_period_in_order",
+                violation_error_message="The last year must not be before the first year.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+    def covers(self, year) -> bool:
+        """Whether this priority applies in the given ``ReportingYear``."""
+        return self.first_year <= year.start_year <= self.last_year
+
+
+class KeyObjective(models.Model):
+    """A key objective underpinning a strategic priority ("This will be achieved by: ...")."""
+
+    priority = models.ForeignKey(StrategicPriority, on_delete=models.CASCADE, related_name="key_objectives")
+    order = models.PositiveSmallIntegerField(default=0)
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["priority", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]

@@ -54,3 +54,14 @@ def user_counts_by_role() -> list[tuple[str, int, int]]:
         (label, counts.get(value, {}).get("active", 0), counts.get(value, {}).get("inactive", 0))
         for value, label in Role.choices
     ]
+
+
+def priorities_for(*, board, year) -> QuerySet:
+    """The board's strategic priorities that apply in ``year`` (a ``ReportingYear``), in order."""
+    from partners.models import StrategicPriority
+
+    return (
+        StrategicPriority.objects.filter(board=board, first_year__lte=year.start_year, last_year__gte=year.start_year)
+        .prefetch_related("key_objectives")
+        .order_by("number")
+    )

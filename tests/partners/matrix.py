@@ -1,6 +1,6 @@
 """Permission-matrix entries for the partners app (see tests/permission_matrix.py)."""
 
-from tests.permission_matrix import READERS, SIGNED_IN, Entry, expect
+from tests.permission_matrix import KEEPERS, READERS, SIGNED_IN, AdminPolicy, Entry, expect
 
 ENTRIES = [
     Entry("partners:partner-list", expect(READERS)),
@@ -15,3 +15,15 @@ ENTRIES = [
         "partners:partner-detail", expect(SIGNED_IN), kwargs=lambda cast: {"pk": cast.agency_a.pk}, variant="agency A"
     ),
 ]
+
+ADMIN_MODELS = {
+    "partners.strategicpriority": AdminPolicy(view=KEEPERS, edit=KEEPERS, obj=lambda cast: _priority(cast)),
+}
+
+
+def _priority(cast):
+    from partners.models import StrategicPriority
+
+    return StrategicPriority.objects.create(
+        board=cast.board, plan_period="2015-18", first_year=2015, last_year=2017, number=1, title="Governance"
+    )
