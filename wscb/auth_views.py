@@ -3,7 +3,9 @@
 from django import forms
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
-from django.template.response import TemplateResponse
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.forms.utils import ErrorDict
+from django.shortcuts import render
 
 GENERIC_SIGN_IN_ERROR = (
     "The e-mail address and password did not match an account that can sign in. "
@@ -32,12 +34,21 @@ class SignInView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
+def username_for_lockout(request, credentials) -> str | None:
+    """The account a sign-in attempt is counted against: the e-mail address, in lower case,
+    so that "Lead@X" and "lead@x" share one counter."""
+    username = (credentials or {}).get("username") or request.POST.get("username")
+    return username.strip().lower() if username else None
+
+
 def lockout_response(request, original_response=None, credentials=None):
     """Called by django-axes once an account has too many failures: same page, same message.
 
     Nobody can tell a locked account from a wrong password (or from an unknown e-mail).
     """
-    # The form is not validated again: that would count one more failed attempt.
-    form = SignInForm(request, initial={"username": request.POST.get("username", "")})
-    context = {"form": form, "sign_in_error": GENERIC_SIGN_IN_ERROR, "next": request.GET.get("next", "")}
-    return TemplateResponse(request, "registration/login.html", context)
+    form = SignInForm(request, data=request.POST)
+    # Set the error directly rather than validating again, which would count another failure.
+    form.cleaned_data = {}
+    form._errors = ErrorDict({NON_FIELD_ERRORS: form.error_class([GENERIC_SIGN_IN_ERROR], error_class="nonfield")})
+    context = {"form": form, "next": request.POST.get("next", "")}
+    return render(request, "registration/login.html", context)

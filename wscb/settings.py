@@ -134,6 +134,8 @@ AXES_ENABLED = env_bool("DJANGO_AXES_ENABLED", True)
 AXES_FAILURE_LIMIT = 10
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_USERNAME_FORM_FIELD = "username"  # the sign-in form's field name (it holds the e-mail address)
+AXES_USERNAME_CALLABLE = "wscb.auth_views.username_for_lockout"
 # Locking by IP address as well would lock a whole council office behind one NAT address
 # after ten typos; the per-account lock is what the throttling requirement asks for.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
