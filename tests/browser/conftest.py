@@ -50,3 +50,26 @@ def sign_in(live_server, page):
         return page
 
     return _sign_in
+
+
+AXE_SCRIPT = os.path.join(os.path.dirname(__file__), "vendor", "axe.min.js")
+
+
+@pytest.fixture
+def assert_accessible():
+    """Run axe-core (vendored) on the page; fail on serious or critical violations."""
+
+    def _check(page, *, context=None):
+        page.add_script_tag(path=AXE_SCRIPT)
+        results = page.evaluate(
+            "async (context) => await axe.run(context || document, {resultTypes: ['violations']})", context
+        )
+        bad = [
+            f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+            + "; ".join(node["target"][0] if node["target"] else "?" for node in violation["nodes"][:5])
+            for violation in results["violations"]
+            if violation["impact"] in ("serious", "critical")
+        ]
+        assert not bad, f"Accessibility violations on {page.url}:\n" + "\n".join(bad)
+
+    return _check
