@@ -73,9 +73,7 @@ ENTRIES = [
         kwargs=lambda cast: {"pk": _contribution(cast, cast.agency_a).pk},
         variant="agency A",
     ),
-    Entry(
-        "finance:contribution-create", expect(KEEPERS), kwargs=lambda cast: {"start_year": _year(cast).start_year}
-    ),
+    Entry("finance:contribution-create", expect(KEEPERS), kwargs=lambda cast: {"start_year": _year(cast).start_year}),
     Entry(
         "finance:contribution-update",
         expect(KEEPERS),
@@ -85,9 +83,7 @@ ENTRIES = [
     Entry("finance:income-update", expect(KEEPERS), kwargs=lambda cast: {"pk": _income(cast).pk}),
     Entry("finance:income-delete", expect(KEEPERS), kwargs=lambda cast: {"pk": _income(cast).pk}),
     Entry("finance:import", expect(KEEPERS), kwargs=lambda cast: {"dataset": "expenditure"}, variant="expenditure"),
-    Entry(
-        "finance:import", expect(KEEPERS), kwargs=lambda cast: {"dataset": "contributions"}, variant="contributions"
-    ),
+    Entry("finance:import", expect(KEEPERS), kwargs=lambda cast: {"dataset": "contributions"}, variant="contributions"),
     Entry(
         "finance:export",
         expect(READERS),

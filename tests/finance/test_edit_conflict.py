@@ -12,7 +12,9 @@ from tests.partners.factories import UserFactory
 
 @pytest.fixture
 def colleague(board):
-    return UserFactory(email="colleague@example.org", full_name="Cal Colleague", role="business_support", boards=[board])
+    return UserFactory(
+        email="colleague@example.org", full_name="Cal Colleague", role="business_support", boards=[board]
+    )
 
 
 def form_data(line, **changes):
