@@ -96,7 +96,7 @@ class ExpenditureLine(VersionedLine):
 
     finance_year = models.ForeignKey(FinanceYear, on_delete=models.CASCADE, related_name="expenditure_lines")
     category = models.ForeignKey(ExpenditureCategory, on_delete=models.PROTECT, related_name="lines")
-    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.ACTUAL)
+    kind = models.CharField("actual or budget", max_length=10, choices=Kind.choices, default=Kind.ACTUAL)
     amount = models.DecimalField(validators=[MinValueValidator(ZERO)], **MONEY)
     description = models.CharField(max_length=200, blank=True)
     spent_on = models.DateField("date", null=True, blank=True)
@@ -114,7 +114,9 @@ class Contribution(VersionedLine):
     """A partner agency's contribution for a financial year: agreed, invoiced and received."""
 
     finance_year = models.ForeignKey(FinanceYear, on_delete=models.CASCADE, related_name="contributions")
-    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="contributions")
+    partner = models.ForeignKey(
+        Partner, verbose_name="partner agency", on_delete=models.PROTECT, related_name="contributions"
+    )
     amount_agreed = models.DecimalField(validators=[MinValueValidator(ZERO)], **MONEY)
     amount_invoiced = models.DecimalField(default=ZERO, validators=[MinValueValidator(ZERO)], **MONEY)
     amount_received = models.DecimalField(default=ZERO, validators=[MinValueValidator(ZERO)], **MONEY)

@@ -238,6 +238,10 @@ class BudgetAgainstActual:
     rows: tuple[BudgetRow, ...]
 
     @property
+    def has_budget(self) -> bool:
+        return any(row.budget for row in self.rows)
+
+    @property
     def total(self) -> BudgetRow:
         return BudgetRow(
             "Total expenditure",

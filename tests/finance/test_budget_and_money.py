@@ -51,3 +51,10 @@ def test_single_lines_show_pence_and_differences_show_their_sign():
     assert signed_pounds(Decimal("1")) == "+1"
     assert signed_pounds(Decimal("-399")) == "\u2212399"
     assert signed_pounds(Decimal("0")) == "0"
+
+
+def test_a_year_without_a_budget_says_so_instead_of_showing_overspends(as_user, board_member, year_2016, fees):
+    ExpenditureLineFactory(finance_year=year_2016, category=fees, kind="actual", amount=Decimal("22487"))
+    page = as_user(board_member).get("/finance/2016/").content.decode()
+    assert "No budget has been entered for 2016/17." in page
+    assert "\u221222,487" not in page
