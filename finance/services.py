@@ -95,6 +95,10 @@ def contribution_update(*, contribution: Contribution, version: int, by, **field
     return _versioned_update(contribution, version=version, by=by, fields=fields)
 
 
+def contribution_delete(*, contribution: Contribution, by) -> None:
+    contribution.delete()
+
+
 def income_line_create(*, finance_year: FinanceYear, by, **fields) -> IncomeLine:
     return _create(IncomeLine, finance_year=finance_year, by=by, **fields)
 

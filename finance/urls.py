@@ -13,6 +13,7 @@ urlpatterns = [
     path("contributions/<int:pk>/", views.ContributionDetailView.as_view(), name="contribution-detail"),
     path("<int:start_year>/contributions/add/", views.ContributionCreateView.as_view(), name="contribution-create"),
     path("contributions/<int:pk>/edit/", views.ContributionUpdateView.as_view(), name="contribution-update"),
+    path("contributions/<int:pk>/delete/", views.ContributionDeleteView.as_view(), name="contribution-delete"),
     path("<int:start_year>/income/add/", views.IncomeCreateView.as_view(), name="income-create"),
     path("income/<int:pk>/edit/", views.IncomeUpdateView.as_view(), name="income-update"),
     path("income/<int:pk>/delete/", views.IncomeDeleteView.as_view(), name="income-delete"),

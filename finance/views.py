@@ -281,6 +281,16 @@ class ExpenditureDeleteView(LineDeleteView):
         services.expenditure_line_delete(line=obj, by=self.request.user)
 
 
+class ContributionDeleteView(LineDeleteView):
+    noun = "contribution"
+
+    def get_object(self):
+        return selectors.contribution_get(for_user=self.request.user, board=self.board, pk=self.kwargs["pk"])
+
+    def delete(self, obj):
+        services.contribution_delete(contribution=obj, by=self.request.user)
+
+
 class IncomeDeleteView(LineDeleteView):
     noun = "income line"
 

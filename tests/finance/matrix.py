@@ -79,6 +79,11 @@ ENTRIES = [
         expect(KEEPERS),
         kwargs=lambda cast: {"pk": _contribution(cast, cast.agency_b).pk},
     ),
+    Entry(
+        "finance:contribution-delete",
+        expect(KEEPERS),
+        kwargs=lambda cast: {"pk": _contribution(cast, cast.agency_b).pk},
+    ),
     Entry("finance:income-create", expect(KEEPERS), kwargs=lambda cast: {"start_year": _year(cast).start_year}),
     Entry("finance:income-update", expect(KEEPERS), kwargs=lambda cast: {"pk": _income(cast).pk}),
     Entry("finance:income-delete", expect(KEEPERS), kwargs=lambda cast: {"pk": _income(cast).pk}),

@@ -103,3 +103,11 @@ def test_a_second_contribution_for_the_same_partner_and_year_is_refused(
 
 def year_contributions(contributions):
     return contributions[0].finance_year.contributions.count()
+
+
+def test_deleting_a_contribution_asks_first(contributions, as_user, business_support):
+    client = as_user(business_support)
+    url = f"/finance/contributions/{contributions[1].pk}/delete/"
+    assert "Delete this contribution?" in client.get(url).content.decode()
+    assert client.post(url).status_code == 302
+    assert year_contributions(contributions) == 1

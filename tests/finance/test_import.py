@@ -128,3 +128,9 @@ def test_the_uploaded_bytes_round_trip_through_the_export(support, year_2016, fe
     dataset = tablib.Dataset().load(BytesIO(exported.content).read(), format="xlsx")
     assert dataset.headers == EXPENDITURE_HEADERS
     assert dataset[0][:4] == ("2016/17", "Professional Fees", "Actual", 12.34)
+
+
+def test_a_file_with_a_header_and_no_rows_imports_nothing_and_says_so(support, year_2016):
+    upload = csv_upload(EXPENDITURE_HEADERS, [])
+    response = support.post("/finance/import/expenditure/", {"file": upload})
+    assert "The file has no rows to import." in response.content.decode()
