@@ -1,0 +1,358 @@
+"""Spreadsheet import and export (CSV, XLSX) of expenditure lines and contributions.
+
+Rows name the year ("2016/17"), the category and the partner agency in words, as people type
+them. An import is all-or-nothing: ``finance_import`` runs a dry run first and writes nothing
+if any row has an error. Exported text that a spreadsheet would run as a formula is escaped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+import tablib
+from django.db import transaction
+from django.db.models import Q
+from import_export import fields, resources, widgets
+
+from finance.models import Contribution, ExpenditureCategory, ExpenditureLine, FinanceYear
+from partners.models import Partner
+from wscb.periods import ReportingYear
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+MAX_ROWS = 5000
+
+
+def escape_formula(value):
+    """Prefix text that a spreadsheet would run as a formula with a single quote; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class MoneyWidget(widgets.Widget):
+    """Pounds: "1234.50", "1,234.5" and "£1,234" are read; anything else is an error naming it."""
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            raise ValueError("Enter an amount in pounds.")
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = repr(value)
+        text = str(value).strip().replace(",", "").removeprefix("£").strip()
+        try:
+            amount = Decimal(text)
+        except InvalidOperation:
+            raise ValueError(f"“{value}” is not an amount in pounds, such as 1234.50.") from None
+        if not amount.is_finite() or amount < 0:
+            raise ValueError(f"“{value}” is not an amount in pounds, such as 1234.50.")
+        if amount != amount.quantize(Decimal("0.01")):
+            raise ValueError(f"“{value}” has more than two decimal places.")
+        return amount.quantize(Decimal("0.01"))
+
+    def render(self, value, obj=None, **kwargs):
+        return value
+
+
+class OptionalMoneyWidget(MoneyWidget):
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return Decimal("0.00")
+        return super().clean(value, row, **kwargs)
+
+
+class UKDateWidget(widgets.Widget):
+    """Dates as dd/mm/yyyy (or a spreadsheet date cell); blank is allowed."""
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+            try:
+                return datetime.strptime(str(value).strip(), pattern).date()
+            except ValueError:
+                continue
+        raise ValueError(f"“{value}” is not a date such as 31/03/2017.")
+
+    def render(self, value, obj=None, **kwargs):
+        return value.strftime("%d/%m/%Y") if value else ""
+
+
+class FinanceYearWidget(widgets.Widget):
+    """ "2016/17" to the board's finance year; a year the board does not hold is an error."""
+
+    def __init__(self, board):
+        self.board = board
+        super().__init__()
+
+    def clean(self, value, row=None, **kwargs):
+        try:
+            year = ReportingYear.from_label(str(value or ""))
+        except ValueError:
+            raise ValueError(f"“{value}” is not a financial year such as 2016/17.") from None
+        finance_year = FinanceYear.objects.filter(board=self.board, start_year=year.start_year).first()
+        if finance_year is None:
+            raise ValueError(f"The financial year {year.label} does not exist: open it before importing.")
+        return finance_year
+
+    def render(self, value, obj=None, **kwargs):
+        return value.label if value else ""
+
+
+class CategoryWidget(widgets.Widget):
+    def __init__(self, board):
+        self.board = board
+        super().__init__()
+
+    def clean(self, value, row=None, **kwargs):
+        name = str(value or "").strip()
+        category = ExpenditureCategory.objects.filter(board=self.board, name__iexact=name).first()
+        if category is None:
+            raise ValueError(f"“{value}” is not an expenditure category of this board.")
+        return category
+
+    def render(self, value, obj=None, **kwargs):
+        return value.name if value else ""
+
+
+class PartnerWidget(widgets.Widget):
+    """A partner agency by its name or short name."""
+
+    def clean(self, value, row=None, **kwargs):
+        name = str(value or "").strip()
+        partner = Partner.objects.filter(Q(name__iexact=name) | Q(short_name__iexact=name)).first()
+        if not name or partner is None:
+            raise ValueError(f"“{value}” is not a partner agency in the portal.")
+        return partner
+
+    def render(self, value, obj=None, **kwargs):
+        return value.name if value else ""
+
+
+class KindWidget(widgets.Widget):
+    def clean(self, value, row=None, **kwargs):
+        text = str(value or "actual").strip().lower() or "actual"
+        if text not in ExpenditureLine.Kind.values:
+            raise ValueError(f"“{value}” must be Actual or Budget.")
+        return text
+
+    def render(self, value, obj=None, **kwargs):
+        return ExpenditureLine.Kind(value).label if value else ""
+
+
+class EscapedResource(resources.ModelResource):
+    """Every exported text cell is escaped against formula injection, whichever format."""
+
+    def export_field(self, field, instance, **kwargs):
+        return escape_formula(super().export_field(field, instance, **kwargs))
+
+
+class ExpenditureLineResource(EscapedResource):
+    year = fields.Field(attribute="finance_year", column_name="Year")
+    category = fields.Field(attribute="category", column_name="Category")
+    kind = fields.Field(attribute="kind", column_name="Actual or budget", widget=KindWidget())
+    amount = fields.Field(attribute="amount", column_name="Amount", widget=MoneyWidget())
+    description = fields.Field(attribute="description", column_name="Description", widget=widgets.CharWidget())
+    spent_on = fields.Field(attribute="spent_on", column_name="Date", widget=UKDateWidget())
+    supplier_reference = fields.Field(
+        attribute="supplier_reference", column_name="Supplier reference", widget=widgets.CharWidget()
+    )
+
+    class Meta:
+        model = ExpenditureLine
+        fields = ("year", "category", "kind", "amount", "description", "spent_on", "supplier_reference")
+        export_order = fields
+        import_id_fields = ()
+        force_init_instance = True  # every row is a new line
+        clean_model_instances = True
+        skip_diff = True
+        use_bulk = False
+
+    def __init__(self, *, board, by=None):
+        super().__init__()
+        self.board, self.by = board, by
+        self.fields["year"].widget = FinanceYearWidget(board)
+        self.fields["category"].widget = CategoryWidget(board)
+
+    def before_save_instance(self, instance, row, **kwargs):
+        instance.updated_by = self.by
+
+
+class ContributionResource(EscapedResource):
+    """One row per partner and year: a row for an existing pair updates it."""
+
+    year = fields.Field(attribute="finance_year", column_name="Year")
+    partner = fields.Field(attribute="partner", column_name="Partner", widget=PartnerWidget())
+    amount_agreed = fields.Field(attribute="amount_agreed", column_name="Agreed", widget=MoneyWidget())
+    amount_invoiced = fields.Field(attribute="amount_invoiced", column_name="Invoiced", widget=OptionalMoneyWidget())
+    amount_received = fields.Field(attribute="amount_received", column_name="Received", widget=OptionalMoneyWidget())
+    invoiced_on = fields.Field(attribute="invoiced_on", column_name="Invoiced on", widget=UKDateWidget())
+    received_on = fields.Field(attribute="received_on", column_name="Received on", widget=UKDateWidget())
+    invoice_reference = fields.Field(
+        attribute="invoice_reference", column_name="Invoice reference", widget=widgets.CharWidget()
+    )
+
+    class Meta:
+        model = Contribution
+        fields = (
+            "year",
+            "partner",
+            "amount_agreed",
+            "amount_invoiced",
+            "amount_received",
+            "invoiced_on",
+            "received_on",
+            "invoice_reference",
+        )
+        export_order = fields
+        import_id_fields = ()
+        clean_model_instances = True
+        skip_diff = True
+        use_bulk = False
+
+    def __init__(self, *, board, by=None):
+        super().__init__()
+        self.board, self.by = board, by
+        self.fields["year"].widget = FinanceYearWidget(board)
+
+    def get_instance(self, instance_loader, row):
+        try:
+            finance_year = self.fields["year"].clean(row)
+            partner = self.fields["partner"].clean(row)
+        except (ValueError, KeyError):
+            return None  # the row's own import reports the error
+        return Contribution.objects.filter(finance_year=finance_year, partner=partner).first()
+
+    def before_save_instance(self, instance, row, **kwargs):
+        if instance.pk:
+            instance.version += 1
+        instance.updated_by = self.by
+
+
+class OutstandingContributionResource(EscapedResource):
+    year = fields.Field(attribute="finance_year", column_name="Year", widget=FinanceYearWidget(None))
+    partner = fields.Field(attribute="partner", column_name="Partner", widget=PartnerWidget())
+    amount_agreed = fields.Field(attribute="amount_agreed", column_name="Agreed", widget=MoneyWidget())
+    amount_invoiced = fields.Field(attribute="amount_invoiced", column_name="Invoiced", widget=MoneyWidget())
+    amount_received = fields.Field(attribute="amount_received", column_name="Received", widget=MoneyWidget())
+    amount_outstanding = fields.Field(attribute="amount_outstanding", column_name="Outstanding", widget=MoneyWidget())
+    invoiced_on = fields.Field(attribute="invoiced_on", column_name="Invoiced on", widget=UKDateWidget())
+    invoice_reference = fields.Field(
+        attribute="invoice_reference", column_name="Invoice reference", widget=widgets.CharWidget()
+    )
+
+    class Meta:
+        model = Contribution
+        fields = (
+            "year",
+            "partner",
+            "amount_agreed",
+            "amount_invoiced",
+            "amount_received",
+            "amount_outstanding",
+            "invoiced_on",
+            "invoice_reference",
+        )
+        export_order = fields
+
+
+DATASETS = {
+    "expenditure": ("Expenditure lines", ExpenditureLineResource),
+    "contributions": ("Partner contributions", ContributionResource),
+}
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    messages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    imported: int
+    errors: tuple[RowError, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def read_dataset(uploaded, file_format: str) -> tablib.Dataset:
+    """Read an uploaded CSV (UTF-8, with or without BOM) or XLSX file into a dataset."""
+    raw = uploaded.read()
+    if file_format == "xlsx":
+        return tablib.Dataset().load(raw, format="xlsx")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValueError("The file is not UTF-8 text: save it as “CSV UTF-8” and try again.") from None
+    return tablib.Dataset().load(text, format="csv")
+
+
+def _row_errors(result) -> tuple[RowError, ...]:
+    errors: dict[int, list[str]] = {}
+    for number, row_errors in result.row_errors():
+        errors.setdefault(number, []).extend(_plain(error.error) for error in row_errors)
+    for invalid in result.invalid_rows:
+        messages = errors.setdefault(invalid.number, [])
+        for field_name, field_errors in invalid.field_specific_errors.items():
+            label = field_name.replace("_", " ").capitalize()
+            messages.extend(f"{label}: {message}" for message in field_errors)
+        messages.extend(invalid.non_field_specific_errors)
+    return tuple(RowError(row=number, messages=tuple(messages)) for number, messages in sorted(errors.items()))
+
+
+def _plain(error: Exception) -> str:
+    text = str(error)
+    return re.sub(r"\s+", " ", text)[:300] or error.__class__.__name__
+
+
+def finance_import(*, dataset_name: str, dataset: tablib.Dataset, board, by) -> ImportOutcome:
+    """Import every row or none: a dry run first; if any row fails, nothing is written."""
+    if dataset.height == 0:
+        return ImportOutcome(0, (RowError(0, ("The file has no rows to import.",)),))
+    if dataset.height > MAX_ROWS:
+        return ImportOutcome(0, (RowError(0, (f"The file has more than {MAX_ROWS} rows.",)),))
+    _, resource_class = DATASETS[dataset_name]
+    expected = {field.column_name for field in resource_class(board=board).get_import_fields()}
+    missing = sorted(
+        name for name in expected - set(dataset.headers or []) if name not in OPTIONAL_COLUMNS[dataset_name]
+    )
+    if missing:
+        return ImportOutcome(0, (RowError(0, (f"Missing column(s): {', '.join(missing)}.",)),))
+    with transaction.atomic():
+        check = resource_class(board=board, by=by).import_data(
+            dataset, dry_run=True, use_transactions=True, rollback_on_validation_errors=True
+        )
+        errors = _row_errors(check)
+        if check.base_errors:
+            errors = (RowError(0, tuple(_plain(error.error) for error in check.base_errors)), *errors)
+        if errors:
+            return ImportOutcome(0, errors)
+        result = resource_class(board=board, by=by).import_data(
+            dataset, dry_run=False, use_transactions=True, rollback_on_validation_errors=True
+        )
+        errors = _row_errors(result)
+        if errors or result.has_errors():
+            transaction.set_rollback(True)
+            return ImportOutcome(0, errors or (RowError(0, ("The import failed; nothing was imported.",)),))
+    return ImportOutcome(result.totals["new"] + result.totals["update"], ())
+
+
+OPTIONAL_COLUMNS = {
+    "expenditure": {"Description", "Date", "Supplier reference", "Actual or budget"},
+    "contributions": {"Invoiced", "Received", "Invoiced on", "Received on", "Invoice reference"},
+}
+
+
+def finance_export(*, resource, queryset, file_format: str) -> bytes:
+    dataset = resource.export(queryset=queryset)
+    data = dataset.export(file_format)
+    return data.encode("utf-8-sig") if isinstance(data, str) else data
