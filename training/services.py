@@ -176,3 +176,44 @@ def session_cancel(*, session: Session, reason: str, on: date, version: int) -> 
             raise ConflictError("Someone else has changed this session since you opened the page.")
         session.refresh_from_db()
         return session
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    imported: int
+    errors: list[tuple[int, str]]  # (row number in the file, counting the heading as row 1; message)
+
+
+COLUMN_NAMES = {
+    "learner_name": "learner",
+    "partner": "agency",
+    "allocated_on": "allocated date",
+    "completed_on": "completed date",
+}
+
+
+def elearning_import(*, board: Board, dataset) -> ImportOutcome:
+    """Import the provider's export all-or-nothing: if any row is wrong nothing is saved and every
+    wrong row is listed with its messages."""
+    from training.resources import ELearningEnrolmentResource
+
+    resource = ELearningEnrolmentResource(board=board)
+    try:
+        result = resource.import_data(
+            dataset, dry_run=False, raise_errors=False, use_transactions=True, rollback_on_validation_errors=True
+        )
+    except ValueError as error:
+        return ImportOutcome(0, [(1, str(error))])
+    errors = [(1, str(error.error)) for error in result.base_errors]
+    for number, row_errors in result.row_errors():
+        errors.extend((number + 1, str(error.error)) for error in row_errors)
+    for invalid in result.invalid_rows:
+        messages = [
+            f"{COLUMN_NAMES.get(name, name)}: {' '.join(texts)}"
+            for name, texts in invalid.field_specific_errors.items()
+        ]
+        messages += list(invalid.non_field_specific_errors)
+        errors.append((invalid.number + 1, " ".join(messages)))
+    if errors:
+        return ImportOutcome(0, sorted(errors))
+    return ImportOutcome(result.totals["new"], [])
