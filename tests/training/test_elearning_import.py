@@ -8,9 +8,9 @@ import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from tests.training.factories import ModuleFactory
 from training.models import ELearningEnrolment
 from training.services import elearning_import
-from tests.training.factories import ModuleFactory
 
 pytestmark = pytest.mark.django_db
 HEADERS = ["Learner", "Agency", "Module", "Allocated date", "Completed date"]

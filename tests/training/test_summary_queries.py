@@ -5,9 +5,9 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 
+from tests.training.factories import CourseFactory, ModuleFactory
 from training.models import Booking, CoursePlan, ELearningEnrolment, Session
 from training.reporting import charges_by_agency, training_report
-from tests.training.factories import CourseFactory, ModuleFactory
 from wscb.periods import ReportingYear
 
 pytestmark = pytest.mark.django_db
