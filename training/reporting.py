@@ -552,7 +552,7 @@ def reconciliation(
     if stated is not None and stated.unaccounted:
         lines.append(
             ReconciliationLine(
-                "Places booked (stated)",
+                "Places booked (stated), against its parts",
                 stated.booked,
                 stated.attended + stated.cancelled + stated.did_not_attend,
                 "stated attended + cancelled + did not attend",
@@ -564,7 +564,9 @@ def reconciliation(
             recorded_value = getattr(summary.recorded, name)
             if stated_value is not None and stated_value != recorded_value:
                 lines.append(
-                    ReconciliationLine(f"{label} (stated)", stated_value, recorded_value, "recorded in the portal")
+                    ReconciliationLine(
+                        f"{label} (stated), against the records", stated_value, recorded_value, "recorded in the portal"
+                    )
                 )
     if cancellations.stated_total is not None and cancellations.stated_total != cancellations.total:
         lines.append(
