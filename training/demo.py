@@ -64,7 +64,8 @@ the stated 3,274 shows in the reconciliation.
 Other activity: whole-school training 57 schools, 1471 staff, volunteers and governors; taxi drivers
 1300 ("over 1300 ... to date"); children and young people 120 (3500 in 2015/16).
 
-Charge rates are illustrative (the seed names only a £25 charge for uncompleted e-learning).
+Charge rates are illustrative: the seed names only a £25 charge for each uncompleted e-learning
+module; the demo uses £25 for every reason and none for community and voluntary organisations.
 """
 
 from datetime import date, timedelta
@@ -361,8 +362,10 @@ def load_for_board(*, board) -> None:
     agencies = [*Partner.objects.filter(is_active=True).order_by("name"), *COMMUNITY_ORGANISATIONS]
     TrainingPolicy.objects.update_or_create(board=board, defaults={"late_cancellation_days": 7})
     for sector in Partner.Sector.values:
-        amount = Decimal("0.00") if sector == Partner.Sector.VOLUNTARY else Decimal("25.00")
         for reason in ChargeRate.Reason.values:
+            # The seed's £25 for an uncompleted e-learning module, used for every reason here;
+            # community and voluntary organisations are not charged.
+            amount = Decimal("0.00") if sector == Partner.Sector.VOLUNTARY else Decimal("25.00")
             ChargeRate.objects.update_or_create(board=board, sector=sector, reason=reason, defaults={"amount": amount})
     for start_year, values in STATEMENTS.items():
         YearStatement.objects.update_or_create(board=board, start_year=start_year, defaults=values)

@@ -209,15 +209,17 @@ class TrainingPolicy(models.Model):
 
 
 class ChargeRate(models.Model):
-    """What an agency of a sector is charged for a did-not-attend or a late cancellation."""
+    """What an agency of a sector is charged for a did-not-attend, a late cancellation or an
+    e-learning licence not completed by the end of the year it was allocated in."""
 
     class Reason(models.TextChoices):
         DID_NOT_ATTEND = "did_not_attend", "Did not attend"
         LATE_CANCELLATION = "late_cancellation", "Late cancellation"
+        ELEARNING_NOT_COMPLETED = "elearning_not_completed", "E-learning licence not completed"
 
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="training_charge_rates")
     sector = models.CharField(max_length=20, choices=Partner.Sector.choices)
-    reason = models.CharField(max_length=20, choices=Reason.choices)
+    reason = models.CharField(max_length=30, choices=Reason.choices)
     amount = models.DecimalField(max_digits=8, decimal_places=2, validators=[MinValueValidator(Decimal("0"))])
 
     class Meta:

@@ -446,52 +446,75 @@ def uptake_by_agency(*, board: Board, year: ReportingYear, partner: Partner | No
 
 @dataclass(frozen=True)
 class ChargeLine:
-    """What one agency is charged for a year's did-not-attends and late cancellations."""
+    """What one agency is charged for a year's did-not-attends, late cancellations and e-learning
+    licences allocated in the year but not completed by its end."""
 
     partner_id: int | None
     agency_name: str
     sector: str
     did_not_attend: int
     late_cancellations: int
+    elearning_not_completed: int
     did_not_attend_rate: Decimal
     late_cancellation_rate: Decimal
+    elearning_not_completed_rate: Decimal
 
     @property
     def amount(self) -> Decimal:
-        return self.did_not_attend * self.did_not_attend_rate + self.late_cancellations * self.late_cancellation_rate
+        return (
+            self.did_not_attend * self.did_not_attend_rate
+            + self.late_cancellations * self.late_cancellation_rate
+            + self.elearning_not_completed * self.elearning_not_completed_rate
+        )
 
 
 def charges_by_agency(*, board: Board, year: ReportingYear, partner: Partner | None = None) -> list[ChargeLine]:
     """Charges per agency for ``year`` at the board's rates for the agency's sector (community
     organisations use the voluntary and community sector's rates). Plain data, for the finance
-    statement to take as training income. Agencies with nothing to charge are left out. Two queries."""
-    rates = {(rate.sector, rate.reason): rate.amount for rate in ChargeRate.objects.filter(board=board)}  # one query
+    statement to take as training income. Agencies with nothing to charge are left out. Three queries."""
+    rates = {(rate.sector, rate.reason): rate.amount for rate in ChargeRate.objects.filter(board=board)}
     chargeable = Q(status=B.DID_NOT_ATTEND) | Q(status=B.CANCELLED, is_late_cancellation=True)
     bookings = Booking.objects.filter(_in_year("session__starts_on", year), chargeable, session__course__board=board)
+    uncompleted = ELearningEnrolment.objects.filter(_in_year("allocated_on", year), module__board=board).filter(
+        Q(completed_on__isnull=True) | Q(completed_on__gte=year.end_exclusive)
+    )
     if partner is not None:
         bookings = bookings.filter(partner=partner)
-    lines = []
-    for row in (
-        bookings.values("partner_id", "partner__name", "partner__sector", "organisation_name")
-        .annotate(
-            did_not_attend=Count("pk", filter=Q(status=B.DID_NOT_ATTEND)),
-            late=Count("pk", filter=Q(status=B.CANCELLED)),
-        )
-        .order_by("partner__name", "organisation_name")
+        uncompleted = uncompleted.filter(partner=partner)
+    names = ("partner_id", "partner__name", "partner__sector", "organisation_name")
+    counts: dict[tuple, dict] = {}
+
+    def entry(row) -> dict:
+        key = (row["partner_id"], "" if row["partner_id"] else row["organisation_name"])
+        return counts.setdefault(key, {**{name: row[name] for name in names}, "dna": 0, "late": 0, "elearning": 0})
+
+    for row in bookings.values(*names).annotate(
+        dna=Count("pk", filter=Q(status=B.DID_NOT_ATTEND)), late=Count("pk", filter=Q(status=B.CANCELLED))
     ):
+        entry(row).update(dna=row["dna"], late=row["late"])
+    for row in uncompleted.values(*names).annotate(elearning=Count("pk")):
+        entry(row)["elearning"] = row["elearning"]
+    lines = []
+    for row in counts.values():
         sector = row["partner__sector"] or COMMUNITY_SECTOR
+
+        def rate(reason, sector=sector):
+            return rates.get((sector, reason), Decimal("0.00"))
+
         lines.append(
             ChargeLine(
                 partner_id=row["partner_id"],
                 agency_name=row["partner__name"] or row["organisation_name"],
                 sector=sector,
-                did_not_attend=row["did_not_attend"],
+                did_not_attend=row["dna"],
                 late_cancellations=row["late"],
-                did_not_attend_rate=rates.get((sector, ChargeRate.Reason.DID_NOT_ATTEND), Decimal("0.00")),
-                late_cancellation_rate=rates.get((sector, ChargeRate.Reason.LATE_CANCELLATION), Decimal("0.00")),
+                elearning_not_completed=row["elearning"],
+                did_not_attend_rate=rate(ChargeRate.Reason.DID_NOT_ATTEND),
+                late_cancellation_rate=rate(ChargeRate.Reason.LATE_CANCELLATION),
+                elearning_not_completed_rate=rate(ChargeRate.Reason.ELEARNING_NOT_COMPLETED),
             )
         )
-    return lines
+    return sorted(lines, key=lambda line: line.agency_name.casefold())
 
 
 def training_income(*, board: Board, year: ReportingYear) -> Decimal:

@@ -245,10 +245,19 @@ class ChargesExportView(PartnershipReaderMixin, View):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="training-charges-{year.start_year}.csv"'
         writer = csv.writer(response)
-        writer.writerow(["Agency", "Sector", "Did not attend", "Late cancellations", "Amount (£)"])
+        writer.writerow(
+            ["Agency", "Sector", "Did not attend", "Late cancellations", "E-learning not completed", "Amount (£)"]
+        )
         for line in reporting.charges_by_agency(board=request.board, year=year):
             writer.writerow(
-                [escape_cell(line.agency_name), line.sector, line.did_not_attend, line.late_cancellations, line.amount]
+                [
+                    escape_cell(line.agency_name),
+                    line.sector,
+                    line.did_not_attend,
+                    line.late_cancellations,
+                    line.elearning_not_completed,
+                    line.amount,
+                ]
             )
         return response
 

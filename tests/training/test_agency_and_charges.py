@@ -76,7 +76,7 @@ def test_the_charges_export_escapes_formula_like_names(board, charged, business_
     response = as_user(business_support).get(reverse("training:charges-export"), {"year": "2016/17"})
     text = response.content.decode()
     assert response["Content-Type"].startswith("text/csv")
-    assert "Agency A Trust,health,2,1,75.00" in text
+    assert "Agency A Trust,health,2,1,0,75.00" in text
     assert "'=HYPERLINK(1)" in text
 
 
@@ -88,3 +88,17 @@ def test_the_late_cancellation_window_is_the_boards_setting(board, small_session
     booking_cancel(booking=booking, on=date(2030, 6, 11))  # three days before
     booking.refresh_from_db()
     assert booking.is_late_cancellation is False
+
+
+def test_e_learning_licences_not_completed_by_the_years_end_are_charged(board, agency_a):
+    from tests.training.factories import ModuleFactory
+    from training.models import ELearningEnrolment
+
+    module = ModuleFactory(board=board)
+    ChargeRate.objects.create(board=board, sector="health", reason="elearning_not_completed", amount=Decimal("25.00"))
+    for completed in (None, date(2017, 4, 3), date(2016, 6, 1)):
+        ELearningEnrolment.objects.create(
+            module=module, learner_name="L", partner=agency_a, allocated_on=date(2016, 5, 1), completed_on=completed
+        )
+    [line] = charges_by_agency(board=board, year=YEAR)
+    assert (line.elearning_not_completed, line.amount) == (2, Decimal("50.00"))

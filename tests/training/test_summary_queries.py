@@ -48,9 +48,9 @@ def test_the_report_functions_run_the_same_few_queries_at_any_size(
     size, board, agency_a, agency_b, django_assert_max_num_queries
 ):
     _build(board, [agency_a, agency_b], *size)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(11):
         report = training_report(board=board, year=YEAR)
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(3):
         charges_by_agency(board=board, year=YEAR)
     courses, sessions, bookings = size
     assert report.summary.recorded.booked == courses * sessions * bookings
@@ -63,7 +63,7 @@ def test_the_summary_page_runs_a_bounded_number_of_queries(
 ):
     _build(board, [agency_a, agency_b], *size)
     client = as_user(business_support)
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(18):
         response = client.get(reverse("training:summary"), {"year": "2016/17"})
     assert response.status_code == 200
     assert "<svg" in response.content.decode()
