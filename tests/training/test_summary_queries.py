@@ -48,7 +48,7 @@ def test_the_report_functions_run_the_same_few_queries_at_any_size(
     size, board, agency_a, agency_b, django_assert_max_num_queries
 ):
     _build(board, [agency_a, agency_b], *size)
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(13):
         report = training_report(board=board, year=YEAR)
     with django_assert_max_num_queries(3):
         charges_by_agency(board=board, year=YEAR)
@@ -63,7 +63,7 @@ def test_the_summary_page_runs_a_bounded_number_of_queries(
 ):
     _build(board, [agency_a, agency_b], *size)
     client = as_user(business_support)
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(20):
         response = client.get(reverse("training:summary"), {"year": "2016/17"})
     assert response.status_code == 200
     assert "<svg" in response.content.decode()
