@@ -177,6 +177,10 @@ class CourseRow:
     attended: int | None
     has_impact_report: bool
     evaluation_score: Decimal | None
+    plan_id: int = 0
+    impact_summary: str = ""
+    has_impact_file: bool = False
+    evaluation_responses: int | None = None
 
 
 @dataclass(frozen=True)
@@ -187,6 +191,11 @@ class CourseTable:
 
     def _total(self, name: str) -> int:
         return sum(getattr(row, name) or 0 for row in self.rows)
+
+    @property
+    def evaluated_rows(self) -> list[CourseRow]:
+        """Rows with an impact report or evaluation scores, for the impact and evaluation table."""
+        return [row for row in self.rows if row.has_impact_report or row.evaluation_score is not None]
 
     @property
     def totals(self) -> dict[str, int]:
@@ -244,6 +253,10 @@ def course_tables(*, board: Board, year: ReportingYear) -> dict[str, CourseTable
                 attended=attended.get(plan.course_id, 0) if recorded else None,
                 has_impact_report=plan.has_impact_report,
                 evaluation_score=plan.evaluation_score,
+                plan_id=plan.pk,
+                impact_summary=plan.impact_summary,
+                has_impact_file=bool(plan.impact_file),
+                evaluation_responses=plan.evaluation_responses,
             )
         )
     return {

@@ -4,7 +4,7 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from partners.models import Board, Partner
-from training.models import Booking, Course, Session
+from training.models import Booking, Course, CoursePlan, Session
 from wscb.periods import ReportingYear
 
 
@@ -59,3 +59,8 @@ def sessions_awaiting_attendance(*, board: Board) -> QuerySet[Session]:
     return Session.objects.filter(
         course__board=board, status=Session.Status.SCHEDULED, starts_on__lt=timezone.localdate()
     ).select_related("course")
+
+
+def impact_plan_get(*, board: Board, pk: int) -> CoursePlan:
+    """A plan of the board's courses that has an impact report file; 404 otherwise."""
+    return get_object_or_404(CoursePlan.objects.exclude(impact_file=""), course__board=board, pk=pk)

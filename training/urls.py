@@ -5,6 +5,7 @@ from training import views
 app_name = "training"
 urlpatterns = [
     path("", views.SummaryView.as_view(), name="summary"),
+    path("impact/<int:pk>/", views.ImpactFileView.as_view(), name="impact-file"),
     path("sessions/", views.SessionListView.as_view(), name="session-list"),
     path("sessions/add/", views.SessionCreateView.as_view(), name="session-create"),
     path("sessions/<int:pk>/", views.SessionDetailView.as_view(), name="session-detail"),

@@ -5,7 +5,7 @@ import csv
 import tablib
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
@@ -52,8 +52,19 @@ class SummaryView(PartnershipReaderMixin, YearMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         report = reporting.training_report(board=self.request.board, year=self.get_year())
+        impact_rows = [row for table in report.tables.values() for row in table.evaluated_rows]
         return super().get_context_data(
-            report=report, chart=reporting.completions_chart_svg(report.elearning), **kwargs
+            report=report, chart=reporting.completions_chart_svg(report.elearning), impact_rows=impact_rows, **kwargs
+        )
+
+
+class ImpactFileView(PartnershipReaderMixin, View):
+    """Download a course's impact report (uploads are only served through views that check roles)."""
+
+    def get(self, request, *args, **kwargs):
+        plan = selectors.impact_plan_get(board=request.board, pk=kwargs["pk"])
+        return FileResponse(
+            plan.impact_file.open("rb"), as_attachment=True, filename=plan.impact_file.name.rsplit("/")[-1]
         )
 
 

@@ -17,6 +17,19 @@ def _booking(cast):
     return BookingFactory(session=_session(cast), partner=cast.agency_b, organisation_name="")
 
 
+def _impact_plan(cast):
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from tests.training.factories import CourseFactory, CoursePlanFactory
+
+    # One fixed file in the (git-ignored) media folder, reused by every run.
+    name = "training/impact/permission-matrix-check.txt"
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(b"Impact report"))
+    return CoursePlanFactory(course=CourseFactory(board=cast.board), has_impact_report=True, impact_file=name)
+
+
 def _session_kwargs(cast):
     return {"pk": _session(cast).pk}
 
@@ -25,6 +38,7 @@ ENTRIES = [
     Entry("training:summary", expect(READERS), note="partner leads use their agency's page"),
     Entry("training:summary", expect(READERS), query="year=2016/17", variant="a past year"),
     Entry("training:session-list", expect(READERS)),
+    Entry("training:impact-file", expect(READERS), kwargs=lambda cast: {"pk": _impact_plan(cast).pk}),
     Entry("training:session-create", expect(KEEPERS)),
     Entry("training:session-detail", expect(READERS), kwargs=_session_kwargs),
     Entry("training:booking-create", expect(KEEPERS), kwargs=_session_kwargs),
