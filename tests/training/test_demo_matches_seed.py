@@ -142,3 +142,20 @@ def test_loading_the_demo_twice_changes_nothing(demo_board, db):
     before = (Session.objects.count(), Booking.objects.count(), ELearningEnrolment.objects.count())
     demo.load_for_board(board=demo_board)
     assert (Session.objects.count(), Booking.objects.count(), ELearningEnrolment.objects.count()) == before
+
+
+def test_the_summary_page_shows_the_headline_discrepancy_and_its_size(demo_board, db):
+    from django.test import Client
+    from django.urls import reverse
+
+    from partners.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(email="board@demo.test"))
+    response = client.get(reverse("training:summary"), {"year": "2016/17"})
+    assert response.status_code == 200
+    [headline] = [line for line in response.context["report"].reconciliation if "against its parts" in line.label]
+    assert (headline.stated, headline.expected, headline.difference) == (2603, 2296, 307)
+    page = response.content.decode()
+    assert "stated attended + cancelled + did not attend" in page
+    assert '<td class="text-end fw-bold">307</td>' in page
