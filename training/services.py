@@ -47,6 +47,11 @@ def _has_free_place(session: Session) -> bool:
 
 
 def _add_booking(session: Session, delegate: Delegate) -> Booking:
+    email = delegate.email.strip()
+    active = session.bookings.exclude(status=Status.CANCELLED)
+    if email and active.filter(email__iexact=email).exists():
+        # A second submit of the same form, or a delegate booked twice: keep the first booking.
+        raise ValidationError(f"{email} is already booked on this session.")
     booking = Booking(
         session=session,
         delegate_name=delegate.name.strip(),

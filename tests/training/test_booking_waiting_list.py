@@ -100,3 +100,21 @@ def test_two_people_taking_the_last_place_at_once_only_one_gets_it(small_session
         thread.join(timeout=20)
     assert sorted(results) == ["booked", "waiting"]
     assert small_session.bookings.filter(status="booked").count() == 2
+
+
+def test_the_same_delegate_cannot_be_booked_twice_on_a_session(small_session):
+    _book(small_session, "Ann")
+    with pytest.raises(ValidationError, match=r"ann@example\.org is already booked"):
+        _book(small_session, "ANN")
+    assert small_session.bookings.count() == 1
+
+
+def test_a_team_with_someone_already_booked_books_nobody(small_session):
+    _book(small_session, "Ann")
+    team = [
+        Delegate(name="Bob", organisation_name="Club"),
+        Delegate(name="Ann", email="ann@example.org", organisation_name="Club"),
+    ]
+    with pytest.raises(ValidationError):
+        team_booking_create(session=small_session, delegates=team)
+    assert list(small_session.bookings.values_list("delegate_name", flat=True)) == ["Ann"]
