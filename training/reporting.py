@@ -473,6 +473,10 @@ class ChargeLine:
     elearning_not_completed_rate: Decimal
 
     @property
+    def sector_label(self) -> str:
+        return Partner.Sector(self.sector).label
+
+    @property
     def amount(self) -> Decimal:
         return (
             self.did_not_attend * self.did_not_attend_rate

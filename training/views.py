@@ -13,6 +13,7 @@ from django.views.generic import FormView, ListView, TemplateView
 
 from partners.selectors import partner_get
 from training import reporting, selectors, services
+from training.models import Booking
 from training.forms import (
     AttendanceForm,
     BookingForm,
@@ -148,7 +149,7 @@ class AttendanceView(RecordKeeperMixin, SessionMixin, FormView):
     form_class = AttendanceForm
 
     def get_form_kwargs(self):
-        bookings = self.session.bookings.filter(status__in=services.Booking.HOLDS_PLACE).order_by("delegate_name")
+        bookings = self.session.bookings.filter(status__in=Booking.HOLDS_PLACE).order_by("delegate_name")
         return {**super().get_form_kwargs(), "bookings": bookings, "initial": {"version": self.session.version}}
 
     def form_valid(self, form):
@@ -263,7 +264,7 @@ class ChargesExportView(PartnershipReaderMixin, View):
             writer.writerow(
                 [
                     escape_cell(line.agency_name),
-                    line.sector,
+                    line.sector_label,
                     line.did_not_attend,
                     line.late_cancellations,
                     line.elearning_not_completed,

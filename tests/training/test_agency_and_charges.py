@@ -76,7 +76,7 @@ def test_the_charges_export_escapes_formula_like_names(board, charged, business_
     response = as_user(business_support).get(reverse("training:charges-export"), {"year": "2016/17"})
     text = response.content.decode()
     assert response["Content-Type"].startswith("text/csv")
-    assert "Agency A Trust,health,2,1,0,75.00" in text
+    assert "Agency A Trust,Health,2,1,0,75.00" in text
     assert "'=HYPERLINK(1)" in text
 
 
