@@ -13,7 +13,6 @@ from django.views.generic import FormView, ListView, TemplateView
 
 from partners.selectors import partner_get
 from training import reporting, selectors, services
-from training.models import Booking
 from training.forms import (
     AttendanceForm,
     BookingForm,
@@ -22,6 +21,7 @@ from training.forms import (
     SessionForm,
     TeamBookingForm,
 )
+from training.models import Booking
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
 
