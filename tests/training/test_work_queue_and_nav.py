@@ -28,3 +28,10 @@ def test_a_partner_leads_training_link_goes_to_their_agencys_page(lead_a, as_use
 def test_readers_training_link_goes_to_the_summary(board_member, as_user):
     page = as_user(board_member).get(reverse("home")).content.decode()
     assert f'href="{reverse("training:summary")}">Training</a>' in page
+
+
+def test_with_every_session_marked_nothing_needs_attention(course, business_support, as_user):
+    SessionFactory(course=course, starts_on=date(2020, 1, 7), status="delivered")
+    page = as_user(business_support).get(reverse("home")).content.decode()
+    assert "Nothing needs your attention." in page
+    assert "attendance marking" not in page
