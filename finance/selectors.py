@@ -79,3 +79,17 @@ def outstanding_contributions(*, for_user, board, year: ReportingYear | None = N
         .filter(amount_received__lt=F("amount_agreed"))
         .order_by("finance_year__start_year", "partner__name")
     )
+
+
+def work_queue_items(request) -> list:
+    """Start-page items for business support: partner contributions not yet received in full."""
+    from django.urls import reverse
+
+    from wscb.work_queue import QueueItem
+
+    board = request.board
+    count = outstanding_contributions(for_user=request.user, board=board).count() if board else 0
+    if not count:
+        return []
+    noun = "contribution is" if count == 1 else "contributions are"
+    return [QueueItem(f"{count} partner {noun} not yet received in full", reverse("finance:contribution-list"), count)]

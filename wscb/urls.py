@@ -32,5 +32,6 @@ urlpatterns = [
     path("account/", include(account_patterns)),
     path("partners/", include("partners.urls")),
     path("admin/", admin.site.urls),
+    path("training/", include("training.urls")),
     path("finance/", include("finance.urls")),
 ]

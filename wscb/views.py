@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from partners import selectors as partner_selectors
+from wscb import work_queue
 from wscb.boards import board_switch
 from wscb.periods import ReportingYear
 from wscb.permissions import signed_in_required
@@ -21,11 +22,12 @@ START_TEMPLATES = {
 }
 
 
-def _start_context(user) -> dict:
+def _start_context(request) -> dict:
+    user = request.user
     if user.is_partner_lead:
         return {"partner": user.partner}
     if user.is_business_support:
-        return {"partner_summary": partner_selectors.partner_summary()}
+        return {"partner_summary": partner_selectors.partner_summary(), "work_queue": work_queue.items_for(request)}
     if user.is_administrator:
         cutoff = timezone.now() - settings.AXES_COOLOFF_TIME
         return {
@@ -39,7 +41,7 @@ def _start_context(user) -> dict:
 
 @signed_in_required
 def home(request):
-    context = {"reporting_year": ReportingYear.current(), **_start_context(request.user)}
+    context = {"reporting_year": ReportingYear.current(), **_start_context(request)}
     return render(request, START_TEMPLATES[request.user.role], context)
 
 

@@ -52,6 +52,16 @@ def test_the_finance_menu_item_leads_partner_leads_to_their_contributions(as_use
     assert 'href="/finance/">Finance</a>' in as_user(board_member).get("/").content.decode()
 
 
-def test_the_business_support_start_page_links_to_outstanding_contributions(as_user, business_support):
+def test_the_business_support_work_queue_counts_outstanding_contributions(
+    as_user, business_support, year_2016, agency_a, agency_b
+):
+    from decimal import Decimal
+
+    from tests.finance.factories import ContributionFactory
+
+    ContributionFactory(finance_year=year_2016, partner=agency_a, amount_agreed=Decimal("100"), amount_received=0)
+    ContributionFactory(
+        finance_year=year_2016, partner=agency_b, amount_agreed=Decimal("100"), amount_received=Decimal("100")
+    )
     page = as_user(business_support).get("/").content.decode()
-    assert 'href="/finance/contributions/">Chase outstanding partner contributions</a>' in page
+    assert 'href="/finance/contributions/">1 partner contribution is not yet received in full</a>' in page

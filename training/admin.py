@@ -1,0 +1,144 @@
+"""Back office for the training catalogue, sessions, rates, stated totals and e-learning."""
+
+from django.contrib import admin
+
+from training.models import (
+    Booking,
+    ChargeRate,
+    Course,
+    CoursePlan,
+    ELearningEnrolment,
+    ELearningModule,
+    ELearningPackage,
+    OtherActivity,
+    Session,
+    TrainingPolicy,
+    YearStatement,
+)
+
+
+class CoursePlanInline(admin.StackedInline):
+    model = CoursePlan
+    extra = 0
+    fields = (
+        ("start_year", "programme", "position"),
+        ("courses_planned", "are_figures_recorded"),
+        ("has_impact_report", "impact_file"),
+        "impact_summary",
+        ("evaluation_score", "evaluation_responses"),
+    )
+
+
+@admin.register(Course)
+class CourseAdmin(admin.ModelAdmin):
+    list_display = ("title", "board", "delivery", "level", "is_active")
+    list_filter = ("board", "delivery", "is_active", "plans__programme", "plans__start_year")
+    search_fields = ("title", "description")
+    fields = ("board", "title", "description", "level", "audience", "delivery", "priorities", "is_active")
+    filter_horizontal = ("priorities",)
+    inlines = [CoursePlanInline]
+
+
+@admin.register(Session)
+class SessionAdmin(admin.ModelAdmin):
+    list_display = ("course", "starts_on", "venue", "places_available", "status", "cancellation_reason")
+    list_filter = ("status", "cancellation_reason", "course__board")
+    search_fields = ("course__title", "venue", "trainer_names")
+    date_hierarchy = "starts_on"
+    fields = (
+        "course",
+        ("starts_on", "start_time", "end_time"),
+        "venue",
+        "places_available",
+        "trainer_names",
+        "trainer_agencies",
+        "status",
+        ("cancellation_reason", "cancelled_on"),
+    )
+    filter_horizontal = ("trainer_agencies",)
+    autocomplete_fields = ("course",)
+
+
+@admin.register(Booking)
+class BookingAdmin(admin.ModelAdmin):
+    list_display = ("delegate_name", "session", "partner", "organisation_name", "status", "is_late_cancellation")
+    list_filter = ("status", "is_late_cancellation")
+    search_fields = ("delegate_name", "email", "organisation_name", "partner__name", "session__course__title")
+    fields = (
+        "session",
+        "delegate_name",
+        "email",
+        "job_title",
+        "partner",
+        "organisation_name",
+        "status",
+        ("cancelled_on", "is_late_cancellation"),
+    )
+    raw_id_fields = ("session",)
+
+
+@admin.register(TrainingPolicy)
+class TrainingPolicyAdmin(admin.ModelAdmin):
+    list_display = ("board", "late_cancellation_days")
+    fields = ("board", "late_cancellation_days")
+
+
+@admin.register(ChargeRate)
+class ChargeRateAdmin(admin.ModelAdmin):
+    list_display = ("board", "sector", "reason", "amount")
+    list_filter = ("board", "sector", "reason")
+    fields = ("board", "sector", "reason", "amount")
+
+
+@admin.register(YearStatement)
+class YearStatementAdmin(admin.ModelAdmin):
+    list_display = ("board", "start_year", "places_booked", "attended", "cancelled", "did_not_attend", "source")
+    fields = (
+        "board",
+        "start_year",
+        "source",
+        ("places_booked", "attended", "cancelled", "did_not_attend"),
+        "sessions_cancelled",
+        (
+            "cancelled_lack_of_participants",
+            "cancelled_trainer_unavailable",
+            "cancelled_room_unavailable",
+            "cancelled_other",
+        ),
+    )
+
+
+@admin.register(ELearningModule)
+class ELearningModuleAdmin(admin.ModelAdmin):
+    list_display = ("title", "board", "is_in_package")
+    list_filter = ("board", "is_in_package")
+    search_fields = ("title",)
+    fields = ("board", "title", "is_in_package")
+
+
+@admin.register(ELearningPackage)
+class ELearningPackageAdmin(admin.ModelAdmin):
+    list_display = ("board", "start_year", "licences_purchased", "cost", "stated_allocated", "stated_completed")
+    fields = (
+        "board",
+        "start_year",
+        "licences_purchased",
+        "cost",
+        ("stated_allocated", "stated_completed", "stated_completion_rate"),
+    )
+
+
+@admin.register(ELearningEnrolment)
+class ELearningEnrolmentAdmin(admin.ModelAdmin):
+    list_display = ("learner_name", "module", "partner", "organisation_name", "allocated_on", "completed_on")
+    list_filter = ("module",)
+    search_fields = ("learner_name", "organisation_name", "partner__name")
+    date_hierarchy = "allocated_on"
+    fields = ("module", "learner_name", "partner", "organisation_name", "allocated_on", "completed_on")
+
+
+@admin.register(OtherActivity)
+class OtherActivityAdmin(admin.ModelAdmin):
+    list_display = ("description", "kind", "start_year", "settings_count", "people_trained", "board")
+    list_filter = ("board", "kind", "start_year")
+    fields = ("board", "start_year", "kind", "description", "settings_count", "people_trained")

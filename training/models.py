@@ -1,0 +1,359 @@
+"""Multi-agency training: courses and their yearly plans, sessions, bookings, charges and e-learning."""
+
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+from partners.models import Board, Partner, StrategicPriority
+from wscb.periods import ReportingYear
+
+#: Charges for a booking by a named community or voluntary organisation use this sector.
+COMMUNITY_SECTOR = Partner.Sector.VOLUNTARY
+
+
+class Course(models.Model):
+    """A course in the board's catalogue, whatever the year it runs in."""
+
+    class Delivery(models.TextChoices):
+        FACE_TO_FACE = "face_to_face", "Face-to-face"
+        E_LEARNING = "e_learning", "E-learning"
+        LOCALITY_BRIEFING = "locality_briefing", "Locality briefing"
+        CONFERENCE = "conference", "Conference"
+        COMMISSIONED = "commissioned", "Commissioned"
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="courses")
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    level = models.CharField(max_length=60, blank=True, help_text='For example "Level 3" or "Multi-agency".')
+    audience = models.CharField(max_length=200, blank=True)
+    delivery = models.CharField(max_length=20, choices=Delivery.choices, default=Delivery.FACE_TO_FACE)
+    priorities = models.ManyToManyField(
+        StrategicPriority, blank=True, related_name="courses", verbose_name="strategic priorities"
+    )
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [models.UniqueConstraint(fields=["board", "title"], name="course_title_unique_in_board")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CoursePlan(models.Model):
+    """A course's plan for one reporting year: which table it belongs to, how many dates, its impact."""
+
+    class Programme(models.TextChoices):
+        AGREED = "agreed", "Table One: courses and trainers agreed"
+        NOT_AGREED = "not_agreed", "Table Two: course trainers and courses not agreed"
+        COMMISSIONED = "commissioned", "Commissioned and additional courses"
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="plans")
+    start_year = models.PositiveSmallIntegerField(help_text="Start year of the reporting year: 2016 for 2016/17.")
+    programme = models.CharField(max_length=20, choices=Programme.choices)
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order of the row in its table.")
+    courses_planned = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Dates planned for the year. Leave blank for a new course not yet planned."
+    )
+    are_figures_recorded = models.BooleanField(
+        "places and attendance recorded",
+        default=True,
+        help_text="Untick when places and attendance were not recorded: the tables show a blank, not 0.",
+    )
+    has_impact_report = models.BooleanField("impact report produced", default=False)
+    impact_summary = models.TextField(blank=True)
+    impact_file = models.FileField(upload_to="training/impact/", blank=True)
+    evaluation_score = models.DecimalField(
+        "average evaluation score (1-5)",
+        max_digits=3,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("1")), MaxValueValidator(Decimal("5"))],
+    )
+    evaluation_responses = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["start_year", "programme", "position", "course__title"]
+        constraints = [models.UniqueConstraint(fields=["course", "start_year"], name="one_plan_per_course_and_year")]
+
+    def __str__(self) -> str:
+        return f"{self.course} ({ReportingYear(self.start_year).label})"
+
+
+class Session(models.Model):
+    """One date of a course."""
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        DELIVERED = "delivered", "Delivered"
+        CANCELLED = "cancelled", "Cancelled"
+
+    class CancellationReason(models.TextChoices):
+        LACK_OF_PARTICIPANTS = "lack_of_participants", "Lack of participants"
+        TRAINER_UNAVAILABLE = "trainer_unavailable", "Trainer unavailable"
+        ROOM_UNAVAILABLE = "room_unavailable", "Room unavailable"
+        OTHER = "other", "Other"
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="sessions")
+    starts_on = models.DateField("date")
+    start_time = models.TimeField(null=True, blank=True)
+    end_time = models.TimeField(null=True, blank=True)
+    venue = models.CharField(max_length=200, blank=True)
+    places_available = models.PositiveIntegerField(null=True, blank=True, help_text="Blank when not recorded.")
+    trainer_names = models.CharField(max_length=300, blank=True, help_text="The trainers' names, comma separated.")
+    trainer_agencies = models.ManyToManyField(Partner, blank=True, related_name="training_sessions")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
+    cancellation_reason = models.CharField(max_length=30, choices=CancellationReason.choices, blank=True)
+    cancelled_on = models.DateField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["starts_on", "start_time", "pk"]
+        indexes = [models.Index(fields=["starts_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="cancelled") | ~Q(cancellation_reason=""),
+                name="cancelled_session_has_reason",
+                violation_error_message="A cancelled session needs a reason.",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_time__isnull=True)
+                | Q(start_time__isnull=True)
+                | Q(end_time__gt=models.F("start_time")),
+                name="session_ends_after_it_starts",
+                violation_error_message="The end time must be after the start time.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.course} on {self.starts_on:%d/%m/%Y}"
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+
+class Booking(models.Model):
+    """A delegate's place on a session, or their place on its waiting list."""
+
+    class Status(models.TextChoices):
+        BOOKED = "booked", "Booked"
+        WAITING = "waiting", "On the waiting list"
+        OFFERED = "offered", "Offered a place"
+        ATTENDED = "attended", "Attended"
+        CANCELLED = "cancelled", "Cancelled"
+        DID_NOT_ATTEND = "did_not_attend", "Did not attend"
+
+    #: Statuses that hold one of the session's places.
+    HOLDS_PLACE = (Status.BOOKED, Status.OFFERED, Status.ATTENDED, Status.DID_NOT_ATTEND)
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="bookings")
+    delegate_name = models.CharField(max_length=150)
+    email = models.EmailField("e-mail address", blank=True)
+    job_title = models.CharField(max_length=150, blank=True)
+    partner = models.ForeignKey(
+        Partner, verbose_name="agency", on_delete=models.PROTECT, null=True, blank=True, related_name="bookings"
+    )
+    organisation_name = models.CharField(
+        "community or voluntary organisation",
+        max_length=200,
+        blank=True,
+        help_text="When the delegate's organisation is not a partner agency.",
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.BOOKED)
+    booked_at = models.DateTimeField(auto_now_add=True)
+    offered_at = models.DateTimeField(null=True, blank=True)
+    cancelled_on = models.DateField(null=True, blank=True)
+    is_late_cancellation = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["session", "booked_at", "pk"]
+        indexes = [models.Index(fields=["session", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(partner__isnull=False) & Q(organisation_name=""))
+                | (Q(partner__isnull=True) & ~Q(organisation_name="")),
+                name="booking_has_one_agency",
+                violation_error_message="Choose a partner agency or name a community organisation, not both.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.delegate_name} - {self.session}"
+
+    @property
+    def agency_name(self) -> str:
+        return self.partner.name if self.partner_id else self.organisation_name
+
+    @property
+    def is_cancellable(self) -> bool:
+        return self.status in (self.Status.BOOKED, self.Status.WAITING, self.Status.OFFERED)
+
+
+class TrainingPolicy(models.Model):
+    """A board's training rules that business support may change."""
+
+    board = models.OneToOneField(Board, on_delete=models.CASCADE, related_name="training_policy")
+    late_cancellation_days = models.PositiveSmallIntegerField(
+        default=7, help_text="A cancellation this many days or fewer before the session is late (and may be charged)."
+    )
+
+    class Meta:
+        verbose_name_plural = "training policies"
+
+    def __str__(self) -> str:
+        return f"Training policy for {self.board.short_name}"
+
+
+class ChargeRate(models.Model):
+    """What an agency of a sector is charged for a did-not-attend, a late cancellation or an
+    e-learning licence not completed by the end of the year it was allocated in."""
+
+    class Reason(models.TextChoices):
+        DID_NOT_ATTEND = "did_not_attend", "Did not attend"
+        LATE_CANCELLATION = "late_cancellation", "Late cancellation"
+        ELEARNING_NOT_COMPLETED = "elearning_not_completed", "E-learning licence not completed"
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="training_charge_rates")
+    sector = models.CharField(max_length=20, choices=Partner.Sector.choices)
+    reason = models.CharField(max_length=30, choices=Reason.choices)
+    amount = models.DecimalField(max_digits=8, decimal_places=2, validators=[MinValueValidator(Decimal("0"))])
+
+    class Meta:
+        ordering = ["sector", "reason"]
+        constraints = [
+            models.UniqueConstraint(fields=["board", "sector", "reason"], name="one_charge_rate_per_sector_and_reason")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_sector_display()}: {self.get_reason_display()} £{self.amount}"
+
+
+class YearStatement(models.Model):
+    """Totals stated for a year by another source (e.g. the booking system's summary), kept beside the
+    records so that the reports show where the two differ instead of hiding it. Blank: not stated."""
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="training_statements")
+    start_year = models.PositiveSmallIntegerField()
+    source = models.CharField(max_length=200, blank=True)
+    places_booked = models.PositiveIntegerField(null=True, blank=True)
+    attended = models.PositiveIntegerField(null=True, blank=True)
+    cancelled = models.PositiveIntegerField("places cancelled", null=True, blank=True)
+    did_not_attend = models.PositiveIntegerField(null=True, blank=True)
+    sessions_cancelled = models.PositiveIntegerField(null=True, blank=True)
+    cancelled_lack_of_participants = models.PositiveIntegerField(null=True, blank=True)
+    cancelled_trainer_unavailable = models.PositiveIntegerField(null=True, blank=True)
+    cancelled_room_unavailable = models.PositiveIntegerField(null=True, blank=True)
+    cancelled_other = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-start_year"]
+        constraints = [models.UniqueConstraint(fields=["board", "start_year"], name="one_statement_per_year")]
+
+    def __str__(self) -> str:
+        return f"Stated training totals {ReportingYear(self.start_year).label}"
+
+
+class ELearningModule(models.Model):
+    """An e-learning module the board licenses."""
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="elearning_modules")
+    title = models.CharField(max_length=200)
+    is_in_package = models.BooleanField(default=True, help_text="Untick for modules bought at extra cost.")
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [models.UniqueConstraint(fields=["board", "title"], name="module_title_unique_in_board")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ELearningPackage(models.Model):
+    """The licences bought for a year, their cost, and the provider's stated figures."""
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="elearning_packages")
+    start_year = models.PositiveSmallIntegerField()
+    licences_purchased = models.PositiveIntegerField()
+    cost = models.DecimalField("cost of the licence package (£)", max_digits=10, decimal_places=2)
+    stated_allocated = models.PositiveIntegerField(null=True, blank=True)
+    stated_completed = models.PositiveIntegerField(null=True, blank=True)
+    stated_completion_rate = models.DecimalField(
+        "stated completion rate (%)", max_digits=5, decimal_places=1, null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["-start_year"]
+        constraints = [models.UniqueConstraint(fields=["board", "start_year"], name="one_package_per_year")]
+
+    def __str__(self) -> str:
+        return f"E-learning licences {ReportingYear(self.start_year).label}"
+
+
+class ELearningEnrolment(models.Model):
+    """One licence allocated to a learner for a module, and when they completed it."""
+
+    module = models.ForeignKey(ELearningModule, on_delete=models.PROTECT, related_name="enrolments")
+    learner_name = models.CharField(max_length=150)
+    partner = models.ForeignKey(
+        Partner, verbose_name="agency", on_delete=models.PROTECT, null=True, blank=True, related_name="enrolments"
+    )
+    organisation_name = models.CharField("community or voluntary organisation", max_length=200, blank=True)
+    allocated_on = models.DateField()
+    completed_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["allocated_on", "pk"]
+        indexes = [models.Index(fields=["allocated_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(completed_on__isnull=True) | Q(completed_on__gte=models.F("allocated_on")),
+                name="completed_after_allocated",
+                violation_error_message="A module cannot be completed before it was allocated.",
+            ),
+            models.CheckConstraint(
+                condition=(Q(partner__isnull=False) & Q(organisation_name=""))
+                | (Q(partner__isnull=True) & ~Q(organisation_name="")),
+                name="enrolment_has_one_agency",
+                violation_error_message="Choose a partner agency or name a community organisation, not both.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.learner_name} - {self.module}"
+
+
+class OtherActivity(models.Model):
+    """Training counted rather than booked: whole-school training, programmes, conferences, briefings."""
+
+    class Kind(models.TextChoices):
+        WHOLE_SCHOOL = "whole_school", "Whole-school training"
+        PROGRAMME = "programme", "Programme (for example taxi-driver training)"
+        CHILDREN_AND_YOUNG_PEOPLE = "children_and_young_people", "Children and young people trained"
+        CONFERENCE = "conference", "Annual conference"
+        LOCALITY_BRIEFING = "locality_briefing", "Locality briefings"
+        OTHER = "other", "Other"
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="other_training")
+    start_year = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    description = models.CharField(max_length=200)
+    settings_count = models.PositiveIntegerField(
+        "schools or events", null=True, blank=True, help_text="Schools trained, or events held."
+    )
+    people_trained = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["-start_year", "kind", "description"]
+        verbose_name_plural = "other training activities"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["board", "start_year", "kind", "description"], name="other_activity_unique_in_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.description} ({ReportingYear(self.start_year).label})"

@@ -1,0 +1,224 @@
+"""Writes for training: sessions, bookings and the waiting list, attendance.
+
+Booking and cancelling lock the session row (``select_for_update``) so that two people taking the
+last place at once cannot both get it: the second waits for the first transaction, then counts
+the places again and goes on the waiting list.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from partners.models import Board, Partner
+from training.models import Booking, Session, TrainingPolicy
+
+Status = Booking.Status
+
+
+class ConflictError(Exception):
+    """Someone else changed the record since the form was opened."""
+
+
+@dataclass(frozen=True)
+class Delegate:
+    name: str
+    email: str = ""
+    job_title: str = ""
+    partner: Partner | None = None
+    organisation_name: str = ""
+
+
+def late_cancellation_days(*, board: Board) -> int:
+    policy = TrainingPolicy.objects.filter(board=board).first()
+    return policy.late_cancellation_days if policy else TrainingPolicy._meta.get_field("late_cancellation_days").default
+
+
+def _places_taken(session: Session) -> int:
+    return session.bookings.filter(status__in=Booking.HOLDS_PLACE).count()
+
+
+def _has_free_place(session: Session) -> bool:
+    # A session whose places were not recorded takes every booking.
+    return session.places_available is None or _places_taken(session) < session.places_available
+
+
+def _add_booking(session: Session, delegate: Delegate) -> Booking:
+    email = delegate.email.strip()
+    active = session.bookings.exclude(status=Status.CANCELLED)
+    if email and active.filter(email__iexact=email).exists():
+        # A second submit of the same form, or a delegate booked twice: keep the first booking.
+        raise ValidationError(f"{email} is already booked on this session.")
+    booking = Booking(
+        session=session,
+        delegate_name=delegate.name.strip(),
+        email=delegate.email.strip(),
+        job_title=delegate.job_title.strip(),
+        partner=delegate.partner,
+        organisation_name="" if delegate.partner else delegate.organisation_name.strip(),
+        status=Status.BOOKED if _has_free_place(session) else Status.WAITING,
+    )
+    booking.full_clean(exclude=["session"])
+    booking.save()
+    return booking
+
+
+def _lock_bookable(session_id: int) -> Session:
+    session = Session.objects.select_for_update().get(pk=session_id)
+    if session.status != Session.Status.SCHEDULED:
+        raise ValidationError("Only a scheduled session takes bookings.")
+    return session
+
+
+def booking_create(*, session: Session, delegate: Delegate) -> Booking:
+    """Book a delegate on ``session``; when it is full they go on its waiting list (status WAITING)."""
+    with transaction.atomic():
+        locked = _lock_bookable(session.pk)
+        return _add_booking(locked, delegate)
+
+
+def team_booking_create(*, session: Session, delegates: list[Delegate]) -> list[Booking]:
+    """Book several delegates at once, in order: places first, then the waiting list. All or none."""
+    with transaction.atomic():
+        locked = _lock_bookable(session.pk)
+        return [_add_booking(locked, delegate) for delegate in delegates]
+
+
+def _offer_next_place(session: Session) -> Booking | None:
+    if session.status != Session.Status.SCHEDULED or not _has_free_place(session):
+        return None
+    waiting = session.bookings.filter(status=Status.WAITING).order_by("booked_at", "pk").first()
+    if waiting is None:
+        return None
+    waiting.status = Status.OFFERED
+    waiting.offered_at = timezone.now()
+    waiting.save(update_fields=["status", "offered_at"])
+    if waiting.email:
+        transaction.on_commit(
+            lambda: send_mail(
+                f"A place on {session.course.title} is available",
+                f"Dear {waiting.delegate_name},\n\nA place has come free on {session}. "
+                "It is held for you: please confirm with the training team that you will attend.\n",
+                None,
+                [waiting.email],
+                fail_silently=True,
+            )
+        )
+    return waiting
+
+
+def booking_cancel(*, booking: Booking, on: date | None = None) -> Booking | None:
+    """Cancel a booking (late if within the board's late-cancellation days of the session) and offer
+    the freed place to the first person waiting. Returns the booking that was offered the place."""
+    on = on or timezone.localdate()
+    with transaction.atomic():
+        session = Session.objects.select_for_update().select_related("course").get(pk=booking.session_id)
+        booking = Booking.objects.select_for_update().get(pk=booking.pk)
+        if not booking.is_cancellable:
+            raise ValidationError("This booking can no longer be cancelled.")
+        held_place = booking.status in Booking.HOLDS_PLACE
+        days_before = (session.starts_on - on).days
+        booking.is_late_cancellation = held_place and days_before <= late_cancellation_days(board=session.course.board)
+        booking.status = Status.CANCELLED
+        booking.cancelled_on = on
+        booking.save(update_fields=["status", "cancelled_on", "is_late_cancellation"])
+        return _offer_next_place(session) if held_place else None
+
+
+def booking_accept_offer(*, booking: Booking) -> Booking:
+    """The delegate offered a freed place takes it."""
+    with transaction.atomic():
+        booking = Booking.objects.select_for_update().get(pk=booking.pk)
+        if booking.status != Status.OFFERED:
+            raise ValidationError("Only an offered place can be accepted.")
+        booking.status = Status.BOOKED
+        booking.save(update_fields=["status"])
+        return booking
+
+
+#: What the attendance page may set a booking to.
+ATTENDANCE_CHOICES = (Status.ATTENDED, Status.DID_NOT_ATTEND, Status.CANCELLED)
+
+
+def attendance_record(*, session: Session, outcomes: dict[int, str], version: int) -> Session:
+    """Mark a whole session's attendance at once and mark the session delivered.
+
+    ``outcomes`` maps booking ids (of this session, holding a place) to attended, did not attend or
+    cancelled (a cancellation recorded on the day is late). ``version`` is the session's version
+    when the page was opened; a different one means someone else marked it meanwhile.
+    """
+    with transaction.atomic():
+        updated = Session.objects.filter(pk=session.pk, version=version).exclude(status=Session.Status.CANCELLED)
+        if not updated.update(version=version + 1, status=Session.Status.DELIVERED):
+            raise ConflictError("Someone else has changed this session since you opened the page.")
+        bookings = {b.pk: b for b in session.bookings.select_for_update().filter(status__in=Booking.HOLDS_PLACE)}
+        unknown = set(outcomes) - set(bookings)
+        if unknown or any(value not in ATTENDANCE_CHOICES for value in outcomes.values()):
+            raise ValidationError("Record attendance only for this session's booked delegates.")
+        for pk, value in outcomes.items():
+            booking = bookings[pk]
+            booking.status = value
+            if value == Status.CANCELLED:
+                booking.cancelled_on = session.starts_on
+                booking.is_late_cancellation = True
+            booking.save(update_fields=["status", "cancelled_on", "is_late_cancellation"])
+        session.refresh_from_db()
+        return session
+
+
+def session_cancel(*, session: Session, reason: str, on: date, version: int) -> Session:
+    """Cancel a session with its reason. Its bookings stay as they were (the delegates are told)."""
+    if reason not in Session.CancellationReason.values:
+        raise ValidationError("Choose a reason for the cancellation.")
+    with transaction.atomic():
+        updated = Session.objects.filter(pk=session.pk, version=version, status=Session.Status.SCHEDULED).update(
+            status=Session.Status.CANCELLED, cancellation_reason=reason, cancelled_on=on, version=version + 1
+        )
+        if not updated:
+            raise ConflictError("Someone else has changed this session since you opened the page.")
+        session.refresh_from_db()
+        return session
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    imported: int
+    errors: list[tuple[int, str]]  # (row number in the file, counting the heading as row 1; message)
+
+
+COLUMN_NAMES = {
+    "learner_name": "learner",
+    "partner": "agency",
+    "allocated_on": "allocated date",
+    "completed_on": "completed date",
+}
+
+
+def elearning_import(*, board: Board, dataset) -> ImportOutcome:
+    """Import the provider's export all-or-nothing: if any row is wrong nothing is saved and every
+    wrong row is listed with its messages."""
+    from training.resources import ELearningEnrolmentResource
+
+    resource = ELearningEnrolmentResource(board=board)
+    try:
+        result = resource.import_data(
+            dataset, dry_run=False, raise_errors=False, use_transactions=True, rollback_on_validation_errors=True
+        )
+    except ValueError as error:
+        return ImportOutcome(0, [(1, str(error))])
+    errors = [(1, str(error.error)) for error in result.base_errors]
+    for number, row_errors in result.row_errors():
+        errors.extend((number + 1, str(error.error)) for error in row_errors)
+    for invalid in result.invalid_rows:
+        messages = [
+            f"{COLUMN_NAMES.get(name, name)}: {' '.join(texts)}"
+            for name, texts in invalid.field_specific_errors.items()
+        ]
+        messages += list(invalid.non_field_specific_errors)
+        errors.append((invalid.number + 1, " ".join(messages)))
+    if errors:
+        return ImportOutcome(0, sorted(errors))
+    return ImportOutcome(result.totals["new"], [])

@@ -1,0 +1,296 @@
+"""Training pages: the summary, sessions and bookings, attendance, an agency's page, charges, import."""
+
+import csv
+
+import tablib
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views import View
+from django.views.generic import FormView, ListView, TemplateView
+
+from partners.selectors import partner_get
+from training import reporting, selectors, services
+from training.forms import (
+    AttendanceForm,
+    BookingForm,
+    ImportForm,
+    SessionCancelForm,
+    SessionForm,
+    TeamBookingForm,
+)
+from training.models import Booking
+from wscb.periods import ReportingYear
+from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
+
+
+def escape_cell(text: str) -> str:
+    """Stop a spreadsheet reading exported text as a formula."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
+
+
+def _year(request) -> ReportingYear:
+    """The year asked for in ``?year=2016/17``, else the current one."""
+    try:
+        return ReportingYear.from_label(request.GET.get("year", ""))
+    except ValueError:
+        return ReportingYear.current()
+
+
+class YearMixin:
+    def get_year(self) -> ReportingYear:
+        return _year(self.request)
+
+    def get_context_data(self, **kwargs):
+        year = self.get_year()
+        return super().get_context_data(year=year, previous_year=year.previous, next_year=year.next, **kwargs)
+
+
+class SummaryView(PartnershipReaderMixin, YearMixin, TemplateView):
+    template_name = "training/summary.html"
+
+    def get_context_data(self, **kwargs):
+        report = reporting.training_report(board=self.request.board, year=self.get_year())
+        impact_rows = [row for table in report.tables.values() for row in table.evaluated_rows]
+        return super().get_context_data(
+            report=report, chart=reporting.completions_chart_svg(report.elearning), impact_rows=impact_rows, **kwargs
+        )
+
+
+class ImpactFileView(PartnershipReaderMixin, View):
+    """Download a course's impact report (uploads are only served through views that check roles)."""
+
+    def get(self, request, *args, **kwargs):
+        plan = selectors.impact_plan_get(board=request.board, pk=kwargs["pk"])
+        return FileResponse(
+            plan.impact_file.open("rb"), as_attachment=True, filename=plan.impact_file.name.rsplit("/")[-1]
+        )
+
+
+class SessionListView(PartnershipReaderMixin, YearMixin, ListView):
+    template_name = "training/session_list.html"
+    context_object_name = "sessions"
+    paginate_by = 50
+
+    def get_queryset(self):
+        sessions = selectors.session_list(board=self.request.board, year=self.get_year())
+        if self.request.GET.get("awaiting"):
+            awaiting = selectors.sessions_awaiting_attendance(board=self.request.board)
+            sessions = sessions.filter(pk__in=awaiting.values("pk"))
+        return sessions
+
+
+class SessionCreateView(RecordKeeperMixin, FormView):
+    template_name = "training/form_page.html"
+    form_class = SessionForm
+    extra_context = {"title": "Add a session", "submit_label": "Add the session"}
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "courses": selectors.course_choices(board=self.request.board)}
+
+    def form_valid(self, form):
+        session = form.save()
+        messages.success(self.request, f"Session added: {session}.")
+        return redirect("training:session-detail", pk=session.pk)
+
+
+class SessionMixin:
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.session = selectors.session_get(board=request.board, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(session=self.session, **kwargs)
+
+
+class SessionDetailView(PartnershipReaderMixin, SessionMixin, TemplateView):
+    template_name = "training/session_detail.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(bookings=selectors.session_bookings(session=self.session), **kwargs)
+
+
+class BookingCreateView(RecordKeeperMixin, SessionMixin, FormView):
+    template_name = "training/form_page.html"
+    form_class = BookingForm
+    extra_context = {"title": "Book a delegate", "submit_label": "Book"}
+
+    def form_valid(self, form):
+        try:
+            booking = services.booking_create(session=self.session, delegate=form.delegate())
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, f"{booking.delegate_name}: {booking.get_status_display().lower()}.")
+        return redirect("training:session-detail", pk=self.session.pk)
+
+
+class TeamBookingView(RecordKeeperMixin, SessionMixin, FormView):
+    template_name = "training/form_page.html"
+    form_class = TeamBookingForm
+    extra_context = {"title": "Book a team", "submit_label": "Book the team"}
+
+    def form_valid(self, form):
+        try:
+            bookings = services.team_booking_create(session=self.session, delegates=form.team())
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        waiting = sum(booking.status == booking.Status.WAITING for booking in bookings)
+        messages.success(self.request, f"{len(bookings) - waiting} booked, {waiting} on the waiting list.")
+        return redirect("training:session-detail", pk=self.session.pk)
+
+
+class AttendanceView(RecordKeeperMixin, SessionMixin, FormView):
+    template_name = "training/attendance.html"
+    form_class = AttendanceForm
+
+    def get_form_kwargs(self):
+        bookings = self.session.bookings.filter(status__in=Booking.HOLDS_PLACE).order_by("delegate_name")
+        return {**super().get_form_kwargs(), "bookings": bookings, "initial": {"version": self.session.version}}
+
+    def form_valid(self, form):
+        try:
+            services.attendance_record(
+                session=self.session, outcomes=form.outcomes(), version=form.cleaned_data["version"]
+            )
+        except (services.ConflictError, ValidationError) as error:
+            form.add_error(None, error.messages[0] if isinstance(error, ValidationError) else str(error))
+            return self.form_invalid(form)
+        messages.success(self.request, "Attendance recorded and the session marked delivered.")
+        return redirect("training:session-detail", pk=self.session.pk)
+
+
+class SessionCancelView(RecordKeeperMixin, SessionMixin, FormView):
+    template_name = "training/session_cancel.html"
+    form_class = SessionCancelForm
+
+    def get_initial(self):
+        return {**super().get_initial(), "version": self.session.version}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            services.session_cancel(
+                session=self.session, reason=data["reason"], on=data["cancelled_on"], version=data["version"]
+            )
+        except services.ConflictError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        messages.success(self.request, "The session is cancelled.")
+        return redirect("training:session-detail", pk=self.session.pk)
+
+
+class BookingMixin:
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.booking = selectors.booking_get(board=request.board, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+
+class BookingCancelView(RecordKeeperMixin, BookingMixin, TemplateView):
+    """GET: confirm; POST: cancel and offer the place to the first person waiting."""
+
+    template_name = "training/booking_cancel.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(booking=self.booking, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        try:
+            offered = services.booking_cancel(booking=self.booking)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+            return redirect("training:session-detail", pk=self.booking.session_id)
+        text = f"{self.booking.delegate_name}'s booking is cancelled."
+        if offered is not None:
+            text += f" The place has been offered to {offered.delegate_name}."
+        messages.success(request, text)
+        return redirect("training:session-detail", pk=self.booking.session_id)
+
+
+class BookingAcceptView(RecordKeeperMixin, BookingMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        try:
+            services.booking_accept_offer(booking=self.booking)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, f"{self.booking.delegate_name} has taken the place.")
+        return redirect("training:session-detail", pk=self.booking.session_id)
+
+
+class AgencyView(SignedInMixin, YearMixin, TemplateView):
+    """One agency's bookings, uptake and charges: its own partner lead, or partnership readers."""
+
+    template_name = "training/agency.html"
+
+    def get_context_data(self, **kwargs):
+        partner = partner_get(for_user=self.request.user, pk=self.kwargs["pk"])
+        year, board = self.get_year(), self.request.board
+        uptake = reporting.uptake_by_agency(board=board, year=year, partner=partner)
+        return super().get_context_data(
+            partner=partner,
+            uptake=uptake[0] if uptake else None,
+            charges=reporting.charges_by_agency(board=board, year=year, partner=partner),
+            bookings=selectors.agency_bookings(board=board, partner=partner, year=year),
+            **kwargs,
+        )
+
+
+class ChargesView(PartnershipReaderMixin, YearMixin, TemplateView):
+    template_name = "training/charges.html"
+
+    def get_context_data(self, **kwargs):
+        lines = reporting.charges_by_agency(board=self.request.board, year=self.get_year())
+        return super().get_context_data(lines=lines, total=sum(line.amount for line in lines), **kwargs)
+
+
+class ChargesExportView(PartnershipReaderMixin, View):
+    def get(self, request, *args, **kwargs):
+        year = _year(request)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="training-charges-{year.start_year}.csv"'
+        writer = csv.writer(response)
+        writer.writerow(
+            ["Agency", "Sector", "Did not attend", "Late cancellations", "E-learning not completed", "Amount (£)"]
+        )
+        for line in reporting.charges_by_agency(board=request.board, year=year):
+            writer.writerow(
+                [
+                    escape_cell(line.agency_name),
+                    line.sector_label,
+                    line.did_not_attend,
+                    line.late_cancellations,
+                    line.elearning_not_completed,
+                    line.amount,
+                ]
+            )
+        return response
+
+
+class ELearningImportView(RecordKeeperMixin, FormView):
+    template_name = "training/elearning_import.html"
+    form_class = ImportForm
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        try:
+            if upload.name.lower().endswith(".xlsx"):
+                dataset = tablib.Dataset().load(upload.read(), format="xlsx")
+            else:
+                dataset = tablib.Dataset().load(upload.read().decode("utf-8-sig"), format="csv")
+        except Exception:  # any unreadable file gets the same answer
+            form.add_error("file", "The file could not be read as CSV or Excel.")
+            return self.form_invalid(form)
+        outcome = services.elearning_import(board=self.request.board, dataset=dataset)
+        if outcome.errors:
+            form.add_error(None, "Nothing was imported: correct the rows listed and upload the file again.")
+            return render(self.request, self.template_name, {"form": form, "errors": outcome.errors}, status=200)
+        messages.success(self.request, f"{outcome.imported} e-learning licences imported.")
+        return redirect(reverse("training:summary"))
