@@ -1,0 +1,327 @@
+"""Meeting pages: list, detail, create and edit, documents, the attendance record and import,
+the year's attendance summary, an agency's attendance record, membership and actions."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views import View
+from django.views.generic import CreateView, DetailView, FormView, ListView, TemplateView, UpdateView
+
+from meetings import reporting, selectors, services
+from meetings.charts import attendance_chart_svg
+from meetings.forms import (
+    AttendanceImportForm,
+    AttendanceVersionForm,
+    MeetingForm,
+    MemberAttendanceFormSet,
+    OtherAttendeeFormSet,
+    agency_choices,
+)
+from meetings.models import Attendance, Group
+from partners.models import Partner
+from wscb.periods import ReportingYear
+from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
+
+
+def chosen_year(request) -> ReportingYear:
+    try:
+        return ReportingYear.from_label(request.GET.get("year", ""))
+    except ValueError:
+        return ReportingYear.current()
+
+
+def chosen_group(request) -> Group | None:
+    groups = selectors.group_list(board=request.board)
+    chosen = request.GET.get("group", "")
+    if chosen.isdigit():
+        group = groups.filter(pk=int(chosen)).first()
+        if group is not None:
+            return group
+    return groups.filter(kind=Group.Kind.BOARD).first() or groups.first()
+
+
+def year_choices(year: ReportingYear) -> list[ReportingYear]:
+    current = ReportingYear.current()
+    first = min(year.start_year, current.start_year) - 3
+    return [ReportingYear(start) for start in range(max(current.start_year, year.start_year), first - 1, -1)]
+
+
+class MeetingListView(SignedInMixin, ListView):
+    template_name = "meetings/meeting_list.html"
+    context_object_name = "meetings"
+    paginate_by = 25
+
+    def get_queryset(self):
+        return selectors.meeting_list(for_user=self.request.user, board=self.request.board)
+
+
+class MeetingDetailView(SignedInMixin, DetailView):
+    template_name = "meetings/meeting_detail.html"
+    context_object_name = "meeting"
+
+    def get_object(self, queryset=None):
+        return selectors.meeting_get(for_user=self.request.user, board=self.request.board, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        user, meeting = self.request.user, self.object
+        return super().get_context_data(
+            attendances=selectors.meeting_attendances(meeting=meeting, for_user=user),
+            actions=selectors.action_list(for_user=user, board=self.request.board).filter(meeting=meeting),
+            quorum=reporting.meeting_quorum(meeting),
+            today=timezone.localdate(),
+            **kwargs,
+        )
+
+
+class MeetingCreateView(RecordKeeperMixin, CreateView):
+    template_name = "meetings/meeting_form.html"
+    form_class = MeetingForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "board": self.request.board}
+
+    def form_valid(self, form):
+        self.object = services.meeting_save(meeting=form.save(commit=False), by=self.request.user)
+        messages.success(self.request, f"The meeting on {self.object.held_on:%d/%m/%Y} has been added.")
+        return redirect(self.object)
+
+
+class MeetingUpdateView(RecordKeeperMixin, UpdateView):
+    template_name = "meetings/meeting_form.html"
+    form_class = MeetingForm
+
+    def get_object(self, queryset=None):
+        return selectors.meeting_get(for_user=self.request.user, board=self.request.board, pk=self.kwargs["pk"])
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "board": self.request.board}
+
+    def form_valid(self, form):
+        self.object = services.meeting_save(meeting=form.save(commit=False), by=self.request.user)
+        messages.success(self.request, "The meeting has been saved.")
+        return redirect(self.object)
+
+
+class MeetingDocumentView(SignedInMixin, View):
+    """The agenda or minutes file, only to someone who may see the meeting."""
+
+    def get(self, request, pk: int, kind: str):
+        meeting = selectors.meeting_get(for_user=request.user, board=request.board, pk=pk)
+        document = getattr(meeting, kind) if kind in ("agenda", "minutes") else None
+        if not document:
+            raise Http404("No such document.")
+        try:
+            handle = document.open("rb")
+        except FileNotFoundError as error:
+            raise Http404("The file is missing.") from error
+        return FileResponse(handle, as_attachment=True, filename=document.name.rsplit("/", 1)[-1])
+
+
+class AttendanceRecordView(RecordKeeperMixin, View):
+    """One page, one submit: every expected member's status, plus other attendees."""
+
+    template_name = "meetings/attendance_form.html"
+
+    def setup_meeting(self, request, pk):
+        self.meeting = selectors.meeting_get(for_user=request.user, board=request.board, pk=pk)
+        self.expected = list(selectors.expected_memberships(meeting=self.meeting))
+        self.saved = list(self.meeting.attendances.all())
+        self.choices = agency_choices()
+
+    def get(self, request, pk: int):
+        self.setup_meeting(request, pk)
+        saved_by_member = {row.membership_id: row for row in self.saved if row.membership_id}
+        members = MemberAttendanceFormSet(
+            prefix="members", initial=[_member_initial(m, saved_by_member) for m in self.expected]
+        )
+        others = OtherAttendeeFormSet(
+            prefix="others",
+            initial=[_other_initial(row) for row in self.saved if not row.membership_id],
+            form_kwargs={"agency_choices": self.choices},
+        )
+        version = AttendanceVersionForm(initial={"version": self.meeting.version})
+        return self.render(members, others, version)
+
+    def post(self, request, pk: int):
+        self.setup_meeting(request, pk)
+        members = MemberAttendanceFormSet(request.POST, prefix="members")
+        others = OtherAttendeeFormSet(request.POST, prefix="others", form_kwargs={"agency_choices": self.choices})
+        version = AttendanceVersionForm(request.POST)
+        by_pk = {membership.pk: membership for membership in self.expected}
+        valid = members.is_valid() & others.is_valid() & version.is_valid()
+        if valid and {form.cleaned_data["membership"] for form in members} != set(by_pk):
+            members._non_form_errors = members.error_class(["The list of members has changed: reload the page."])
+            valid = False
+        if not valid:
+            return self.render(members, others, version, status=400)
+        try:
+            services.attendance_record(
+                meeting=self.meeting,
+                entries=_member_entries(members, by_pk),
+                others=_other_entries(others, self.choices),
+                version=version.cleaned_data["version"],
+                by=request.user,
+            )
+        except services.AttendanceConflict:
+            messages.error(
+                request, "Someone else saved this attendance while you were editing. Here is what they saved."
+            )
+            return redirect("meetings:attendance-record", pk=self.meeting.pk)
+        messages.success(request, "The attendance has been saved.")
+        return redirect(self.meeting)
+
+    def render(self, members, others, version, status=200):
+        rows = list(zip(self.expected, members.forms, strict=False))
+        context = {"meeting": self.meeting, "members": members, "rows": rows, "others": others, "version": version}
+        return render(self.request, self.template_name, context, status=status)
+
+
+def _member_initial(membership, saved_by_member) -> dict:
+    saved = saved_by_member.get(membership.pk)
+    if saved is None:
+        return {"membership": membership.pk, "status": Attendance.Status.PRESENT}
+    return {
+        "membership": membership.pk,
+        "status": saved.status,
+        "deputy_name": saved.deputy_name,
+        "deputy_job_title": saved.deputy_job_title,
+    }
+
+
+def _other_initial(row) -> dict:
+    return {"name": row.name, "job_title": row.job_title, "partner": row.partner_id, "attendee_role": row.attendee_role}
+
+
+def _member_entries(members, by_pk) -> list[services.MemberEntry]:
+    return [
+        services.MemberEntry(
+            membership=by_pk[form.cleaned_data["membership"]],
+            status=form.cleaned_data["status"],
+            deputy_name=form.cleaned_data["deputy_name"].strip(),
+            deputy_job_title=form.cleaned_data["deputy_job_title"].strip(),
+        )
+        for form in members
+    ]
+
+
+def _other_entries(others, choices) -> list[services.OtherAttendee]:
+    agencies = {pk for pk, _name in choices}
+    wanted = {form.cleaned_data.get("partner") for form in others if form.cleaned_data.get("partner") in agencies}
+    partners = Partner.objects.in_bulk(wanted) if wanted else {}
+    return [
+        services.OtherAttendee(
+            name=form.cleaned_data["name"].strip(),
+            job_title=form.cleaned_data["job_title"].strip(),
+            partner=partners.get(form.cleaned_data.get("partner")),
+            attendee_role=form.cleaned_data["attendee_role"],
+        )
+        for form in others
+        if form.cleaned_data.get("name", "").strip()
+    ]
+
+
+class AttendanceImportView(RecordKeeperMixin, FormView):
+    template_name = "meetings/attendance_import.html"
+    form_class = AttendanceImportForm
+
+    def form_valid(self, form):
+        try:
+            dataset = services.attendance_dataset(upload=form.cleaned_data["file"])
+        except Exception:  # tablib raises many kinds of error for a damaged file
+            form.add_error("file", "The file could not be read as CSV or Excel.")
+            return self.form_invalid(form)
+        outcome = services.attendance_import(board=self.request.board, dataset=dataset, by=self.request.user)
+        if not outcome.is_clean:
+            context = self.get_context_data(form=form, outcome=outcome)
+            return self.render_to_response(context, status=400)
+        messages.success(self.request, f"{outcome.imported} attendance rows have been imported.")
+        return redirect("meetings:attendance-summary")
+
+
+class AttendanceSummaryView(PartnershipReaderMixin, TemplateView):
+    """The year's agency x meeting table and chart, rates with flags, and quorum per meeting."""
+
+    template_name = "meetings/attendance_summary.html"
+
+    def get_context_data(self, **kwargs):
+        year, group = chosen_year(self.request), chosen_group(self.request)
+        context = {"year": year, "group": group, "groups": selectors.group_list(board=self.request.board)}
+        context["years"] = year_choices(year)
+        if group is not None:
+            table = reporting.attendance_table(year, group)
+            context.update(
+                table=table,
+                chart=attendance_chart_svg(table),
+                rates=reporting.attendance_rates(year, group),
+                quorums=reporting.year_quorum(year, group),
+            )
+        return super().get_context_data(**context, **kwargs)
+
+
+class AgencyAttendanceView(SignedInMixin, TemplateView):
+    """One agency's memberships and attendance rate (a partner lead: their own agency only)."""
+
+    template_name = "meetings/agency_attendance.html"
+
+    def get_context_data(self, **kwargs):
+        agency = selectors.agency_get(for_user=self.request.user, pk=self.kwargs["pk"])
+        year, group = chosen_year(self.request), chosen_group(self.request)
+        context = {"agency": agency, "year": year, "group": group, "years": year_choices(year)}
+        context["groups"] = selectors.group_list(board=self.request.board)
+        if self.request.board:
+            context["memberships"] = selectors.memberships_on(
+                board=self.request.board, day=timezone.localdate(), partner=agency
+            )
+        if group is not None:
+            context["rates"] = reporting.attendance_rates(year, group, partner=agency)
+        return super().get_context_data(**context, **kwargs)
+
+
+class MembershipListView(PartnershipReaderMixin, TemplateView):
+    """Section 12's membership list and section 3's key roles, for any date."""
+
+    template_name = "meetings/membership_list.html"
+
+    def get_context_data(self, **kwargs):
+        try:
+            day = datetime.date.fromisoformat(self.request.GET.get("on", ""))
+        except ValueError:
+            day = timezone.localdate()
+        board = self.request.board
+        context = {"day": day}
+        if board:
+            context.update(listing=reporting.membership_list(board, day), key_roles=reporting.key_roles(board, day))
+        return super().get_context_data(**context, **kwargs)
+
+
+class ActionListView(SignedInMixin, ListView):
+    template_name = "meetings/action_list.html"
+    context_object_name = "actions"
+    paginate_by = 50
+
+    def get_queryset(self):
+        actions = selectors.action_list(for_user=self.request.user, board=self.request.board)
+        if self.request.GET.get("show") == "overdue":
+            actions = actions.filter(status="open", due_on__lt=timezone.localdate())
+        return actions
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            today=timezone.localdate(), overdue_only=self.request.GET.get("show") == "overdue", **kwargs
+        )
+
+
+class ActionDetailView(SignedInMixin, DetailView):
+    template_name = "meetings/action_detail.html"
+    context_object_name = "action"
+
+    def get_object(self, queryset=None):
+        return selectors.action_get(for_user=self.request.user, board=self.request.board, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(today=timezone.localdate(), **kwargs)
