@@ -4,6 +4,7 @@ wscb/permissions.py (administrators: users and boards; business support: agencie
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
+from django.db import models
 
 from partners.forms import UserCreateForm, UserEditForm
 from partners.models import Board, KeyObjective, Partner, Person, StrategicPriority, User
@@ -38,6 +39,11 @@ class PartnerAdmin(admin.ModelAdmin):
         "membership_started_on",
         "membership_ended_on",
     )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.URLField):
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 @admin.register(Person)
