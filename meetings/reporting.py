@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
 from meetings.models import QUORUM_SECTORS, Attendance, Group, Meeting, Membership
 from partners.models import Board, Partner
@@ -256,7 +256,7 @@ def quorum_for_meetings(meetings) -> list[Quorum]:
     Members present counts members in person only: a deputy makes the agency present (for
     the statutory partners) but is not a member present.
     """
-    pks = [meeting.pk for meeting in meetings]
+    pks = meetings.values("pk") if isinstance(meetings, QuerySet) else [meeting.pk for meeting in meetings]
     rows = (
         Meeting.objects.filter(pk__in=pks)
         .values("pk", "held_on", "group__quorum_minimum_members", "group__quorum_needs_statutory_partners")
