@@ -40,7 +40,7 @@ def record(meeting, members, statuses):
 
 
 def test_a_meeting_with_the_minimum_members_and_all_three_statutory_partners_is_quorate(statutory):
-    group, meeting, members = statutory
+    _group, meeting, members = statutory
     record(meeting, members, {Sector.VOLUNTARY: "apologies"})
     quorum = reporting.meeting_quorum(meeting)
     assert (quorum.members_present, quorum.minimum_members, quorum.is_quorate) == (3, 3, True)
@@ -56,7 +56,7 @@ def test_one_member_short_of_the_minimum_is_not_quorate(statutory):
 
 
 def test_a_missing_statutory_partner_makes_the_meeting_inquorate(statutory):
-    group, meeting, members = statutory
+    _group, meeting, members = statutory
     record(meeting, members, {Sector.POLICE: "apologies"})
     quorum = reporting.meeting_quorum(meeting)
     assert quorum.members_present == 3
@@ -84,7 +84,7 @@ def test_the_statutory_rule_can_be_switched_off(statutory):
 
 
 def test_the_meeting_page_shows_the_quorum_result(as_user, board_member, statutory):
-    group, meeting, members = statutory
+    _group, meeting, members = statutory
     record(meeting, members, {Sector.HEALTH: "absent"})
     page = as_user(board_member).get(reverse("meetings:meeting-detail", args=[meeting.pk])).content.decode()
     assert "Not quorate" in page and "no member or deputy from Health" in page
