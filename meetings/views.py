@@ -79,6 +79,7 @@ class MeetingDetailView(SignedInMixin, DetailView):
 
 
 class MeetingCreateView(RecordKeeperMixin, CreateView):
+    http_method_names = ["get", "post", "head", "options"]
     template_name = "meetings/meeting_form.html"
     form_class = MeetingForm
 
@@ -92,6 +93,7 @@ class MeetingCreateView(RecordKeeperMixin, CreateView):
 
 
 class MeetingUpdateView(RecordKeeperMixin, UpdateView):
+    http_method_names = ["get", "post", "head", "options"]
     template_name = "meetings/meeting_form.html"
     form_class = MeetingForm
 
@@ -226,6 +228,7 @@ def _other_entries(others, choices) -> list[services.OtherAttendee]:
 
 
 class AttendanceImportView(RecordKeeperMixin, FormView):
+    http_method_names = ["get", "post", "head", "options"]
     template_name = "meetings/attendance_import.html"
     form_class = AttendanceImportForm
 
