@@ -56,7 +56,7 @@ def test_a_clean_csv_with_a_byte_order_mark_imports_every_row(as_user, business_
 
 
 def test_a_clean_xlsx_with_real_date_cells_imports_every_row(as_user, business_support, meeting):
-    rows = [[cell for cell in row] for row in CLEAN_ROWS]
+    rows = [list(row) for row in CLEAN_ROWS]
     rows[0][1] = datetime.datetime(2016, 9, 5)
     response = as_user(business_support).post(URL, {"file": xlsx_upload(rows)})
     assert response.status_code == 302
