@@ -57,6 +57,6 @@ def test_business_support_records_a_meeting_and_sees_the_table_and_quorum_update
     page.goto(f"{live_server.url}/meetings/attendance/?year=2016/17")
     table = page.locator("#agency-meeting-table")
     assert table.locator("tr", has_text="Agency B").locator("td").first.inner_text().strip() == "1 1 d"
-    assert table.locator("tr", has_text="Youth Trust").locator("td").first.inner_text().strip() == "–"
+    assert table.locator("tr", has_text="Youth Trust").locator("td").first.inner_text().strip() == "\u2013"
     assert table.locator("tfoot td").first.inner_text().strip() == "3"
     assert page.locator("#quorum-table").inner_text().count("Quorate") == 1
