@@ -46,6 +46,7 @@ class MeetingForm(forms.ModelForm):
         required=False,
         help_text="For example 2016/17. Leave empty for the year containing the meeting's date.",
     )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Meeting
@@ -59,8 +60,10 @@ class MeetingForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = Group.objects.filter(board=board, is_active=True)
         self.fields["held_on"].input_formats = ["%Y-%m-%d", "%d/%m/%Y"]
-        if self.instance.pk and self.instance.reporting_year:
+        if self.instance.pk:
             self.initial["reporting_year"] = ReportingYear(self.instance.reporting_year).label
+            self.initial["version"] = self.instance.version
+            self.fields["version"].required = True
         for name in ("agenda", "minutes"):
             self.fields[name].validators.append(validate_meeting_document)
             self.fields[name].widget.attrs["accept"] = ".pdf,.docx"

@@ -16,6 +16,10 @@ class AttendanceConflict(Exception):
     """Someone else saved this meeting's attendance since the form was opened."""
 
 
+class MeetingConflict(Exception):
+    """Someone else saved this meeting since the form was opened."""
+
+
 @dataclass(frozen=True)
 class MemberEntry:
     membership: Membership
@@ -33,12 +37,21 @@ class OtherAttendee:
     represents: str = ""
 
 
-def meeting_save(*, meeting: Meeting, by) -> Meeting:
-    """Create or update a meeting; the reporting year defaults to the one containing its date."""
+def meeting_save(*, meeting: Meeting, by, version: int | None = None) -> Meeting:
+    """Create or update a meeting; the reporting year defaults to the one containing its date.
+
+    For an existing meeting, ``version`` is the one the form was opened with; if anyone saved the
+    meeting (or its attendance) since, nothing is written and ``MeetingConflict`` is raised.
+    """
     if meeting.reporting_year is None:
         meeting.reporting_year = ReportingYear.containing(meeting.held_on).start_year
     meeting.full_clean()
-    meeting.save()
+    with transaction.atomic():
+        if meeting.pk is not None:
+            if not Meeting.objects.filter(pk=meeting.pk, version=version).update(version=F("version") + 1):
+                raise MeetingConflict
+            meeting.version = version + 1
+        meeting.save()
     return meeting
 
 

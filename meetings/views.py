@@ -104,7 +104,15 @@ class MeetingUpdateView(RecordKeeperMixin, UpdateView):
         return {**super().get_form_kwargs(), "board": self.request.board}
 
     def form_valid(self, form):
-        self.object = services.meeting_save(meeting=form.save(commit=False), by=self.request.user)
+        try:
+            self.object = services.meeting_save(
+                meeting=form.save(commit=False), by=self.request.user, version=form.cleaned_data["version"]
+            )
+        except services.MeetingConflict:
+            messages.error(
+                self.request, "Someone else saved this meeting while you were editing. Here is their version."
+            )
+            return redirect("meetings:meeting-update", pk=self.object.pk)
         messages.success(self.request, "The meeting has been saved.")
         return redirect(self.object)
 

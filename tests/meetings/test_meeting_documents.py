@@ -30,6 +30,7 @@ def edit(client, meeting, **files):
         "status": meeting.status,
         "venue": "Town Hall",
         "reporting_year": "",
+        "version": meeting.version,
         **files,
     }
     return client.post(reverse("meetings:meeting-update", args=[meeting.pk]), data)

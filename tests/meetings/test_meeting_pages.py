@@ -57,11 +57,24 @@ def test_a_board_member_may_not_add_a_meeting(as_user, board_member, group):
 
 
 def test_editing_a_meeting_saves_it(as_user, business_support, meeting):
-    data = {"group": meeting.group_id, "held_on": "2016-09-06", "status": "cancelled", "venue": "Leigh"}
+    data = {"group": meeting.group_id, "held_on": "2016-09-06", "status": "cancelled", "venue": "Leigh", "version": 0}
     response = as_user(business_support).post(reverse("meetings:meeting-update", args=[meeting.pk]), data)
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert (meeting.held_on, meeting.status, meeting.venue) == (datetime.date(2016, 9, 6), "cancelled", "Leigh")
+    assert meeting.version == 1
+
+
+def test_two_people_editing_the_same_meeting_the_second_gets_a_conflict_message(as_user, business_support, meeting):
+    url = reverse("meetings:meeting-update", args=[meeting.pk])
+    client = as_user(business_support)
+    first = {"group": meeting.group_id, "held_on": "2016-09-05", "status": "held", "venue": "Leigh", "version": 0}
+    client.post(url, first)
+    second = {**first, "venue": "Wigan", "version": 0}
+    response = client.post(url, second, follow=True)
+    assert "Someone else saved this meeting while you were editing" in response.content.decode()
+    meeting.refresh_from_db()
+    assert (meeting.venue, meeting.version) == ("Leigh", 1)
 
 
 def test_a_partner_lead_lists_only_meetings_of_groups_their_agency_sits_on(as_user, lead_a, meeting, meeting_b_only):
