@@ -110,3 +110,29 @@ def open_action_counts(*, board: Board | None, today: datetime.date) -> dict[str
     return Action.objects.filter(meeting__group__board=board, status=Action.Status.OPEN).aggregate(
         open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today))
     )
+
+
+def group_list_for(*, for_user, board: Board | None) -> QuerySet[Group]:
+    """The board's groups for readers; for a partner lead, the groups their agency sits on."""
+    if not board or not user_may_see_meetings(for_user):
+        return Group.objects.none()
+    groups = Group.objects.filter(board=board).select_related("chair").order_by("kind", "name")
+    if not _is_reader(for_user):
+        groups = groups.filter(Exists(Membership.objects.filter(group=OuterRef("pk"), partner_id=for_user.partner_id)))
+    return groups
+
+
+def group_get(*, for_user, board: Board | None, pk: int) -> Group:
+    return get_object_or_404(group_list_for(for_user=for_user, board=board), pk=pk)
+
+
+def group_members(*, group: Group, for_user, day: datetime.date) -> QuerySet[Membership]:
+    """The group's members on ``day`` the user may see (a partner lead: their own agency's)."""
+    rows = (
+        Membership.objects.filter(Membership.current_on_filter(day), group=group)
+        .select_related("person", "partner")
+        .order_by("order", "person__full_name", "pk")
+    )
+    if not _is_reader(for_user):
+        rows = rows.filter(partner_id=for_user.partner_id)
+    return rows

@@ -16,4 +16,6 @@ urlpatterns = [
     path("membership/", views.MembershipListView.as_view(), name="membership-list"),
     path("actions/", views.ActionListView.as_view(), name="action-list"),
     path("actions/<int:pk>/", views.ActionDetailView.as_view(), name="action-detail"),
+    path("groups/", views.GroupListView.as_view(), name="group-list"),
+    path("groups/<int:pk>/", views.GroupDetailView.as_view(), name="group-detail"),
 ]

@@ -336,3 +336,30 @@ class ActionDetailView(SignedInMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(today=timezone.localdate(), **kwargs)
+
+
+class GroupListView(SignedInMixin, ListView):
+    template_name = "meetings/group_list.html"
+    context_object_name = "groups"
+
+    def get_queryset(self):
+        return selectors.group_list_for(for_user=self.request.user, board=self.request.board)
+
+
+class GroupDetailView(SignedInMixin, DetailView):
+    """A group's chair, terms of reference, members today and recent meetings."""
+
+    template_name = "meetings/group_detail.html"
+    context_object_name = "group"
+
+    def get_object(self, queryset=None):
+        return selectors.group_get(for_user=self.request.user, board=self.request.board, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        user, group = self.request.user, self.object
+        meetings = selectors.meeting_list(for_user=user, board=self.request.board).filter(group=group)
+        return super().get_context_data(
+            members=selectors.group_members(group=group, for_user=user, day=timezone.localdate()),
+            meetings=meetings[:12],
+            **kwargs,
+        )

@@ -101,6 +101,22 @@ ENTRIES = [
     ),
 ]
 
+ENTRIES += [
+    Entry("meetings:group-list", expect(SIGNED_IN), note="a partner lead sees the groups their agency sits on"),
+    Entry(
+        "meetings:group-detail",
+        expect(READERS, lead_a=404),
+        kwargs=lambda cast: {"pk": _meeting(cast, cast.agency_b).group_id},
+        variant="agency B's group",
+    ),
+    Entry(
+        "meetings:group-detail",
+        expect(SIGNED_IN),
+        kwargs=lambda cast: {"pk": _meeting(cast, cast.agency_a).group_id},
+        variant="agency A's group",
+    ),
+]
+
 ADMIN_MODELS = {
     "meetings.group": AdminPolicy(view=KEEPERS, edit=KEEPERS, obj=lambda cast: _meeting(cast, cast.agency_b).group),
     "meetings.membership": AdminPolicy(view=KEEPERS, edit=KEEPERS, obj=_membership),
