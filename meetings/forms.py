@@ -143,6 +143,83 @@ def agency_choices() -> list[tuple[int, str]]:
     return list(Partner.objects.filter(is_active=True).order_by("name").values_list("pk", "name"))
 
 
+class AttendanceSheet:
+    """The whole attendance page as one form: a row per expected member, other attendees, the version.
+
+    Built from the expected memberships and saved rows loaded once, so validating and rendering
+    make no query per row.
+    """
+
+    def __init__(self, *, meeting: Meeting, expected: list, saved: list, agency_choices: list, data=None):
+        self.expected = {membership.pk: membership for membership in expected}
+        self.agency_choices = agency_choices
+        saved_by_member = {row.membership_id: row for row in saved if row.membership_id}
+        self.members = MemberAttendanceFormSet(
+            data, prefix="members", initial=[_member_initial(m, saved_by_member.get(m.pk)) for m in expected]
+        )
+        self.others = OtherAttendeeFormSet(
+            data,
+            prefix="others",
+            initial=[_other_initial(row) for row in saved if not row.membership_id],
+            form_kwargs={"agency_choices": agency_choices},
+        )
+        self.version = AttendanceVersionForm(data, initial={"version": meeting.version})
+        self.rows = list(zip(expected, self.members.forms, strict=False))
+
+    def is_valid(self) -> bool:
+        valid = self.members.is_valid() & self.others.is_valid() & self.version.is_valid()
+        if valid and {form.cleaned_data["membership"] for form in self.members} != set(self.expected):
+            self.members._non_form_errors = self.members.error_class(
+                ["The list of members has changed: reload the page."]
+            )
+            return False
+        return valid
+
+    def member_entries(self):
+        from meetings.services import MemberEntry
+
+        return [
+            MemberEntry(
+                membership=self.expected[form.cleaned_data["membership"]],
+                status=form.cleaned_data["status"],
+                deputy_name=form.cleaned_data["deputy_name"].strip(),
+                deputy_job_title=form.cleaned_data["deputy_job_title"].strip(),
+            )
+            for form in self.members
+        ]
+
+    def other_attendees(self):
+        from meetings.services import OtherAttendee
+
+        filled = [form.cleaned_data for form in self.others if form.cleaned_data.get("name", "").strip()]
+        wanted = {row["partner"] for row in filled if row.get("partner")}
+        partners = Partner.objects.in_bulk(wanted) if wanted else {}
+        return [
+            OtherAttendee(
+                name=row["name"].strip(),
+                job_title=row["job_title"].strip(),
+                partner=partners.get(row.get("partner")),
+                attendee_role=row["attendee_role"],
+            )
+            for row in filled
+        ]
+
+
+def _member_initial(membership, saved) -> dict:
+    if saved is None:
+        return {"membership": membership.pk, "status": Attendance.Status.PRESENT}
+    return {
+        "membership": membership.pk,
+        "status": saved.status,
+        "deputy_name": saved.deputy_name,
+        "deputy_job_title": saved.deputy_job_title,
+    }
+
+
+def _other_initial(row) -> dict:
+    return {"name": row.name, "job_title": row.job_title, "partner": row.partner_id, "attendee_role": row.attendee_role}
+
+
 class AttendanceImportForm(forms.Form):
     file = forms.FileField(
         label="Attendance spreadsheet",

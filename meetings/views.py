@@ -14,16 +14,8 @@ from django.views.generic import CreateView, DetailView, FormView, ListView, Tem
 
 from meetings import reporting, selectors, services
 from meetings.charts import attendance_chart_svg
-from meetings.forms import (
-    AttendanceImportForm,
-    AttendanceVersionForm,
-    MeetingForm,
-    MemberAttendanceFormSet,
-    OtherAttendeeFormSet,
-    agency_choices,
-)
-from meetings.models import Attendance, Group
-from partners.models import Partner
+from meetings.forms import AttendanceImportForm, AttendanceSheet, MeetingForm, agency_choices
+from meetings.models import Group
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
 
@@ -137,44 +129,29 @@ class AttendanceRecordView(RecordKeeperMixin, View):
 
     template_name = "meetings/attendance_form.html"
 
-    def setup_meeting(self, request, pk):
+    def sheet(self, request, pk: int, data=None) -> AttendanceSheet:
         self.meeting = selectors.meeting_get(for_user=request.user, board=request.board, pk=pk)
-        self.expected = list(selectors.expected_memberships(meeting=self.meeting))
-        self.saved = list(self.meeting.attendances.all())
-        self.choices = agency_choices()
+        return AttendanceSheet(
+            meeting=self.meeting,
+            expected=list(selectors.expected_memberships(meeting=self.meeting)),
+            saved=list(self.meeting.attendances.all()),
+            agency_choices=agency_choices(),
+            data=data,
+        )
 
     def get(self, request, pk: int):
-        self.setup_meeting(request, pk)
-        saved_by_member = {row.membership_id: row for row in self.saved if row.membership_id}
-        members = MemberAttendanceFormSet(
-            prefix="members", initial=[_member_initial(m, saved_by_member) for m in self.expected]
-        )
-        others = OtherAttendeeFormSet(
-            prefix="others",
-            initial=[_other_initial(row) for row in self.saved if not row.membership_id],
-            form_kwargs={"agency_choices": self.choices},
-        )
-        version = AttendanceVersionForm(initial={"version": self.meeting.version})
-        return self.render(members, others, version)
+        return self.render(self.sheet(request, pk))
 
     def post(self, request, pk: int):
-        self.setup_meeting(request, pk)
-        members = MemberAttendanceFormSet(request.POST, prefix="members")
-        others = OtherAttendeeFormSet(request.POST, prefix="others", form_kwargs={"agency_choices": self.choices})
-        version = AttendanceVersionForm(request.POST)
-        by_pk = {membership.pk: membership for membership in self.expected}
-        valid = members.is_valid() & others.is_valid() & version.is_valid()
-        if valid and {form.cleaned_data["membership"] for form in members} != set(by_pk):
-            members._non_form_errors = members.error_class(["The list of members has changed: reload the page."])
-            valid = False
-        if not valid:
-            return self.render(members, others, version, status=400)
+        sheet = self.sheet(request, pk, data=request.POST)
+        if not sheet.is_valid():
+            return self.render(sheet, status=400)
         try:
             services.attendance_record(
                 meeting=self.meeting,
-                entries=_member_entries(members, by_pk),
-                others=_other_entries(others, self.choices),
-                version=version.cleaned_data["version"],
+                entries=sheet.member_entries(),
+                others=sheet.other_attendees(),
+                version=sheet.version.cleaned_data["version"],
                 by=request.user,
             )
         except services.AttendanceConflict:
@@ -185,54 +162,15 @@ class AttendanceRecordView(RecordKeeperMixin, View):
         messages.success(request, "The attendance has been saved.")
         return redirect(self.meeting)
 
-    def render(self, members, others, version, status=200):
-        rows = list(zip(self.expected, members.forms, strict=False))
-        context = {"meeting": self.meeting, "members": members, "rows": rows, "others": others, "version": version}
+    def render(self, sheet, status=200):
+        context = {
+            "meeting": self.meeting,
+            "members": sheet.members,
+            "rows": sheet.rows,
+            "others": sheet.others,
+            "version": sheet.version,
+        }
         return render(self.request, self.template_name, context, status=status)
-
-
-def _member_initial(membership, saved_by_member) -> dict:
-    saved = saved_by_member.get(membership.pk)
-    if saved is None:
-        return {"membership": membership.pk, "status": Attendance.Status.PRESENT}
-    return {
-        "membership": membership.pk,
-        "status": saved.status,
-        "deputy_name": saved.deputy_name,
-        "deputy_job_title": saved.deputy_job_title,
-    }
-
-
-def _other_initial(row) -> dict:
-    return {"name": row.name, "job_title": row.job_title, "partner": row.partner_id, "attendee_role": row.attendee_role}
-
-
-def _member_entries(members, by_pk) -> list[services.MemberEntry]:
-    return [
-        services.MemberEntry(
-            membership=by_pk[form.cleaned_data["membership"]],
-            status=form.cleaned_data["status"],
-            deputy_name=form.cleaned_data["deputy_name"].strip(),
-            deputy_job_title=form.cleaned_data["deputy_job_title"].strip(),
-        )
-        for form in members
-    ]
-
-
-def _other_entries(others, choices) -> list[services.OtherAttendee]:
-    agencies = {pk for pk, _name in choices}
-    wanted = {form.cleaned_data.get("partner") for form in others if form.cleaned_data.get("partner") in agencies}
-    partners = Partner.objects.in_bulk(wanted) if wanted else {}
-    return [
-        services.OtherAttendee(
-            name=form.cleaned_data["name"].strip(),
-            job_title=form.cleaned_data["job_title"].strip(),
-            partner=partners.get(form.cleaned_data.get("partner")),
-            attendee_role=form.cleaned_data["attendee_role"],
-        )
-        for form in others
-        if form.cleaned_data.get("name", "").strip()
-    ]
 
 
 class AttendanceImportView(RecordKeeperMixin, FormView):
