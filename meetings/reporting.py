@@ -358,3 +358,33 @@ def key_roles(board: Board, day: datetime.date) -> list[KeyRole]:
         for role in Membership.KEY_ROLES
         for row in holders[role]
     ]
+
+
+# --- one call for the annual report ---------------------------------------------------------------
+@dataclass
+class BoardAttendance:
+    table: AttendanceTable
+    rates: AttendanceRates
+    quorums: list[Quorum]
+    key_roles: list[KeyRole]
+    membership: list[MemberListing]
+
+
+def board_group(board: Board) -> Group | None:
+    """The group that is the board itself (kind "board"), if it has been set up."""
+    return Group.objects.filter(board=board, kind=Group.Kind.BOARD).order_by("pk").first()
+
+
+def board_attendance(year: ReportingYear, board: Board) -> BoardAttendance | None:
+    """Section 3 and 12 for ``year``: the board's attendance table, rates, quorum, key roles and
+    membership (as on the last day of the year). None when the board has no board group. 9 queries."""
+    group = board_group(board)
+    if group is None:
+        return None
+    return BoardAttendance(
+        table=attendance_table(year, group),
+        rates=attendance_rates(year, group),
+        quorums=year_quorum(year, group),
+        key_roles=key_roles(board, year.end),
+        membership=membership_list(board, year.end),
+    )

@@ -155,3 +155,17 @@ def test_a_year_that_is_not_a_year_falls_back_to_the_current_one(as_user, board_
     GroupFactory(board=board)
     response = as_user(board_member).get(reverse("meetings:attendance-summary"), {"year": "nonsense"})
     assert response.context["year"] == ReportingYear.current()
+
+
+def test_board_attendance_gives_the_annual_report_sections_3_and_12_in_a_fixed_number_of_queries(
+    demo_board, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(9):
+        result = reporting.board_attendance(YEAR, demo_board)
+    assert [cell.attended for cell in result.table.row("WBCCG").cells] == UNAMBIGUOUS["WBCCG"]
+    assert len(result.quorums) == 6 and len(result.membership) == 37
+    assert result.key_roles[0].name == "Dr Paul Kingston"
+
+
+def test_board_attendance_is_none_for_a_board_without_a_board_group(board):
+    assert reporting.board_attendance(YEAR, board) is None
