@@ -122,14 +122,40 @@ class ImportOutcome:
         return not self.row_errors and not self.file_errors
 
 
+MAX_IMPORT_ROWS = 5000
+
+
+class UnreadableFile(Exception):
+    """The upload is not a spreadsheet this import can read; the message says why."""
+
+
 def attendance_dataset(*, upload):
-    """Read an uploaded .csv (UTF-8, byte-order mark allowed) or .xlsx into a ``tablib.Dataset``."""
+    """Read an uploaded .csv (UTF-8, byte-order mark allowed) or .xlsx into a ``tablib.Dataset``.
+
+    Raises ``UnreadableFile`` for an empty or damaged file, a CSV that is not UTF-8, or more than
+    ``MAX_IMPORT_ROWS`` rows.
+    """
     import tablib
 
     content = upload.read()
-    if upload.name.lower().endswith(".xlsx"):
-        return tablib.Dataset().load(content, format="xlsx")
-    return tablib.Dataset().load(content.decode("utf-8-sig"), format="csv")
+    try:
+        if upload.name.lower().endswith(".xlsx"):
+            dataset = tablib.Dataset().load(content, format="xlsx")
+        else:
+            try:
+                text = content.decode("utf-8-sig")
+            except UnicodeDecodeError as error:
+                raise UnreadableFile("The file is not UTF-8 text: in Excel, save it as “CSV UTF-8”.") from error
+            dataset = tablib.Dataset().load(text, format="csv") if text.strip() else tablib.Dataset()
+    except UnreadableFile:
+        raise
+    except Exception as error:  # tablib and openpyxl raise many kinds of error for a damaged file
+        raise UnreadableFile("The file could not be read as CSV or Excel.") from error
+    if not dataset.headers or not dataset.height:
+        raise UnreadableFile("The file has no rows to import.")
+    if dataset.height > MAX_IMPORT_ROWS:
+        raise UnreadableFile(f"The file has {dataset.height} rows; import at most {MAX_IMPORT_ROWS} at a time.")
+    return dataset
 
 
 def attendance_import(*, board, dataset, by) -> ImportOutcome:

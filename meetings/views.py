@@ -181,8 +181,8 @@ class AttendanceImportView(RecordKeeperMixin, FormView):
     def form_valid(self, form):
         try:
             dataset = services.attendance_dataset(upload=form.cleaned_data["file"])
-        except Exception:  # tablib raises many kinds of error for a damaged file
-            form.add_error("file", "The file could not be read as CSV or Excel.")
+        except services.UnreadableFile as error:
+            form.add_error("file", str(error))
             return self.form_invalid(form)
         outcome = services.attendance_import(board=self.request.board, dataset=dataset, by=self.request.user)
         if not outcome.is_clean:

@@ -144,3 +144,38 @@ def test_readers_and_partner_leads_may_not_import(role, request, as_user, meetin
 
 def test_other_methods_are_not_allowed(as_user, business_support):
     assert as_user(business_support).put(URL).status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "The submitted file is empty."),
+        (",".join(HEADER).encode() + b"\r\n", "The file has no rows to import."),
+        ("Group,Meeting date,Name,Status\r\nTest Board,05/09/2016,Zoë £,present\r\n".encode("cp1252"), "CSV UTF-8"),
+    ],
+    ids=["empty file", "header only", "Windows-1252 text"],
+)
+def test_an_empty_or_wrongly_encoded_csv_is_refused_with_guidance(content, message, as_user, business_support, meeting):
+    upload = SimpleUploadedFile("attendance.csv", content, "text/csv")
+    response = as_user(business_support).post(URL, {"file": upload})
+    assert message in response.content.decode()
+    assert not Attendance.objects.exists()
+
+
+def test_a_file_with_too_many_rows_is_refused_before_any_row_is_checked(
+    as_user, business_support, meeting, monkeypatch
+):
+    from meetings import services
+
+    monkeypatch.setattr(services, "MAX_IMPORT_ROWS", 2)
+    response = as_user(business_support).post(URL, {"file": csv_upload(CLEAN_ROWS)})
+    assert "The file has 3 rows; import at most 2 at a time." in response.content.decode()
+    assert not Attendance.objects.exists()
+
+
+def test_formula_like_text_is_stored_as_text_and_shown_escaped(as_user, business_support, board_member, meeting):
+    rows = [["Test Board", "05/09/2016", "", "=HYPERLINK(1) <script>x</script>", "", "present", "", "", "observer"]]
+    as_user(business_support).post(URL, {"file": csv_upload(rows)})
+    assert Attendance.objects.get().name == "=HYPERLINK(1) <script>x</script>"
+    page = as_user(board_member).get(reverse("meetings:meeting-detail", args=[meeting.pk])).content.decode()
+    assert "&lt;script&gt;x&lt;/script&gt;" in page and "<script>x</script>" not in page
