@@ -4,9 +4,10 @@ wscb/permissions.py (administrators: users and boards; business support: agencie
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
+from django.db import models
 
 from partners.forms import UserCreateForm, UserEditForm
-from partners.models import Board, KeyObjective, Partner, StrategicPriority, User
+from partners.models import Board, KeyObjective, Partner, Person, StrategicPriority, User
 
 # Roles, not groups, decide permissions (wscb/permissions.py), so groups are not offered.
 admin.site.unregister(Group)
@@ -24,7 +25,34 @@ class PartnerAdmin(admin.ModelAdmin):
     list_display = ("name", "short_name", "sector", "is_statutory", "is_active")
     list_filter = ("sector", "is_statutory", "is_active")
     search_fields = ("name", "short_name")
-    fields = ("name", "short_name", "sector", "is_statutory", "is_active")
+    autocomplete_fields = ("main_contact",)
+    fields = (
+        "name",
+        "short_name",
+        "sector",
+        "is_statutory",
+        "is_active",
+        "address",
+        "website",
+        "main_contact",
+        "notes",
+        "membership_started_on",
+        "membership_ended_on",
+    )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.URLField):
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ("full_name", "job_title", "partner", "email", "telephone")
+    list_filter = ("partner",)
+    search_fields = ("full_name", "job_title", "email", "partner__name", "partner__short_name")
+    autocomplete_fields = ("partner", "user")
+    fields = ("full_name", "job_title", "email", "telephone", "partner", "user")
 
 
 @admin.register(User)

@@ -53,9 +53,31 @@ class Partner(models.Model):
         "statutory partner", default=False, help_text="A partner the law requires to be on the board."
     )
     is_active = models.BooleanField(default=True)
+    address = models.TextField(blank=True)
+    website = models.URLField(blank=True)
+    main_contact = models.ForeignKey(
+        "Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The person the board writes to first about this agency.",
+    )
+    notes = models.TextField(blank=True)
+    membership_started_on = models.DateField("member of the board from", null=True, blank=True)
+    membership_ended_on = models.DateField("member of the board until", null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(membership_ended_on__isnull=True)
+                | models.Q(membership_started_on__isnull=True)
+                | models.Q(membership_ended_on__gte=models.F("membership_started_on")),
+                name="partner_membership_dates_in_order",
+                violation_error_message="Membership cannot end before it starts.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -64,6 +86,43 @@ class Partner(models.Model):
         from django.urls import reverse
 
         return reverse("partners:partner-detail", args=[self.pk])
+
+
+class Person(models.Model):
+    """Someone who sits on a board or group, whether or not they sign in to the portal.
+
+    One person may hold several memberships over time (meetings.Membership); the agency here
+    is the one they work for now, the membership records the agency they represented.
+    """
+
+    full_name = models.CharField(max_length=150)
+    job_title = models.CharField(max_length=200, blank=True)
+    email = models.EmailField("e-mail address", blank=True)
+    telephone = models.CharField(max_length=40, blank=True)
+    partner = models.ForeignKey(
+        Partner,
+        verbose_name="agency",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+        help_text="Leave empty for people who represent no agency (Independent Chair, lay members).",
+    )
+    user = models.OneToOneField(
+        "User",
+        verbose_name="portal account",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+    )
+
+    class Meta:
+        ordering = ["full_name", "pk"]
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return f"{self.full_name}, {self.job_title}" if self.job_title else self.full_name
 
 
 class Role(models.TextChoices):

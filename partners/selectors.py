@@ -23,11 +23,15 @@ def partner_list(*, for_user) -> QuerySet[Partner]:
 
 def partner_get(*, for_user, pk: int) -> Partner:
     """One agency the user may see; 404 for anything outside their scope."""
-    return get_object_or_404(partner_list(for_user=for_user), pk=pk)
+    return get_object_or_404(partner_list(for_user=for_user).select_related("main_contact"), pk=pk)
 
 
 def partner_leads(*, partner: Partner) -> QuerySet[User]:
     return partner.users.filter(role=Role.PARTNER_LEAD, is_active=True).order_by("full_name")
+
+
+def partner_people(*, partner: Partner) -> QuerySet:
+    return partner.people.order_by("full_name", "pk")
 
 
 def partner_summary() -> dict[str, int]:

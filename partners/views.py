@@ -2,7 +2,7 @@
 
 from django.views.generic import DetailView, ListView
 
-from partners.selectors import partner_get, partner_leads, partner_list
+from partners.selectors import partner_get, partner_leads, partner_list, partner_people
 from wscb.permissions import PartnershipReaderMixin, SignedInMixin
 
 
@@ -35,4 +35,6 @@ class PartnerDetailView(SignedInMixin, DetailView):
         return partner_get(for_user=self.request.user, pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(leads=partner_leads(partner=self.object), **kwargs)
+        return super().get_context_data(
+            leads=partner_leads(partner=self.object), people=partner_people(partner=self.object), **kwargs
+        )

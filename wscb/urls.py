@@ -32,6 +32,7 @@ urlpatterns = [
     path("account/", include(account_patterns)),
     path("partners/", include("partners.urls")),
     path("admin/", admin.site.urls),
+    path("meetings/", include("meetings.urls")),
     path("training/", include("training.urls")),
     path("finance/", include("finance.urls")),
 ]

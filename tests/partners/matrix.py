@@ -18,7 +18,14 @@ ENTRIES = [
 
 ADMIN_MODELS = {
     "partners.strategicpriority": AdminPolicy(view=KEEPERS, edit=KEEPERS, obj=lambda cast: _priority(cast)),
+    "partners.person": AdminPolicy(view=KEEPERS, edit=KEEPERS, obj=lambda cast: _person(cast)),
 }
+
+
+def _person(cast):
+    from partners.models import Person
+
+    return Person.objects.create(full_name="Pat Person", job_title="Superintendent", partner=cast.agency_b)
 
 
 def _priority(cast):

@@ -1,0 +1,235 @@
+"""Forms for meetings, their documents, the one-page attendance record and attendance imports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from meetings.models import Attendance, Group, Meeting
+from partners.models import Partner
+from wscb.periods import ReportingYear
+
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+#: Extension -> (content types browsers send for it, first bytes of a real file).
+DOCUMENT_TYPES = {
+    ".pdf": ({"application/pdf", "application/x-pdf"}, b"%PDF-"),
+    ".docx": (
+        {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/octet-stream"},
+        b"PK\x03\x04",
+    ),
+}
+
+
+def validate_meeting_document(upload) -> None:
+    """A PDF or Word (.docx) file of at most 10 MB whose type and first bytes match its extension."""
+    extension = Path(upload.name).suffix.lower()
+    if extension not in DOCUMENT_TYPES:
+        raise ValidationError("Upload a PDF or Word (.docx) file.")
+    if upload.size > MAX_DOCUMENT_BYTES:
+        raise ValidationError("The file is larger than 10 MB.")
+    content_types, signature = DOCUMENT_TYPES[extension]
+    content_type = getattr(upload, "content_type", None)
+    if content_type is not None and content_type not in content_types:
+        raise ValidationError(f"The file says it is {content_type}, which is not a {extension[1:].upper()} file.")
+    upload.seek(0)
+    head = upload.read(len(signature))
+    upload.seek(0)
+    if head != signature:
+        raise ValidationError(f"The file's contents are not a {extension[1:].upper()} file.")
+
+
+class MeetingForm(forms.ModelForm):
+    reporting_year = forms.CharField(
+        label="Counted in reporting year",
+        required=False,
+        help_text="For example 2016/17. Leave empty for the year containing the meeting's date.",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Meeting
+        fields = ("group", "held_on", "starts_at", "venue", "status", "reporting_year", "agenda", "minutes")
+        widgets = {
+            "held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "starts_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+    def __init__(self, *args, board, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = Group.objects.filter(board=board, is_active=True)
+        self.fields["held_on"].input_formats = ["%Y-%m-%d", "%d/%m/%Y"]
+        if self.instance.pk:
+            self.initial["reporting_year"] = ReportingYear(self.instance.reporting_year).label
+            self.initial["version"] = self.instance.version
+            self.fields["version"].required = True
+        for name in ("agenda", "minutes"):
+            self.fields[name].validators.append(validate_meeting_document)
+            self.fields[name].widget.attrs["accept"] = ".pdf,.docx"
+            self.fields[name].help_text = "PDF or Word (.docx), at most 10 MB."
+
+    def clean_reporting_year(self):
+        label = self.cleaned_data["reporting_year"].strip()
+        if not label:
+            return None
+        try:
+            return ReportingYear.from_label(label).start_year
+        except ValueError as error:
+            raise ValidationError(str(error)) from error
+
+
+def _style(form) -> None:
+    for field in form.fields.values():
+        if isinstance(field.widget, forms.Select):
+            field.widget.attrs.setdefault("class", "form-select form-select-sm")
+        elif not isinstance(field.widget, forms.HiddenInput):
+            field.widget.attrs.setdefault("class", "form-control form-control-sm")
+
+
+class MemberAttendanceForm(forms.Form):
+    """One expected member's row on the attendance page."""
+
+    membership = forms.IntegerField(widget=forms.HiddenInput)
+    status = forms.ChoiceField(choices=Attendance.Status.choices, initial=Attendance.Status.PRESENT)
+    deputy_name = forms.CharField(max_length=150, required=False)
+    deputy_job_title = forms.CharField(max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _style(self)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == Attendance.Status.DEPUTY and not data.get("deputy_name", "").strip():
+            self.add_error("deputy_name", "Give the deputy's name.")
+        return data
+
+
+class OtherAttendeeForm(forms.Form):
+    """An author, guest presenter or observer; a blank row is ignored."""
+
+    name = forms.CharField(max_length=150, required=False)
+    job_title = forms.CharField(max_length=200, required=False)
+    partner = forms.TypedChoiceField(label="Agency", required=False, coerce=int, empty_value=None)
+    attendee_role = forms.ChoiceField(
+        label="Role",
+        choices=[choice for choice in Attendance.AttendeeRole.choices if choice[0] != Attendance.AttendeeRole.MEMBER],
+        initial=Attendance.AttendeeRole.PRESENTER,
+    )
+
+    def __init__(self, *args, agency_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        # Choices come from one query for the whole page, not one per row.
+        self.fields["partner"].choices = [("", "No agency"), *agency_choices]
+        _style(self)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("name", "").strip() and (data.get("job_title") or data.get("partner")):
+            self.add_error("name", "Give the attendee's name, or clear the row.")
+        return data
+
+
+MemberAttendanceFormSet = forms.formset_factory(MemberAttendanceForm, extra=0)
+OtherAttendeeFormSet = forms.formset_factory(OtherAttendeeForm, extra=3)
+
+
+class AttendanceVersionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+def agency_choices() -> list[tuple[int, str]]:
+    return list(Partner.objects.filter(is_active=True).order_by("name").values_list("pk", "name"))
+
+
+class AttendanceSheet:
+    """The whole attendance page as one form: a row per expected member, other attendees, the version.
+
+    Built from the expected memberships and saved rows loaded once, so validating and rendering
+    make no query per row.
+    """
+
+    def __init__(self, *, meeting: Meeting, expected: list, saved: list, agency_choices: list, data=None):
+        self.expected = {membership.pk: membership for membership in expected}
+        self.agency_choices = agency_choices
+        saved_by_member = {row.membership_id: row for row in saved if row.membership_id}
+        self.members = MemberAttendanceFormSet(
+            data, prefix="members", initial=[_member_initial(m, saved_by_member.get(m.pk)) for m in expected]
+        )
+        self.others = OtherAttendeeFormSet(
+            data,
+            prefix="others",
+            initial=[_other_initial(row) for row in saved if not row.membership_id],
+            form_kwargs={"agency_choices": agency_choices},
+        )
+        self.version = AttendanceVersionForm(data, initial={"version": meeting.version})
+        self.rows = list(zip(expected, self.members.forms, strict=False))
+
+    def is_valid(self) -> bool:
+        valid = self.members.is_valid() & self.others.is_valid() & self.version.is_valid()
+        if valid and {form.cleaned_data["membership"] for form in self.members} != set(self.expected):
+            self.members._non_form_errors = self.members.error_class(
+                ["The list of members has changed: reload the page."]
+            )
+            return False
+        return valid
+
+    def member_entries(self):
+        from meetings.services import MemberEntry
+
+        return [
+            MemberEntry(
+                membership=self.expected[form.cleaned_data["membership"]],
+                status=form.cleaned_data["status"],
+                deputy_name=form.cleaned_data["deputy_name"].strip(),
+                deputy_job_title=form.cleaned_data["deputy_job_title"].strip(),
+            )
+            for form in self.members
+        ]
+
+    def other_attendees(self):
+        from meetings.services import OtherAttendee
+
+        filled = [form.cleaned_data for form in self.others if form.cleaned_data.get("name", "").strip()]
+        wanted = {row["partner"] for row in filled if row.get("partner")}
+        partners = Partner.objects.in_bulk(wanted) if wanted else {}
+        return [
+            OtherAttendee(
+                name=row["name"].strip(),
+                job_title=row["job_title"].strip(),
+                partner=partners.get(row.get("partner")),
+                attendee_role=row["attendee_role"],
+            )
+            for row in filled
+        ]
+
+
+def _member_initial(membership, saved) -> dict:
+    if saved is None:
+        return {"membership": membership.pk, "status": Attendance.Status.PRESENT}
+    return {
+        "membership": membership.pk,
+        "status": saved.status,
+        "deputy_name": saved.deputy_name,
+        "deputy_job_title": saved.deputy_job_title,
+    }
+
+
+def _other_initial(row) -> dict:
+    return {"name": row.name, "job_title": row.job_title, "partner": row.partner_id, "attendee_role": row.attendee_role}
+
+
+class AttendanceImportForm(forms.Form):
+    file = forms.FileField(
+        label="Attendance spreadsheet",
+        help_text="CSV (UTF-8, with or without a byte-order mark) or Excel (.xlsx), at most 10 MB.",
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if Path(upload.name).suffix.lower() not in (".csv", ".xlsx"):
+            raise ValidationError("Upload a .csv or .xlsx file.")
+        if upload.size > MAX_DOCUMENT_BYTES:
+            raise ValidationError("The file is larger than 10 MB.")
+        return upload

@@ -1,0 +1,183 @@
+"""Writes for meetings and attendance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F
+
+from meetings.models import Attendance, Meeting, Membership
+from partners.models import Partner
+from wscb.periods import ReportingYear
+
+
+class AttendanceConflict(Exception):
+    """Someone else saved this meeting's attendance since the form was opened."""
+
+
+class MeetingConflict(Exception):
+    """Someone else saved this meeting since the form was opened."""
+
+
+@dataclass(frozen=True)
+class MemberEntry:
+    membership: Membership
+    status: str
+    deputy_name: str = ""
+    deputy_job_title: str = ""
+
+
+@dataclass(frozen=True)
+class OtherAttendee:
+    name: str
+    job_title: str
+    partner: Partner | None
+    attendee_role: str
+    represents: str = ""
+
+
+def meeting_save(*, meeting: Meeting, by, version: int | None = None) -> Meeting:
+    """Create or update a meeting; the reporting year defaults to the one containing its date.
+
+    For an existing meeting, ``version`` is the one the form was opened with; if anyone saved the
+    meeting (or its attendance) since, nothing is written and ``MeetingConflict`` is raised.
+    """
+    if meeting.reporting_year is None:
+        meeting.reporting_year = ReportingYear.containing(meeting.held_on).start_year
+    meeting.full_clean()
+    with transaction.atomic():
+        if meeting.pk is not None:
+            if not Meeting.objects.filter(pk=meeting.pk, version=version).update(version=F("version") + 1):
+                raise MeetingConflict
+            meeting.version = version + 1
+        meeting.save()
+    return meeting
+
+
+def member_attendance(entry: MemberEntry, meeting: Meeting) -> Attendance:
+    membership = entry.membership
+    is_deputy = entry.status == Attendance.Status.DEPUTY
+    return Attendance(
+        meeting=meeting,
+        membership=membership,
+        name=membership.person.full_name,
+        job_title=membership.post,
+        partner_id=membership.partner_id,
+        represents="" if membership.partner_id else membership.get_role_display(),
+        attendee_role=Attendance.AttendeeRole.MEMBER,
+        status=entry.status,
+        deputy_name=entry.deputy_name if is_deputy else "",
+        deputy_job_title=entry.deputy_job_title if is_deputy else "",
+    )
+
+
+def other_attendance(other: OtherAttendee, meeting: Meeting) -> Attendance:
+    return Attendance(
+        meeting=meeting,
+        membership=None,
+        name=other.name,
+        job_title=other.job_title,
+        partner=other.partner,
+        represents="" if other.partner else (other.represents or Attendance.AttendeeRole(other.attendee_role).label),
+        attendee_role=other.attendee_role,
+        status=Attendance.Status.PRESENT,
+    )
+
+
+def attendance_record(
+    *, meeting: Meeting, entries: list[MemberEntry], others: list[OtherAttendee], version: int, by
+) -> Meeting:
+    """Replace the meeting's attendance with ``entries`` (members) and ``others``, in one transaction.
+
+    ``version`` is the meeting's version when the form was opened; if anyone saved since, nothing
+    is written and ``AttendanceConflict`` is raised. Recording attendance marks a scheduled meeting
+    held. A fixed number of queries whatever the number of rows.
+    """
+    with transaction.atomic():
+        changes = {"version": F("version") + 1}
+        if meeting.status == Meeting.Status.SCHEDULED:
+            changes["status"] = Meeting.Status.HELD
+        updated = Meeting.objects.filter(pk=meeting.pk, version=version).update(**changes)
+        if not updated:
+            raise AttendanceConflict
+        Attendance.objects.filter(meeting=meeting).delete()
+        Attendance.objects.bulk_create(
+            [member_attendance(entry, meeting) for entry in entries]
+            + [other_attendance(other, meeting) for other in others]
+        )
+    meeting.refresh_from_db(fields=["version", "status"])
+    return meeting
+
+
+@dataclass
+class ImportOutcome:
+    imported: int = 0
+    #: (spreadsheet row number, header row being 1; the reasons) for every bad row.
+    row_errors: list[tuple[int, list[str]]] = None
+    file_errors: list[str] = None
+
+    @property
+    def is_clean(self) -> bool:
+        return not self.row_errors and not self.file_errors
+
+
+MAX_IMPORT_ROWS = 5000
+
+
+class UnreadableFile(Exception):
+    """The upload is not a spreadsheet this import can read; the message says why."""
+
+
+def attendance_dataset(*, upload):
+    """Read an uploaded .csv (UTF-8, byte-order mark allowed) or .xlsx into a ``tablib.Dataset``.
+
+    Raises ``UnreadableFile`` for an empty or damaged file, a CSV that is not UTF-8, or more than
+    ``MAX_IMPORT_ROWS`` rows.
+    """
+    import tablib
+
+    content = upload.read()
+    try:
+        if upload.name.lower().endswith(".xlsx"):
+            dataset = tablib.Dataset().load(content, format="xlsx")
+        else:
+            try:
+                text = content.decode("utf-8-sig")
+            except UnicodeDecodeError as error:
+                raise UnreadableFile("The file is not UTF-8 text: in Excel, save it as “CSV UTF-8”.") from error
+            dataset = tablib.Dataset().load(text, format="csv") if text.strip() else tablib.Dataset()
+    except UnreadableFile:
+        raise
+    except Exception as error:  # tablib and openpyxl raise many kinds of error for a damaged file
+        raise UnreadableFile("The file could not be read as CSV or Excel.") from error
+    if not dataset.headers or not dataset.height:
+        raise UnreadableFile("The file has no rows to import.")
+    if dataset.height > MAX_IMPORT_ROWS:
+        raise UnreadableFile(f"The file has {dataset.height} rows; import at most {MAX_IMPORT_ROWS} at a time.")
+    return dataset
+
+
+def attendance_import(*, board, dataset, by) -> ImportOutcome:
+    """Import attendance rows all or nothing: a dry run first; if any row is bad, nothing is written.
+
+    Returns the number of rows imported, or every bad row with its reasons.
+    """
+    from meetings.resources import AttendanceResource
+
+    dry_run = AttendanceResource(board=board).import_data(dataset, dry_run=True, raise_errors=False)
+    file_errors = [str(getattr(error.error, "message", error.error)) for error in dry_run.base_errors]
+    row_errors = []
+    for invalid in dry_run.invalid_rows:
+        messages = [message for messages in invalid.error_dict.values() for message in messages]
+        row_errors.append((invalid.number + 1, messages))
+    for number, errors in dry_run.row_errors():
+        row_errors.append((number + 1, [str(error.error) for error in errors]))
+    if file_errors or row_errors:
+        return ImportOutcome(imported=0, row_errors=sorted(row_errors), file_errors=file_errors)
+    with transaction.atomic():
+        resource = AttendanceResource(board=board)
+        result = resource.import_data(dataset, dry_run=False, raise_errors=True)
+        meeting_ids = {resolved["meeting"].pk for resolved in resource.resolved.values()}
+        Meeting.objects.filter(pk__in=meeting_ids).update(version=F("version") + 1)
+    return ImportOutcome(imported=result.totals["new"] + result.totals["update"], row_errors=[], file_errors=[])

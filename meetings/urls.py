@@ -1,0 +1,21 @@
+from django.urls import path
+
+from meetings import views
+
+app_name = "meetings"
+urlpatterns = [
+    path("", views.MeetingListView.as_view(), name="meeting-list"),
+    path("add/", views.MeetingCreateView.as_view(), name="meeting-create"),
+    path("<int:pk>/", views.MeetingDetailView.as_view(), name="meeting-detail"),
+    path("<int:pk>/edit/", views.MeetingUpdateView.as_view(), name="meeting-update"),
+    path("<int:pk>/documents/<str:kind>/", views.MeetingDocumentView.as_view(), name="meeting-document"),
+    path("<int:pk>/attendance/", views.AttendanceRecordView.as_view(), name="attendance-record"),
+    path("attendance/", views.AttendanceSummaryView.as_view(), name="attendance-summary"),
+    path("attendance/import/", views.AttendanceImportView.as_view(), name="attendance-import"),
+    path("agencies/<int:pk>/", views.AgencyAttendanceView.as_view(), name="agency-attendance"),
+    path("membership/", views.MembershipListView.as_view(), name="membership-list"),
+    path("actions/", views.ActionListView.as_view(), name="action-list"),
+    path("actions/<int:pk>/", views.ActionDetailView.as_view(), name="action-detail"),
+    path("groups/", views.GroupListView.as_view(), name="group-list"),
+    path("groups/<int:pk>/", views.GroupDetailView.as_view(), name="group-detail"),
+]

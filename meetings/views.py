@@ -1,0 +1,303 @@
+"""Meeting pages: list, detail, create and edit, documents, the attendance record and import,
+the year's attendance summary, an agency's attendance record, membership and actions."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views import View
+from django.views.generic import CreateView, DetailView, FormView, ListView, TemplateView, UpdateView
+
+from meetings import reporting, selectors, services
+from meetings.charts import attendance_chart_svg
+from meetings.forms import AttendanceImportForm, AttendanceSheet, MeetingForm, agency_choices
+from meetings.models import Group
+from wscb.periods import ReportingYear
+from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
+
+
+def chosen_year(request) -> ReportingYear:
+    try:
+        return ReportingYear.from_label(request.GET.get("year", ""))
+    except ValueError:
+        return ReportingYear.current()
+
+
+def chosen_group(request) -> Group | None:
+    groups = selectors.group_list(board=request.board)
+    chosen = request.GET.get("group", "")
+    if chosen.isdigit():
+        group = groups.filter(pk=int(chosen)).first()
+        if group is not None:
+            return group
+    return groups.filter(kind=Group.Kind.BOARD).first() or groups.first()
+
+
+def year_choices(year: ReportingYear) -> list[ReportingYear]:
+    current = ReportingYear.current()
+    first = min(year.start_year, current.start_year) - 3
+    return [ReportingYear(start) for start in range(max(current.start_year, year.start_year), first - 1, -1)]
+
+
+class MeetingListView(SignedInMixin, ListView):
+    template_name = "meetings/meeting_list.html"
+    context_object_name = "meetings"
+    paginate_by = 25
+
+    def get_queryset(self):
+        return selectors.meeting_list(for_user=self.request.user, board=self.request.board)
+
+
+class MeetingDetailView(SignedInMixin, DetailView):
+    template_name = "meetings/meeting_detail.html"
+    context_object_name = "meeting"
+
+    def get_object(self, queryset=None):
+        return selectors.meeting_get(for_user=self.request.user, board=self.request.board, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        user, meeting = self.request.user, self.object
+        return super().get_context_data(
+            attendances=selectors.meeting_attendances(meeting=meeting, for_user=user),
+            actions=selectors.action_list(for_user=user, board=self.request.board).filter(meeting=meeting),
+            quorum=reporting.meeting_quorum(meeting),
+            today=timezone.localdate(),
+            **kwargs,
+        )
+
+
+class MeetingCreateView(RecordKeeperMixin, CreateView):
+    http_method_names = ["get", "post", "head", "options"]
+    template_name = "meetings/meeting_form.html"
+    form_class = MeetingForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "board": self.request.board}
+
+    def form_valid(self, form):
+        self.object = services.meeting_save(meeting=form.save(commit=False), by=self.request.user)
+        messages.success(self.request, f"The meeting on {self.object.held_on:%d/%m/%Y} has been added.")
+        return redirect(self.object)
+
+
+class MeetingUpdateView(RecordKeeperMixin, UpdateView):
+    http_method_names = ["get", "post", "head", "options"]
+    template_name = "meetings/meeting_form.html"
+    form_class = MeetingForm
+
+    def get_object(self, queryset=None):
+        return selectors.meeting_get(for_user=self.request.user, board=self.request.board, pk=self.kwargs["pk"])
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "board": self.request.board}
+
+    def form_valid(self, form):
+        try:
+            self.object = services.meeting_save(
+                meeting=form.save(commit=False), by=self.request.user, version=form.cleaned_data["version"]
+            )
+        except services.MeetingConflict:
+            messages.error(
+                self.request, "Someone else saved this meeting while you were editing. Here is their version."
+            )
+            return redirect("meetings:meeting-update", pk=self.object.pk)
+        messages.success(self.request, "The meeting has been saved.")
+        return redirect(self.object)
+
+
+class MeetingDocumentView(SignedInMixin, View):
+    """The agenda or minutes file, only to someone who may see the meeting."""
+
+    def get(self, request, pk: int, kind: str):
+        meeting = selectors.meeting_get(for_user=request.user, board=request.board, pk=pk)
+        document = getattr(meeting, kind) if kind in ("agenda", "minutes") else None
+        if not document:
+            raise Http404("No such document.")
+        try:
+            handle = document.open("rb")
+        except FileNotFoundError as error:
+            raise Http404("The file is missing.") from error
+        return FileResponse(handle, as_attachment=True, filename=document.name.rsplit("/", 1)[-1])
+
+
+class AttendanceRecordView(RecordKeeperMixin, View):
+    """One page, one submit: every expected member's status, plus other attendees."""
+
+    template_name = "meetings/attendance_form.html"
+
+    def sheet(self, request, pk: int, data=None) -> AttendanceSheet:
+        self.meeting = selectors.meeting_get(for_user=request.user, board=request.board, pk=pk)
+        return AttendanceSheet(
+            meeting=self.meeting,
+            expected=list(selectors.expected_memberships(meeting=self.meeting)),
+            saved=list(self.meeting.attendances.all()),
+            agency_choices=agency_choices(),
+            data=data,
+        )
+
+    def get(self, request, pk: int):
+        return self.render(self.sheet(request, pk))
+
+    def post(self, request, pk: int):
+        sheet = self.sheet(request, pk, data=request.POST)
+        if not sheet.is_valid():
+            return self.render(sheet, status=400)
+        try:
+            services.attendance_record(
+                meeting=self.meeting,
+                entries=sheet.member_entries(),
+                others=sheet.other_attendees(),
+                version=sheet.version.cleaned_data["version"],
+                by=request.user,
+            )
+        except services.AttendanceConflict:
+            messages.error(
+                request, "Someone else saved this attendance while you were editing. Here is what they saved."
+            )
+            return redirect("meetings:attendance-record", pk=self.meeting.pk)
+        messages.success(request, "The attendance has been saved.")
+        return redirect(self.meeting)
+
+    def render(self, sheet, status=200):
+        context = {
+            "meeting": self.meeting,
+            "members": sheet.members,
+            "rows": sheet.rows,
+            "others": sheet.others,
+            "version": sheet.version,
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+
+class AttendanceImportView(RecordKeeperMixin, FormView):
+    http_method_names = ["get", "post", "head", "options"]
+    template_name = "meetings/attendance_import.html"
+    form_class = AttendanceImportForm
+
+    def form_valid(self, form):
+        try:
+            dataset = services.attendance_dataset(upload=form.cleaned_data["file"])
+        except services.UnreadableFile as error:
+            form.add_error("file", str(error))
+            return self.form_invalid(form)
+        outcome = services.attendance_import(board=self.request.board, dataset=dataset, by=self.request.user)
+        if not outcome.is_clean:
+            context = self.get_context_data(form=form, outcome=outcome)
+            return self.render_to_response(context, status=400)
+        messages.success(self.request, f"{outcome.imported} attendance rows have been imported.")
+        return redirect("meetings:attendance-summary")
+
+
+class AttendanceSummaryView(PartnershipReaderMixin, TemplateView):
+    """The year's agency x meeting table and chart, rates with flags, and quorum per meeting."""
+
+    template_name = "meetings/attendance_summary.html"
+
+    def get_context_data(self, **kwargs):
+        year, group = chosen_year(self.request), chosen_group(self.request)
+        context = {"year": year, "group": group, "groups": selectors.group_list(board=self.request.board)}
+        context["years"] = year_choices(year)
+        if group is not None:
+            table = reporting.attendance_table(year, group)
+            context.update(
+                table=table,
+                chart=attendance_chart_svg(table),
+                rates=reporting.attendance_rates(year, group),
+                quorums=reporting.year_quorum(year, group),
+            )
+        return super().get_context_data(**context, **kwargs)
+
+
+class AgencyAttendanceView(SignedInMixin, TemplateView):
+    """One agency's memberships and attendance rate (a partner lead: their own agency only)."""
+
+    template_name = "meetings/agency_attendance.html"
+
+    def get_context_data(self, **kwargs):
+        agency = selectors.agency_get(for_user=self.request.user, pk=self.kwargs["pk"])
+        year, group = chosen_year(self.request), chosen_group(self.request)
+        context = {"agency": agency, "year": year, "group": group, "years": year_choices(year)}
+        context["groups"] = selectors.group_list(board=self.request.board)
+        if self.request.board:
+            context["memberships"] = selectors.memberships_on(
+                board=self.request.board, day=timezone.localdate(), partner=agency
+            )
+        if group is not None:
+            context["rates"] = reporting.attendance_rates(year, group, partner=agency)
+        return super().get_context_data(**context, **kwargs)
+
+
+class MembershipListView(PartnershipReaderMixin, TemplateView):
+    """Section 12's membership list and section 3's key roles, for any date."""
+
+    template_name = "meetings/membership_list.html"
+
+    def get_context_data(self, **kwargs):
+        try:
+            day = datetime.date.fromisoformat(self.request.GET.get("on", ""))
+        except ValueError:
+            day = timezone.localdate()
+        board = self.request.board
+        context = {"day": day}
+        if board:
+            context.update(listing=reporting.membership_list(board, day), key_roles=reporting.key_roles(board, day))
+        return super().get_context_data(**context, **kwargs)
+
+
+class ActionListView(SignedInMixin, ListView):
+    template_name = "meetings/action_list.html"
+    context_object_name = "actions"
+    paginate_by = 50
+
+    def get_queryset(self):
+        actions = selectors.action_list(for_user=self.request.user, board=self.request.board)
+        if self.request.GET.get("show") == "overdue":
+            actions = actions.filter(status="open", due_on__lt=timezone.localdate())
+        return actions
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            today=timezone.localdate(), overdue_only=self.request.GET.get("show") == "overdue", **kwargs
+        )
+
+
+class ActionDetailView(SignedInMixin, DetailView):
+    template_name = "meetings/action_detail.html"
+    context_object_name = "action"
+
+    def get_object(self, queryset=None):
+        return selectors.action_get(for_user=self.request.user, board=self.request.board, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(today=timezone.localdate(), **kwargs)
+
+
+class GroupListView(SignedInMixin, ListView):
+    template_name = "meetings/group_list.html"
+    context_object_name = "groups"
+
+    def get_queryset(self):
+        return selectors.group_list_for(for_user=self.request.user, board=self.request.board)
+
+
+class GroupDetailView(SignedInMixin, DetailView):
+    """A group's chair, terms of reference, members today and recent meetings."""
+
+    template_name = "meetings/group_detail.html"
+    context_object_name = "group"
+
+    def get_object(self, queryset=None):
+        return selectors.group_get(for_user=self.request.user, board=self.request.board, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        user, group = self.request.user, self.object
+        meetings = selectors.meeting_list(for_user=user, board=self.request.board).filter(group=group)
+        return super().get_context_data(
+            members=selectors.group_members(group=group, for_user=user, day=timezone.localdate()),
+            meetings=meetings[:12],
+            **kwargs,
+        )

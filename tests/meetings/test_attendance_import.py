@@ -1,0 +1,181 @@
+"""Importing attendance from a spreadsheet: validated, all or nothing, CSV (with a BOM) and XLSX."""
+
+import datetime
+import io
+
+import openpyxl
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from meetings.models import Attendance
+
+pytestmark = pytest.mark.django_db
+URL = reverse("meetings:attendance-import")
+HEADER = ["Group", "Meeting date", "Agency", "Name", "Job title", "Status", "Deputy name", "Deputy job title", "Role"]
+CLEAN_ROWS = [
+    ["Test Board", "05/09/2016", "", "Alice Agency-A", "", "present", "", "", ""],
+    ["Test Board", "05/09/2016", "", "Bob Agency-B", "", "deputy", "Dee Deputy", "Inspector", ""],
+    ["Test Board", "05/09/2016", "Agency A", "Gus Guest", "Report author", "present", "", "", "author"],
+]
+
+
+def csv_upload(rows, *, bom=True, name="attendance.csv"):
+    lines = [",".join(HEADER)] + [",".join(row) for row in rows]
+    text = "\r\n".join(lines) + "\r\n"
+    return SimpleUploadedFile(name, ("\ufeff" if bom else "").encode() + text.encode("utf-8"), "text/csv")
+
+
+def xlsx_upload(rows):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile(
+        "attendance.xlsx", buffer.getvalue(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+
+
+def test_a_clean_csv_with_a_byte_order_mark_imports_every_row(as_user, business_support, meeting, agency_a):
+    response = as_user(business_support).post(URL, {"file": csv_upload(CLEAN_ROWS)}, follow=True)
+    assert "3 attendance rows have been imported" in response.content.decode()
+    rows = {row.name: row for row in Attendance.objects.filter(meeting=meeting)}
+    assert set(rows) == {"Alice Agency-A", "Bob Agency-B", "Gus Guest"}
+    assert rows["Alice Agency-A"].membership.person.full_name == "Alice Agency-A"
+    assert (rows["Bob Agency-B"].status, rows["Bob Agency-B"].deputy_name) == ("deputy", "Dee Deputy")
+    assert (rows["Gus Guest"].membership, rows["Gus Guest"].partner, rows["Gus Guest"].attendee_role) == (
+        None,
+        agency_a,
+        "author",
+    )
+    meeting.refresh_from_db()
+    assert meeting.version == 1  # an open attendance form would now get the conflict message
+
+
+def test_a_clean_xlsx_with_real_date_cells_imports_every_row(as_user, business_support, meeting):
+    rows = [list(row) for row in CLEAN_ROWS]
+    rows[0][1] = datetime.datetime(2016, 9, 5)
+    response = as_user(business_support).post(URL, {"file": xlsx_upload(rows)})
+    assert response.status_code == 302
+    assert Attendance.objects.filter(meeting=meeting).count() == 3
+
+
+def test_a_file_with_bad_rows_imports_nothing_and_lists_every_bad_row(as_user, business_support, meeting):
+    rows = [
+        CLEAN_ROWS[0],
+        ["Test Board", "05/09/2016", "Nowhere Trust", "Gus Guest", "", "present", "", "", "presenter"],
+        ["Test Board", "31/02/2016", "", "Bob Agency-B", "", "present", "", "", ""],
+        ["Test Board", "05/09/2016", "", "Alice Agency-A", "", "apologies", "", "", ""],
+        CLEAN_ROWS[1],
+    ]
+    response = as_user(business_support).post(URL, {"file": csv_upload(rows)})
+    assert response.status_code == 400
+    assert not Attendance.objects.exists()
+    errors = dict(response.context["outcome"].row_errors)
+    assert sorted(errors) == [3, 4, 5]
+    assert errors[3] == ["Unknown agency “Nowhere Trust”."]
+    assert errors[4] == ["“31/02/2016” is not a date (use dd/mm/yyyy)."]
+    assert errors[5] == ["Duplicate of spreadsheet row 2: Alice Agency-A at the meeting on 05/09/2016."]
+    page = response.content.decode()
+    assert "Nothing was imported" in page and "Unknown agency" in page
+
+
+def test_other_row_problems_are_explained(as_user, business_support, meeting):
+    rows = [
+        ["No Such Group", "05/09/2016", "", "Alice Agency-A", "", "present", "", "", ""],
+        ["Test Board", "06/09/2016", "", "Alice Agency-A", "", "present", "", "", ""],
+        ["Test Board", "05/09/2016", "", "Bob Agency-B", "", "maybe", "", "", ""],
+        ["Test Board", "05/09/2016", "", "Alice Agency-A", "", "deputy", "", "", ""],
+        ["Test Board", "05/09/2016", "", "Stranger", "", "apologies", "", "", ""],
+    ]
+    response = as_user(business_support).post(URL, {"file": csv_upload(rows, bom=False)})
+    errors = dict(response.context["outcome"].row_errors)
+    assert errors[2] == ["Unknown group “No Such Group”."]
+    assert errors[3] == ["Test Board has no meeting on 06/09/2016."]
+    assert errors[4][0].startswith("Unknown status “maybe”")
+    assert errors[5] == ["A deputy's name is needed when the status is deputy."]
+    assert errors[6] == ["Stranger is not a member of Test Board on 05/09/2016, so can only be present."]
+    assert not Attendance.objects.exists()
+
+
+def test_importing_the_same_file_again_updates_rather_than_duplicates(as_user, business_support, meeting):
+    client = as_user(business_support)
+    client.post(URL, {"file": csv_upload(CLEAN_ROWS)})
+    changed = [list(row) for row in CLEAN_ROWS]
+    changed[0][5] = "apologies"
+    client.post(URL, {"file": csv_upload(changed)})
+    assert Attendance.objects.filter(meeting=meeting).count() == 3
+    assert Attendance.objects.get(name="Alice Agency-A").status == "apologies"
+
+
+def test_a_file_without_the_needed_columns_is_refused(as_user, business_support, meeting):
+    upload = SimpleUploadedFile("attendance.csv", b"Name,Status\r\nAlice,present\r\n", "text/csv")
+    response = as_user(business_support).post(URL, {"file": upload})
+    assert response.status_code == 400
+    assert "no column called Group, Meeting date" in response.content.decode()
+
+
+def test_a_file_of_another_kind_is_refused(as_user, business_support):
+    upload = SimpleUploadedFile("attendance.pdf", b"%PDF-1.4", "application/pdf")
+    response = as_user(business_support).post(URL, {"file": upload})
+    assert response.status_code == 200
+    assert "Upload a .csv or .xlsx file." in response.content.decode()
+
+
+def test_a_damaged_spreadsheet_is_refused(as_user, business_support):
+    upload = SimpleUploadedFile("attendance.xlsx", b"not a spreadsheet", "application/octet-stream")
+    response = as_user(business_support).post(URL, {"file": upload})
+    assert "could not be read as CSV or Excel" in response.content.decode()
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(as_user):
+    assert as_user(None).get(URL).url.startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("role", ["board_member", "lead_a"])
+def test_readers_and_partner_leads_may_not_import(role, request, as_user, meeting):
+    response = as_user(request.getfixturevalue(role)).post(URL, {"file": csv_upload(CLEAN_ROWS)})
+    assert response.status_code == 403
+    assert not Attendance.objects.exists()
+
+
+def test_other_methods_are_not_allowed(as_user, business_support):
+    assert as_user(business_support).put(URL).status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "The submitted file is empty."),
+        (",".join(HEADER).encode() + b"\r\n", "The file has no rows to import."),
+        ("Group,Meeting date,Name,Status\r\nTest Board,05/09/2016,Zoë £,present\r\n".encode("cp1252"), "CSV UTF-8"),
+    ],
+    ids=["empty file", "header only", "Windows-1252 text"],
+)
+def test_an_empty_or_wrongly_encoded_csv_is_refused_with_guidance(content, message, as_user, business_support, meeting):
+    upload = SimpleUploadedFile("attendance.csv", content, "text/csv")
+    response = as_user(business_support).post(URL, {"file": upload})
+    assert message in response.content.decode()
+    assert not Attendance.objects.exists()
+
+
+def test_a_file_with_too_many_rows_is_refused_before_any_row_is_checked(
+    as_user, business_support, meeting, monkeypatch
+):
+    from meetings import services
+
+    monkeypatch.setattr(services, "MAX_IMPORT_ROWS", 2)
+    response = as_user(business_support).post(URL, {"file": csv_upload(CLEAN_ROWS)})
+    assert "The file has 3 rows; import at most 2 at a time." in response.content.decode()
+    assert not Attendance.objects.exists()
+
+
+def test_formula_like_text_is_stored_as_text_and_shown_escaped(as_user, business_support, board_member, meeting):
+    rows = [["Test Board", "05/09/2016", "", "=HYPERLINK(1) <script>x</script>", "", "present", "", "", "observer"]]
+    as_user(business_support).post(URL, {"file": csv_upload(rows)})
+    assert Attendance.objects.get().name == "=HYPERLINK(1) <script>x</script>"
+    page = as_user(board_member).get(reverse("meetings:meeting-detail", args=[meeting.pk])).content.decode()
+    assert "&lt;script&gt;x&lt;/script&gt;" in page and "<script>x</script>" not in page
