@@ -97,8 +97,12 @@ def load_for_board(*, board) -> None:
     round_, _ = Round.objects.update_or_create(
         board=board,
         start_year=YEAR.start_year,
-        defaults={"template": template, "deadline": DEADLINE, "opened_by": support,
-                  "opened_at": datetime(2017, 4, 3, 9, 0, tzinfo=LONDON)},
+        defaults={
+            "template": template,
+            "deadline": DEADLINE,
+            "opened_by": support,
+            "opened_at": datetime(2017, 4, 3, 9, 0, tzinfo=LONDON),
+        },
     )
     round_.agencies.set(agencies.values())
     FormTemplate.objects.filter(pk=template.pk, frozen_at__isnull=True).update(frozen_at=round_.opened_at)
@@ -116,7 +120,12 @@ def load_for_board(*, board) -> None:
                 "accepted_at": ACCEPTED_AT,
             },
         )
-        values = {**data["contact"], **data["answers"], PERIOD_START: data["period_start"], PERIOD_END: data["period_end"]}
+        values = {
+            **data["contact"],
+            **data["answers"],
+            PERIOD_START: data["period_start"],
+            PERIOD_END: data["period_end"],
+        }
         _write_sections(report, values, lead)
         _record_history(report, lead, support)
         for study in data["case_studies"]:

@@ -29,10 +29,21 @@ SECTIONS = [
             ("contact_telephone", "Telephone", "", Q.SHORT_TEXT, True),
             (PERIOD_START, "Period covered: from", "For example 01/04/2016.", Q.DATE, True),
             (PERIOD_END, "Period covered: to", "For example 31/03/2017.", Q.DATE, True),
-            ("endorsed_by", "Endorsed by", "Optional: the senior manager who endorsed this update.", Q.SHORT_TEXT, False),
+            (
+                "endorsed_by",
+                "Endorsed by",
+                "Optional: the senior manager who endorsed this update.",
+                Q.SHORT_TEXT,
+                False,
+            ),
         ],
     ),
-    (Kind.QUESTIONS, "a. Policies and guidance", CORE_GUIDANCE, [("policies", "Policies and guidance", "", Q.LONG_TEXT, True)]),
+    (
+        Kind.QUESTIONS,
+        "a. Policies and guidance",
+        CORE_GUIDANCE,
+        [("policies", "Policies and guidance", "", Q.LONG_TEXT, True)],
+    ),
     (
         Kind.QUESTIONS,
         "b. Private fostering",

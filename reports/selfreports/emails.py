@@ -37,8 +37,7 @@ def _send(*, report, subject: str, opening: str) -> list[str]:
 def send_invitation(*, report) -> list[str]:
     return _send(
         report=report,
-        subject=f"Partner annual update {report.round.year.label}: please complete by "
-        f"{report.round.deadline:%d/%m/%Y}",
+        subject=f"Partner annual update {report.round.year.label}: please complete by {report.round.deadline:%d/%m/%Y}",
         opening=f"The {report.round.board.term.lower()} asks {report.partner.short_name} for its annual update "
         "on safeguarding arrangements.",
     )

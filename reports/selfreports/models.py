@@ -206,6 +206,9 @@ class AnswerChange(models.Model):
     class Meta:
         ordering = ["-changed_at", "-pk"]
 
+    def __str__(self) -> str:
+        return f"{self.key} changed {self.changed_at:%d/%m/%Y %H:%M}"
+
 
 class Transition(models.Model):
     """Every status change of a return, with who and when."""
@@ -220,6 +223,9 @@ class Transition(models.Model):
     class Meta:
         ordering = ["at", "pk"]
 
+    def __str__(self) -> str:
+        return f"{self.from_status} -> {self.to_status}"
+
 
 class ReviewComment(models.Model):
     """Business support's challenge on one section ("please add evidence of impact")."""
@@ -232,6 +238,9 @@ class ReviewComment(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
 
 
 class CaseStudy(models.Model):
@@ -292,3 +301,6 @@ class ReminderLog(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["report", "kind", "sent_on"], name="one_reminder_of_a_kind_per_day")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.sent_on:%d/%m/%Y}"

@@ -65,7 +65,10 @@ def _document(report: SelfReport, sections, priorities_specs, answers: dict, com
         if section.kind == FormSection.Kind.PRIORITIES:
             specs = priorities_specs(section)
         else:
-            specs = [selectors.QuestionSpec(q.key, q.text, q.help_text, q.kind, q.is_required) for q in section.questions.all()]
+            specs = [
+                selectors.QuestionSpec(q.key, q.text, q.help_text, q.kind, q.is_required)
+                for q in section.questions.all()
+            ]
         lines = [AnswerLine(spec.text, display_value(spec.kind, answers.get(spec.key, ""))) for spec in specs]
         blocks.append(SectionBlock(section, lines, comments.get(section.pk, [])))
     return ReportDocument(
@@ -100,7 +103,9 @@ def compiled_partner_updates(*, board: Board, year: ReportingYear) -> list[Repor
     answers, case studies).
     """
     reports = list(
-        SelfReport.objects.filter(round__board=board, round__start_year=year.start_year, status=SelfReport.Status.ACCEPTED)
+        SelfReport.objects.filter(
+            round__board=board, round__start_year=year.start_year, status=SelfReport.Status.ACCEPTED
+        )
         .select_related("round__board", "round__template", "partner")
         .prefetch_related(
             Prefetch(
@@ -125,7 +130,8 @@ def compiled_partner_updates(*, board: Board, year: ReportingYear) -> list[Repor
     ):
         answers[report_id][key] = value
     return [
-        _document(report, sections, lambda _section: priority_specs, answers[report.pk], {},
-                  report.published_case_studies)
+        _document(
+            report, sections, lambda _section: priority_specs, answers[report.pk], {}, report.published_case_studies
+        )
         for report in reports
     ]

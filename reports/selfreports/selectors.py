@@ -188,8 +188,9 @@ def report_problems(*, report: SelfReport) -> list[str]:
         specs = section_questions(section=section, board=report.round.board, year=report.round.year)
         missing = [spec for spec in specs if spec.is_required and not answers.get(spec.key)]
         if missing:
-            problems.append(f'"{section.heading}": {len(missing)} required question{"s" if len(missing) > 1 else ""} '
-                            "not answered.")
+            problems.append(
+                f'"{section.heading}": {len(missing)} required question{"s" if len(missing) > 1 else ""} not answered.'
+            )
     message = wrong_year_message(report=report, answers=answers)
     if message:
         problems.append(message)

@@ -71,7 +71,10 @@ def template_copy(*, template: FormTemplate) -> FormTemplate:
         if FormTemplate.objects.filter(board=template.board, start_year=next_year.start_year).exists():
             raise SelfReportError(f"There is already an update form for {next_year.label}.")
         copy = FormTemplate.objects.create(
-            board=template.board, start_year=next_year.start_year, title=template.title, introduction=template.introduction
+            board=template.board,
+            start_year=next_year.start_year,
+            title=template.title,
+            introduction=template.introduction,
         )
         for section in template.sections.prefetch_related("questions"):
             questions = list(section.questions.all())
@@ -86,9 +89,7 @@ def template_copy(*, template: FormTemplate) -> FormTemplate:
 
 
 # --- rounds ---------------------------------------------------------------------------------------------
-def round_open(
-    *, board: Board, template: FormTemplate, deadline: date, agencies: list[Partner], by: User
-) -> Round:
+def round_open(*, board: Board, template: FormTemplate, deadline: date, agencies: list[Partner], by: User) -> Round:
     """Open a round: freeze the form, create each agency's return and e-mail their partner leads."""
     _require_keeper(by)
     if template.board_id != board.pk:
@@ -194,9 +195,7 @@ def report_copy_last_year(*, report: SelfReport, by: User) -> int:
     skip = {default_form.PERIOD_START, default_form.PERIOD_END}
     started = set(report.entries.values_list("section_id", flat=True))
     copied = 0
-    for section in report.round.template.sections.exclude(pk__in=started).exclude(
-        kind=FormSection.Kind.CASE_STUDIES
-    ):
+    for section in report.round.template.sections.exclude(pk__in=started).exclude(kind=FormSection.Kind.CASE_STUDIES):
         specs = section_questions(section=section, board=report.round.board, year=report.round.year)
         values = {spec.key: old_answers[spec.key] for spec in specs if spec.key in old_answers and spec.key not in skip}
         if values:
@@ -244,9 +243,7 @@ def report_return(*, report: SelfReport, by: User, note: str = "") -> None:
 
 def report_accept(*, report: SelfReport, by: User) -> None:
     _require_keeper(by)
-    _transition(
-        report=report, allowed_from=(Status.SUBMITTED,), to=Status.ACCEPTED, by=by, accepted_at=timezone.now()
-    )
+    _transition(report=report, allowed_from=(Status.SUBMITTED,), to=Status.ACCEPTED, by=by, accepted_at=timezone.now())
 
 
 def comment_add(*, report: SelfReport, section: FormSection, text: str, by: User) -> ReviewComment:
@@ -262,8 +259,9 @@ def comment_add(*, report: SelfReport, section: FormSection, text: str, by: User
 CASE_STUDY_FIELDS = ("title", "text", "priority", "declaration", "consent_recorded_on")
 
 
-def case_study_save(*, report: SelfReport, data: dict, by: User, case_study: CaseStudy | None = None,
-                    version: int | None = None) -> CaseStudy:
+def case_study_save(
+    *, report: SelfReport, data: dict, by: User, case_study: CaseStudy | None = None, version: int | None = None
+) -> CaseStudy:
     """Add or change a case study while the update is editable; ``data`` holds CASE_STUDY_FIELDS only."""
     if not _is_lead_of(by, report):
         raise SelfReportError("Only the agency's partner leads can write its case studies.")

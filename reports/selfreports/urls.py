@@ -11,9 +11,7 @@ urlpatterns = [
     path("updates/<int:pk>/sections/<int:section_pk>/", views.SectionEditView.as_view(), name="selfreport-section"),
     path("updates/<int:pk>/submit/", views.SubmitView.as_view(), name="selfreport-submit"),
     path("updates/<int:pk>/start-from-last-year/", views.CopyLastYearView.as_view(), name="selfreport-copy"),
-    path(
-        "updates/<int:pk>/sections/<int:section_pk>/comment/", views.CommentView.as_view(), name="selfreport-comment"
-    ),
+    path("updates/<int:pk>/sections/<int:section_pk>/comment/", views.CommentView.as_view(), name="selfreport-comment"),
     path("updates/<int:pk>/return/", views.ReturnView.as_view(), name="selfreport-return"),
     path("updates/<int:pk>/accept/", views.AcceptView.as_view(), name="selfreport-accept"),
     path("updates/<int:pk>/update.docx", views_rounds.ReportDocxView.as_view(), name="selfreport-docx"),

@@ -10,7 +10,7 @@ from django.views.generic import ListView, TemplateView
 from reports.selfreports import selectors, services
 from reports.selfreports.default_form import CONTACT_KEYS, PERIOD_END, PERIOD_START
 from reports.selfreports.forms import CommentForm, ReturnForm, SectionForm, text_to_initial
-from reports.selfreports.models import FormSection, SelfReport
+from reports.selfreports.models import FormSection
 from wscb.permissions import PARTNER_LEAD, RECORD_KEEPERS, RoleRequiredMixin, SignedInMixin
 
 
@@ -66,7 +66,8 @@ class SectionEditView(LeadMixin, ReportMixin, TemplateView):
 
     def _section(self):
         section = get_object_or_404(
-            self.report.round.template.sections.exclude(kind=FormSection.Kind.CASE_STUDIES), pk=self.kwargs["section_pk"]
+            self.report.round.template.sections.exclude(kind=FormSection.Kind.CASE_STUDIES),
+            pk=self.kwargs["section_pk"],
         )
         specs = selectors.section_questions(section=section, board=self.report.round.board, year=self.report.round.year)
         return section, specs
@@ -126,8 +127,10 @@ class SectionEditView(LeadMixin, ReportMixin, TemplateView):
         data["version"] = str(conflict.entry.version)
         saved = [(spec.text, conflict.saved_values.get(spec.key, "")) for spec in specs]
         who = conflict.entry.updated_by.full_name if conflict.entry.updated_by else "Someone else"
-        return {"form": SectionForm(data, specs=specs), "conflict": {"who": who, "when": conflict.entry.updated_at,
-                                                                     "saved": saved}}
+        return {
+            "form": SectionForm(data, specs=specs),
+            "conflict": {"who": who, "when": conflict.entry.updated_at, "saved": saved},
+        }
 
 
 class SubmitView(LeadMixin, ReportMixin, View):

@@ -100,4 +100,3 @@ class CaseStudyPublishView(ReviewMixin, ReportMixin, View):
         else:
             messages.success(request, f'"{case_study.title}" will not be published.')
         return redirect(detail_url(self.report) + "#case-studies")
-

@@ -62,8 +62,11 @@ class TemplateCopyView(ReviewMixin, View):
         except services.SelfReportError as error:
             messages.error(request, str(error))
             return redirect("reports:template-list")
-        messages.success(request, f"The {copy.year.label} form was created as a copy of {template.year.label}. Edit it "
-                         "in the back office before you open the round.")
+        messages.success(
+            request,
+            f"The {copy.year.label} form was created as a copy of {template.year.label}. Edit it "
+            "in the back office before you open the round.",
+        )
         return redirect("reports:template-detail", pk=copy.pk)
 
 

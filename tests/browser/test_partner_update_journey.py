@@ -16,8 +16,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def two_section_round(board, agency_a, lead_a, business_support):
     template = FormTemplate.objects.create(board=board, start_year=2016, title="Partner annual update")
     for order, (heading, key, text) in enumerate(
-        [("Policies and guidance", "policies", "What changed in your policies?"),
-         ("Safeguarding training", "training", "Who did you train?")],
+        [
+            ("Policies and guidance", "policies", "What changed in your policies?"),
+            ("Safeguarding training", "training", "Who did you train?"),
+        ],
         start=1,
     ):
         section = FormSection.objects.create(template=template, order=order, heading=heading)

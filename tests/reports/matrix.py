@@ -114,9 +114,13 @@ ENTRIES = [
         variant="accepted, agency B",
     ),
     Entry("reports:selfreport-docx", expect(LEAD | KEEPERS, board_member=404), kwargs=_report_kwargs("a"), variant=A),
-    Entry("reports:selfreport-docx", expect(KEEPERS, lead_a=404, board_member=404), kwargs=_report_kwargs("b"), variant=B),
+    Entry(
+        "reports:selfreport-docx", expect(KEEPERS, lead_a=404, board_member=404), kwargs=_report_kwargs("b"), variant=B
+    ),
     Entry("reports:selfreport-pdf", expect(LEAD | KEEPERS, board_member=404), kwargs=_report_kwargs("a"), variant=A),
-    Entry("reports:selfreport-pdf", expect(KEEPERS, lead_a=404, board_member=404), kwargs=_report_kwargs("b"), variant=B),
+    Entry(
+        "reports:selfreport-pdf", expect(KEEPERS, lead_a=404, board_member=404), kwargs=_report_kwargs("b"), variant=B
+    ),
     # Review: business support.
     Entry("reports:selfreport-comment", expect(KEEPERS, ok=405), kwargs=_section_kwargs("b"), note="POST only"),
     Entry("reports:selfreport-comment", expect(KEEPERS, ok=302), kwargs=_section_kwargs("b"), method="post"),

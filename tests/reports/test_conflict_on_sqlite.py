@@ -16,8 +16,17 @@ def test_the_two_leads_conflict_tests_also_pass_on_sqlite(tmp_path):
         pytest.skip("this run is on SQLite already, so tests/reports/test_section_editing.py covers it")
     env = {k: v for k, v in os.environ.items() if k not in {"PORTAL_REQUIRE_POSTGRES"}}
     env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'conflict.sqlite3'}"
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-m", "pytest", "tests/reports/test_section_editing.py", "-k", "conflict", "-p", "no:randomly"],
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "tests/reports/test_section_editing.py",
+            "-k",
+            "conflict",
+            "-p",
+            "no:randomly",
+        ],
         cwd=ROOT,
         env=env,
         capture_output=True,

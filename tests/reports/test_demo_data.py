@@ -46,8 +46,10 @@ def test_the_police_return_for_2015_16_is_flagged_as_the_wrong_year(demo_board):
 def test_the_returns_keep_their_text_section_by_section_and_skipped_sections_stay_blank(demo_board):
     documents = {d.partner.short_name: d for d in compiled_partner_updates(board=demo_board, year=ReportingYear(2016))}
     college = {block.section.heading: block for block in documents["Wigan & Leigh College"].sections}
-    assert college["a. Policies and guidance"].answers[0].value.startswith(
-        "The safeguarding team ensures that all legislative changes are reviewed"
+    assert (
+        college["a. Policies and guidance"]
+        .answers[0]
+        .value.startswith("The safeguarding team ensures that all legislative changes are reviewed")
     )
     wwl = {block.section.heading: block for block in documents["WWL NHS Trust"].sections}
     assert wwl["d. Child sexual exploitation"].is_empty  # WWL skipped CSE and relettered the rest
@@ -63,11 +65,16 @@ def test_the_seeds_case_studies_are_loaded_and_marked_for_publication(demo_board
     studies = CaseStudy.objects.filter(report__round__board=demo_board)
     assert studies.count() == 6
     assert set(studies.values_list("is_for_publication", flat=True)) == {True}
-    assert studies.filter(title="Case Study – Anna aged 11", report__partner__short_name="GMP").exists()
+    assert studies.filter(title="Case Study \u2013 Anna aged 11", report__partner__short_name="GMP").exists()
 
 
 def test_loading_the_demo_twice_changes_nothing(demo_board):
-    counts = (SelfReport.objects.count(), Answer.objects.count(), CaseStudy.objects.count(), FormTemplate.objects.count())
+    counts = (
+        SelfReport.objects.count(),
+        Answer.objects.count(),
+        CaseStudy.objects.count(),
+        FormTemplate.objects.count(),
+    )
     demo.load_for_board(board=demo_board)
     assert (
         SelfReport.objects.count(),

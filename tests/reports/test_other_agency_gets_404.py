@@ -12,9 +12,9 @@ from tests.reports.factories import full_values, section
 REPORT_URLS = sorted(
     pattern.name
     for pattern in urlpatterns
-    if isinstance(pattern, URLPattern) and "pk" in pattern.pattern.converters and pattern.name.startswith(
-        ("selfreport-", "case-study-")
-    )
+    if isinstance(pattern, URLPattern)
+    and "pk" in pattern.pattern.converters
+    and pattern.name.startswith(("selfreport-", "case-study-"))
 )
 
 
@@ -48,7 +48,9 @@ def test_the_idor_list_covers_every_update_url():
 
 @pytest.mark.parametrize("method", ["get", "post"])
 @pytest.mark.parametrize("name", REPORT_URLS)
-def test_another_agencys_lead_gets_404_for_every_url_of_agency_as_update(name, method, agency_a_objects, lead_b, as_user):
+def test_another_agencys_lead_gets_404_for_every_url_of_agency_as_update(
+    name, method, agency_a_objects, lead_b, as_user
+):
     report = agency_a_objects["report"]
     before = (SelfReport.objects.get(pk=report.pk).status, CaseStudy.objects.count(), ReviewComment.objects.count())
     url = reverse(f"reports:{name}", kwargs=_kwargs(name, agency_a_objects))
@@ -58,7 +60,11 @@ def test_another_agencys_lead_gets_404_for_every_url_of_agency_as_update(name, m
         assert response.status_code == 403
     else:
         assert response.status_code == 404
-    assert (SelfReport.objects.get(pk=report.pk).status, CaseStudy.objects.count(), ReviewComment.objects.count()) == before
+    assert (
+        SelfReport.objects.get(pk=report.pk).status,
+        CaseStudy.objects.count(),
+        ReviewComment.objects.count(),
+    ) == before
     assert agency_a_objects["case_study"].__class__.objects.get(pk=agency_a_objects["case_study"].pk).title == "Child A"
 
 

@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 from reports.selfreports import exports
 from reports.selfreports.models import Round, SelfReport
 from reports.selfreports.selectors import tracker_rows
-from wscb.periods import ReportingYear
 from tests.reports.factories import fill_all, make_form, open_round, report_for, submitted
+from wscb.periods import ReportingYear
 
 
 def test_opening_a_round_creates_each_agencys_update_and_invites_their_leads(
@@ -45,7 +45,9 @@ def test_a_round_needs_agencies_and_a_future_deadline(board, business_support, a
     assert not Round.objects.exists()
 
 
-def test_the_tracker_shows_status_sections_completed_and_overdue(board, agency_a, agency_b, lead_a, business_support, as_user):
+def test_the_tracker_shows_status_sections_completed_and_overdue(
+    board, agency_a, agency_b, lead_a, business_support, as_user
+):
     with freeze_time("2017-05-01 10:00"):
         round_ = open_round(board=board, agencies=[agency_a, agency_b], by=business_support, deadline=date(2017, 5, 31))
         fill_all(report_for(round_, agency_a), lead_a)

@@ -33,7 +33,10 @@ def test_saving_a_section_keeps_a_draft_and_returns_to_the_task_list(report_a, l
     assert response.status_code == 302
     assert response.url == reverse("reports:selfreport-tasks", args=[report_a.pk])
     entry = SectionEntry.objects.get(report=report_a, section=core)
-    assert dict(entry.answers.values_list("key", "value")) == {"training": "Level 3 for all staff", "workers_trained": "41"}
+    assert dict(entry.answers.values_list("key", "value")) == {
+        "training": "Level 3 for all staff",
+        "workers_trained": "41",
+    }
     assert entry.status == SectionEntry.Status.COMPLETED and entry.updated_by == lead_a
 
 
@@ -123,7 +126,10 @@ def test_the_second_of_two_leads_saving_the_same_section_gets_a_conflict_with_bo
     version_seen_by_both = first.get(_url(report_a, core)).context["form"].initial["version"]
     assert second.get(_url(report_a, core)).context["form"].initial["version"] == version_seen_by_both
 
-    assert first.post(_url(report_a, core), {"version": version_seen_by_both, "policies": "Lena's text"}).status_code == 302
+    assert (
+        first.post(_url(report_a, core), {"version": version_seen_by_both, "policies": "Lena's text"}).status_code
+        == 302
+    )
     response = second.post(_url(report_a, core), {"version": version_seen_by_both, "policies": "Colin's text"})
 
     assert response.status_code == 200
@@ -135,7 +141,9 @@ def test_the_second_of_two_leads_saving_the_same_section_gets_a_conflict_with_bo
     entry = SectionEntry.objects.get(report=report_a, section=core)
     assert entry.answers.get(key="policies").value == "Lena's text"
     # Colin has seen both; saving again (with the newer version now in the form) replaces it.
-    retry = second.post(_url(report_a, core), {"version": response.context["form"].data["version"], "policies": "Merged"})
+    retry = second.post(
+        _url(report_a, core), {"version": response.context["form"].data["version"], "policies": "Merged"}
+    )
     assert retry.status_code == 302
     assert entry.answers.get(key="policies").value == "Merged"
 
@@ -153,7 +161,9 @@ def test_the_conflict_check_is_in_the_service_so_it_holds_on_every_database(repo
 def test_start_from_last_year_copies_last_years_accepted_answers_as_a_draft(
     board, agency_a, lead_a, business_support, as_user
 ):
-    last = report_for(open_round(board=board, agencies=[agency_a], by=business_support, year=ReportingYear(2015)), agency_a)
+    last = report_for(
+        open_round(board=board, agencies=[agency_a], by=business_support, year=ReportingYear(2015)), agency_a
+    )
     accepted(last, lead_a, business_support)
     this_year = report_for(open_round(board=board, agencies=[agency_a], by=business_support), agency_a)
 

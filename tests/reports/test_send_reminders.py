@@ -78,7 +78,9 @@ def test_the_reminder_names_the_agency_deadline_and_link(agencies_in_every_statu
     assert "/reports/updates/" in message.body
 
 
-def test_opening_a_round_invites_each_agencys_partner_leads(board, agency_a, agency_b, lead_a, lead_b, business_support):
+def test_opening_a_round_invites_each_agencys_partner_leads(
+    board, agency_a, agency_b, lead_a, lead_b, business_support
+):
     mail.outbox.clear()
     open_round(board=board, agencies=[agency_a], by=business_support, deadline=DEADLINE)
     assert [message.to for message in mail.outbox] == [[lead_a.email]]

@@ -32,9 +32,10 @@ def test_copying_creates_next_years_editable_form_with_the_same_questions(board,
     assert response.status_code == 302 and response.url == reverse("reports:template-detail", args=[copy.pk])
     assert not copy.is_frozen
     assert list(copy.sections.values_list("heading", "kind")) == list(template.sections.values_list("heading", "kind"))
-    assert Question.objects.filter(section__template=copy).count() == Question.objects.filter(
-        section__template=template
-    ).count()
+    assert (
+        Question.objects.filter(section__template=copy).count()
+        == Question.objects.filter(section__template=template).count()
+    )
     # Editing the copy leaves the original alone.
     FormSection.objects.filter(template=copy, order=2).update(heading="a. Policies, guidance and procedures")
     assert template.sections.get(order=2).heading == "a. Policies and guidance"
@@ -59,7 +60,9 @@ def test_opening_a_round_freezes_the_form_in_the_back_office(board, agency_a, le
     assert page.status_code == 200
     assert 'name="_save"' not in page.content.decode()
     section = template.sections.first()
-    assert client.post(reverse("admin:reports_formsection_delete", args=[section.pk]), {"post": "yes"}).status_code == 403
+    assert (
+        client.post(reverse("admin:reports_formsection_delete", args=[section.pk]), {"post": "yes"}).status_code == 403
+    )
     assert FormSection.objects.filter(pk=section.pk).exists()
 
 

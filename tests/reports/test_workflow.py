@@ -20,7 +20,11 @@ def test_saving_a_section_starts_the_update_and_records_who(report_a, lead_a):
     report_a.refresh_from_db()
     assert report_a.status == Status.IN_PROGRESS
     transition = Transition.objects.get(report=report_a)
-    assert (transition.from_status, transition.to_status, transition.by) == (Status.NOT_STARTED, Status.IN_PROGRESS, lead_a)
+    assert (transition.from_status, transition.to_status, transition.by) == (
+        Status.NOT_STARTED,
+        Status.IN_PROGRESS,
+        lead_a,
+    )
 
 
 def test_the_full_journey_submit_return_resubmit_accept_is_recorded(report_a, lead_a, business_support):
