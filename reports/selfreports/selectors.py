@@ -13,6 +13,7 @@ from partners.selectors import partner_leads, priorities_for
 from reports.selfreports import default_form
 from reports.selfreports.models import (
     Answer,
+    AnswerChange,
     CaseStudy,
     FormSection,
     FormTemplate,
@@ -195,6 +196,15 @@ def report_problems(*, report: SelfReport) -> list[str]:
     if message:
         problems.append(message)
     return problems
+
+
+def answer_history(*, report: SelfReport, limit: int = 200) -> list:
+    """Every change to the update's answers, newest first, with the question's text where it has one."""
+    labels = dict(Question.objects.filter(section__template_id=report.round.template_id).values_list("key", "text"))
+    changes = list(AnswerChange.objects.filter(entry__report=report).select_related("changed_by")[:limit])
+    for change in changes:
+        change.question = labels.get(change.key, change.key)
+    return changes
 
 
 def last_year_report(*, report: SelfReport) -> SelfReport | None:

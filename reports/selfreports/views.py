@@ -173,11 +173,7 @@ class DetailView(SignedInMixin, ReportMixin, TemplateView):
             comment_form=CommentForm() if is_reviewer else None,
             return_form=ReturnForm() if is_reviewer else None,
             transitions=self.report.transitions.select_related("by") if not user.is_board_member else [],
-            changes=(
-                selectors.SelfReport.objects.none()
-                if not is_reviewer
-                else services.AnswerChange.objects.filter(entry__report=self.report).select_related("changed_by")[:200]
-            ),
+            changes=selectors.answer_history(report=self.report) if is_reviewer else [],
             **kwargs,
         )
 
