@@ -3,6 +3,7 @@
 from django.contrib import admin
 
 from reports.selfreports.models import FormSection, FormTemplate, Question
+from wscb.boards import boards_for
 
 
 def _frozen(obj) -> bool:
@@ -48,6 +49,14 @@ class FormTemplateAdmin(FrozenFormMixin, admin.ModelAdmin):
     readonly_fields = ("frozen_at",)
     inlines = [SectionInline]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(board__in=boards_for(request.user))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "board":
+            kwargs["queryset"] = boards_for(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
 
 class QuestionInline(FrozenInlineMixin, admin.StackedInline):
     model = Question
@@ -61,3 +70,12 @@ class FormSectionAdmin(FrozenFormMixin, admin.ModelAdmin):
     list_filter = ("template__board", "template__start_year", "kind")
     fields = ("template", "order", "kind", "heading", "guidance", "answers_required")
     inlines = [QuestionInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(template__board__in=boards_for(request.user))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "template":
+            # Sections can only be added to forms that no round has frozen.
+            kwargs["queryset"] = FormTemplate.objects.filter(board__in=boards_for(request.user), frozen_at__isnull=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -198,9 +198,13 @@ def report_copy_last_year(*, report: SelfReport, by: User) -> int:
     for section in report.round.template.sections.exclude(pk__in=started).exclude(kind=FormSection.Kind.CASE_STUDIES):
         specs = section_questions(section=section, board=report.round.board, year=report.round.year)
         values = {spec.key: old_answers[spec.key] for spec in specs if spec.key in old_answers and spec.key not in skip}
-        if values:
+        if not values:
+            continue
+        try:
             section_save(report=report, section=section, values=values, version=0, by=by)
-            copied += 1
+        except SectionConflict:
+            continue  # a colleague started this section meanwhile: theirs stands
+        copied += 1
     return copied
 
 

@@ -77,3 +77,36 @@ def test_a_nonsense_year_is_refused(board, business_support, as_user):
     response = as_user(business_support).post(reverse("reports:template-create-default"), {"start_year": "soon"})
     assert response.status_code == 302
     assert not FormTemplate.objects.exists()
+
+
+def test_the_back_office_offers_only_unfrozen_forms_for_a_new_section(
+    board, agency_a, lead_a, business_support, as_user
+):
+    frozen = make_form(board)
+    open_round(board=board, agencies=[agency_a], by=business_support, template=frozen)
+    editable = services.template_copy(template=frozen)
+    form = as_user(business_support).get(reverse("admin:reports_formsection_add")).context["adminform"].form
+    assert list(form.fields["template"].queryset) == [editable]
+    response = as_user(business_support).post(
+        reverse("admin:reports_formsection_add"),
+        {
+            "template": frozen.pk,
+            "order": 99,
+            "kind": "questions",
+            "heading": "Sneaked in",
+            "questions-TOTAL_FORMS": 0,
+            "questions-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 200
+    assert not FormSection.objects.filter(heading="Sneaked in").exists()
+
+
+def test_the_back_office_shows_only_the_forms_of_the_users_boards(board, business_support, as_user):
+    from tests.partners.factories import BoardFactory
+
+    other_board = BoardFactory(name="Adults board", short_name="WSAB")
+    make_form(board)
+    services.template_create_default(board=other_board, year=ReportingYear(2016))
+    page = as_user(business_support).get(reverse("admin:reports_formtemplate_changelist"))
+    assert [t.board.short_name for t in page.context["cl"].result_list] == ["WSCB"]
