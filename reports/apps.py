@@ -3,3 +3,9 @@ from django.apps import AppConfig
 
 class ReportsConfig(AppConfig):
     name = "reports"
+
+    def ready(self):
+        from reports.selfreports.selectors import work_queue_items
+        from wscb import work_queue
+
+        work_queue.register(work_queue_items)

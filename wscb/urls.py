@@ -35,4 +35,5 @@ urlpatterns = [
     path("meetings/", include("meetings.urls")),
     path("training/", include("training.urls")),
     path("finance/", include("finance.urls")),
+    path("reports/", include("reports.urls")),
 ]

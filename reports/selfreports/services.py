@@ -1,0 +1,348 @@
+"""Writes for partner updates: forms, rounds, saving sections, the review workflow and case studies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from partners.models import Board, Partner, User
+from reports.selfreports import default_form, emails
+from reports.selfreports.models import (
+    Answer,
+    AnswerChange,
+    CaseStudy,
+    FormSection,
+    FormTemplate,
+    Question,
+    ReminderLog,
+    ReviewComment,
+    Round,
+    SectionEntry,
+    SelfReport,
+    Transition,
+)
+from reports.selfreports.selectors import last_year_report, report_problems, section_questions
+from wscb.periods import ReportingYear
+from wscb.permissions import RECORD_KEEPERS
+
+Status = SelfReport.Status
+
+
+class SelfReportError(Exception):
+    """An action the rules do not allow; the message is shown to the person as it is."""
+
+
+@dataclass
+class SectionConflict(Exception):
+    """Someone else saved the section since this person opened it."""
+
+    entry: SectionEntry
+    saved_values: dict[str, str] = field(default_factory=dict)
+
+
+def _is_lead_of(user: User, report: SelfReport) -> bool:
+    return bool(user.is_partner_lead and user.partner_id == report.partner_id)
+
+
+def _require_keeper(user: User) -> None:
+    if user.role not in RECORD_KEEPERS:
+        raise SelfReportError("Only business support can review partner updates.")
+
+
+# --- form templates ----------------------------------------------------------------------------------
+def template_create_default(*, board: Board, year: ReportingYear) -> FormTemplate:
+    """Create ``year``'s form from the default (the seed's 2016/17 form)."""
+    with transaction.atomic():
+        if FormTemplate.objects.filter(board=board, start_year=year.start_year).exists():
+            raise SelfReportError(f"There is already an update form for {year.label}.")
+        template = FormTemplate.objects.create(board=board, start_year=year.start_year)
+        default_form.populate(template)
+    return template
+
+
+def template_copy(*, template: FormTemplate) -> FormTemplate:
+    """Create next year's form as an editable copy of ``template`` (sections, guidance and questions)."""
+    next_year = template.year.next
+    with transaction.atomic():
+        if FormTemplate.objects.filter(board=template.board, start_year=next_year.start_year).exists():
+            raise SelfReportError(f"There is already an update form for {next_year.label}.")
+        copy = FormTemplate.objects.create(
+            board=template.board,
+            start_year=next_year.start_year,
+            title=template.title,
+            introduction=template.introduction,
+        )
+        for section in template.sections.prefetch_related("questions"):
+            questions = list(section.questions.all())
+            section.pk = None
+            section.template = copy
+            section.save()
+            for question in questions:
+                question.pk = None
+                question.section = section
+            Question.objects.bulk_create(questions)
+    return copy
+
+
+# --- rounds ---------------------------------------------------------------------------------------------
+def round_open(*, board: Board, template: FormTemplate, deadline: date, agencies: list[Partner], by: User) -> Round:
+    """Open a round: freeze the form, create each agency's return and e-mail their partner leads."""
+    _require_keeper(by)
+    if template.board_id != board.pk:
+        raise SelfReportError("That form belongs to another board.")
+    if not agencies:
+        raise SelfReportError("Choose at least one agency.")
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                round_ = Round.objects.create(
+                    board=board, template=template, start_year=template.start_year, deadline=deadline, opened_by=by
+                )
+        except IntegrityError:
+            raise SelfReportError(f"A round for {template.year.label} is already open.") from None
+        round_.agencies.set(agencies)
+        FormTemplate.objects.filter(pk=template.pk, frozen_at__isnull=True).update(frozen_at=timezone.now())
+        reports = SelfReport.objects.bulk_create(SelfReport(round=round_, partner=agency) for agency in agencies)
+        today = timezone.localdate()
+        for report in reports:
+            recipients = emails.send_invitation(report=report)
+            if recipients:
+                ReminderLog.objects.create(
+                    report=report, kind=ReminderLog.Kind.INVITATION, sent_on=today, recipients=", ".join(recipients)
+                )
+    return round_
+
+
+# --- filling in -----------------------------------------------------------------------------------------
+def _record_transition(report: SelfReport, from_status: str, to_status: str, by: User, note: str = "") -> None:
+    Transition.objects.create(report=report, from_status=from_status, to_status=to_status, by=by, note=note)
+
+
+def _write_answers(*, entry: SectionEntry, values: dict[str, str], by: User, priorities: dict) -> None:
+    existing = {answer.key: answer for answer in entry.answers.all()}
+    now = timezone.now()
+    for key, value in values.items():
+        answer = existing.get(key)
+        old = answer.value if answer else ""
+        if answer is None and value == "":
+            continue
+        if old == value:
+            continue
+        AnswerChange.objects.create(entry=entry, key=key, old_value=old, new_value=value, changed_by=by, changed_at=now)
+        if answer is None:
+            Answer.objects.create(entry=entry, key=key, value=value, priority=priorities.get(key))
+        else:
+            Answer.objects.filter(pk=answer.pk).update(value=value)
+
+
+def section_save(
+    *, report: SelfReport, section: FormSection, values: dict[str, str], version: int, by: User
+) -> SectionEntry:
+    """Save one section as a draft. ``version`` is the one the person loaded; a newer one is a conflict.
+
+    Only the partner leads of the report's agency may save, and only while the return is editable.
+    Values are text keyed by question key; keys that are not questions of the section are ignored.
+    """
+    if not _is_lead_of(by, report):
+        raise SelfReportError("Only the agency's partner leads can fill in its update.")
+    if section.template_id != report.round.template_id:
+        raise SelfReportError("That section is not part of this update form.")
+    specs = section_questions(section=section, board=report.round.board, year=report.round.year)
+    allowed = {spec.key for spec in specs}
+    values = {key: (value or "").strip() for key, value in values.items() if key in allowed}
+    with transaction.atomic():
+        # Lock the return's row so a submit cannot slip in between the check and the write.
+        locked = SelfReport.objects.select_for_update().get(pk=report.pk)
+        if not locked.is_editable:
+            raise SelfReportError(f"This update is {locked.get_status_display().lower()} and can no longer be changed.")
+        entry, _ = SectionEntry.objects.get_or_create(report=report, section=section)
+        updated = SectionEntry.objects.filter(pk=entry.pk, version=version).update(
+            version=F("version") + 1, updated_at=timezone.now(), updated_by=by
+        )
+        if not updated:
+            entry.refresh_from_db()
+            raise SectionConflict(entry=entry, saved_values=dict(entry.answers.values_list("key", "value")))
+        _write_answers(entry=entry, values=values, by=by, priorities={s.key: s.priority for s in specs})
+        saved = dict(entry.answers.values_list("key", "value"))
+        complete = all(saved.get(spec.key) for spec in specs if spec.is_required)
+        entry.status = SectionEntry.Status.COMPLETED if complete else SectionEntry.Status.IN_PROGRESS
+        entry.save(update_fields=["status"])
+        _touch(locked, by)
+    entry.refresh_from_db()
+    return entry
+
+
+def _touch(report: SelfReport, by: User) -> None:
+    """Mark the return changed now; the first save moves it from not started to in progress."""
+    SelfReport.objects.filter(pk=report.pk).update(last_changed_at=timezone.now())
+    if report.status == Status.NOT_STARTED:
+        SelfReport.objects.filter(pk=report.pk, status=Status.NOT_STARTED).update(
+            status=Status.IN_PROGRESS, version=F("version") + 1
+        )
+        _record_transition(report, Status.NOT_STARTED, Status.IN_PROGRESS, by)
+
+
+def report_copy_last_year(*, report: SelfReport, by: User) -> int:
+    """Copy last year's accepted answers into sections not yet started; returns how many sections."""
+    previous = last_year_report(report=report)
+    if previous is None:
+        raise SelfReportError("There is no accepted update from last year to start from.")
+    old_answers = dict(Answer.objects.filter(entry__report=previous).values_list("key", "value"))
+    skip = {default_form.PERIOD_START, default_form.PERIOD_END}
+    started = set(report.entries.values_list("section_id", flat=True))
+    copied = 0
+    for section in report.round.template.sections.exclude(pk__in=started).exclude(kind=FormSection.Kind.CASE_STUDIES):
+        specs = section_questions(section=section, board=report.round.board, year=report.round.year)
+        values = {spec.key: old_answers[spec.key] for spec in specs if spec.key in old_answers and spec.key not in skip}
+        if not values:
+            continue
+        try:
+            section_save(report=report, section=section, values=values, version=0, by=by)
+        except SectionConflict:
+            continue  # a colleague started this section meanwhile: theirs stands
+        copied += 1
+    return copied
+
+
+# --- the workflow -----------------------------------------------------------------------------------------
+def _transition(*, report: SelfReport, allowed_from: tuple, to: str, by: User, note: str = "", **fields) -> None:
+    with transaction.atomic():
+        current = SelfReport.objects.select_for_update().get(pk=report.pk)
+        if current.status not in allowed_from:
+            raise SelfReportError(
+                f"This update is {current.get_status_display().lower()}: it cannot be "
+                f"{SelfReport.Status(to).label.lower()} now."
+            )
+        SelfReport.objects.filter(pk=report.pk).update(status=to, version=F("version") + 1, **fields)
+        _record_transition(current, current.status, to, by, note)
+    report.refresh_from_db()
+
+
+def report_submit(*, report: SelfReport, by: User) -> None:
+    """Submit for review: every required question answered and the period covered is the round's year."""
+    if not _is_lead_of(by, report):
+        raise SelfReportError("Only the agency's partner leads can submit its update.")
+    problems = report_problems(report=report)
+    if problems:
+        raise SelfReportError(" ".join(problems))
+    _transition(
+        report=report,
+        allowed_from=(Status.IN_PROGRESS, Status.RETURNED),
+        to=Status.SUBMITTED,
+        by=by,
+        submitted_at=timezone.now(),
+    )
+
+
+def report_return(*, report: SelfReport, by: User, note: str = "") -> None:
+    """Send a submitted update back to the agency, editable again, with the comments visible."""
+    _require_keeper(by)
+    _transition(report=report, allowed_from=(Status.SUBMITTED,), to=Status.RETURNED, by=by, note=note)
+    emails.send_returned(report=report)
+
+
+def report_accept(*, report: SelfReport, by: User) -> None:
+    _require_keeper(by)
+    _transition(report=report, allowed_from=(Status.SUBMITTED,), to=Status.ACCEPTED, by=by, accepted_at=timezone.now())
+
+
+def comment_add(*, report: SelfReport, section: FormSection, text: str, by: User) -> ReviewComment:
+    _require_keeper(by)
+    if section.template_id != report.round.template_id:
+        raise SelfReportError("That section is not part of this update form.")
+    if not text.strip():
+        raise SelfReportError("Write a comment.")
+    return ReviewComment.objects.create(report=report, section=section, text=text.strip(), author=by)
+
+
+# --- case studies -------------------------------------------------------------------------------------------
+CASE_STUDY_FIELDS = ("title", "text", "priority", "declaration", "consent_recorded_on")
+
+
+def case_study_save(
+    *, report: SelfReport, data: dict, by: User, case_study: CaseStudy | None = None, version: int | None = None
+) -> CaseStudy:
+    """Add or change a case study while the update is editable; ``data`` holds CASE_STUDY_FIELDS only."""
+    if not _is_lead_of(by, report):
+        raise SelfReportError("Only the agency's partner leads can write its case studies.")
+    fields = {name: data.get(name) for name in CASE_STUDY_FIELDS}
+    if fields["declaration"] != CaseStudy.Declaration.CONSENT:
+        fields["consent_recorded_on"] = None
+    with transaction.atomic():
+        locked = SelfReport.objects.select_for_update().get(pk=report.pk)
+        if not locked.is_editable:
+            raise SelfReportError("This update can no longer be changed.")
+        if case_study is None:
+            case_study = CaseStudy.objects.create(report=report, created_by=by, **fields)
+        else:
+            updated = CaseStudy.objects.filter(pk=case_study.pk, report=report, version=version).update(
+                version=F("version") + 1, updated_at=timezone.now(), **fields
+            )
+            if not updated:
+                raise SelfReportError("Someone else changed this case study since you opened it. Reload and try again.")
+            case_study.refresh_from_db()
+        _touch(locked, by)
+    return case_study
+
+
+def case_study_delete(*, case_study: CaseStudy, by: User) -> None:
+    report = case_study.report
+    if not _is_lead_of(by, report):
+        raise SelfReportError("Only the agency's partner leads can remove its case studies.")
+    with transaction.atomic():
+        locked = SelfReport.objects.select_for_update().get(pk=report.pk)
+        if not locked.is_editable:
+            raise SelfReportError("This update can no longer be changed.")
+        case_study.delete()
+        _touch(locked, by)
+
+
+def case_study_set_publication(*, case_study: CaseStudy, is_for_publication: bool, by: User) -> None:
+    """Business support decides which case studies the published annual report may include."""
+    _require_keeper(by)
+    CaseStudy.objects.filter(pk=case_study.pk).update(is_for_publication=is_for_publication)
+    case_study.refresh_from_db()
+
+
+# --- reminders ---------------------------------------------------------------------------------------------
+def reminder_kind_for(*, deadline: date, today: date) -> str | None:
+    """14 and 3 days before the deadline, then every 7 days after it; otherwise no reminder."""
+    days_left = (deadline - today).days
+    if days_left == 14:
+        return ReminderLog.Kind.BEFORE_14
+    if days_left == 3:
+        return ReminderLog.Kind.BEFORE_3
+    if days_left < 0 and -days_left % 7 == 0:
+        return ReminderLog.Kind.OVERDUE
+    return None
+
+
+def reminders_send(*, today: date | None = None) -> list[ReminderLog]:
+    """E-mail the leads of every agency that has not submitted, on reminder days; once a day at most."""
+    today = today or timezone.localdate()
+    sent = []
+    reports = SelfReport.objects.filter(status__in=SelfReport.EDITABLE).select_related("round__board", "partner")
+    for report in reports.order_by("pk"):
+        kind = reminder_kind_for(deadline=report.round.deadline, today=today)
+        if kind is None:
+            continue
+        if report.reminders.filter(sent_on=today).exclude(kind=ReminderLog.Kind.INVITATION).exists():
+            continue
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    log = ReminderLog.objects.create(report=report, kind=kind, sent_on=today)
+            except IntegrityError:
+                continue
+            recipients = emails.send_reminder(report=report, today=today)
+            if not recipients:
+                log.delete()
+                continue
+            log.recipients = ", ".join(recipients)
+            log.save(update_fields=["recipients"])
+        sent.append(log)
+    return sent

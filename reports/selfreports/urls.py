@@ -1,0 +1,57 @@
+"""URLs for partner updates (self-reports), included under /reports/ in the reports app's namespace."""
+
+from django.urls import path
+
+from reports.selfreports import views, views_case_studies, views_rounds
+
+urlpatterns = [
+    path("updates/", views.SelfReportListView.as_view(), name="selfreport-list"),
+    path("updates/<int:pk>/", views.TaskListView.as_view(), name="selfreport-tasks"),
+    path("updates/<int:pk>/view/", views.DetailView.as_view(), name="selfreport-detail"),
+    path("updates/<int:pk>/sections/<int:section_pk>/", views.SectionEditView.as_view(), name="selfreport-section"),
+    path("updates/<int:pk>/submit/", views.SubmitView.as_view(), name="selfreport-submit"),
+    path("updates/<int:pk>/start-from-last-year/", views.CopyLastYearView.as_view(), name="selfreport-copy"),
+    path("updates/<int:pk>/sections/<int:section_pk>/comment/", views.CommentView.as_view(), name="selfreport-comment"),
+    path("updates/<int:pk>/return/", views.ReturnView.as_view(), name="selfreport-return"),
+    path("updates/<int:pk>/accept/", views.AcceptView.as_view(), name="selfreport-accept"),
+    path("updates/<int:pk>/update.docx", views_rounds.ReportDocxView.as_view(), name="selfreport-docx"),
+    path("updates/<int:pk>/update.pdf", views_rounds.ReportPdfView.as_view(), name="selfreport-pdf"),
+    path("updates/<int:pk>/case-studies/", views_case_studies.CaseStudyListView.as_view(), name="case-study-list"),
+    path(
+        "updates/<int:pk>/case-studies/add/", views_case_studies.CaseStudyFormView.as_view(), name="case-study-create"
+    ),
+    path(
+        "updates/<int:pk>/case-studies/<int:case_study_pk>/",
+        views_case_studies.CaseStudyDetailView.as_view(),
+        name="case-study-detail",
+    ),
+    path(
+        "updates/<int:pk>/case-studies/<int:case_study_pk>/edit/",
+        views_case_studies.CaseStudyFormView.as_view(),
+        name="case-study-update",
+    ),
+    path(
+        "updates/<int:pk>/case-studies/<int:case_study_pk>/delete/",
+        views_case_studies.CaseStudyDeleteView.as_view(),
+        name="case-study-delete",
+    ),
+    path(
+        "updates/<int:pk>/case-studies/<int:case_study_pk>/publish/",
+        views_case_studies.CaseStudyPublishView.as_view(),
+        name="case-study-publish",
+    ),
+    path("updates/year/<int:start_year>/", views_rounds.CompiledView.as_view(), name="partner-updates"),
+    path(
+        "updates/year/<int:start_year>/partner-updates.docx",
+        views_rounds.CompiledDocxView.as_view(),
+        name="partner-updates-docx",
+    ),
+    path("update-forms/", views_rounds.TemplateListView.as_view(), name="template-list"),
+    path("update-forms/create/", views_rounds.TemplateCreateDefaultView.as_view(), name="template-create-default"),
+    path("update-forms/<int:pk>/", views_rounds.TemplateDetailView.as_view(), name="template-detail"),
+    path("update-forms/<int:pk>/copy/", views_rounds.TemplateCopyView.as_view(), name="template-copy"),
+    path("rounds/", views_rounds.RoundListView.as_view(), name="round-list"),
+    path("rounds/open/", views_rounds.RoundCreateView.as_view(), name="round-create"),
+    path("rounds/<int:pk>/", views_rounds.RoundDetailView.as_view(), name="round-detail"),
+    path("rounds/<int:pk>/tracker.xlsx", views_rounds.RoundExportView.as_view(), name="round-export"),
+]
