@@ -32,4 +32,5 @@ urlpatterns = [
     path("account/", include(account_patterns)),
     path("partners/", include("partners.urls")),
     path("admin/", admin.site.urls),
+    path("report/", include("reports.annual.urls")),
 ]
