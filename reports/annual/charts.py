@@ -88,8 +88,9 @@ def trend_chart_png(*, title: str, labels: list[str], series: list[tuple[str, li
         draw.text((left, height // 2), "No figures to chart.", fill="black", font=font)
         return _png(image)
     low, high = min(values), max(values)
-    low = 0 if low >= 0 and low < (high - low) * 2 else low - (high - low) * 0.1
-    high = high + (high - low) * 0.1 or 1
+    span = (high - low) or max(abs(high), 1.0)
+    low = max(0.0, low - span * 0.1) if low >= 0 else low - span * 0.1
+    high = high + span * 0.1
     plot_w, plot_h = width - left - right, height - top - bottom
 
     def y_of(value):
