@@ -51,6 +51,8 @@ def trend_chart_svg(*, title: str, labels: list[str], series: list[tuple[str, li
     svg = chart.render(is_unicode=True)
     # pygal repeats its legend ids in every chart; make them unique so several charts share a page.
     prefix = uuid.uuid4().hex[:8]
+    # Its inline config script is only for the interactive tooltips, which the report does not use.
+    svg = re.sub(r"<script\b.*?</script>", "", svg, flags=re.DOTALL)
     return re.sub(r'id="activate-serie-(\d+)"', rf'id="c{prefix}-serie-\1"', svg)
 
 
