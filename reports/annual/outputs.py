@@ -158,8 +158,11 @@ def _docx_strategic(document, section) -> None:
         document.add_paragraph(f"Evidence tagged to this priority: {evidence}.{flag}")
 
 
+NOT_AVAILABLE = "\u2013"  # an en dash, as the seed's tables show a missing figure
+
+
 def _fmt(value, suffix: str = "") -> str:
-    return "–" if value is None else f"{value}{suffix}"
+    return NOT_AVAILABLE if value is None else f"{value}{suffix}"
 
 
 def _docx_performance(document, section) -> None:
@@ -179,7 +182,7 @@ def _docx_performance(document, section) -> None:
         for name, values in table.comparators:
             if any(v is not None for v in values):
                 rows.append([name] + [_fmt(v) for v in values])
-        _table(document, [indicator.get_polarity_display()] + table.labels, rows)
+        _table(document, [indicator.get_polarity_display(), *table.labels], rows)
         document.add_paragraph(
             f"Direction of travel: {table.direction}. Against England: {table.rag} ({table.rag_reason})."
         )

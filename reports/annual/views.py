@@ -125,7 +125,7 @@ class NarrativeEditView(RecordKeeperMixin, View):
         )
 
     def get(self, request, start_year, kind):
-        board, year, instance = self._load(request, start_year, kind)
+        _board_unused, year, instance = self._load(request, start_year, kind)
         form = NarrativeForm(instance=instance, kind=kind, initial={"version": instance.version if instance else 0})
         return self._render(request, form, year, kind)
 
@@ -147,7 +147,8 @@ class NarrativeEditView(RecordKeeperMixin, View):
         except services.EditConflict:
             form.add_error(
                 None,
-                "Someone else saved this text after you opened it. Copy your changes, reload the page and apply them again.",
+                "Someone else saved this text after you opened it. "
+                "Copy your changes, reload the page and apply them again.",
             )
             return self._render(request, form, year, kind, status=409)
         messages.success(request, f"{NarrativeSection.Kind(kind).label} saved.")

@@ -13,7 +13,10 @@ YEAR = ReportingYear(2016)
 def load_seed_priorities(board):
     for number, (title, objectives) in enumerate(PRIORITIES, start=1):
         priority, _ = StrategicPriority.objects.update_or_create(
-            board=board, plan_period="2015-18", number=number, defaults={"first_year": 2015, "last_year": 2017, "title": title}
+            board=board,
+            plan_period="2015-18",
+            number=number,
+            defaults={"first_year": 2015, "last_year": 2017, "title": title},
         )
         for order, text in enumerate(objectives, start=1):
             KeyObjective.objects.update_or_create(priority=priority, order=order, defaults={"text": text})

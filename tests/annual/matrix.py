@@ -7,7 +7,7 @@ published version is a 404 for everyone.
 
 from tests.permission_matrix import KEEPERS, SIGNED_IN, AdminPolicy, Entry, expect
 
-NOT_FOUND_FOR_ALL = {role: 404 for role in SIGNED_IN}
+NOT_FOUND_FOR_ALL = dict.fromkeys(SIGNED_IN, 404)
 
 
 def _year(cast):
@@ -81,7 +81,9 @@ ADMIN_MODELS = {
     "annual.narrativesection": AdminPolicy(
         view=KEEPERS, edit=frozenset(), delete=KEEPERS, obj=lambda cast: _make("NarrativeFactory", cast)
     ),
-    "annual.priorityactivity": AdminPolicy(view=KEEPERS, edit=frozenset(), delete=KEEPERS, obj=lambda cast: _activity(cast)),
+    "annual.priorityactivity": AdminPolicy(
+        view=KEEPERS, edit=frozenset(), delete=KEEPERS, obj=lambda cast: _activity(cast)
+    ),
     "annual.publishedreport": AdminPolicy(
         view=KEEPERS, edit=frozenset(), delete=KEEPERS, obj=lambda cast: _published(cast)
     ),

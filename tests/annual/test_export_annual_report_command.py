@@ -40,7 +40,11 @@ def test_it_writes_html_pdf_and_word_for_the_demo_year(seeded_board, tmp_path):
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert [h for h in headings if h in HEADINGS] == HEADINGS
     assert len(document.tables) >= 15  # context facts, 13 indicators, engagement events
-    lac = next(t for t in document.tables if t.rows[0].cells[0].text == "Low is good" and "Number of LAC" in t.rows[1].cells[0].text)
+    lac = next(
+        t
+        for t in document.tables
+        if t.rows[0].cells[0].text == "Low is good" and "Number of LAC" in t.rows[1].cells[0].text
+    )
     assert [cell.text for cell in lac.rows[3].cells] == ["Local (per 10,000)", "73.3", "74.3", "71.2", "65.8"]
     assert len(document.inline_shapes) == 13  # one chart per indicator, as PNG
 

@@ -7,7 +7,7 @@ from reports.annual.models import NarrativeSection
 
 ATTACK = (
     "Our year\n\n<script>alert('x')</script>\n\n<img src=x onerror=\"alert('y')\">\n\n"
-    "[click](javascript:alert('z'))\n\n<a href=\"#\" onclick=\"alert(1)\">link</a>"
+    '[click](javascript:alert(\'z\'))\n\n<a href="#" onclick="alert(1)">link</a>'
 )
 
 

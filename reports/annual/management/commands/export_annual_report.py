@@ -3,6 +3,7 @@
 python manage.py export_annual_report 2016/17 --format pdf --output report.pdf [--board WSCB]
 """
 
+import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(str(error)) from error
         chosen = self._board(board)
+        started = time.perf_counter()
         report = build_report(board=chosen, year=reporting_year)
         if fmt == "pdf":
             content, pages = outputs.render_pdf(report)
@@ -38,9 +40,13 @@ class Command(BaseCommand):
         else:
             content = outputs.render_html(report).encode()
             summary = "HTML document"
+        elapsed = time.perf_counter() - started
         Path(output).write_bytes(content)
         missing = len(report.missing_sections)
-        self.stdout.write(f"Wrote {output}: {summary}, {len(content):,} bytes; {missing} section(s) not yet available.")
+        self.stdout.write(
+            f"Wrote {output}: {summary}, {len(content):,} bytes, assembled and rendered in {elapsed:.1f} s; "
+            f"{missing} section(s) not yet available."
+        )
 
     def _board(self, short_name):
         boards = Board.objects.filter(is_active=True)
