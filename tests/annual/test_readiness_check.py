@@ -47,3 +47,14 @@ def test_the_readiness_page_links_to_the_fixes(as_user, business_support, board)
     content = as_user(business_support).get(reverse("annual:readiness", args=[2016])).content.decode()
     assert "Readiness check: 2016/17 report" in content
     assert reverse("annual:narrative-edit", args=[2016, "foreword"]) in content
+
+
+def test_evidence_from_another_app_counts_towards_a_priority(seeded_board, year, monkeypatch):
+    from reports.annual.sections import strategic_objectives
+
+    priority_one = seeded_board.priorities.get(number=1)
+    source = ("training courses", lambda *, board, year: {priority_one.pk: 3})
+    monkeypatch.setattr(strategic_objectives, "EVIDENCE_SOURCES", [source])
+    readiness = check_readiness(build_report(board=seeded_board, year=year))
+    flagged = [m.split()[1] for m in _messages(readiness, WARNING) if m.startswith("Priority ")]
+    assert flagged == ["2", "3", "5"]

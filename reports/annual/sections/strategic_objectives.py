@@ -2,10 +2,11 @@
 year's activity text and the evidence tagged to it; priorities with little evidence are flagged.
 
 Evidence counted now: indicators and engagement events tagged to the priority. Training courses,
-partner answers, case studies and actions are added here when those apps are merged (see
-``PENDING_EVIDENCE``).
+partner answers, case studies and actions are added when those apps are merged: append a
+function to ``EVIDENCE_SOURCES`` (one query each) and remove its name from ``PENDING_EVIDENCE``.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -19,6 +20,9 @@ TITLE = "Strategic objectives and activity"
 #: Fewer pieces of evidence than this flags the priority as having little evidence.
 LITTLE_EVIDENCE = 2
 PENDING_EVIDENCE = ("training courses", "partner answers", "case studies", "actions")
+#: (name, function(board=, year=) -> {priority id: count}) for evidence held by other apps, e.g.
+#: ("training courses", training.reporting.courses_by_priority). Each must run a fixed number of queries.
+EVIDENCE_SOURCES: list[tuple[str, Callable[..., dict[int, int]]]] = []
 
 
 @dataclass
@@ -35,6 +39,10 @@ def activity_edit_url(year, priority) -> str:
 
 def provide(*, board, year, bundle):
     rows = bundle.priority_rows
+    for name, source in EVIDENCE_SOURCES:
+        counts = source(board=board, year=year)
+        for row in rows:
+            row.evidence[name] = counts.get(row.priority.pk, 0)
     without_activity = [row for row in rows if row.activity is None or not row.activity.text.strip()]
     if not rows:
         status, reason = MISSING, f"No strategic priorities cover {year.label}."
