@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "training",
     "finance",
     "reports",
+    "reports.annual",
 ]
 
 MIDDLEWARE = [

@@ -36,4 +36,5 @@ urlpatterns = [
     path("training/", include("training.urls")),
     path("finance/", include("finance.urls")),
     path("reports/", include("reports.urls")),
+    path("report/", include("reports.annual.urls")),
 ]

@@ -13,7 +13,7 @@ from django.db import transaction
 
 from partners import demo as partner_demo
 
-APPS_IN_ORDER = ["meetings", "training", "finance", "reports"]
+APPS_IN_ORDER = ["meetings", "training", "finance", "reports", "reports.annual"]
 
 
 class Command(BaseCommand):

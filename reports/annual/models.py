@@ -1,0 +1,320 @@
+"""The annual report's own records: context facts, priority activity, indicators with their
+yearly figures and comparators, narrative sections, engagement events and published versions.
+
+Years are stored as the start year of the ``ReportingYear`` (2016 for 2016/17).
+"""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from partners.models import Board, StrategicPriority
+from wscb.periods import ReportingYear
+
+ONE_PLACE = Decimal("0.1")
+
+
+def year_label(start_year: int) -> str:
+    return ReportingYear(start_year).label
+
+
+class YearMixin(models.Model):
+    year_start = models.PositiveSmallIntegerField(
+        "reporting year", help_text="The year the reporting year starts in: 2016 for 2016/17."
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def year(self) -> ReportingYear:
+        return ReportingYear(self.year_start)
+
+    @property
+    def year_label(self) -> str:
+        return year_label(self.year_start)
+
+
+class ContextFact(YearMixin):
+    """One fact about the area in a year (seed section 2), with its unit and source."""
+
+    class Kind(models.TextChoices):
+        TOTAL_POPULATION = "total_population", "Total population"
+        CHILD_POPULATION = "child_population", "Children and young people (0-17)"
+        LOOKED_AFTER = "looked_after", "Children looked after"
+        CARE_LEAVERS = "care_leavers", "Young people who have left care"
+        ADOPTIONS = "adoptions", "Children adopted"
+        ETHNIC_MINORITY = "ethnic_minority", "From an ethnic background other than White British"
+        FIRST_LANGUAGE = "first_language", "First language other than English"
+        FREE_SCHOOL_MEALS = "free_school_meals", "School children eligible for free school meals"
+        INFANT_MORTALITY = "infant_mortality", "Infant mortality"
+        DEPRIVATION_RANK = "deprivation_rank", "Deprivation rank among local authorities in England"
+        SCHOOLS = "schools", "Maintained schools"
+        GP_PRACTICES = "gp_practices", "GP practices"
+        OTHER = "other", "Other"
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="context_facts")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    label = models.CharField(max_length=200, help_text="As the report shows it.")
+    value = models.DecimalField(max_digits=14, decimal_places=2)
+    unit = models.CharField(max_length=60, blank=True, help_text='e.g. "people", "%", "per 1,000 live births".')
+    note = models.CharField(max_length=300, blank=True, help_text="Extra words shown after the value.")
+    source = models.CharField(max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["board", "-year_start", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["board", "year_start", "kind"],
+                condition=~models.Q(kind="other"),
+                name="context_fact_kind_once_a_year",
+                violation_error_message="This fact is already recorded for the year.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year_label}: {self.label}"
+
+    @property
+    def display_value(self) -> str:
+        value = self.value.normalize() if self.value == self.value.to_integral() else self.value
+        number = f"{int(value):,}" if value == value.to_integral() else f"{value:,.1f}"
+        return f"{number}%" if self.unit == "%" else f"{number} {self.unit}".strip()
+
+
+class PriorityActivity(YearMixin):
+    """What the board did in a year against one strategic priority (seed section 4), Markdown."""
+
+    priority = models.ForeignKey(StrategicPriority, on_delete=models.CASCADE, related_name="activities")
+    text = models.TextField(help_text="Markdown: blank line between paragraphs, '- ' for a bullet.")
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["priority", "-year_start"]
+        verbose_name_plural = "priority activities"
+        constraints = [models.UniqueConstraint(fields=["priority", "year_start"], name="priority_activity_once_a_year")]
+
+    def __str__(self) -> str:
+        return f"{self.year_label}: priority {self.priority.number}"
+
+
+class Indicator(models.Model):
+    """A performance indicator (seed section 6). Values are computed from numerator and denominator."""
+
+    class Unit(models.TextChoices):
+        PERCENTAGE = "percentage", "Percentage"
+        RATE = "rate_per_10000", "Rate per 10,000 children"
+
+    class Polarity(models.TextChoices):
+        HIGH_IS_GOOD = "high", "High is good"
+        LOW_IS_GOOD = "low", "Low is good"
+        NEITHER = "neither", "Neither (context only)"
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="indicators")
+    code = models.SlugField(max_length=60, unique=True, help_text="Used in spreadsheets, e.g. wscb-cpp-rate.")
+    order = models.PositiveSmallIntegerField(default=0)
+    name = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    unit = models.CharField(max_length=20, choices=Unit.choices)
+    numerator_label = models.CharField(max_length=120)
+    denominator_label = models.CharField(
+        max_length=120, blank=True, help_text="For rates the denominator is the child population (0-17)."
+    )
+    polarity = models.CharField(max_length=10, choices=Polarity.choices, default=Polarity.NEITHER)
+    source = models.CharField(max_length=200, blank=True)
+    priority = models.ForeignKey(
+        StrategicPriority,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        help_text="The strategic priority this indicator evidences, if any.",
+    )
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["board", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_rate(self) -> bool:
+        return self.unit == self.Unit.RATE
+
+    @property
+    def unit_suffix(self) -> str:
+        return "%" if self.unit == self.Unit.PERCENTAGE else " per 10,000"
+
+
+def compute_value(*, unit: str, numerator: int, denominator: int | None) -> Decimal | None:
+    """The indicator value to one decimal place, rounded half up; None when it cannot be computed.
+
+    Percentages: numerator / denominator x 100. Rates: numerator / child population x 10,000.
+    """
+    if denominator in (None, 0) or numerator is None:
+        return None
+    scale = 100 if unit == Indicator.Unit.PERCENTAGE else 10_000
+    return (Decimal(numerator) * scale / Decimal(denominator)).quantize(ONE_PLACE, rounding=ROUND_HALF_UP)
+
+
+class IndicatorValue(YearMixin):
+    """The local figures for one indicator and year. The value is computed, never typed."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    numerator = models.PositiveIntegerField()
+    denominator = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Required for percentages. For rates, leave blank to use the year's child population, "
+        "or enter the population estimate the data publisher used.",
+    )
+
+    class Meta:
+        ordering = ["indicator", "year_start"]
+        constraints = [models.UniqueConstraint(fields=["indicator", "year_start"], name="indicator_value_once_a_year")]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.year_label}"
+
+    def clean(self):
+        super().clean()
+        indicator = getattr(self, "indicator", None)
+        if indicator is not None and indicator.unit == Indicator.Unit.PERCENTAGE:
+            if not self.denominator:
+                raise ValidationError({"denominator": "A percentage needs a denominator greater than zero."})
+            if self.numerator is not None and self.numerator > self.denominator:
+                raise ValidationError({"numerator": "The numerator cannot be larger than the denominator."})
+
+
+class ComparatorValue(YearMixin):
+    """A published comparator value for an indicator and year (statistical neighbours, North West, England)."""
+
+    class Comparator(models.TextChoices):
+        STATISTICAL_NEIGHBOURS = "statistical_neighbours", "Statistical neighbours"
+        NORTH_WEST = "north_west", "North West"
+        ENGLAND = "england", "England"
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="comparators")
+    comparator = models.CharField(max_length=30, choices=Comparator.choices)
+    value = models.DecimalField(max_digits=8, decimal_places=1)
+
+    class Meta:
+        ordering = ["indicator", "comparator", "year_start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "comparator", "year_start"], name="comparator_value_once_a_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.get_comparator_display()} {self.year_label}"
+
+
+class NarrativeSection(YearMixin):
+    """Text business support writes for one part of a year's report, in Markdown."""
+
+    class Kind(models.TextChoices):
+        FOREWORD = "foreword", "Foreword"
+        EXECUTIVE_SUMMARY = "executive_summary", "Executive summary and highlights"
+        CONTEXT = "context", "Context: the area and the board's vision"
+        GOVERNANCE = "governance", "Governance and accountability arrangements"
+        STRATEGIC_OBJECTIVES = "strategic_objectives", "Strategic objectives: introduction"
+        PERFORMANCE = "performance", "Performance: introduction"
+        LADO = "lado", "Local Authority Designated Officer (LADO)"
+        EARLY_HELP = "early_help", "Early help"
+        CDOP = "cdop", "Child Death Overview Panel"
+        CASE_REVIEWS = "case_reviews", "Serious case reviews and local learning reviews"
+        ENGAGEMENT = "engagement", "Engagement"
+        NEXT_YEAR = "next_year", "Towards next year"
+
+    #: The ones the readiness check insists on (the rest are optional introductions).
+    REQUIRED = (
+        Kind.FOREWORD,
+        Kind.EXECUTIVE_SUMMARY,
+        Kind.LADO,
+        Kind.EARLY_HELP,
+        Kind.CDOP,
+        Kind.CASE_REVIEWS,
+        Kind.ENGAGEMENT,
+        Kind.NEXT_YEAR,
+    )
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="narratives")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    body = models.TextField(blank=True, help_text="Markdown. HTML is not allowed and is removed.")
+    signed_by = models.CharField(max_length=200, blank=True, help_text="For the foreword: who signs it.")
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["board", "-year_start", "kind"]
+        constraints = [models.UniqueConstraint(fields=["board", "year_start", "kind"], name="narrative_once_a_year")]
+
+    def __str__(self) -> str:
+        return f"{self.year_label}: {self.get_kind_display()}"
+
+
+class EngagementEvent(models.Model):
+    """An engagement activity listed in section 8."""
+
+    class Audience(models.TextChoices):
+        CHILDREN = "children", "Children and young people"
+        PROFESSIONALS = "professionals", "Professionals"
+        COMMUNITY = "community", "Community"
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="engagement_events")
+    held_on = models.DateField("date")
+    audience = models.CharField(max_length=20, choices=Audience.choices)
+    title = models.CharField(max_length=200)
+    reach = models.PositiveIntegerField(null=True, blank=True, help_text="People reached, if known.")
+    description = models.TextField(blank=True)
+    priority = models.ForeignKey(
+        StrategicPriority, on_delete=models.SET_NULL, null=True, blank=True, related_name="engagement_events"
+    )
+
+    class Meta:
+        ordering = ["board", "held_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.held_on:%d/%m/%Y} {self.title}"
+
+    @property
+    def year(self) -> ReportingYear:
+        return ReportingYear.containing(self.held_on)
+
+
+class PublishedReport(YearMixin):
+    """A frozen, numbered version of a year's report: later data changes do not alter it."""
+
+    board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="published_reports")
+    number = models.PositiveIntegerField("version")
+    html = models.TextField()
+    pdf = models.BinaryField()
+    docx = models.BinaryField()
+    page_count = models.PositiveIntegerField(default=0)
+    published_at = models.DateTimeField()
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["board", "-year_start", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["board", "year_start", "number"], name="published_report_number_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.board.short_name} annual report {self.year_label}, version {self.number}"
+
+    def file_stem(self) -> str:
+        return (
+            f"{self.board.short_name}-annual-report-{self.year_start}-{(self.year_start + 1) % 100:02d}-v{self.number}"
+        )

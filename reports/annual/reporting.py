@@ -1,0 +1,253 @@
+"""Pure reads of the annual report's own records for a board and a ``ReportingYear``.
+
+Each function runs a fixed number of queries whatever the amount of data (no per-row queries).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Q
+
+from partners.selectors import priorities_for
+from reports.annual import charts
+from reports.annual.models import (
+    ComparatorValue,
+    ContextFact,
+    EngagementEvent,
+    Indicator,
+    IndicatorValue,
+    NarrativeSection,
+    PriorityActivity,
+    compute_value,
+)
+from wscb.periods import ReportingYear
+
+#: How many years the indicator tables show, ending with the report's year (the seed shows four).
+TABLE_YEARS = 4
+#: Amber when worse than England by no more than this share of England's value; red beyond it.
+AMBER_MARGIN = Decimal("0.05")
+
+
+def context_facts(*, board, year: ReportingYear) -> list[ContextFact]:
+    """The year's context facts in the order the report lists them (one query)."""
+    return list(ContextFact.objects.filter(board=board, year_start=year.start_year).order_by("order", "pk"))
+
+
+def child_populations(*, board, start_years) -> dict[int, int]:
+    """Children aged 0-17 by start year, from the context facts (one query)."""
+    rows = ContextFact.objects.filter(
+        board=board, kind=ContextFact.Kind.CHILD_POPULATION, year_start__in=list(start_years)
+    ).values_list("year_start", "value")
+    return {year_start: int(value) for year_start, value in rows}
+
+
+def narratives(*, board, year: ReportingYear) -> dict[str, NarrativeSection]:
+    """The year's narrative sections by kind (one query)."""
+    return {
+        section.kind: section for section in NarrativeSection.objects.filter(board=board, year_start=year.start_year)
+    }
+
+
+def engagement_events(*, board, year: ReportingYear) -> list[EngagementEvent]:
+    """Engagement events held in the year, by date (one query)."""
+    return list(
+        EngagementEvent.objects.filter(board=board, held_on__gte=year.start, held_on__lt=year.end_exclusive)
+        .select_related("priority")
+        .order_by("held_on", "pk")
+    )
+
+
+@dataclass
+class PriorityRow:
+    priority: object
+    objectives: list
+    activity: PriorityActivity | None
+    evidence: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def evidence_total(self) -> int:
+        return sum(self.evidence.values())
+
+
+def priority_rows(*, board, year: ReportingYear) -> list[PriorityRow]:
+    """Each priority that applies in the year, its key objectives, activity text and evidence counts.
+
+    Evidence counted here is what this app holds (indicators and engagement events tagged to the
+    priority); courses, partner answers, case studies and actions are added when those apps land.
+    Four queries.
+    """
+    priorities = list(
+        priorities_for(board=board, year=year).annotate(
+            indicator_count=Count("indicators", filter=Q(indicators__is_active=True), distinct=True),
+            event_count=Count(
+                "engagement_events",
+                filter=Q(
+                    engagement_events__held_on__gte=year.start,
+                    engagement_events__held_on__lt=year.end_exclusive,
+                ),
+                distinct=True,
+            ),
+        )
+    )
+    activities = {
+        activity.priority_id: activity
+        for activity in PriorityActivity.objects.filter(
+            priority__in=[p.pk for p in priorities], year_start=year.start_year
+        )
+    }
+    return [
+        PriorityRow(
+            priority=priority,
+            objectives=list(priority.key_objectives.all()),
+            activity=activities.get(priority.pk),
+            evidence={"indicators": priority.indicator_count, "engagement events": priority.event_count},
+        )
+        for priority in priorities
+    ]
+
+
+@dataclass
+class IndicatorTable:
+    """One indicator as the report shows it: four years of figures, comparators, trend and RAG."""
+
+    indicator: Indicator
+    labels: list[str]
+    numerators: list[int | None]
+    denominators: list[int | None]
+    values: list[Decimal | None]
+    comparators: list[tuple[str, list[Decimal | None]]]
+    direction: str
+    rag: str
+    rag_reason: str
+    chart_svg: str = ""
+    chart_text: str = ""
+
+    @property
+    def latest(self) -> Decimal | None:
+        return self.values[-1] if self.values else None
+
+    @property
+    def has_comparators(self) -> bool:
+        return any(any(v is not None for v in values) for _, values in self.comparators)
+
+    @property
+    def chart_series(self) -> list[tuple[str, list]]:
+        series = [("Local", self.values)]
+        series += [(name, values) for name, values in self.comparators if any(v is not None for v in values)]
+        return series
+
+
+def direction_of_travel(*, previous: Decimal | None, latest: Decimal | None, polarity: str) -> str:
+    """ "Improving", "Worsening", "No change" (or "Up"/"Down" when neither direction is better)."""
+    if previous is None or latest is None:
+        return "Not known"
+    if latest == previous:
+        return "No change"
+    went_up = latest > previous
+    if polarity == Indicator.Polarity.HIGH_IS_GOOD:
+        return "Improving" if went_up else "Worsening"
+    if polarity == Indicator.Polarity.LOW_IS_GOOD:
+        return "Worsening" if went_up else "Improving"
+    return "Up" if went_up else "Down"
+
+
+def rag_against_england(*, value: Decimal | None, england: Decimal | None, polarity: str) -> tuple[str, str]:
+    """(rating, reason): Green at least as good as England, Amber worse by up to 5% of England's
+    value, Red worse than that. Indicators with no preferred direction are not rated."""
+    if polarity == Indicator.Polarity.NEITHER:
+        return "Not rated", "neither high nor low is better for this indicator"
+    if value is None or england is None:
+        return "Not rated", "no England comparator for the year"
+    better_or_equal = value >= england if polarity == Indicator.Polarity.HIGH_IS_GOOD else value <= england
+    if better_or_equal:
+        return "Green", "as good as or better than England"
+    if abs(value - england) <= abs(england) * AMBER_MARGIN:
+        return "Amber", "slightly worse than England (within 5%)"
+    return "Red", "worse than England by more than 5%"
+
+
+def indicator_tables(*, board, year: ReportingYear, with_charts: bool = True) -> list[IndicatorTable]:
+    """Every active indicator of the board with the four years ending in ``year``. Four queries.
+
+    Values are computed from numerator and denominator (percent) or from the numerator and the
+    child population of that year (rate per 10,000; a denominator typed on the yearly row, the
+    population estimate the publisher used, takes precedence).
+    """
+    years = [ReportingYear(year.start_year - offset) for offset in range(TABLE_YEARS - 1, -1, -1)]
+    starts = [y.start_year for y in years]
+    indicators = list(Indicator.objects.filter(board=board, is_active=True).order_by("order", "pk"))
+    ids = [indicator.pk for indicator in indicators]
+    values = {
+        (row.indicator_id, row.year_start): row
+        for row in IndicatorValue.objects.filter(indicator_id__in=ids, year_start__in=starts)
+    }
+    comparator_values: dict[tuple, Decimal] = {
+        (row.indicator_id, row.comparator, row.year_start): row.value
+        for row in ComparatorValue.objects.filter(indicator_id__in=ids, year_start__in=starts)
+    }
+    populations = child_populations(board=board, start_years=starts)
+    tables = []
+    for indicator in indicators:
+        numerators, denominators, computed = [], [], []
+        for start in starts:
+            row = values.get((indicator.pk, start))
+            if row is None:
+                numerators.append(None)
+                denominators.append(None)
+                computed.append(None)
+                continue
+            denominator = row.denominator
+            if indicator.is_rate and not denominator:
+                denominator = populations.get(start)
+            numerators.append(row.numerator)
+            denominators.append(denominator)
+            computed.append(compute_value(unit=indicator.unit, numerator=row.numerator, denominator=denominator))
+        comparators = [
+            (label, [comparator_values.get((indicator.pk, key, start)) for start in starts])
+            for key, label in ComparatorValue.Comparator.choices
+        ]
+        england = dict(comparators)[ComparatorValue.Comparator.ENGLAND.label][-1]
+        rag, reason = rag_against_england(value=computed[-1], england=england, polarity=indicator.polarity)
+        table = IndicatorTable(
+            indicator=indicator,
+            labels=[y.label for y in years],
+            numerators=numerators,
+            denominators=denominators,
+            values=computed,
+            comparators=comparators,
+            direction=direction_of_travel(previous=computed[-2], latest=computed[-1], polarity=indicator.polarity),
+            rag=rag,
+            rag_reason=reason,
+        )
+        if with_charts:
+            table.chart_svg = charts.trend_chart_svg(
+                title=indicator.name[:80], labels=table.labels, series=table.chart_series
+            )
+        suffix = "%" if not indicator.is_rate else " per 10,000"
+        table.chart_text = charts.trend_chart_text(labels=table.labels, series=table.chart_series, suffix=suffix)
+        tables.append(table)
+    return tables
+
+
+def evidence_by_priority(*, board, year: ReportingYear) -> dict[int, dict[str, int]]:
+    """Evidence counts per priority id for the readiness check."""
+    return {row.priority.pk: row.evidence for row in priority_rows(board=board, year=year)}
+
+
+def years_with_content(*, board) -> list[ReportingYear]:
+    """Reporting years that have narrative, indicator figures or context facts, newest first."""
+    starts: set[int] = set()
+    starts.update(NarrativeSection.objects.filter(board=board).values_list("year_start", flat=True).distinct())
+    starts.update(ContextFact.objects.filter(board=board).values_list("year_start", flat=True).distinct())
+    starts.update(IndicatorValue.objects.filter(indicator__board=board).values_list("year_start", flat=True).distinct())
+    return [ReportingYear(start) for start in sorted(starts, reverse=True)]
+
+
+def group_events(events) -> list[tuple[str, list]]:
+    grouped = defaultdict(list)
+    for event in events:
+        grouped[event.audience].append(event)
+    return [(label, grouped[key]) for key, label in EngagementEvent.Audience.choices if grouped[key]]

@@ -1,0 +1,143 @@
+"""What every section provider returns, and the shared bundle of this app's records.
+
+A provider is a module in this package with ``KEY``, ``TITLE`` and
+``provide(*, board, year, bundle) -> Section``. ``bundle`` is the ``ReportBundle`` for the
+board and year: the annual app's own records, each loaded once with a fixed number of
+queries, so assembling the report costs the same number of queries whatever the data size.
+Providers for other apps' sections call those apps' ``reporting.py`` functions (one call each).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from django.urls import reverse
+
+from reports.annual import reporting
+from reports.annual.markdown import render_markdown
+from reports.annual.models import NarrativeSection
+from wscb.periods import ReportingYear
+
+READY = "ready"
+INCOMPLETE = "incomplete"
+MISSING = "missing"
+
+
+@dataclass
+class Section:
+    """One section of the report as the templates render it."""
+
+    key: str
+    title: str
+    template: str
+    level: int = 1
+    numbered: bool = True
+    status: str = READY
+    reason: str = ""  # why the section is missing or incomplete, in plain words
+    fix_url: str = ""  # where the reason is fixed
+    fix_label: str = ""
+    data: Any = None
+    number: str = ""  # given by the assembly: "3", "5.2"; "" for the foreword
+    children: list[Section] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"section-{self.key.replace('_', '-')}"
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number} {self.title}".strip() if self.number else self.title
+
+    @property
+    def is_missing(self) -> bool:
+        return self.status == MISSING
+
+
+@dataclass
+class Narrative:
+    """A narrative text ready to render: Markdown source and its safe HTML."""
+
+    kind: str
+    label: str
+    body: str
+    html: str
+    signed_by: str = ""
+    edit_url: str = ""
+
+    @property
+    def is_written(self) -> bool:
+        return bool(self.body.strip())
+
+
+class ReportBundle:
+    """The annual app's records for one board and year, each loaded once on first use."""
+
+    def __init__(self, *, board, year: ReportingYear):
+        self.board = board
+        self.year = year
+
+    @cached_property
+    def narrative_rows(self) -> dict[str, NarrativeSection]:
+        return reporting.narratives(board=self.board, year=self.year)
+
+    def narrative(self, kind: str) -> Narrative:
+        row = self.narrative_rows.get(kind)
+        body = row.body if row else ""
+        return Narrative(
+            kind=kind,
+            label=NarrativeSection.Kind(kind).label,
+            body=body,
+            html=render_markdown(body),
+            signed_by=row.signed_by if row else "",
+            edit_url=narrative_edit_url(self.year, kind),
+        )
+
+    @cached_property
+    def context_facts(self):
+        return reporting.context_facts(board=self.board, year=self.year)
+
+    @cached_property
+    def priority_rows(self):
+        return reporting.priority_rows(board=self.board, year=self.year)
+
+    @cached_property
+    def indicator_tables(self):
+        return reporting.indicator_tables(board=self.board, year=self.year)
+
+    @cached_property
+    def engagement_events(self):
+        return reporting.engagement_events(board=self.board, year=self.year)
+
+
+def narrative_edit_url(year: ReportingYear, kind: str) -> str:
+    return reverse("annual:narrative-edit", kwargs={"start_year": year.start_year, "kind": kind})
+
+
+def narrative_section(*, key: str, title: str, kind: str, bundle: ReportBundle, level: int = 1) -> Section:
+    """A section that is one narrative text; missing until business support writes it."""
+    narrative = bundle.narrative(kind)
+    return Section(
+        key=key,
+        title=title,
+        template="annual/sections/narrative.html",
+        level=level,
+        status=READY if narrative.is_written else MISSING,
+        reason="" if narrative.is_written else f"The {narrative.label.lower()} text has not been written.",
+        fix_url=narrative.edit_url,
+        fix_label=f"Write the {narrative.label.lower()}",
+        data=narrative,
+    )
+
+
+def not_yet_available(*, key: str, title: str, reason: str, level: int = 1) -> Section:
+    """A section whose records live in an app the portal does not have yet: shown as missing."""
+    return Section(
+        key=key,
+        title=title,
+        template="annual/sections/not_available.html",
+        level=level,
+        status=MISSING,
+        reason=reason,
+    )

@@ -1,0 +1,87 @@
+"""Writes for the annual report: narrative and activity text (with conflict detection) and publishing."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+
+from partners.models import Board
+from reports.annual import outputs
+from reports.annual.assembly import build_report
+from reports.annual.models import NarrativeSection, PriorityActivity, PublishedReport
+from wscb.periods import ReportingYear
+
+
+class EditConflict(Exception):
+    """Someone else saved the text after this person opened it."""
+
+
+def narrative_save(
+    *, board, year: ReportingYear, kind: str, body: str, signed_by: str, version: int, by
+) -> NarrativeSection:
+    """Create or update one narrative text. ``version`` is what the editor opened (0 for a new text);
+    if the stored version moved on meanwhile, nothing is saved and ``EditConflict`` is raised."""
+    with transaction.atomic():
+        if version == 0:
+            section, created = NarrativeSection.objects.get_or_create(
+                board=board,
+                year_start=year.start_year,
+                kind=kind,
+                defaults={"body": body, "signed_by": signed_by, "updated_by": by},
+            )
+            if not created:
+                raise EditConflict
+            return section
+        updated = NarrativeSection.objects.filter(
+            board=board, year_start=year.start_year, kind=kind, version=version
+        ).update(body=body, signed_by=signed_by, updated_by=by, version=F("version") + 1, updated_at=timezone.now())
+        if updated != 1:
+            raise EditConflict
+        return NarrativeSection.objects.get(board=board, year_start=year.start_year, kind=kind)
+
+
+def priority_activity_save(*, priority, year: ReportingYear, text: str, version: int) -> PriorityActivity:
+    """Create or update the year's activity text for a priority, with the same conflict rule."""
+    with transaction.atomic():
+        if version == 0:
+            activity, created = PriorityActivity.objects.get_or_create(
+                priority=priority, year_start=year.start_year, defaults={"text": text}
+            )
+            if not created:
+                raise EditConflict
+            return activity
+        updated = PriorityActivity.objects.filter(
+            priority=priority, year_start=year.start_year, version=version
+        ).update(text=text, version=F("version") + 1, updated_at=timezone.now())
+        if updated != 1:
+            raise EditConflict
+        return PriorityActivity.objects.get(priority=priority, year_start=year.start_year)
+
+
+def report_publish(*, board, year: ReportingYear, by) -> PublishedReport:
+    """Freeze the report as it is now: store its HTML, PDF and Word files as the next version.
+
+    The board row is locked while numbering so that two people publishing at once get 1 and 2.
+    """
+    report = build_report(board=board, year=year)
+    report.is_draft = False
+    with transaction.atomic():
+        Board.objects.select_for_update().get(pk=board.pk)
+        last = PublishedReport.objects.filter(board=board, year_start=year.start_year).aggregate(n=Max("number"))["n"]
+        number = (last or 0) + 1
+        report.version = number
+        html = outputs.render_html(report)
+        pdf, pages = outputs.render_pdf(report)
+        docx = outputs.render_docx(report)
+        return PublishedReport.objects.create(
+            board=board,
+            year_start=year.start_year,
+            number=number,
+            html=html,
+            pdf=pdf,
+            docx=docx,
+            page_count=pages,
+            published_at=report.generated_at,
+            published_by=by,
+        )

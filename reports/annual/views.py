@@ -1,0 +1,193 @@
+"""Annual report pages: drafts, readiness and publishing for business support; published
+versions for everyone signed in."""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views import View
+
+from partners.models import StrategicPriority
+from reports.annual import outputs, reporting, services
+from reports.annual.assembly import build_report
+from reports.annual.forms import ActivityForm, NarrativeForm, PublishForm
+from reports.annual.models import NarrativeSection, PriorityActivity
+from reports.annual.readiness import check_readiness
+from reports.annual.selectors import published_report_get, published_report_list
+from wscb.periods import ReportingYear
+from wscb.permissions import RecordKeeperMixin, SignedInMixin
+
+
+def _year(start_year: int) -> ReportingYear:
+    try:
+        return ReportingYear(start_year)
+    except ValueError as error:
+        raise Http404("No such reporting year.") from error
+
+
+def _board(request):
+    if getattr(request, "board", None) is None:
+        raise Http404("No board selected.")
+    return request.board
+
+
+class ReportIndexView(SignedInMixin, View):
+    def get(self, request):
+        board = _board(request)
+        years = reporting.years_with_content(board=board) if request.user.is_staff else []
+        current = ReportingYear.current().previous
+        if request.user.is_staff and current not in years:
+            years = [current, *years]
+        return render(
+            request,
+            "annual/index.html",
+            {"years": years, "published": published_report_list(for_user=request.user, board=board)},
+        )
+
+
+class DraftView(RecordKeeperMixin, View):
+    def get(self, request, start_year):
+        report = build_report(board=_board(request), year=_year(start_year))
+        return render(request, "annual/draft.html", {"report": report})
+
+
+class DraftDownloadView(RecordKeeperMixin, View):
+    def get(self, request, start_year, fmt):
+        start_year = int(start_year)
+        report = build_report(board=_board(request), year=_year(start_year))
+        return _file_response(
+            report_file(report, fmt), fmt, f"{report.board.short_name}-annual-report-{start_year}-draft"
+        )
+
+
+def report_file(report, fmt: str) -> bytes:
+    if fmt == "pdf":
+        return outputs.render_pdf(report)[0]
+    if fmt == "docx":
+        return outputs.render_docx(report)
+    return outputs.render_html(report).encode()
+
+
+def _file_response(content: bytes, fmt: str, stem: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=outputs.CONTENT_TYPES[fmt])
+    disposition = "inline" if fmt in ("pdf", "html") else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{stem}.{fmt}"'
+    return response
+
+
+class ReadinessView(RecordKeeperMixin, View):
+    def get(self, request, start_year):
+        report = build_report(board=_board(request), year=_year(start_year))
+        return render(request, "annual/readiness.html", {"report": report, "readiness": check_readiness(report)})
+
+
+class PublishView(RecordKeeperMixin, View):
+    def get(self, request, start_year):
+        report = build_report(board=_board(request), year=_year(start_year))
+        return render(
+            request,
+            "annual/publish_confirm.html",
+            {"report": report, "readiness": check_readiness(report), "form": PublishForm()},
+        )
+
+    def post(self, request, start_year):
+        board, year = _board(request), _year(start_year)
+        form = PublishForm(request.POST)
+        if not form.is_valid():
+            report = build_report(board=board, year=year)
+            context = {"report": report, "readiness": check_readiness(report), "form": form}
+            return render(request, "annual/publish_confirm.html", context, status=400)
+        published = services.report_publish(board=board, year=year, by=request.user)
+        messages.success(request, f"Version {published.number} of the {year.label} report is published.")
+        return redirect("annual:index")
+
+
+class PublishedView(SignedInMixin, View):
+    def get(self, request, pk, fmt="html"):
+        pk = int(pk)
+        published = published_report_get(for_user=request.user, board=getattr(request, "board", None), pk=pk)
+        content = {"html": published.html.encode(), "pdf": bytes(published.pdf), "docx": bytes(published.docx)}[fmt]
+        return _file_response(content, fmt, published.file_stem())
+
+
+class NarrativeEditView(RecordKeeperMixin, View):
+    def _load(self, request, start_year, kind):
+        if kind not in NarrativeSection.Kind.values:
+            raise Http404("No such narrative section.")
+        board, year = _board(request), _year(start_year)
+        instance = NarrativeSection.objects.filter(board=board, year_start=year.start_year, kind=kind).first()
+        return board, year, instance
+
+    def _render(self, request, form, year, kind, status=200):
+        label = NarrativeSection.Kind(kind).label
+        return render(
+            request, "annual/narrative_form.html", {"form": form, "year": year, "label": label}, status=status
+        )
+
+    def get(self, request, start_year, kind):
+        _board_unused, year, instance = self._load(request, start_year, kind)
+        form = NarrativeForm(instance=instance, kind=kind, initial={"version": instance.version if instance else 0})
+        return self._render(request, form, year, kind)
+
+    def post(self, request, start_year, kind):
+        board, year, instance = self._load(request, start_year, kind)
+        form = NarrativeForm(request.POST, instance=instance, kind=kind)
+        if not form.is_valid():
+            return self._render(request, form, year, kind, status=400)
+        try:
+            services.narrative_save(
+                board=board,
+                year=year,
+                kind=kind,
+                body=form.cleaned_data["body"],
+                signed_by=form.cleaned_data.get("signed_by", ""),
+                version=form.cleaned_data["version"],
+                by=request.user,
+            )
+        except services.EditConflict:
+            form.add_error(
+                None,
+                "Someone else saved this text after you opened it. "
+                "Copy your changes, reload the page and apply them again.",
+            )
+            return self._render(request, form, year, kind, status=409)
+        messages.success(request, f"{NarrativeSection.Kind(kind).label} saved.")
+        return redirect(reverse("annual:draft", args=[year.start_year]) + f"#section-{kind.replace('_', '-')}")
+
+
+class ActivityEditView(RecordKeeperMixin, View):
+    def _load(self, request, start_year, priority_pk):
+        board, year = _board(request), _year(start_year)
+        priority = get_object_or_404(StrategicPriority, board=board, pk=priority_pk)
+        if not priority.covers(year):
+            raise Http404("This priority does not cover that year.")
+        instance = PriorityActivity.objects.filter(priority=priority, year_start=year.start_year).first()
+        return year, priority, instance
+
+    def _render(self, request, form, year, priority, status=200):
+        return render(
+            request, "annual/activity_form.html", {"form": form, "year": year, "priority": priority}, status=status
+        )
+
+    def get(self, request, start_year, priority_pk):
+        year, priority, instance = self._load(request, start_year, priority_pk)
+        form = ActivityForm(instance=instance, initial={"version": instance.version if instance else 0})
+        return self._render(request, form, year, priority)
+
+    def post(self, request, start_year, priority_pk):
+        year, priority, instance = self._load(request, start_year, priority_pk)
+        form = ActivityForm(request.POST, instance=instance)
+        if not form.is_valid():
+            return self._render(request, form, year, priority, status=400)
+        try:
+            services.priority_activity_save(
+                priority=priority, year=year, text=form.cleaned_data["text"], version=form.cleaned_data["version"]
+            )
+        except services.EditConflict:
+            form.add_error(
+                None,
+                "Someone else saved this activity after you opened it. Reload the page and apply your changes again.",
+            )
+            return self._render(request, form, year, priority, status=409)
+        messages.success(request, f"Activity for priority {priority.number} saved.")
+        return redirect(reverse("annual:draft", args=[year.start_year]) + "#section-strategic-objectives")

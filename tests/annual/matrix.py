@@ -1,0 +1,108 @@
+"""Permission-matrix entries for the annual report (see tests/permission_matrix.py).
+
+Drafts, readiness, publishing and editing are for business support and administrators; every
+signed-in role reads published versions of the board it is working in. Another board's
+published version is a 404 for everyone.
+"""
+
+from tests.permission_matrix import KEEPERS, SIGNED_IN, AdminPolicy, Entry, expect
+
+NOT_FOUND_FOR_ALL = dict.fromkeys(SIGNED_IN, 404)
+
+
+def _year(cast):
+    return {"start_year": 2016}
+
+
+def _priority(cast):
+    from tests.annual.factories import PriorityFactory
+
+    return PriorityFactory(board=cast.board, number=1)
+
+
+def _published(cast):
+    from tests.annual.factories import PublishedReportFactory
+
+    return PublishedReportFactory(board=cast.board)
+
+
+def _other_board_published(cast):
+    from tests.annual.factories import PublishedReportFactory
+    from tests.partners.factories import BoardFactory
+
+    other = BoardFactory(name="Zeta Safeguarding Partnership", short_name="ZSP")
+    return PublishedReportFactory(board=other)
+
+
+ENTRIES = [
+    Entry("annual:index", expect(SIGNED_IN)),
+    Entry("annual:draft", expect(KEEPERS), kwargs=_year),
+    Entry("annual:draft-download", expect(KEEPERS), kwargs=lambda cast: {"start_year": "2016", "fmt": "html"}),
+    Entry("annual:readiness", expect(KEEPERS), kwargs=_year),
+    Entry("annual:publish", expect(KEEPERS), kwargs=_year),
+    Entry(
+        "annual:publish",
+        expect(KEEPERS, ok=400),
+        kwargs=_year,
+        method="post",
+        note="without the confirmation box nothing is published",
+    ),
+    Entry("annual:narrative-edit", expect(KEEPERS), kwargs=lambda cast: {"start_year": 2016, "kind": "foreword"}),
+    Entry(
+        "annual:narrative-edit",
+        expect(KEEPERS, ok=400),
+        kwargs=lambda cast: {"start_year": 2016, "kind": "foreword"},
+        method="post",
+        note="an empty post is invalid",
+    ),
+    Entry(
+        "annual:activity-edit",
+        expect(KEEPERS),
+        kwargs=lambda cast: {"start_year": 2016, "priority_pk": _priority(cast).pk},
+    ),
+    Entry("annual:published", expect(SIGNED_IN), kwargs=lambda cast: {"pk": _published(cast).pk}, variant="own board"),
+    Entry(
+        "annual:published",
+        expect(SIGNED_IN, **NOT_FOUND_FOR_ALL),
+        kwargs=lambda cast: {"pk": _other_board_published(cast).pk},
+        variant="another board",
+    ),
+    Entry("annual:published-file", expect(SIGNED_IN), kwargs=lambda cast: {"pk": _published(cast).pk, "fmt": "pdf"}),
+]
+
+READ_ONLY = AdminPolicy(view=KEEPERS, edit=frozenset(), delete=KEEPERS)
+
+ADMIN_MODELS = {
+    "annual.contextfact": AdminPolicy(obj=lambda cast: _make("ContextFactFactory", cast)),
+    "annual.indicator": AdminPolicy(obj=lambda cast: _make("IndicatorFactory", cast)),
+    "annual.indicatorvalue": AdminPolicy(obj=lambda cast: _make_value("IndicatorValueFactory", cast)),
+    "annual.comparatorvalue": AdminPolicy(obj=lambda cast: _make_value("ComparatorValueFactory", cast)),
+    "annual.engagementevent": AdminPolicy(obj=lambda cast: _make("EngagementEventFactory", cast)),
+    "annual.narrativesection": AdminPolicy(
+        view=KEEPERS, edit=frozenset(), delete=KEEPERS, obj=lambda cast: _make("NarrativeFactory", cast)
+    ),
+    "annual.priorityactivity": AdminPolicy(
+        view=KEEPERS, edit=frozenset(), delete=KEEPERS, obj=lambda cast: _activity(cast)
+    ),
+    "annual.publishedreport": AdminPolicy(
+        view=KEEPERS, edit=frozenset(), delete=KEEPERS, obj=lambda cast: _published(cast)
+    ),
+}
+
+
+def _make(name, cast):
+    from tests.annual import factories
+
+    return getattr(factories, name)(board=cast.board)
+
+
+def _make_value(name, cast):
+    from tests.annual import factories
+
+    return getattr(factories, name)(indicator=factories.IndicatorFactory(board=cast.board))
+
+
+def _activity(cast):
+    from reports.annual.models import PriorityActivity
+
+    return PriorityActivity.objects.create(priority=_priority(cast), year_start=2016, text="Activity")

@@ -1,0 +1,62 @@
+"""`export_annual_report 2016/17` writes the demo report as HTML, PDF (30+ pages) and Word."""
+
+import shutil
+import subprocess
+
+import pytest
+from django.core.management import CommandError, call_command
+from docx import Document
+
+from tests.annual.test_report_assembly import SEED_ORDER
+from tests.partners.factories import BoardFactory
+
+HEADINGS = [f"{number} {title}".strip() for number, title in SEED_ORDER]
+
+
+def test_it_writes_html_pdf_and_word_for_the_demo_year(seeded_board, tmp_path):
+    html_file, pdf_file, docx_file = tmp_path / "r.html", tmp_path / "r.pdf", tmp_path / "r.docx"
+    call_command("export_annual_report", "2016/17", "--format", "html", "--output", str(html_file))
+    call_command("export_annual_report", "2016/17", "--format", "pdf", "--output", str(pdf_file), "--board", "wscb")
+    call_command("export_annual_report", "2016/17", "--format", "docx", "--output", str(docx_file))
+
+    html = html_file.read_text()
+    positions = [html.index(f">{heading}</h") for heading in HEADINGS]
+    assert positions == sorted(positions), "sections out of the seed's order"
+    assert "<svg" in html and "Chart in words:" in html
+
+    pdf = pdf_file.read_bytes()
+    assert pdf.startswith(b"%PDF")
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(pdf_file)], capture_output=True, text=True, check=True).stdout
+        pages = int(next(line for line in info.splitlines() if line.startswith("Pages:")).split()[1])
+        assert pages >= 30
+    if shutil.which("pdftoppm"):
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "30", "-f", "1", "-l", "2", str(pdf_file), str(tmp_path / "page")], check=True
+        )
+        assert sorted(p.name for p in tmp_path.glob("page-*.png")) == ["page-01.png", "page-02.png"]
+
+    document = Document(str(docx_file))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert [h for h in headings if h in HEADINGS] == HEADINGS
+    assert len(document.tables) >= 15  # context facts, 13 indicators, engagement events
+    lac = next(
+        t
+        for t in document.tables
+        if t.rows[0].cells[0].text == "Low is good" and "Number of LAC" in t.rows[1].cells[0].text
+    )
+    assert [cell.text for cell in lac.rows[3].cells] == ["Local (per 10,000)", "73.3", "74.3", "71.2", "65.8"]
+    assert len(document.inline_shapes) == 13  # one chart per indicator, as PNG
+
+
+def test_the_board_must_be_named_when_there_are_several(seeded_board, tmp_path):
+    BoardFactory(name="Zeta Partnership", short_name="ZP")
+    with pytest.raises(CommandError, match="--board"):
+        call_command("export_annual_report", "2016/17", "--output", str(tmp_path / "x.pdf"))
+    with pytest.raises(CommandError, match="No active board"):
+        call_command("export_annual_report", "2016/17", "--output", str(tmp_path / "x.pdf"), "--board", "NOPE")
+
+
+def test_a_bad_year_is_refused(seeded_board, tmp_path):
+    with pytest.raises(CommandError, match="the second year must be the year after the first"):
+        call_command("export_annual_report", "2016/18", "--output", str(tmp_path / "x.pdf"))

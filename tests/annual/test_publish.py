@@ -1,0 +1,80 @@
+"""Publishing freezes the report as numbered versions; readers open published versions only."""
+
+from django.urls import reverse
+
+from reports.annual import services
+from reports.annual.models import IndicatorValue, NarrativeSection, PublishedReport
+from tests.annual.factories import IndicatorFactory, IndicatorValueFactory, NarrativeFactory
+
+
+def _publish(client):
+    return client.post(reverse("annual:publish", args=[2016]), {"confirm": "on"})
+
+
+def test_publishing_stores_html_pdf_and_word_as_version_one(as_user, business_support, board):
+    NarrativeFactory(board=board, body="Frozen foreword words")
+    response = _publish(as_user(business_support))
+    assert response.status_code == 302
+    published = PublishedReport.objects.get()
+    assert (published.number, published.year_start, published.published_by) == (1, 2016, business_support)
+    assert "Frozen foreword words" in published.html
+    assert bytes(published.pdf).startswith(b"%PDF")
+    assert bytes(published.docx).startswith(b"PK")
+    assert published.page_count >= 2
+
+
+def test_a_published_version_does_not_change_when_the_records_change(as_user, business_support, board, year):
+    narrative = NarrativeFactory(board=board, body="Original words")
+    indicator = IndicatorFactory(board=board, name="Plans reviewed in time")
+    value = IndicatorValueFactory(indicator=indicator, numerator=134, denominator=146)
+    first = services.report_publish(board=board, year=year, by=business_support)
+    frozen_html, frozen_pdf = first.html, bytes(first.pdf)
+    assert "91.8" in frozen_html
+
+    NarrativeSection.objects.filter(pk=narrative.pk).update(body="Changed words")
+    IndicatorValue.objects.filter(pk=value.pk).update(numerator=100)
+    # TODO(lead): add a finance line change here once finance.reporting is wired into section 9.
+
+    first.refresh_from_db()
+    assert (first.html, bytes(first.pdf)) == (frozen_html, frozen_pdf)
+    served = as_user(business_support).get(reverse("annual:published", args=[first.pk])).content.decode()
+    assert "Original words" in served and "Changed words" not in served
+
+    second = services.report_publish(board=board, year=year, by=business_support)
+    assert second.number == 2
+    assert "Changed words" in second.html and "68.5" in second.html
+
+
+def test_board_members_and_partner_leads_read_published_versions_but_not_drafts(
+    as_user, business_support, board_member, lead_a, board
+):
+    NarrativeFactory(board=board)
+    _publish(as_user(business_support))
+    published = PublishedReport.objects.get()
+    for user in (board_member, lead_a):
+        client = as_user(user)
+        index = client.get(reverse("annual:index")).content.decode()
+        assert reverse("annual:published-file", args=[published.pk, "pdf"]) in index
+        assert reverse("annual:draft", args=[2016]) not in index
+        pdf = client.get(reverse("annual:published-file", args=[published.pk, "pdf"]))
+        assert pdf.status_code == 200
+        assert pdf["Content-Type"] == "application/pdf"
+        assert pdf.content.startswith(b"%PDF")
+        assert client.get(reverse("annual:draft", args=[2016])).status_code == 403
+        assert _publish(client).status_code == 403
+    assert PublishedReport.objects.count() == 1
+
+
+def test_publishing_without_confirming_publishes_nothing(as_user, business_support, board):
+    response = as_user(business_support).post(reverse("annual:publish", args=[2016]), {})
+    assert response.status_code == 400
+    assert not PublishedReport.objects.exists()
+
+
+def test_the_word_file_downloads_as_an_attachment(as_user, board_member, board):
+    from tests.annual.factories import PublishedReportFactory
+
+    published = PublishedReportFactory(board=board, number=3)
+    response = as_user(board_member).get(reverse("annual:published-file", args=[published.pk, "docx"]))
+    assert response["Content-Disposition"] == f'attachment; filename="{published.file_stem()}.docx"'
+    assert response.content == b"PK frozen"
