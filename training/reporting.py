@@ -403,6 +403,7 @@ def completions_chart_svg(figures: ELearningFigures) -> str:
         height=max(200, 40 * len(figures.modules) + 80),
         disable_xml_declaration=True,
         print_values=True,
+        js=[],  # pygal's default loads tooltips from the internet; the portal must work offline
         style=Style(background="white", plot_background="white", colors=("#1d4f91",), font_family="sans-serif"),
     )
     modules = list(reversed(figures.modules))  # pygal draws the first bar at the bottom
