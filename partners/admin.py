@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 
 from partners.forms import UserCreateForm, UserEditForm
 from partners.models import Board, KeyObjective, Partner, StrategicPriority, User
+from wscb.admin_actions import reset_second_factor, sign_out_everywhere
 
 # Roles, not groups, decide permissions (wscb/permissions.py), so groups are not offered.
 admin.site.unregister(Group)
@@ -48,6 +49,14 @@ class UserAdmin(DjangoUserAdmin):
         ("Person", {"fields": ("full_name", "job_title", "telephone")}),
         ("Role and scope", {"fields": ("role", "partner", "boards")}),
     )
+    actions = [reset_second_factor, sign_out_everywhere]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change:
+            from wscb.audit import audit_user_changes
+
+            audit_user_changes(request=request, user=form.instance, changed_fields=form.changed_data)
 
 
 class KeyObjectiveInline(admin.TabularInline):
