@@ -75,7 +75,11 @@ def test_without_the_second_step_no_page_is_reachable_not_even_the_back_office(r
             continue
         try:
             with transaction.atomic():  # each entry's objects are made afresh, then rolled back
-                url = entry.path(cast) if entry.path else reverse(entry.name, kwargs=entry.kwargs(cast) if entry.kwargs else None)
+                url = (
+                    entry.path(cast)
+                    if entry.path
+                    else reverse(entry.name, kwargs=entry.kwargs(cast) if entry.kwargs else None)
+                )
                 if entry.query:
                     url = f"{url}?{entry.query}"
                 response = getattr(client, entry.method)(url)
@@ -98,7 +102,9 @@ def test_the_second_step_then_opens_the_portal_and_the_back_office(business_supp
     assert response.url == "/admin/"
     assert client.get("/admin/").status_code == 200
     assert client.get(reverse("home")).status_code == 200
-    assert AuditEvent.objects.filter(user=business_support, action=AuditAction.SIGNED_IN, detail__contains="Second").exists()
+    assert AuditEvent.objects.filter(
+        user=business_support, action=AuditAction.SIGNED_IN, detail__contains="Second"
+    ).exists()
 
 
 def test_a_code_works_only_once(administrator):
