@@ -1,6 +1,6 @@
 """Permission-matrix entries for the portal's own pages: second factor, sessions, audit trail."""
 
-from tests.permission_matrix import ADMINISTRATOR, SIGNED_IN, AdminPolicy, Entry, expect
+from tests.permission_matrix import ADMINISTRATOR, KEEPERS, SIGNED_IN, AdminPolicy, Entry, expect
 
 ENTRIES = [
     Entry("two-factor", expect(SIGNED_IN)),
@@ -25,6 +25,9 @@ ENTRIES = [
     Entry("audit-list", expect(ADMINISTRATOR)),
     Entry("audit-export", expect(ADMINISTRATOR), query="format=csv", variant="csv"),
     Entry("audit-export", expect(ADMINISTRATOR), query="format=xlsx", variant="xlsx"),
+    # The partner-agency import page exercises wscb/imports.py through a real view.
+    Entry("partners:partner-import", expect(KEEPERS)),
+    Entry("partners:partner-import", expect(KEEPERS, ok=400), method="post", note="no file: form error"),
 ]
 
 ADMIN_MODELS = {
