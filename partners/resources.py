@@ -65,9 +65,7 @@ class PartnerResource(resources.ModelResource):
     name = fields.Field(attribute="name", column_name="name")
     short_name = fields.Field(attribute="short_name", column_name="short_name")
     sector = fields.Field(attribute="sector", column_name="sector", widget=ChoiceWidget(Partner.Sector.choices))
-    is_statutory = fields.Field(
-        attribute="is_statutory", column_name="is_statutory", widget=YesNoWidget(default=False)
-    )
+    is_statutory = fields.Field(attribute="is_statutory", column_name="is_statutory", widget=YesNoWidget(default=False))
     is_active = fields.Field(attribute="is_active", column_name="is_active", widget=YesNoWidget(default=True))
 
     class Meta:

@@ -76,7 +76,9 @@ class PartnerImportView(RecordKeeperMixin, View):
                         f"{totals.get('skip', 0)} unchanged.",
                     )
                     return redirect("partners:partner-list")
-        return render(request, self.template_name, self._context(form, outcome), status=400 if form.errors or outcome else 200)
+        return render(
+            request, self.template_name, self._context(form, outcome), status=400 if form.errors or outcome else 200
+        )
 
     def _context(self, form, outcome=None):
         return {

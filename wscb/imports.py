@@ -80,8 +80,6 @@ def _megabytes(size: int) -> str:
 
 
 def _decode_csv(raw: bytes) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ImportRejected("The file is saved as UTF-16. In Excel choose Save As, then 'CSV UTF-8 (comma delimited)'.")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -97,19 +95,25 @@ def _decode_csv(raw: bytes) -> str:
 
 
 def _csv_rows(raw: bytes, max_rows: int) -> list[list]:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportRejected(
+            "The file is saved as UTF-16. In Excel choose Save As, then 'CSV UTF-8 (comma delimited)'."
+        )
     if raw[:4] == b"PK\x03\x04" or raw[:5] == b"%PDF-" or b"\x00" in raw[:1024]:
         raise ImportRejected("The file ends in .csv but is not a CSV text file. Save it as 'CSV UTF-8'.")
     text = _decode_csv(raw)
     rows = []
-    line_number = 0
     previous = csv.field_size_limit(CSV_FIELD_LIMIT)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        for line_number, row in enumerate(csv.reader(io.StringIO(text, newline=""), strict=True), start=1):
+        for row in reader:
             if len(rows) > max_rows:
                 raise ImportRejected(f"The file has more than {max_rows:,} rows; split it into smaller files.")
             rows.append(row)
     except csv.Error as error:
-        raise ImportRejected(f"Line {line_number + 1} could not be read as CSV ({error}). Check quotes in that row.") from None
+        raise ImportRejected(
+            f"Line {reader.line_num} could not be read as CSV ({error}). Check quotes in that row."
+        ) from None
     finally:
         csv.field_size_limit(previous)
     return rows
@@ -195,7 +199,11 @@ def read_upload(
     while header_row and _normalise_heading(header_row[-1]) == "":
         header_row = header_row[:-1]
     headings = [_normalise_heading(value) for value in header_row]
-    unknown = [str(raw_heading).strip() or "(blank)" for raw_heading, h in zip(header_row, headings) if h not in allowed]
+    unknown = [
+        str(raw_heading).strip() or "(blank)"
+        for raw_heading, h in zip(header_row, headings, strict=True)
+        if h not in allowed
+    ]
     columns = [allowed.get(h) for h in headings]
     repeated = sorted({c for c in columns if c and columns.count(c) > 1})
     missing = [name for name in required if name not in columns]
@@ -237,7 +245,7 @@ def read_upload(
             RowError(row_number, "", "has values in columns without a heading")
         )
     for index, row in enumerate(dataset, start=2):
-        for column, value in zip(columns, row):
+        for column, value in zip(columns, row, strict=False):
             if isinstance(value, str) and "\x00" in value:
                 dataset.row_problems.setdefault(index, []).append(RowError(index, column, "contains a NUL character"))
     return dataset
