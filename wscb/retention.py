@@ -143,9 +143,10 @@ def retention_apply(*, today: date | None = None) -> dict[str, int]:
                 else:
                     obj.delete()
             if expired:
+                verb = "anonymised" if rule.anonymise else "deleted"
                 audit_record(
                     action=AuditAction.RETENTION_APPLIED,
-                    detail=f"{rule.key}: {len(expired)} {'anonymised' if rule.anonymise else 'deleted'} (expired before {today:%d/%m/%Y})",
+                    detail=f"{rule.key}: {len(expired)} {verb} (expired before {today:%d/%m/%Y})",
                 )
         done[rule.key] = len(expired)
     return done
