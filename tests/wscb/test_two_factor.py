@@ -250,3 +250,8 @@ class TestAdministratorReset:
             url, {"action": "reset_second_factor", "_selected_action": [lead_b.pk], "confirmed": "yes"}
         )
         assert TOTPDevice.objects.filter(user=lead_b).exists()
+
+
+def test_the_test_helper_signs_in_with_the_second_step_done(as_user, business_support, administrator):
+    assert as_user(business_support).get("/admin/").status_code == 200
+    assert as_user(administrator).get(reverse("audit-list")).status_code == 200
