@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import time
+from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.sessions.models import Session
+from django.db import models
 from django.utils import timezone
 
 from wscb.audit import client_ip
@@ -90,6 +93,13 @@ def sessions_end_all(*, user) -> int:
 
 
 def user_sessions(*, user):
+    """The user's live sessions; records of sessions that have timed out are removed first."""
+    now = timezone.now()
+    idle_limit = now - timedelta(seconds=settings.SESSION_COOKIE_AGE + LAST_SEEN_EVERY)
+    absolute_limit = now - settings.SESSION_ABSOLUTE_LIFETIME
+    UserSession.objects.filter(user=user).filter(
+        models.Q(last_seen_at__lt=idle_limit) | models.Q(created_at__lt=absolute_limit)
+    ).delete()
     return UserSession.objects.filter(user=user)
 
 

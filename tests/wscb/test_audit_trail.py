@@ -211,3 +211,31 @@ class TestAuditPage:
         rows = list(sheet.iter_rows(values_only=True))
         assert rows[1][7] == '\'=HYPERLINK("http://x")'
         assert rows[1][0] == datetime(2017, 3, 15, 10, 0).strftime("%d/%m/%Y %H:%M")
+
+
+class TestDatabaseGuard:
+    @pytest.fixture(autouse=True)
+    def _postgres_only(self):
+        from django.db import connection
+
+        if connection.vendor != "postgresql":
+            pytest.skip("the trigger exists on PostgreSQL only")
+
+    def test_raw_sql_cannot_change_or_delete_an_event(self, lead_a):
+        from django.db import DatabaseError, connection, transaction
+
+        event = audit_record(user=lead_a, action=AuditAction.VIEWED)
+        for statement in (
+            "UPDATE wscb_auditevent SET detail = 'tampered' WHERE id = %s",
+            "DELETE FROM wscb_auditevent WHERE id = %s",
+        ):
+            with pytest.raises(DatabaseError, match="cannot be changed or deleted"):
+                with transaction.atomic(), connection.cursor() as cursor:
+                    cursor.execute(statement, [event.pk])
+        assert AuditEvent.objects.get(pk=event.pk).detail == ""
+
+    def test_deleting_a_person_keeps_their_events_with_their_address(self, lead_a):
+        event = audit_record(user=lead_a, action=AuditAction.VIEWED)
+        lead_a.delete()
+        event = AuditEvent.objects.get(pk=event.pk)
+        assert (event.user, event.user_label) == (None, "lead.a@example.org")

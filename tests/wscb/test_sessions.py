@@ -144,3 +144,21 @@ def test_an_administrator_can_sign_someone_out_everywhere_after_confirming(as_us
     assert not is_signed_in(target)
     assert is_signed_in(client)
     assert AuditEvent.objects.filter(action=AuditAction.SESSIONS_ENDED, object_id=str(lead_b.pk)).count() == 1
+
+
+def test_sessions_that_have_timed_out_are_not_listed(lead_a):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    client = browser(lead_a, "Office PC")
+    UserSession.objects.create(
+        user=lead_a, key_hash="idle", user_agent="Idle tablet", last_seen_at=timezone.now() - timedelta(minutes=45)
+    )
+    UserSession.objects.create(
+        user=lead_a, key_hash="old", user_agent="Day-old laptop", created_at=timezone.now() - timedelta(hours=13)
+    )
+    html = client.get(reverse("sessions")).content.decode()
+    assert "Office PC" in html
+    assert "Idle tablet" not in html and "Day-old laptop" not in html
+    assert UserSession.objects.filter(user=lead_a).count() == 1
