@@ -229,9 +229,12 @@ class TestDatabaseGuard:
             "UPDATE wscb_auditevent SET detail = 'tampered' WHERE id = %s",
             "DELETE FROM wscb_auditevent WHERE id = %s",
         ):
-            with pytest.raises(DatabaseError, match="cannot be changed or deleted"):
-                with transaction.atomic(), connection.cursor() as cursor:
-                    cursor.execute(statement, [event.pk])
+            with (
+                pytest.raises(DatabaseError, match="cannot be changed or deleted"),
+                transaction.atomic(),
+                connection.cursor() as cursor,
+            ):
+                cursor.execute(statement, [event.pk])
         assert AuditEvent.objects.get(pk=event.pk).detail == ""
 
     def test_deleting_a_person_keeps_their_events_with_their_address(self, lead_a):
