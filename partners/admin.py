@@ -7,21 +7,21 @@ from django.contrib.auth.models import Group
 
 from partners.forms import UserCreateForm, UserEditForm
 from partners.models import Board, KeyObjective, Partner, StrategicPriority, User
-from wscb.admin_actions import reset_second_factor, sign_out_everywhere
+from wscb.admin_actions import AuditedModelAdmin, reset_second_factor, sign_out_everywhere
 
 # Roles, not groups, decide permissions (wscb/permissions.py), so groups are not offered.
 admin.site.unregister(Group)
 
 
 @admin.register(Board)
-class BoardAdmin(admin.ModelAdmin):
+class BoardAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("name", "short_name", "term", "is_active")
     fields = ("name", "short_name", "term", "is_active")
     search_fields = ("name", "short_name")
 
 
 @admin.register(Partner)
-class PartnerAdmin(admin.ModelAdmin):
+class PartnerAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("name", "short_name", "sector", "is_statutory", "is_active")
     list_filter = ("sector", "is_statutory", "is_active")
     search_fields = ("name", "short_name")
@@ -29,7 +29,7 @@ class PartnerAdmin(admin.ModelAdmin):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
     form = UserEditForm
     add_form = UserCreateForm
     list_display = ("full_name", "email", "role", "partner", "is_active", "last_login")
@@ -66,7 +66,7 @@ class KeyObjectiveInline(admin.TabularInline):
 
 
 @admin.register(StrategicPriority)
-class StrategicPriorityAdmin(admin.ModelAdmin):
+class StrategicPriorityAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("number", "title", "board", "plan_period")
     list_filter = ("board", "plan_period")
     search_fields = ("title",)

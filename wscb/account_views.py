@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -174,3 +175,30 @@ class SessionsEndOthersView(NoStoreMixin, SignedInMixin, View):
         )
         messages.success(request, f"{count} other session{'s' if count != 1 else ''} ended.")
         return redirect("sessions")
+
+
+class SecondFactorTurnOffView(NoStoreMixin, SignedInMixin, View):
+    """Roles for which it is optional may turn two-step sign-in off, with a current code."""
+
+    template_name = "account/two_factor_turn_off.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            if two_factor.second_factor_required(request.user):
+                raise PermissionDenied
+            if not two_factor.has_confirmed_device(request.user):
+                return redirect("two-factor")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": SecondFactorCodeForm()})
+
+    def post(self, request):
+        form = SecondFactorCodeForm(request.POST)
+        if form.is_valid():
+            if two_factor.second_factor_verify(request=request, token=form.cleaned_data["code"]):
+                two_factor.second_factor_turn_off(request=request, user=request.user)
+                messages.success(request, "Two-step sign-in is off. You can turn it on again at any time.")
+                return redirect("two-factor")
+            form.add_error("code", "That code is not valid, has been used already, or has expired.")
+        return render(request, self.template_name, {"form": form}, status=400)

@@ -68,3 +68,35 @@ def sign_out_everywhere(modeladmin, request, queryset):
         audit_record(request=request, action=AuditAction.SESSIONS_ENDED, obj=user, detail=f"{count} sessions")
     messages.success(request, f"Signed out {queryset.count()} user(s) everywhere.")
     return None
+
+
+class AuditedModelAdmin:
+    """Mixin for any ModelAdmin: additions, changes (with the changed field names) and deletions
+    made in the back office are written to the audit trail::
+
+        @admin.register(Meeting)
+        class MeetingAdmin(AuditedModelAdmin, admin.ModelAdmin): ...
+    """
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        from wscb.audit import audit_record
+        from wscb.models import AuditAction
+
+        if change:
+            changed = ", ".join(form.changed_data) if form is not None else ""
+            audit_record(request=request, action=AuditAction.CHANGED, obj=obj, detail=f"Changed: {changed}"[:500])
+        else:
+            audit_record(request=request, action=AuditAction.CREATED, obj=obj)
+
+    def delete_model(self, request, obj):
+        from wscb.audit import audit_deleted
+
+        with audit_deleted(request=request, objects=[obj]):
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        from wscb.audit import audit_deleted
+
+        with audit_deleted(request=request, objects=list(queryset)):
+            super().delete_queryset(request, queryset)

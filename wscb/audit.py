@@ -109,3 +109,24 @@ def audit_user_changes(*, request, user, changed_fields) -> None:
             obj=user,
             detail=f"Changed: {', '.join(changed)}. Now: role {user.role}, active {user.is_active}",
         )
+
+
+class audit_deleted:  # noqa: N801 - used as a context manager, reads like a function
+    """Record deletions: labels are taken before the rows go, events written after they went."""
+
+    def __init__(self, *, request=None, objects):
+        self.request = request
+        self.snapshots = [(obj, obj.pk) for obj in objects]
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is not None:
+            return False
+        for obj, pk in self.snapshots:
+            if obj.pk is None:
+                obj.pk = pk  # Django clears it on delete; the event names the record that went
+            audit_record(request=self.request, action=AuditAction.DELETED, obj=obj)
+            obj.pk = None
+        return False

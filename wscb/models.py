@@ -16,6 +16,7 @@ class AuditAction(models.TextChoices):
     SIGNED_IN = "signed_in", "Signed in"
     SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
     SIGNED_OUT = "signed_out", "Signed out"
+    ACCESS_REFUSED = "access_refused", "Access refused"
     ROLE_CHANGED = "role_changed", "Role or permission changed"
     SECOND_FACTOR_SET_UP = "second_factor_set_up", "Second factor set up"
     SECOND_FACTOR_RESET = "second_factor_reset", "Second factor reset"

@@ -126,6 +126,18 @@ def second_factor_reset(*, request, user) -> None:
         audit_record(request=request, action=AuditAction.SECOND_FACTOR_RESET, obj=user)
 
 
+def second_factor_turn_off(*, request, user) -> None:
+    """For roles where it is optional: remove the authenticator and backup codes."""
+    if second_factor_required(user):
+        raise PermissionError("This role must use a second factor.")
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        StaticDevice.objects.filter(user=user).delete()
+        audit_record(request=request, action=AuditAction.SECOND_FACTOR_RESET, obj=user, detail="Turned off by the user")
+    request.session[ENROLLED] = False
+    request.session.pop(DEVICE_ID_SESSION_KEY, None)
+
+
 def has_confirmed_device(user) -> bool:
     return user_has_device(user)
 

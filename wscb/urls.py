@@ -28,11 +28,14 @@ account_patterns = [
     path("second-factor/", account_views.SecondFactorView.as_view(), name="two-factor"),
     path("second-factor/code/", account_views.SecondFactorVerifyView.as_view(), name="two-factor-verify"),
     path("second-factor/set-up/", account_views.SecondFactorSetupView.as_view(), name="two-factor-setup"),
+    path("second-factor/turn-off/", account_views.SecondFactorTurnOffView.as_view(), name="two-factor-turn-off"),
     path("second-factor/backup-codes/", account_views.BackupCodesView.as_view(), name="two-factor-backup-codes"),
     path("sessions/", account_views.SessionListView.as_view(), name="sessions"),
     path("sessions/<int:pk>/end/", account_views.SessionEndView.as_view(), name="session-end"),
     path("sessions/end-others/", account_views.SessionsEndOthersView.as_view(), name="sessions-end-others"),
 ]
+
+handler403 = "wscb.views.permission_denied"
 
 urlpatterns = [
     path("", views.home, name="home"),

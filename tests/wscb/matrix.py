@@ -13,6 +13,16 @@ ENTRIES = [
         method="post",
         note="only with a verified second factor; others are sent to set one up",
     ),
+    Entry(
+        "two-factor-turn-off",
+        expect(SIGNED_IN, ok=302, business_support=403, administrator=403),
+        note="required roles cannot; others without an authenticator are sent to the overview",
+    ),
+    Entry(
+        "two-factor-turn-off",
+        expect(SIGNED_IN, ok=302, business_support=403, administrator=403),
+        method="post",
+    ),
     Entry("sessions", expect(SIGNED_IN)),
     Entry(
         "session-end",

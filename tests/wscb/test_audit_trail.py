@@ -242,3 +242,39 @@ class TestDatabaseGuard:
         lead_a.delete()
         event = AuditEvent.objects.get(pk=event.pk)
         assert (event.user, event.user_label) == (None, "lead.a@example.org")
+
+
+class TestBackOfficeChanges:
+    def test_adding_changing_and_deleting_an_agency_are_recorded(self, as_user, business_support):
+        client = as_user(business_support)
+        data = {"name": "New Trust", "short_name": "NT", "sector": "health", "is_active": "on"}
+        assert client.post(reverse("admin:partners_partner_add"), data).status_code == 302
+        from partners.models import Partner
+
+        agency = Partner.objects.get(short_name="NT")
+        client.post(reverse("admin:partners_partner_change", args=[agency.pk]), {**data, "is_statutory": "on"})
+        client.post(reverse("admin:partners_partner_delete", args=[agency.pk]), {"post": "yes"})
+        events = list(AuditEvent.objects.filter(object_id=str(agency.pk)).order_by("pk"))
+        assert [(e.action, e.channel, e.user) for e in events] == [
+            ("created", "admin", business_support),
+            ("changed", "admin", business_support),
+            ("deleted", "admin", business_support),
+        ]
+        assert events[1].detail == "Changed: is_statutory"
+        assert events[2].object_label == "New Trust"
+
+    def test_deleting_several_at_once_records_each(self, as_user, administrator, agency_a, agency_b):
+        url = reverse("admin:partners_partner_changelist")
+        response = as_user(administrator).post(
+            url, {"action": "delete_selected", "_selected_action": [agency_a.pk, agency_b.pk], "post": "yes"}
+        )
+        assert response.status_code == 302
+        labels = set(AuditEvent.objects.filter(action=AuditAction.DELETED).values_list("object_label", flat=True))
+        assert labels == {"Agency A Trust", "Agency B Police"}
+
+
+def test_a_refused_page_is_recorded_as_a_failed_authorisation(as_user, lead_a):
+    response = as_user(lead_a).get(reverse("partners:partner-list"))
+    assert response.status_code == 403
+    event = AuditEvent.objects.get(action=AuditAction.ACCESS_REFUSED)
+    assert (event.user, event.detail) == (lead_a, "GET /partners/")

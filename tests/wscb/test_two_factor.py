@@ -255,3 +255,22 @@ class TestAdministratorReset:
 def test_the_test_helper_signs_in_with_the_second_step_done(as_user, business_support, administrator):
     assert as_user(business_support).get("/admin/").status_code == 200
     assert as_user(administrator).get(reverse("audit-list")).status_code == 200
+
+
+def test_a_partner_lead_can_turn_it_off_with_a_current_code(as_user, lead_a):
+    device = verified_device(lead_a)
+    client = as_user(lead_a)
+    url = reverse("two-factor-turn-off")
+    assert "Turn off two-step sign-in?" in client.get(url).content.decode()
+    assert client.post(url, {"code": "not-a-code"}).status_code == 400
+    assert TOTPDevice.objects.filter(user=lead_a).exists()
+    TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_count=0)
+    assert client.post(url, {"code": code_for(device)}).url == reverse("two-factor")
+    assert not TOTPDevice.objects.filter(user=lead_a).exists()
+    fresh = Client()
+    assert password_only(fresh, lead_a).url == reverse("home")
+
+
+def test_roles_that_must_use_it_cannot_turn_it_off(as_user, business_support):
+    assert as_user(business_support).post(reverse("two-factor-turn-off"), {"code": "123456"}).status_code == 403
+    assert TOTPDevice.objects.filter(user=business_support).exists()
