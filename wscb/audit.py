@@ -111,7 +111,7 @@ def audit_user_changes(*, request, user, changed_fields) -> None:
         )
 
 
-class audit_deleted:  # noqa: N801 - used as a context manager, reads like a function
+class audit_deleted:
     """Record deletions: labels are taken before the rows go, events written after they went."""
 
     def __init__(self, *, request=None, objects):
