@@ -4,10 +4,13 @@ wscb/permissions.py (administrators: users and boards; business support: agencie
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
+from import_export.admin import ImportExportModelAdmin
 
 from partners.forms import UserCreateForm, UserEditForm
 from partners.models import Board, KeyObjective, Partner, StrategicPriority, User
+from partners.resources import PartnerResource
 from wscb.admin_actions import AuditedModelAdmin, reset_second_factor, sign_out_everywhere
+from wscb.imports import SafeImportExportMixin
 
 # Roles, not groups, decide permissions (wscb/permissions.py), so groups are not offered.
 admin.site.unregister(Group)
@@ -21,7 +24,8 @@ class BoardAdmin(AuditedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(Partner)
-class PartnerAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class PartnerAdmin(AuditedModelAdmin, SafeImportExportMixin, ImportExportModelAdmin):
+    resource_classes = [PartnerResource]
     list_display = ("name", "short_name", "sector", "is_statutory", "is_active")
     list_filter = ("sector", "is_statutory", "is_active")
     search_fields = ("name", "short_name")

@@ -3,6 +3,7 @@
 from import_export import fields, resources, widgets
 
 from partners.models import Partner
+from wscb.imports import StrictColumnsMixin
 
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0"}
@@ -52,7 +53,7 @@ class ChoiceWidget(widgets.Widget):
         return str(self.labels.get(value, value))
 
 
-class PartnerResource(resources.ModelResource):
+class PartnerResource(StrictColumnsMixin, resources.ModelResource):
     """Columns: name, short_name, sector (required); is_statutory, is_active (optional, Yes/No).
 
     A row whose short name matches an existing agency updates it; otherwise it adds one.

@@ -104,3 +104,27 @@ def dataset_response(dataset, basename: str, file_format: str) -> HttpResponse:
     if file_format == "xlsx":
         return xlsx_response(f"{basename}.xlsx", headers, rows, title=basename)
     return csv_response(f"{basename}.csv", headers, rows)
+
+
+def escaped_dataset(dataset):
+    import tablib
+
+    escaped = tablib.Dataset(headers=escape_row(dataset.headers or []))
+    for row in dataset:
+        escaped.append(escape_row(row))
+    return escaped
+
+
+def escaped_export_formats():
+    """CSV and XLSX export formats for django-import-export that escape every formula cell."""
+    from import_export.formats import base_formats
+
+    class EscapedCSV(base_formats.CSV):
+        def export_data(self, dataset, **kwargs):
+            return super().export_data(escaped_dataset(dataset), **kwargs)
+
+    class EscapedXLSX(base_formats.XLSX):
+        def export_data(self, dataset, **kwargs):
+            return super().export_data(escaped_dataset(dataset), **kwargs)
+
+    return EscapedCSV, EscapedXLSX

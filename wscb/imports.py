@@ -326,3 +326,157 @@ def run_import(*, resource, dataset, request=None, user=None, dry_run: bool = Fa
     except _RollBack:
         return ImportOutcome(ok=False, totals=dict(result.totals), errors=errors)
     return ImportOutcome(ok=True, totals=totals)
+
+
+# --- the same checks for django-import-export's back-office import ---------------------------
+def _checked_bytes(in_stream) -> bytes:
+    raw = in_stream if isinstance(in_stream, bytes) else in_stream.encode("utf-8")
+    if len(raw) > settings.IMPORT_MAX_UPLOAD_BYTES:
+        raise ImportRejected(
+            f"The file is larger than {_megabytes(settings.IMPORT_MAX_UPLOAD_BYTES)}, the largest accepted."
+        )
+    if not raw:
+        raise ImportRejected("The file is empty.")
+    return raw
+
+
+def _dataset_from_rows(rows) -> tablib.Dataset:
+    rows = [row for row in rows if any(_clean_cell(value) not in (None, "") for value in row)]
+    if len(rows) < 2:
+        raise ImportRejected("The file has no rows to import.")
+    headers = [str(_clean_cell(value) or "").replace("\ufeff", "") for value in rows[0]]
+    while headers and headers[-1] == "":
+        headers.pop()
+    dataset = tablib.Dataset(headers=headers)
+    width = len(headers)
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) > width and any(_clean_cell(value) not in (None, "") for value in row[width:]):
+            raise ImportRejected(f"Row {number} has values in columns without a heading.")
+        cells = [_clean_cell(value) for value in list(row[:width]) + [None] * (width - len(row))]
+        if any(isinstance(value, str) and "\x00" in value for value in cells):
+            raise ImportRejected(f"Row {number} contains a NUL character.")
+        dataset.append(["" if value is None else value for value in cells])
+    return dataset
+
+
+def _safe_formats():
+    from import_export.formats import base_formats
+
+    class SafeCSV(base_formats.CSV):
+        """CSV read as bytes: UTF-8 with or without BOM, or Windows-1252; size and row limits."""
+
+        def is_binary(self):
+            return True
+
+        def get_read_mode(self):
+            return "rb"
+
+        def create_dataset(self, in_stream, **kwargs):
+            return _dataset_from_rows(_csv_rows(_checked_bytes(in_stream), settings.IMPORT_MAX_ROWS))
+
+    class SafeXLSX(base_formats.XLSX):
+        """XLSX checked for zip bombs and macros; first sheet; formula cells refused."""
+
+        def create_dataset(self, in_stream, **kwargs):
+            raw = _checked_bytes(in_stream)
+            rows, formula_cells = _xlsx_rows(raw, settings.IMPORT_MAX_UPLOAD_BYTES, settings.IMPORT_MAX_ROWS)
+            if any(row > 1 for row, _ in formula_cells):
+                first = min(row for row, _ in formula_cells if row > 1)
+                raise ImportRejected(f"Row {first} has a formula; paste values instead.")
+            return _dataset_from_rows(rows)
+
+    return SafeCSV, SafeXLSX
+
+
+class SafeImportExportMixin:
+    """For ``ImportExportModelAdmin`` (or ``ImportMixin``/``ExportMixin``) in any app's admin.py::
+
+        class MeetingAdmin(SafeImportExportMixin, ImportExportModelAdmin): resource_classes = [...]
+
+    Imports accept only CSV and XLSX, with the checks of ``read_upload``; a refused file shows
+    its reason. Exports offer CSV and XLSX with formula escaping (``wscb.exports``).
+    """
+
+    def get_import_formats(self):
+        return list(_safe_formats())
+
+    def get_import_form_class(self, request):
+        from import_export.forms import ImportForm
+
+        class SafeImportForm(ImportForm):
+            def __init__(self, formats, resources, **kwargs):
+                super().__init__(formats, resources, **kwargs)
+                self.import_formats = formats
+
+            def clean(self):
+                cleaned = super().clean()
+                upload, chosen = cleaned.get("import_file"), cleaned.get("format")
+                if upload is None or chosen in (None, ""):
+                    return cleaned
+                if upload.size > settings.IMPORT_MAX_UPLOAD_BYTES:
+                    self.add_error(
+                        "import_file",
+                        f"The file is {_megabytes(upload.size)}; the largest accepted is "
+                        f"{_megabytes(settings.IMPORT_MAX_UPLOAD_BYTES)}.",
+                    )
+                elif not upload.name.lower().endswith((".csv", ".xlsx")):
+                    self.add_error("import_file", "Upload a CSV file (.csv) or an Excel workbook (.xlsx).")
+                elif not upload.name.lower().endswith("." + self.import_formats[int(chosen)]().get_extension()):
+                    self.add_error("format", "The format chosen does not match the file's extension.")
+                return cleaned
+
+        return SafeImportForm
+
+    def get_export_formats(self):
+        from wscb.exports import escaped_export_formats
+
+        return list(escaped_export_formats())
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        if isinstance(e, ImportRejected):
+            form.add_error("import_file", str(e))
+        else:
+            super().add_data_read_fail_error_to_form(form, e)
+
+
+class StrictColumnsMixin:
+    """For a ModelResource: headings are matched like ``read_upload`` does (aliases, case and
+    spacing ignored) and wrong, missing or repeated headings refuse the whole file, on every
+    path (the import page, the back office, code). Declare ``REQUIRED``, ``OPTIONAL``, ``ALIASES``."""
+
+    REQUIRED: list[str] = []
+    OPTIONAL: list[str] = []
+    ALIASES: dict[str, str] = {}
+
+    def before_import(self, dataset, **kwargs):
+        allowed = {_normalise_heading(name): name for name in [*self.REQUIRED, *self.OPTIONAL]}
+        allowed.update({_normalise_heading(alias): name for alias, name in self.ALIASES.items()})
+        headers = list(dataset.headers or [])
+        columns = [allowed.get(_normalise_heading(value)) for value in headers]
+        unknown = [str(value) or "(blank)" for value, column in zip(headers, columns, strict=True) if column is None]
+        missing = [name for name in self.REQUIRED if name not in columns]
+        repeated = sorted({c for c in columns if c and columns.count(c) > 1})
+        problems = [
+            f"{label}: {', '.join(names)}"
+            for label, names in (
+                ("missing columns", missing),
+                ("unknown columns", unknown),
+                ("repeated columns", repeated),
+            )
+            if names
+        ]
+        if problems:
+            raise ImportRejected(
+                f"The headings in the first row are wrong ({'; '.join(problems)}). "
+                f"Use these headings: {', '.join([*self.REQUIRED, *self.OPTIONAL])}."
+            )
+        dataset.headers = columns
+        keys = [name for name in self._meta.import_id_fields if name in columns]
+        if keys:
+            seen: dict[tuple, int] = {}
+            for number, row in enumerate(dataset.dict, start=2):
+                key = tuple(str(row[name]).strip().casefold() for name in keys)
+                if key in seen:
+                    raise ImportRejected(f"Rows {seen[key]} and {number} are for the same {', '.join(keys)}.")
+                seen[key] = number
+        super().before_import(dataset, **kwargs)

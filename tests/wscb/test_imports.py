@@ -435,3 +435,64 @@ def test_a_successful_import_is_audited(agencies, as_user, business_support):
 def test_the_import_page_explains_the_columns(as_user, business_support):
     html = as_user(business_support).get(reverse("partners:partner-import")).content.decode()
     assert "short_name" in html and "5 MB" in html and "nothing is imported" in html
+
+
+# --- the back office's import (django-import-export admin with SafeImportExportMixin) ------
+ADMIN_FORMAT = {"csv": "0", "xlsx": "1", "txt": "0"}
+
+
+def admin_import(client, name, content):
+    return client.post(
+        reverse("admin:partners_partner_import"),
+        {"import_file": SimpleUploadedFile(name, content), "format": ADMIN_FORMAT[name.rsplit(".", 1)[-1]]},
+    )
+
+
+def admin_confirm(client, preview):
+    confirm = preview.context["confirm_form"]
+    data = {key: value for key, value in confirm.initial.items() if value is not None}
+    return client.post(reverse("admin:partners_partner_process_import"), data)
+
+
+@pytest.mark.parametrize(("case", "filename", "make", "expected"), MALFORMED, ids=[case[0] for case in MALFORMED])
+def test_a_malformed_file_is_refused_by_the_back_office_import_too(
+    case, filename, make, expected, agencies, as_user, business_support
+):
+    before = snapshot()
+    response = admin_import(as_user(business_support), filename, make())
+    assert response.status_code == 200, case
+    assert response.context.get("confirm_form") is None, f"{case}: the back office offered to import it"
+    assert snapshot() == before
+
+
+def test_the_back_office_imports_a_windows_1252_file_after_the_preview(agencies, as_user, business_support):
+    client = as_user(business_support)
+    content = csv_bytes("Name,Short name,Sector", "Children\u2019s Fund \u00a3,CF,Health", encoding="cp1252")
+    preview = admin_import(client, "a.csv", content)
+    assert preview.context["confirm_form"] is not None
+    assert not Partner.objects.filter(short_name="CF").exists()
+    assert admin_confirm(client, preview).status_code == 302
+    assert Partner.objects.get(short_name="CF").name == "Children\u2019s Fund \u00a3"
+
+
+def test_the_back_office_explains_why_a_file_was_refused(agencies, as_user, business_support):
+    html = admin_import(as_user(business_support), "a.csv", b"%PDF-1.4 not a spreadsheet").content.decode()
+    assert "not a CSV text file" in html
+
+
+def test_the_back_office_export_escapes_formulae(agencies, as_user, business_support):
+    Partner.objects.create(name="=HYPERLINK(1)", short_name="@EVIL", sector="other")
+    response = as_user(business_support).post(
+        reverse("admin:partners_partner_export"),
+        {"format": "0", "resource": "0", "partnerresource_name": "on", "partnerresource_short_name": "on"},
+    )
+    text = response.content.decode("utf-8-sig")
+    assert "'=HYPERLINK(1)" in text and "'@EVIL" in text
+    assert "\n=HYPERLINK" not in text
+
+
+def test_partner_leads_and_board_members_cannot_import_in_the_back_office(agencies, as_user, lead_a, board_member):
+    for user in (lead_a, board_member):
+        response = admin_import(as_user(user), "a.csv", csv_bytes(HEADER, "New,NEW,Health,No,Yes"))
+        assert response.status_code == 403
+    assert not Partner.objects.filter(short_name="NEW").exists()
