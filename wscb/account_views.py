@@ -11,7 +11,7 @@ from django.views import View
 
 from wscb import two_factor
 from wscb.audit import audit_record
-from wscb.forms import ConfirmAuthenticatorForm, SecondFactorCodeForm
+from wscb.forms import ConfirmAuthenticatorForm, ReplaceAuthenticatorForm, SecondFactorCodeForm
 from wscb.models import AuditAction
 from wscb.permissions import SignedInMixin
 from wscb.security import NoStoreMixin
@@ -83,11 +83,20 @@ class SecondFactorSetupView(NoStoreMixin, SignedInAnyStepMixin, View):
             "required": two_factor.second_factor_required(request.user),
         }
 
+    def _form_class(self, request):
+        # Replacing an authenticator needs a code from the current one as well (re-authentication).
+        if two_factor.has_confirmed_device(request.user):
+            return ReplaceAuthenticatorForm
+        return ConfirmAuthenticatorForm
+
     def get(self, request):
-        return render(request, self.template_name, self._context(request, ConfirmAuthenticatorForm()))
+        return render(request, self.template_name, self._context(request, self._form_class(request)()))
 
     def post(self, request):
-        form = ConfirmAuthenticatorForm(request.POST)
+        form = self._form_class(request)(request.POST)
+        if form.is_valid() and "current_code" in form.cleaned_data:
+            if not two_factor.current_code_valid(user=request.user, token=form.cleaned_data["current_code"]):
+                form.add_error("current_code", "That is not a valid code from your current app or a backup code.")
         if form.is_valid():
             device = two_factor.totp_device_for_enrolment(user=request.user)
             codes = two_factor.second_factor_confirm(request=request, device=device, token=form.cleaned_data["code"])

@@ -23,6 +23,16 @@ class ConfirmAuthenticatorForm(forms.Form):
     )
 
 
+class ReplaceAuthenticatorForm(ConfirmAuthenticatorForm):
+    current_code = forms.CharField(
+        label="Code from your current app",
+        max_length=20,
+        help_text="To confirm it is you: a code from the app you use now, or a backup code.",
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
+    )
+    field_order = ["current_code", "code"]
+
+
 class AuditFilterForm(forms.Form):
     user = forms.CharField(label="Person (e-mail contains)", required=False, max_length=254)
     action = forms.ChoiceField(label="Action", required=False, choices=[("", "Any action"), *AuditAction.choices])

@@ -96,20 +96,29 @@ def second_factor_confirm(*, request, device: TOTPDevice, token: str) -> list[st
     return codes
 
 
-def second_factor_verify(*, request, token: str):
-    """The second sign-in step: a code from the app, or one unused backup code."""
+def _matching_device(user, token: str):
     token = token.strip().replace(" ", "").lower()
-    user = request.user
     if not token:
         return None
     with transaction.atomic():
         devices = list(TOTPDevice.objects.filter(user=user, confirmed=True).select_for_update()) + list(
             StaticDevice.objects.filter(user=user, confirmed=True).select_for_update()
         )
-        verified = next((device for device in devices if device.verify_token(token)), None)
+        return next((device for device in devices if device.verify_token(token)), None)
+
+
+def current_code_valid(*, user, token: str) -> bool:
+    """Re-authentication before changing the second factor: a code from the current one."""
+    return _matching_device(user, token) is not None
+
+
+def second_factor_verify(*, request, token: str):
+    """The second sign-in step: a code from the app, or one unused backup code."""
+    verified = _matching_device(request.user, token)
     if verified is None:
         audit_record(request=request, action=AuditAction.SIGN_IN_FAILED, detail="Wrong second-factor code")
         return None
+    request.session.cycle_key()  # a new session id once fully signed in
     otp_login(request, verified)
     audit_record(request=request, action=AuditAction.SIGNED_IN, detail="Second factor verified")
     return verified

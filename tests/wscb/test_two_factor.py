@@ -274,3 +274,42 @@ def test_a_partner_lead_can_turn_it_off_with_a_current_code(as_user, lead_a):
 def test_roles_that_must_use_it_cannot_turn_it_off(as_user, business_support):
     assert as_user(business_support).post(reverse("two-factor-turn-off"), {"code": "123456"}).status_code == 403
     assert TOTPDevice.objects.filter(user=business_support).exists()
+
+
+def test_the_session_id_changes_again_after_the_second_step(administrator):
+    from wscb.models import UserSession
+    from wscb.sessions import key_hash
+
+    device = verified_device(administrator)
+    client = Client()
+    password_only(client, administrator)
+    after_password = client.session.session_key
+    client.post(VERIFY, {"code": code_for(device)})
+    assert client.session.session_key != after_password
+    assert UserSession.objects.get(user=administrator).key_hash == key_hash(client.session.session_key)
+
+
+def test_settings_make_the_second_factor_compulsory_for_the_back_office_roles(settings):
+    assert set(settings.SECOND_FACTOR_REQUIRED_ROLES) == {"business_support", "administrator"}
+    middleware = settings.MIDDLEWARE
+    assert middleware.index("django_otp.middleware.OTPMiddleware") > middleware.index(
+        "django.contrib.auth.middleware.AuthenticationMiddleware"
+    )
+    assert middleware.index("wscb.two_factor.SecondFactorRequiredMiddleware") > middleware.index(
+        "django_otp.middleware.OTPMiddleware"
+    )
+
+
+def test_moving_to_a_new_phone_needs_a_code_from_the_current_one(as_user, administrator):
+    old = verified_device(administrator)
+    client = as_user(administrator)
+    page = client.get(SETUP)
+    assert "Code from your current app" in page.content.decode()
+    new = TOTPDevice.objects.get(user=administrator, confirmed=False)
+    refused = client.post(SETUP, {"current_code": "999999", "code": code_for(new)})
+    assert "not a valid code from your current app" in refused.content.decode()
+    assert TOTPDevice.objects.filter(pk=old.pk).exists()
+    TOTPDevice.objects.filter(user=administrator).update(throttling_failure_count=0)
+    response = client.post(SETUP, {"current_code": code_for(old), "code": code_for(new)})
+    assert len(response.context["codes"]) == 10
+    assert list(TOTPDevice.objects.filter(user=administrator).values_list("pk", flat=True)) == [new.pk]
