@@ -94,9 +94,9 @@ class SecondFactorSetupView(NoStoreMixin, SignedInAnyStepMixin, View):
 
     def post(self, request):
         form = self._form_class(request)(request.POST)
-        if form.is_valid() and "current_code" in form.cleaned_data:
-            if not two_factor.current_code_valid(user=request.user, token=form.cleaned_data["current_code"]):
-                form.add_error("current_code", "That is not a valid code from your current app or a backup code.")
+        replacing = form.is_valid() and "current_code" in form.cleaned_data
+        if replacing and not two_factor.current_code_valid(user=request.user, token=form.cleaned_data["current_code"]):
+            form.add_error("current_code", "That is not a valid code from your current app or a backup code.")
         if form.is_valid():
             device = two_factor.totp_device_for_enrolment(user=request.user)
             codes = two_factor.second_factor_confirm(request=request, device=device, token=form.cleaned_data["code"])
