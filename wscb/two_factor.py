@@ -172,7 +172,3 @@ class SecondFactorRequiredMiddleware:
             return None
         target = "two-factor-verify" if has_confirmed_device(request.user) else "two-factor-setup"
         return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
-
-
-def session_has_second_factor(request) -> bool:
-    return bool(request.session.get(DEVICE_ID_SESSION_KEY))
