@@ -221,6 +221,9 @@ CONTENT_SECURITY_POLICY = (
 IMPORT_MAX_UPLOAD_BYTES = env_int("DJANGO_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 IMPORT_MAX_ROWS = env_int("DJANGO_IMPORT_MAX_ROWS", 20000)
 
+# Uploaded files (wscb/uploads.py): minutes, impact reports, attachments.
+UPLOAD_MAX_BYTES = env_int("DJANGO_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+
 # Retention (wscb/retention.py): records are kept this many years after their reporting year.
 RETENTION_YEARS = env_int("DJANGO_RETENTION_YEARS", 6)
 
