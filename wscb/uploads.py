@@ -122,7 +122,7 @@ class UploadValidator:
 
 
 @deconstructible
-class upload_to:  # noqa: N801 - used like a function in model fields
+class upload_to:
     """``upload_to`` for FileFields: ``<prefix>/<year>/<random hex><extension>``; the person's
     file name never becomes part of the path."""
 
