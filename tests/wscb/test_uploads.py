@@ -67,7 +67,7 @@ def test_a_file_that_is_not_what_it_claims_is_refused(name, content, message):
 
 def test_the_size_limit_comes_from_settings(settings):
     settings.UPLOAD_MAX_BYTES = 1000
-    with pytest.raises(ValidationError, match="largest accepted is 0.0 MB"):
+    with pytest.raises(ValidationError, match=r"largest accepted is 0\.0 MB"):
         validate_upload(SimpleUploadedFile("big.pdf", PDF + b" " * 1000), kinds=("pdf",))
 
 
