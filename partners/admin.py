@@ -5,23 +5,28 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
 from django.db import models
+from import_export.admin import ImportExportModelAdmin
 
 from partners.forms import UserCreateForm, UserEditForm
 from partners.models import Board, KeyObjective, Partner, Person, StrategicPriority, User
+from partners.resources import PartnerResource
+from wscb.admin_actions import AuditedModelAdmin, reset_second_factor, sign_out_everywhere
+from wscb.imports import SafeImportExportMixin
 
 # Roles, not groups, decide permissions (wscb/permissions.py), so groups are not offered.
 admin.site.unregister(Group)
 
 
 @admin.register(Board)
-class BoardAdmin(admin.ModelAdmin):
+class BoardAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("name", "short_name", "term", "is_active")
     fields = ("name", "short_name", "term", "is_active")
     search_fields = ("name", "short_name")
 
 
 @admin.register(Partner)
-class PartnerAdmin(admin.ModelAdmin):
+class PartnerAdmin(AuditedModelAdmin, SafeImportExportMixin, ImportExportModelAdmin):
+    resource_classes = [PartnerResource]
     list_display = ("name", "short_name", "sector", "is_statutory", "is_active")
     list_filter = ("sector", "is_statutory", "is_active")
     search_fields = ("name", "short_name")
@@ -47,7 +52,7 @@ class PartnerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("full_name", "job_title", "partner", "email", "telephone")
     list_filter = ("partner",)
     search_fields = ("full_name", "job_title", "email", "partner__name", "partner__short_name")
@@ -56,7 +61,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
     form = UserEditForm
     add_form = UserCreateForm
     list_display = ("full_name", "email", "role", "partner", "is_active", "last_login")
@@ -76,6 +81,14 @@ class UserAdmin(DjangoUserAdmin):
         ("Person", {"fields": ("full_name", "job_title", "telephone")}),
         ("Role and scope", {"fields": ("role", "partner", "boards")}),
     )
+    actions = [reset_second_factor, sign_out_everywhere]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change:
+            from wscb.audit import audit_user_changes
+
+            audit_user_changes(request=request, user=form.instance, changed_fields=form.changed_data)
 
 
 class KeyObjectiveInline(admin.TabularInline):
@@ -85,7 +98,7 @@ class KeyObjectiveInline(admin.TabularInline):
 
 
 @admin.register(StrategicPriority)
-class StrategicPriorityAdmin(admin.ModelAdmin):
+class StrategicPriorityAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("number", "title", "board", "plan_period")
     list_filter = ("board", "plan_period")
     search_fields = ("title",)

@@ -6,4 +6,5 @@ app_name = "partners"
 urlpatterns = [
     path("", views.PartnerListView.as_view(), name="partner-list"),
     path("<int:pk>/", views.PartnerDetailView.as_view(), name="partner-detail"),
+    path("import/", views.PartnerImportView.as_view(), name="partner-import"),
 ]

@@ -1,9 +1,16 @@
 """Partner agency pages: the list for partnership readers, one agency's page for anyone in scope."""
 
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.views import View
 from django.views.generic import DetailView, ListView
 
+from partners.resources import PartnerResource
 from partners.selectors import partner_get, partner_leads, partner_list, partner_people
-from wscb.permissions import PartnershipReaderMixin, SignedInMixin
+from wscb.forms import ImportFileForm
+from wscb.imports import ImportRejected, read_upload, run_import
+from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
 
 
 class PartnerListView(PartnershipReaderMixin, ListView):
@@ -38,3 +45,48 @@ class PartnerDetailView(SignedInMixin, DetailView):
         return super().get_context_data(
             leads=partner_leads(partner=self.object), people=partner_people(partner=self.object), **kwargs
         )
+
+
+class PartnerImportView(RecordKeeperMixin, View):
+    """Business support uploads a spreadsheet of agencies: every row is imported, or none is."""
+
+    template_name = "partners/partner_import.html"
+
+    def get(self, request):
+        return render(request, self.template_name, self._context(ImportFileForm()))
+
+    def post(self, request):
+        form = ImportFileForm(request.POST, request.FILES)
+        outcome = None
+        if form.is_valid():
+            try:
+                dataset = read_upload(
+                    form.cleaned_data["file"],
+                    required=PartnerResource.REQUIRED,
+                    optional=PartnerResource.OPTIONAL,
+                    aliases=PartnerResource.ALIASES,
+                )
+            except ImportRejected as problem:
+                form.add_error("file", str(problem))
+            else:
+                outcome = run_import(resource=PartnerResource(), dataset=dataset, request=request)
+                if outcome.ok:
+                    totals = outcome.totals
+                    messages.success(
+                        request,
+                        f"Imported: {totals.get('new', 0)} new, {totals.get('update', 0)} updated, "
+                        f"{totals.get('skip', 0)} unchanged.",
+                    )
+                    return redirect("partners:partner-list")
+        return render(
+            request, self.template_name, self._context(form, outcome), status=400 if form.errors or outcome else 200
+        )
+
+    def _context(self, form, outcome=None):
+        return {
+            "form": form,
+            "outcome": outcome,
+            "columns": [*PartnerResource.REQUIRED, *PartnerResource.OPTIONAL],
+            "max_megabytes": settings.IMPORT_MAX_UPLOAD_BYTES // (1024 * 1024),
+            "max_rows": settings.IMPORT_MAX_ROWS,
+        }

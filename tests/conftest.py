@@ -104,10 +104,30 @@ def cast(board, agency_a, agency_b, lead_a, lead_b, business_support, board_memb
     )
 
 
+def verified_device(user):
+    """The confirmed authenticator that test sign-ins use for the second step."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name="Test authenticator", confirmed=True)
+
+
 def client_for(user) -> Client:
+    """A test client signed in as ``user``; roles that need a second factor (and anyone who has
+    set one up) have done that step too, with a test authenticator."""
     client = Client()
     if user is not None:
         client.force_login(user)
+        from django_otp import user_has_device
+
+        from wscb.two_factor import second_factor_required
+
+        if second_factor_required(user) or user_has_device(user):
+            from django_otp import DEVICE_ID_SESSION_KEY
+
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = verified_device(user).persistent_id
+            session.save()
     return client
 
 

@@ -24,7 +24,10 @@ class PortalAdminSite(admin.AdminSite):
         return context
 
     def has_permission(self, request):
-        return request.user.is_active and request.user.is_staff
+        from wscb.two_factor import second_factor_pending
+
+        # The middleware sends an unverified user to the second step first; this is the backstop.
+        return request.user.is_active and request.user.is_staff and not second_factor_pending(request)
 
     def admin_view(self, view, cacheable=False):
         inner = super().admin_view(view, cacheable)

@@ -8,11 +8,24 @@ class WscbConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from django.contrib.auth.signals import user_logged_in
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+        from django.db.models.signals import post_save
 
+        from wscb import audit, sessions, two_factor
         from wscb.middleware import stamp_sign_in_time
 
         user_logged_in.connect(stamp_sign_in_time, dispatch_uid="wscb-stamp-sign-in-time")
+        user_logged_in.connect(two_factor.on_signed_in, dispatch_uid="wscb-second-factor-enrolled")
+        user_logged_in.connect(sessions.on_signed_in, dispatch_uid="wscb-session-record")
+        user_logged_in.connect(audit.on_signed_in, dispatch_uid="wscb-audit-signed-in")
+        user_login_failed.connect(audit.on_sign_in_failed, dispatch_uid="wscb-audit-sign-in-failed")
+        user_logged_out.connect(audit.on_signed_out, dispatch_uid="wscb-audit-signed-out")
+        user_logged_out.connect(sessions.on_signed_out, dispatch_uid="wscb-session-record-end")
+        post_save.connect(sessions.on_user_saved, sender=get_user_model(), dispatch_uid="wscb-disabled-user-sessions")
+
+        # Back-office registrations for the portal's own models (the admin has autodiscovered by now).
+        from wscb import admin_registrations  # noqa: F401
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

@@ -5,7 +5,12 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.forms.utils import ErrorDict
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from wscb import two_factor
+from wscb.security import NoStoreMixin
 
 GENERIC_SIGN_IN_ERROR = (
     "The e-mail address and password did not match an account that can sign in. "
@@ -28,10 +33,19 @@ class SignInForm(AuthenticationForm):
         return self.cleaned_data["username"].strip().lower()
 
 
-class SignInView(auth_views.LoginView):
+class SignInView(NoStoreMixin, auth_views.LoginView):
+    """Step one: e-mail address and password. Step two (a code) follows when it is needed."""
+
     form_class = SignInForm
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if two_factor.second_factor_pending(self.request):
+            step = "two-factor-verify" if two_factor.has_confirmed_device(form.get_user()) else "two-factor-setup"
+            return redirect(f"{reverse(step)}?{urlencode({'next': self.get_success_url()})}")
+        return response
 
 
 def username_for_lockout(request, credentials) -> str | None:

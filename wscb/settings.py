@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "import_export",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "wscb",
     "partners",
     "meetings",
@@ -64,8 +67,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "wscb.middleware.AbsoluteSessionLifetimeMiddleware",
+    "wscb.two_factor.SecondFactorRequiredMiddleware",
+    "wscb.sessions.SessionRecordMiddleware",
+    "wscb.security.SecurityHeadersMiddleware",
     "wscb.middleware.CurrentBoardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # django-axes must come last so it sees every authentication attempt.
@@ -198,6 +205,28 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     if env_bool("DJANGO_BEHIND_PROXY", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Two-factor sign-in (django-otp): required for these roles, optional for everyone else.
+SECOND_FACTOR_REQUIRED_ROLES = ["business_support", "administrator"]
+OTP_TOTP_ISSUER = env_str("DJANGO_OTP_ISSUER", "Safeguarding board portal")
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+
+# Content security policy: no inline script anywhere; styles may be inline (charts are inline SVG).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+
+# Spreadsheet imports (wscb/imports.py).
+IMPORT_MAX_UPLOAD_BYTES = env_int("DJANGO_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+IMPORT_MAX_ROWS = env_int("DJANGO_IMPORT_MAX_ROWS", 20000)
+
+# Uploaded files (wscb/uploads.py): minutes, impact reports, attachments.
+UPLOAD_MAX_BYTES = env_int("DJANGO_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+
+# Retention (wscb/retention.py): records are kept this many years after their reporting year.
+RETENTION_YEARS = env_int("DJANGO_RETENTION_YEARS", 6)
 
 LOGGING = {
     "version": 1,

@@ -60,3 +60,15 @@ def switch_board(request):
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = "home"
     return redirect(next_url)
+
+
+def permission_denied(request, exception=None):
+    """The 403 page, after recording the refusal in the audit trail (who, which address, when)."""
+    from django.views.defaults import permission_denied as django_permission_denied
+
+    from wscb.audit import audit_record
+    from wscb.models import AuditAction
+
+    if request.user.is_authenticated:
+        audit_record(request=request, action=AuditAction.ACCESS_REFUSED, detail=f"{request.method} {request.path}")
+    return django_permission_denied(request, exception)

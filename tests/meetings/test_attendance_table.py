@@ -121,7 +121,7 @@ def test_the_summary_page_query_count_does_not_grow_with_meetings_or_agencies(
 ):
     group = _board_with(board, meetings=meetings, agencies=agencies)
     client = as_user(business_support)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         response = client.get(reverse("meetings:attendance-summary"), {"year": "2016/17", "group": group.pk})
     assert response.status_code == 200
     table = response.context["table"]

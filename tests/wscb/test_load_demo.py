@@ -71,7 +71,7 @@ def test_without_demo_password_it_generates_and_prints_one(monkeypatch):
 def test_the_demo_logins_work_with_the_password(monkeypatch, client, settings):
     load(monkeypatch, password="harbour moss kettle")
     for email, landing_text in [
-        ("support@demo.test", "Work queue"),
+        ("support@demo.test", "Set up two-step sign-in"),  # business support must add a second factor first
         ("lead.gmp@demo.test", "Greater Manchester Police"),
     ]:
         client.logout()

@@ -1,0 +1,58 @@
+"""Permission-matrix entries for the portal's own pages: second factor, sessions, audit trail."""
+
+from tests.permission_matrix import ADMINISTRATOR, KEEPERS, SIGNED_IN, AdminPolicy, Entry, expect
+
+ENTRIES = [
+    Entry("two-factor", expect(SIGNED_IN)),
+    Entry("two-factor-verify", expect(SIGNED_IN, ok=302), note="nothing owed: sent on to the next page"),
+    Entry("two-factor-setup", expect(SIGNED_IN)),
+    Entry("two-factor-backup-codes", expect(SIGNED_IN, ok=405), note="POST only"),
+    Entry(
+        "two-factor-backup-codes",
+        expect(SIGNED_IN, ok=200, lead_a=302, board_member=302),
+        method="post",
+        note="only with a verified second factor; others are sent to set one up",
+    ),
+    Entry(
+        "two-factor-turn-off",
+        expect(SIGNED_IN, ok=302, business_support=403, administrator=403),
+        note="required roles cannot; others without an authenticator are sent to the overview",
+    ),
+    Entry(
+        "two-factor-turn-off",
+        expect(SIGNED_IN, ok=302, business_support=403, administrator=403),
+        method="post",
+    ),
+    Entry("sessions", expect(SIGNED_IN)),
+    Entry(
+        "session-end",
+        expect(SIGNED_IN, ok=404),
+        kwargs=lambda cast: {"pk": _session_of(cast.lead_b).pk},
+        note="someone else's session is not found",
+    ),
+    Entry("sessions-end-others", expect(SIGNED_IN)),
+    Entry("sessions-end-others", expect(SIGNED_IN, ok=302), method="post"),
+    Entry("audit-list", expect(ADMINISTRATOR)),
+    Entry("audit-export", expect(ADMINISTRATOR), query="format=csv", variant="csv"),
+    Entry("audit-export", expect(ADMINISTRATOR), query="format=xlsx", variant="xlsx"),
+    # The partner-agency import page exercises wscb/imports.py through a real view.
+    Entry("partners:partner-import", expect(KEEPERS)),
+    Entry("partners:partner-import", expect(KEEPERS, ok=400), method="post", note="no file: form error"),
+]
+
+ADMIN_MODELS = {
+    "wscb.auditevent": AdminPolicy(view=ADMINISTRATOR, edit=frozenset(), obj=lambda cast: _audit_event(cast)),
+}
+
+
+def _session_of(user):
+    from wscb.models import UserSession
+
+    return UserSession.objects.create(user=user, key_hash=f"test-{user.pk}", user_agent="Test browser")
+
+
+def _audit_event(cast):
+    from wscb.audit import audit_record
+    from wscb.models import AuditAction
+
+    return audit_record(user=cast.lead_b, action=AuditAction.VIEWED, obj=cast.agency_b)

@@ -1,0 +1,138 @@
+"""Sign-in sessions: a small record per session so people can see and end their other sessions,
+and ending every session of a user who is disabled or whose second factor is reset.
+
+Sessions live in the database (Django's default session engine); a record keeps only a
+SHA-256 hash of the session key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.db import models
+from django.utils import timezone
+
+from wscb.audit import client_ip
+from wscb.models import UserSession
+
+RECORD_ID = "wscb_session_record"
+RECORD_HASH = "wscb_session_hash"
+LAST_SEEN = "wscb_session_seen"
+#: How often (seconds) "last seen" is written, so most requests cost no query.
+LAST_SEEN_EVERY = 60
+
+
+def key_hash(session_key: str) -> str:
+    return hashlib.sha256(session_key.encode()).hexdigest()
+
+
+def session_record_start(*, request, user) -> UserSession | None:
+    """Called at sign-in (the session key has just been rotated)."""
+    session = request.session
+    if session.session_key is None:
+        session.save()
+    digest = key_hash(session.session_key)
+    record, _ = UserSession.objects.update_or_create(
+        key_hash=digest,
+        defaults={
+            "user": user,
+            "ip_address": client_ip(request),
+            "user_agent": request.META.get("HTTP_USER_AGENT", "")[:300],
+            "last_seen_at": timezone.now(),
+        },
+    )
+    session[RECORD_ID] = record.pk
+    session[RECORD_HASH] = digest
+    session[LAST_SEEN] = time.time()
+    return record
+
+
+def on_signed_in(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        session_record_start(request=request, user=user)
+
+
+def _end_session_keys(predicate) -> int:
+    ended = 0
+    for session_key in Session.objects.filter(expire_date__gt=timezone.now()).values_list("session_key", flat=True):
+        if predicate(session_key):
+            Session.objects.filter(session_key=session_key).delete()
+            ended += 1
+    return ended
+
+
+def session_end(*, record: UserSession) -> None:
+    """End one session (found by its key hash) and forget its record."""
+    _end_session_keys(lambda key: key_hash(key) == record.key_hash)
+    UserSession.objects.filter(pk=record.pk).delete()
+
+
+def sessions_end_others(*, user, current_key: str | None) -> int:
+    current = key_hash(current_key) if current_key else None
+    records = list(UserSession.objects.filter(user=user).exclude(key_hash=current or ""))
+    hashes = {record.key_hash for record in records}
+    _end_session_keys(lambda key: key_hash(key) in hashes)
+    UserSession.objects.filter(pk__in=[record.pk for record in records]).delete()
+    return len(records)
+
+
+def sessions_end_all(*, user) -> int:
+    """End every session of ``user`` at once, including any started before records were kept."""
+    user_id = str(user.pk)
+    ended = 0
+    for session in Session.objects.filter(expire_date__gt=timezone.now()):
+        if str(session.get_decoded().get("_auth_user_id")) == user_id:
+            session.delete()
+            ended += 1
+    UserSession.objects.filter(user=user).delete()
+    return ended
+
+
+def user_sessions(*, user):
+    """The user's live sessions; records of sessions that have timed out are removed first."""
+    now = timezone.now()
+    idle_limit = now - timedelta(seconds=settings.SESSION_COOKIE_AGE + LAST_SEEN_EVERY)
+    absolute_limit = now - settings.SESSION_ABSOLUTE_LIFETIME
+    UserSession.objects.filter(user=user).filter(
+        models.Q(last_seen_at__lt=idle_limit) | models.Q(created_at__lt=absolute_limit)
+    ).delete()
+    return UserSession.objects.filter(user=user)
+
+
+def on_user_saved(sender, instance, created, **kwargs):
+    """Disabling a user ends all their sessions, whichever way they were disabled."""
+    if not created and not instance.is_active:
+        sessions_end_all(user=instance)
+
+
+class SessionRecordMiddleware:
+    """Keeps "last seen" of the current session's record fresh (at most once a minute) and
+    follows the session key when it is rotated (for example by a password change)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or RECORD_ID not in session or session.session_key is None:
+            return response
+        digest = key_hash(session.session_key)
+        now = time.time()
+        if session.get(RECORD_HASH) != digest or now - session.get(LAST_SEEN, 0) > LAST_SEEN_EVERY:
+            UserSession.objects.filter(pk=session[RECORD_ID]).update(
+                key_hash=digest, last_seen_at=timezone.now(), ip_address=client_ip(request)
+            )
+            session[RECORD_HASH] = digest
+            session[LAST_SEEN] = now
+        return response
+
+
+def on_signed_out(sender, request, user, **kwargs):
+    session = getattr(request, "session", None)
+    if session is not None and session.session_key:
+        UserSession.objects.filter(key_hash=key_hash(session.session_key)).delete()
