@@ -46,7 +46,9 @@ class StatementView(PartnershipReaderMixin, BoardMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         held = [finance_year.year for finance_year in selectors.finance_year_list(board=self.board)]
-        form = YearRangeForm(self.request.GET or None, years=held)
+        # Bind only when the form's own fields were sent: other query parameters are not a mistake.
+        asked = {"end", "count"} & set(self.request.GET)
+        form = YearRangeForm(self.request.GET if asked else None, years=held)
         end, count = selectors.latest_year(board=self.board), 3
         if form.is_bound and form.is_valid():
             end, count = ReportingYear(form.cleaned_data["end"]), form.cleaned_data["count"] or 3

@@ -94,3 +94,9 @@ def test_loading_the_demo_twice_changes_nothing(seed_board):
     call_command("load_demo", stdout=StringIO())
     assert (ExpenditureLine.objects.count(), Contribution.objects.count(), IncomeLine.objects.count()) == counts
     assert counts == (16, 30, 3)
+
+
+def test_an_unrelated_query_parameter_is_not_reported_as_a_form_error(seed_board, as_user, board_member):
+    board_member.boards.add(seed_board)
+    page = as_user(board_member).get("/finance/", {"year": "2016/17"}).content.decode()
+    assert "There is a problem" not in page
