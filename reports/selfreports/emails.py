@@ -12,7 +12,7 @@ from reports.selfreports.selectors import recipients_for
 
 
 def _link(report) -> str:
-    base = getattr(settings, "PORTAL_BASE_URL", "http://localhost:8000").rstrip("/")
+    base = settings.PORTAL_BASE_URL.rstrip("/")
     return base + reverse("reports:selfreport-tasks", args=[report.pk])
 
 
