@@ -9,8 +9,7 @@ from decimal import Decimal
 
 from finance.models import IncomeLine, StatedFigure
 from meetings.models import Attendance, Group, Membership
-from partners.models import Partner
-from partners.models import StrategicPriority
+from partners.models import Partner, StrategicPriority
 from reports.selfreports.models import CaseStudy
 from tests.finance.factories import (
     ContributionFactory,
