@@ -76,7 +76,8 @@ def _docx_section(document, section, *, level: int) -> None:
 
 def _notice(document, section) -> None:
     paragraph = document.add_paragraph()
-    run = paragraph.add_run(f"Not yet available. {section.reason}")
+    label = "Incomplete." if section.status == "incomplete" else "Not yet available."
+    run = paragraph.add_run(f"{label} {section.reason}")
     run.italic = True
 
 
