@@ -5,7 +5,6 @@ from decimal import Decimal
 from django.urls import reverse
 
 from finance import services as finance_services
-
 from reports.annual import services
 from reports.annual.models import IndicatorValue, NarrativeSection, PublishedReport
 from tests.annual.factories import IndicatorFactory, IndicatorValueFactory, NarrativeFactory
