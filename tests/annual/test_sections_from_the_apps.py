@@ -129,3 +129,22 @@ def test_the_word_file_has_the_apps_tables_and_charts(full_board, year, tmp_path
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert "1. Agency A Trust" in headings
     assert len(document.inline_shapes) == 13 + 1  # the indicators' charts and the attendance chart
+
+
+def test_the_attendance_chart_has_room_for_every_agency_in_its_legend(full_board, year):
+    from meetings.charts import attendance_chart_svg
+    from meetings.reporting import board_attendance
+    from tests.annual.app_records import more_agencies
+
+    table = board_attendance(year, full_board).table
+    few = attendance_chart_svg(table)
+    table.rows = table.rows + [
+        type(table.rows[0])(agency.short_name, agency.pk, table.rows[0].cells) for agency in more_agencies(12)
+    ]
+    many = attendance_chart_svg(table)
+
+    def height(svg):
+        return float(svg.split('viewBox="0 0 ')[1].split('"')[0].split()[1])
+
+    assert height(many) - height(few) == 24 * 4  # 15 agencies in 3 columns need 4 more legend rows
+    assert "Extra 11" in many
