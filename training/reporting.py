@@ -21,6 +21,7 @@ from training.models import (
     COMMUNITY_SECTOR,
     Booking,
     ChargeRate,
+    Course,
     CoursePlan,
     ELearningEnrolment,
     ELearningPackage,
@@ -650,4 +651,16 @@ def training_report(*, board: Board, year: ReportingYear) -> TrainingReport:
         uptake=uptake_by_agency(board=board, year=year),
         activity=other_activity(board=board, year=year),
         reconciliation=reconciliation(summary=summary, cancellations=cancellations, elearning=elearning),
+    )
+
+
+def courses_by_priority(*, board: Board, year: ReportingYear) -> dict[int, int]:
+    """Evidence for the annual report: courses tagged to each strategic priority (by id) that are
+    planned for ``year`` or have a session in it. One query."""
+    in_year = Q(course__plans__start_year=year.start_year) | _in_year("course__sessions__starts_on", year)
+    return dict(
+        Course.priorities.through.objects.filter(in_year, course__board=board)
+        .values("strategicpriority_id")
+        .annotate(count=Count("course_id", distinct=True))
+        .values_list("strategicpriority_id", "count")
     )

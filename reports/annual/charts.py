@@ -127,3 +127,24 @@ def _png(image) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def bar_chart_png(*, title: str, labels: list[str], values: list[int]) -> bytes:
+    """A horizontal bar chart drawn with Pillow, for Word: one bar per label with its value."""
+    row, left, top = 44, 420, 70
+    width, height = 1200, top + row * max(len(labels), 1) + 30
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    font, small = _font(24), _font(20)
+    draw.text((20, 15), title[:90], fill="black", font=font)
+    if not labels:
+        draw.text((20, top), "No figures to chart.", fill="black", font=font)
+        return _png(image)
+    high = max(max(values), 1)
+    plot_w = width - left - 90
+    for index, (label, value) in enumerate(zip(labels, values, strict=True)):
+        y = top + index * row
+        draw.text((20, y + 8), label[:34], fill="#222222", font=small)
+        draw.rectangle((left, y + 6, left + plot_w * value / high, y + row - 6), fill=SERIES_COLOURS[0])
+        draw.text((left + plot_w * value / high + 8, y + 8), str(value), fill="#222222", font=small)
+    return _png(image)

@@ -48,3 +48,9 @@ class ActivityForm(forms.ModelForm):
 
 class PublishForm(forms.Form):
     confirm = forms.BooleanField(label="I have run the readiness check and want to publish this version", required=True)
+
+
+class ConfirmForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="Replace this year's training income in finance with the training charges", required=True
+    )

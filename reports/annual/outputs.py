@@ -67,7 +67,7 @@ def _docx_section(document, section, *, level: int) -> None:
     if level == 1:
         document.add_page_break()
     document.add_heading(section.heading, level=level)
-    if section.is_missing and section.template == "annual/sections/not_available.html":
+    if section.template == "annual/sections/not_available.html":
         _notice(document, section)
         return
     writer = _WRITERS.get(section.key, _docx_narrative_only)
@@ -76,7 +76,8 @@ def _docx_section(document, section, *, level: int) -> None:
 
 def _notice(document, section) -> None:
     paragraph = document.add_paragraph()
-    run = paragraph.add_run(f"Not yet available. {section.reason}")
+    label = "Incomplete." if section.status == "incomplete" else "Not yet available."
+    run = paragraph.add_run(f"{label} {section.reason}")
     run.italic = True
 
 
@@ -133,9 +134,208 @@ def _docx_context(document, section) -> None:
 
 
 def _docx_governance(document, section) -> None:
-    if section.data.narrative.is_written:
-        _docx_markdown(document, section.data.narrative.body)
-    _notice(document, section)
+    data = section.data
+    if data.narrative.is_written:
+        _docx_markdown(document, data.narrative.body)
+    if section.status != "ready":
+        _notice(document, section)
+    document.add_heading("Key roles", level=3)
+    if data.key_roles:
+        _table(
+            document,
+            ["Role", "Held by", "Post", "Agency"],
+            [
+                [role.role, role.name, role.post or NOT_AVAILABLE, role.agency or NOT_AVAILABLE]
+                for role in data.key_roles
+            ],
+        )
+    table = data.attendance
+    if table is None or not table.meetings:
+        return
+    document.add_heading("Attendance", level=3)
+    _table(
+        document,
+        ["Agency", *[f"{meeting.held_on:%d/%m/%y}" for meeting in table.meetings], "Total", "Rate"],
+        [
+            [
+                row.label,
+                *[str(cell.attended or NOT_AVAILABLE) for cell in row.cells],
+                str(row.total),
+                f"{rate.percent}%" if rate and rate.percent is not None else NOT_AVAILABLE,
+            ]
+            for row, rate in data.rows
+        ]
+        + [["Total", *[str(total) for total in table.meeting_totals], str(table.total), ""]],
+        caption=f"People attending {table.group.name} meetings for each agency, {table.year.label}",
+    )
+    png = charts.bar_chart_png(
+        title=f"People attending {table.group.name} meetings, {table.year.label}",
+        labels=[f"{meeting.held_on:%d/%m/%Y}" for meeting in table.meetings],
+        values=table.meeting_totals,
+    )
+    document.add_picture(io.BytesIO(png), width=Cm(15))
+    document.add_paragraph(f"Chart: {data.attendance_chart_text}").runs[0].italic = True
+
+
+def _docx_membership(document, section) -> None:
+    if not section.data.members:
+        _notice(document, section)
+        return
+    _table(
+        document,
+        ["Job title", "Agency", "Status"],
+        [[m.post or m.role, m.agency or NOT_AVAILABLE, m.status] for m in section.data.members],
+        caption=f"Members of the Board on {section.data.on:%d/%m/%Y}",
+    )
+
+
+def _docx_training(document, section) -> None:
+    data = section.data
+    if section.status != "ready":
+        _notice(document, section)
+    report = data.report
+    if report is None:
+        return
+    summary = report.summary
+    rows = []
+    for name, label in (("booked", "Booked"), ("attended", "Attended"), ("cancelled", "Cancelled")):
+        rows.append(
+            [
+                label,
+                _fmt(getattr(summary.recorded, name)),
+                _fmt(getattr(summary.stated, name, None)),
+                _fmt(getattr(summary.previous_recorded, name)),
+            ]
+        )
+    rows.append(
+        [
+            "Did not attend",
+            _fmt(summary.recorded.did_not_attend),
+            _fmt(getattr(summary.stated, "did_not_attend", None)),
+            _fmt(summary.previous_recorded.did_not_attend),
+        ]
+    )
+    year = summary.year
+    _table(
+        document,
+        ["Places", f"{year.label} recorded", f"{year.label} stated", f"{year.previous.label} recorded"],
+        rows,
+        caption=f"Places on face-to-face courses, {year.label}",
+    )
+    for table in data.tables:
+        _table(
+            document,
+            ["Course", "Planned", "Delivered", "Places available", "Attended"],
+            [
+                [row.title, _fmt(row.planned), _fmt(row.delivered), _fmt(row.places_available), _fmt(row.attended)]
+                for row in table.rows
+            ]
+            + [
+                [
+                    "Total",
+                    *[str(table.totals[name]) for name in ("planned", "delivered", "places_available", "attended")],
+                ]
+            ],
+            caption=f"{table.caption}, {year.label}",
+        )
+    cancellations = report.cancellations
+    _table(
+        document,
+        ["Reason", "Sessions", "Share of planned", "Stated"],
+        [[row.label, str(row.count), _fmt(row.share_of_planned, "%"), _fmt(row.stated)] for row in cancellations.rows],
+        caption=f"Sessions cancelled by reason, of {cancellations.planned} courses planned",
+    )
+    elearning = report.elearning
+    if elearning.modules:
+        _table(
+            document,
+            ["Module", "Allocated", "Completed"],
+            [[m.title, str(m.allocated), str(m.completed)] for m in elearning.modules],
+            caption=f"E-learning: {elearning.allocated} licences allocated, {elearning.completed} completed"
+            + (f" ({elearning.completion_rate}%)" if elearning.completion_rate is not None else ""),
+        )
+        png = charts.bar_chart_png(
+            title=f"E-learning completions by module, {year.label}",
+            labels=[m.title for m in elearning.modules],
+            values=[m.completed for m in elearning.modules],
+        )
+        document.add_picture(io.BytesIO(png), width=Cm(15))
+        document.add_paragraph(f"Chart: {data.chart_text}").runs[0].italic = True
+    if report.uptake:
+        _table(
+            document,
+            ["Agency", "Booked", "Attended", "Did not attend", "Cancelled", "E-learning completed"],
+            [
+                [
+                    u.name,
+                    str(u.booked),
+                    str(u.attended),
+                    str(u.did_not_attend),
+                    str(u.cancelled),
+                    str(u.elearning_completed),
+                ]
+                for u in report.uptake
+            ],
+            caption=f"Uptake by agency, {year.label}",
+        )
+
+
+def _docx_finance(document, section) -> None:
+    from finance.templatetags.money import pounds, signed_pounds
+
+    statement = section.data.statement
+    if section.status != "ready":
+        _notice(document, section)
+    if statement is None or not statement.years_held:
+        return
+    width = len(statement.years)
+    rows = [["Expenditure", *[""] * width]]
+    rows += [[row.label, *[pounds(a) for a in row.amounts]] for row in statement.expenditure]
+    rows.append(["Total Expenditure", *[pounds(a) for a in statement.total_expenditure]])
+    rows.append(["Contribution", *[""] * width])
+    rows += [[row.label, *[pounds(a) for a in row.amounts]] for row in statement.income]
+    rows.append(["Total Income", *[pounds(a) for a in statement.total_income]])
+    rows.append(["Transfer to Reserves", *[pounds(a) for a in statement.transfer_to_reserves]])
+    rows.append(["Reserves brought forward", *[pounds(a) for a in statement.opening_reserves]])
+    rows.append(["Total Income in Reserve", *[pounds(a) for a in statement.closing_reserves]])
+    _table(document, ["£", *[year.label for year in statement.years]], rows, caption="Financial report (actual, £)")
+    if statement.differences:
+        _table(
+            document,
+            ["Year", "Figure", "Stated", "Computed", "Difference"],
+            [
+                [i.year.label, i.label, pounds(i.stated), pounds(i.computed), signed_pounds(i.difference)]
+                for i in statement.differences
+            ],
+            caption="Totals stated elsewhere that differ from the computed ones (£)",
+        )
+
+
+def _docx_partner_updates(document, section) -> None:
+    data = section.data
+    if section.status != "ready":
+        _notice(document, section)
+    for number, item in enumerate(data.returns, start=1):
+        document.add_heading(f"{number}. {item.partner.name}", level=3)
+        if item.wrong_year:
+            document.add_paragraph(f"Period covered: {item.wrong_year}").runs[0].italic = True
+        for block in item.sections:
+            if block.is_empty:
+                continue
+            document.add_paragraph().add_run(block.section.heading).bold = True
+            for line in block.answers:
+                if not line.value:
+                    continue
+                if len(block.answers) > 1:
+                    document.add_paragraph().add_run(line.question).italic = True
+                for paragraph in line.value.split("\n\n"):
+                    document.add_paragraph(paragraph.strip())
+        if item.case_studies:
+            document.add_paragraph().add_run("Case studies").bold = True
+            for study in item.case_studies:
+                document.add_paragraph().add_run(study.title).italic = True
+                for paragraph in study.text.split("\n\n"):
+                    document.add_paragraph(paragraph.strip())
 
 
 def _docx_strategic(document, section) -> None:
@@ -212,4 +412,8 @@ _WRITERS = {
     "strategic_objectives": _docx_strategic,
     "performance": _docx_performance,
     "engagement": _docx_engagement,
+    "training": _docx_training,
+    "finance": _docx_finance,
+    "partner_updates": _docx_partner_updates,
+    "membership": _docx_membership,
 }

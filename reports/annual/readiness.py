@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.urls import reverse
+
+from finance.templatetags.money import pounds
 from reports.annual.assembly import AnnualReport
 from reports.annual.models import EngagementEvent, NarrativeSection
 from reports.annual.sections import strategic_objectives
@@ -86,12 +89,38 @@ def check_readiness(report: AnnualReport) -> Readiness:
                 )
             )
 
-    for key in ("partner_updates", "training", "finance"):
+    updates = getattr(sections.get("partner_updates"), "data", None)
+    for pending in getattr(updates, "not_accepted", []) or []:
+        items.append(
+            ReadinessItem(
+                "Partner returns",
+                f"{pending.agency}: the {year.label} return is not accepted ({pending.status.lower()}).",
+                BLOCKING,
+                reverse("reports:selfreport-detail", args=[pending.report_id]),
+                "Review the return",
+            )
+        )
+    for key in ("training", "finance"):
         data = getattr(sections.get(key), "data", None)
-        for agency in getattr(data, "not_accepted", []) or []:
-            items.append(ReadinessItem("Partner returns", f"{agency}: return not accepted.", BLOCKING))
         for difference in getattr(data, "differences", []) or []:
-            items.append(ReadinessItem("Reconciliation", difference, BLOCKING))
+            items.append(
+                ReadinessItem(
+                    "Reconciliation", difference, BLOCKING, getattr(data, "differences_url", ""), "Check the figures"
+                )
+            )
+    finance = getattr(sections.get("finance"), "data", None)
+    if finance is not None and finance.training_income_differs:
+        items.append(
+            ReadinessItem(
+                "Reconciliation",
+                f"Training income in the finance statement for {year.label} is "
+                f"£{pounds(finance.training_income_recorded)} "
+                f"but the training charges recorded come to £{pounds(finance.training_charges)}.",
+                WARNING,
+                finance.training_income_url,
+                "Take the training charges into finance",
+            )
+        )
 
     strategic = sections.get(strategic_objectives.KEY)
     rows = strategic.data.rows if strategic and strategic.data else []
@@ -108,13 +137,6 @@ def check_readiness(report: AnnualReport) -> Readiness:
                     "Review the priority",
                 )
             )
-    items.append(
-        ReadinessItem(
-            "Evidence for priorities",
-            "Evidence from " + ", ".join(strategic_objectives.PENDING_EVIDENCE) + " is not connected yet.",
-            WARNING,
-        )
-    )
     items.extend(_working_together(report, sections, written))
     return Readiness(items=items)
 

@@ -85,3 +85,28 @@ def report_publish(*, board, year: ReportingYear, by) -> PublishedReport:
             published_at=report.generated_at,
             published_by=by,
         )
+
+
+def training_income_take_into_finance(*, board: Board, year: ReportingYear, by) -> list:
+    """Business support's action: replace the year's training income in finance with the training
+    charges per agency (community organisations, who have no partner record, as "not attributed").
+
+    The report composes the two apps, so this lives here: finance takes ``(agency, amount)`` pairs
+    through ``finance.services.training_income_replace`` and never reads the training app. It is an
+    explicit action, not part of assembling the report, so reading a draft never changes finance.
+    Returns the new income lines.
+    """
+    from finance.services import finance_year_open, training_income_replace
+    from partners.models import Partner
+    from training.reporting import charges_by_agency
+
+    lines = charges_by_agency(board=board, year=year)
+    partners = Partner.objects.in_bulk([line.partner_id for line in lines if line.partner_id])
+    with transaction.atomic():
+        finance_year = finance_year_open(board=board, year=year)
+        return training_income_replace(
+            finance_year=finance_year,
+            charges=[(partners.get(line.partner_id), line.amount) for line in lines],
+            by=by,
+            description=f"Training charges {year.label}",
+        )

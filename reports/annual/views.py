@@ -1,19 +1,23 @@
 """Annual report pages: drafts, readiness and publishing for business support; published
 versions for everyone signed in."""
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views import View
 
+from finance.templatetags.money import pounds
 from partners.models import StrategicPriority
 from reports.annual import outputs, reporting, services
 from reports.annual.assembly import build_report
-from reports.annual.forms import ActivityForm, NarrativeForm, PublishForm
+from reports.annual.forms import ActivityForm, ConfirmForm, NarrativeForm, PublishForm
 from reports.annual.models import NarrativeSection, PriorityActivity
 from reports.annual.readiness import check_readiness
 from reports.annual.selectors import published_report_get, published_report_list
+from wscb.audit import AuditAction, audit_record
 from wscb.periods import ReportingYear
 from wscb.permissions import RecordKeeperMixin, SignedInMixin
 
@@ -191,3 +195,45 @@ class ActivityEditView(RecordKeeperMixin, View):
             return self._render(request, form, year, priority, status=409)
         messages.success(request, f"Activity for priority {priority.number} saved.")
         return redirect(reverse("annual:draft", args=[year.start_year]) + "#section-strategic-objectives")
+
+
+class TrainingIncomeView(RecordKeeperMixin, View):
+    """Confirm, then take the year's training charges into finance as its training income."""
+
+    def _context(self, board, year, form):
+        from finance.models import IncomeLine
+        from training.reporting import charges_by_agency
+
+        charges = charges_by_agency(board=board, year=year)
+        recorded = IncomeLine.objects.filter(
+            finance_year__board=board, finance_year__start_year=year.start_year, kind=IncomeLine.Kind.TRAINING
+        ).select_related("partner")
+        return {
+            "year": year,
+            "charges": charges,
+            "charges_total": sum((line.amount for line in charges), Decimal("0.00")),
+            "recorded": recorded,
+            "recorded_total": sum((line.amount for line in recorded), Decimal("0.00")),
+            "form": form,
+        }
+
+    def get(self, request, start_year):
+        board, year = _board(request), _year(start_year)
+        return render(request, "annual/training_income_confirm.html", self._context(board, year, ConfirmForm()))
+
+    def post(self, request, start_year):
+        board, year = _board(request), _year(start_year)
+        form = ConfirmForm(request.POST)
+        if not form.is_valid():
+            return render(request, "annual/training_income_confirm.html", self._context(board, year, form), status=400)
+        lines = services.training_income_take_into_finance(board=board, year=year, by=request.user)
+        total = sum((line.amount for line in lines), Decimal("0.00"))
+        audit_record(
+            request=request,
+            action=AuditAction.CHANGED,
+            detail=f"Training income {year.label} replaced by the training charges: {len(lines)} line(s), £{total}",
+        )
+        messages.success(
+            request, f"The {year.label} training income in finance is now the training charges: £{pounds(total)}."
+        )
+        return redirect("annual:readiness", start_year=year.start_year)

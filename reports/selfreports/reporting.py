@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 
 from partners.models import Board
 from reports.selfreports import selectors
@@ -135,3 +135,71 @@ def compiled_partner_updates(*, board: Board, year: ReportingYear) -> list[Repor
         )
         for report in reports
     ]
+
+
+@dataclass(frozen=True)
+class PendingReturn:
+    """An agency asked for an update whose return is not accepted yet."""
+
+    report_id: int
+    agency: str
+    status: str
+
+
+@dataclass(frozen=True)
+class YearReturns:
+    """Whether the board asked for updates for the year, and which returns are not accepted."""
+
+    has_round: bool
+    asked: int
+    not_accepted: list[PendingReturn]
+
+
+def year_returns(*, board: Board, year: ReportingYear) -> YearReturns:
+    """The year's round: agencies asked and the returns not accepted, in agency order. One query."""
+    rows = list(
+        SelfReport.objects.filter(round__board=board, round__start_year=year.start_year)
+        .order_by("partner__name")
+        .values_list("pk", "partner__name", "status")
+    )
+    labels = dict(SelfReport.Status.choices)
+    return YearReturns(
+        has_round=bool(rows),
+        asked=len(rows),
+        not_accepted=[
+            PendingReturn(pk, name, labels[status]) for pk, name, status in rows if status != SelfReport.Status.ACCEPTED
+        ],
+    )
+
+
+def answers_by_priority(*, board: Board, year: ReportingYear) -> dict[int, int]:
+    """Evidence: answered strategic-priority questions in the year's accepted updates, per priority id. One query."""
+    return dict(
+        Answer.objects.filter(
+            entry__report__round__board=board,
+            entry__report__round__start_year=year.start_year,
+            entry__report__status=SelfReport.Status.ACCEPTED,
+            priority__isnull=False,
+        )
+        .exclude(value="")
+        .values("priority_id")
+        .annotate(count=Count("pk"))
+        .values_list("priority_id", "count")
+    )
+
+
+def case_studies_by_priority(*, board: Board, year: ReportingYear) -> dict[int, int]:
+    """Evidence: case studies tagged to a priority in the year's accepted updates and marked for
+    publication (those the report prints in section 10), per priority id. One query."""
+    return dict(
+        CaseStudy.objects.filter(
+            report__round__board=board,
+            report__round__start_year=year.start_year,
+            report__status=SelfReport.Status.ACCEPTED,
+            is_for_publication=True,
+            priority__isnull=False,
+        )
+        .values("priority_id")
+        .annotate(count=Count("pk"))
+        .values_list("priority_id", "count")
+    )

@@ -33,3 +33,18 @@ def seeded_board(board):
     load_seed_priorities(board)
     demo.load_for_board(board=board)
     return board
+
+
+@pytest.fixture
+def full_board(seeded_board, agency_a, agency_b, business_support):
+    """The seeded board with records in every other app: meetings, training, finance, partner updates."""
+    from partners.models import StrategicPriority
+    from tests.annual import app_records
+
+    agencies = [agency_a, agency_b]
+    priorities = list(StrategicPriority.objects.filter(board=seeded_board).order_by("number"))
+    app_records.add_meetings(seeded_board, agencies)
+    app_records.add_training(seeded_board, agencies, priorities)
+    app_records.add_finance(seeded_board, agencies)
+    app_records.add_partner_updates(seeded_board, agencies, reviewer=business_support)
+    return seeded_board

@@ -60,6 +60,14 @@ ENTRIES = [
         expect(KEEPERS),
         kwargs=lambda cast: {"start_year": 2016, "priority_pk": _priority(cast).pk},
     ),
+    Entry("annual:training-income", expect(KEEPERS), kwargs=_year),
+    Entry(
+        "annual:training-income",
+        expect(KEEPERS, ok=400),
+        kwargs=_year,
+        method="post",
+        note="without the confirmation box finance is not changed",
+    ),
     Entry("annual:published", expect(SIGNED_IN), kwargs=lambda cast: {"pk": _published(cast).pk}, variant="own board"),
     Entry(
         "annual:published",

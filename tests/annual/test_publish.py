@@ -1,10 +1,14 @@
 """Publishing freezes the report as numbered versions; readers open published versions only."""
 
+from decimal import Decimal
+
 from django.urls import reverse
 
+from finance import services as finance_services
 from reports.annual import services
 from reports.annual.models import IndicatorValue, NarrativeSection, PublishedReport
 from tests.annual.factories import IndicatorFactory, IndicatorValueFactory, NarrativeFactory
+from tests.finance.factories import ExpenditureLineFactory
 
 
 def _publish(client):
@@ -23,26 +27,40 @@ def test_publishing_stores_html_pdf_and_word_as_version_one(as_user, business_su
     assert published.page_count >= 2
 
 
+def _finance_statement_html(html: str) -> str:
+    return html[html.index('class="report-table finance-statement"') :][:6000]
+
+
 def test_a_published_version_does_not_change_when_the_records_change(as_user, business_support, board, year):
     narrative = NarrativeFactory(board=board, body="Original words")
     indicator = IndicatorFactory(board=board, name="Plans reviewed in time")
     value = IndicatorValueFactory(indicator=indicator, numerator=134, denominator=146)
+    line = ExpenditureLineFactory(
+        finance_year__board=board, category__name="Professional Fees", amount=Decimal("25266.00")
+    )
     first = services.report_publish(board=board, year=year, by=business_support)
-    frozen_html, frozen_pdf = first.html, bytes(first.pdf)
+    frozen_html, frozen_pdf, frozen_docx = first.html, bytes(first.pdf), bytes(first.docx)
     assert "91.8" in frozen_html
+    assert "25,266" in _finance_statement_html(frozen_html)
 
     NarrativeSection.objects.filter(pk=narrative.pk).update(body="Changed words")
     IndicatorValue.objects.filter(pk=value.pk).update(numerator=100)
-    # TODO(lead): add a finance line change here once finance.reporting is wired into section 9.
+    finance_services.expenditure_line_update(
+        line=line, version=line.version, by=business_support, amount=Decimal("99999.00")
+    )
 
     first.refresh_from_db()
-    assert (first.html, bytes(first.pdf)) == (frozen_html, frozen_pdf)
+    assert (first.html, bytes(first.pdf), bytes(first.docx)) == (frozen_html, frozen_pdf, frozen_docx)
     served = as_user(business_support).get(reverse("annual:published", args=[first.pk])).content.decode()
     assert "Original words" in served and "Changed words" not in served
+    assert "25,266" in _finance_statement_html(served) and "99,999" not in served
+    pdf = as_user(business_support).get(reverse("annual:published-file", args=[first.pk, "pdf"])).content
+    assert pdf == frozen_pdf
 
     second = services.report_publish(board=board, year=year, by=business_support)
     assert second.number == 2
     assert "Changed words" in second.html and "68.5" in second.html
+    assert "99,999" in _finance_statement_html(second.html) and "25,266" not in second.html
 
 
 def test_board_members_and_partner_leads_read_published_versions_but_not_drafts(

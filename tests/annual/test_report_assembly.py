@@ -2,12 +2,17 @@
 
 from datetime import date
 
-import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from partners.models import StrategicPriority
+from reports.annual import demo as annual_demo
 from reports.annual import outputs
 from reports.annual.assembly import build_report
 from reports.annual.models import ComparatorValue
+from tests.annual import app_records
+from tests.annual.conftest import load_seed_priorities
 from tests.annual.factories import (
     ComparatorValueFactory,
     EngagementEventFactory,
@@ -33,7 +38,8 @@ SEED_ORDER = [
     ("10", "Towards next year"),
     ("11", "Membership of the Board"),
 ]
-NOT_YET_AVAILABLE = {"governance", "training", "finance", "partner_updates", "membership"}
+#: Sections from the other apps: missing when those apps hold no records for the board and year.
+FROM_OTHER_APPS = {"governance", "training", "finance", "partner_updates", "membership"}
 
 
 def test_sections_come_in_the_seeds_order_with_numbers(seeded_board, year):
@@ -41,19 +47,29 @@ def test_sections_come_in_the_seeds_order_with_numbers(seeded_board, year):
     assert [(s.number, s.title) for s in report.all_sections] == SEED_ORDER
 
 
-def test_sections_from_apps_not_yet_merged_are_missing_with_a_reason(seeded_board, year):
+def test_sections_whose_apps_hold_no_records_are_missing_with_a_reason(seeded_board, year):
     report = build_report(board=seeded_board, year=year)
     missing = {section.key: section.reason for section in report.missing_sections}
-    assert set(missing) == NOT_YET_AVAILABLE
-    assert "attendance" in missing["governance"]
-    assert all(reason for reason in missing.values())
+    assert missing == {
+        "governance": "The board itself is not set up as a group in meetings, so there are no key roles or attendance.",
+        "training": "No training courses, bookings or e-learning are recorded for 2016/17.",
+        "finance": "No financial years are recorded for the years this report shows.",
+        "partner_updates": "No partner updates were asked for 2016/17.",
+        "membership": "The board itself is not set up as a group in meetings, so its membership is not recorded.",
+    }
+
+
+def test_with_the_apps_records_no_section_is_missing(full_board, year):
+    report = build_report(board=full_board, year=year)
+    assert [section.key for section in report.missing_sections] == []
 
 
 def test_the_draft_shows_contents_and_a_not_yet_available_notice(as_user, business_support, seeded_board):
     content = as_user(business_support).get(reverse("annual:draft", args=[2016])).content.decode()
     assert 'href="#section-performance"' in content
-    assert content.count("Not yet available.") == len(NOT_YET_AVAILABLE)
-    assert "Contributions and expenditure are not recorded in the portal yet." in content
+    assert content.count("Not yet available.") == len(FROM_OTHER_APPS)
+    assert "No financial years are recorded for the years this report shows." in content
+    assert f'href="{reverse("finance:statement")}"' in content  # where it is fixed
     assert "This is the first Annual Report" in content  # the foreword
     assert "Cllr Jenny Bullen" in content
 
@@ -63,7 +79,16 @@ def test_an_empty_year_shows_every_narrative_as_missing(board, year):
     assert {s.key for s in report.missing_sections} >= {"foreword", "executive_summary", "context", "performance"}
 
 
-def _add_data(board, count):
+#: Queries to assemble and render the whole report: the annual app's own records (narratives,
+#: context, priorities, indicators, engagement) and one call to each other app's reporting
+#: functions: meetings (board attendance, key roles, membership), training (the year's report and
+#: charges), finance (the statement), partner updates (returns, compiled accepted returns) and the
+#: three evidence sources. Measured (51: 10 annual, 8 meetings, 13 training report, 3 training
+#: charges, 7 finance, 7 partner updates, 3 evidence), and the same at both data sizes.
+QUERY_BUDGET = 51
+
+
+def _add_annual_data(board, count):
     for number in range(count):
         indicator = IndicatorFactory(board=board)
         for start in (2013, 2014, 2015, 2016):
@@ -72,11 +97,40 @@ def _add_data(board, count):
         EngagementEventFactory(board=board, held_on=date(2016, 6, 1 + number % 28), title=f"Event {number}")
 
 
-@pytest.mark.parametrize("extra", [0, 25])
-def test_assembling_the_html_report_uses_a_bounded_number_of_queries(
-    seeded_board, year, django_assert_max_num_queries, extra
+def _add_app_data(board, agencies, business_support, extra):
+    priorities = list(StrategicPriority.objects.filter(board=board).order_by("number"))
+    app_records.add_meetings(board, agencies, extra=extra)
+    app_records.add_training(board, agencies, priorities, extra=extra)
+    app_records.add_finance(board, agencies, extra=extra)
+    app_records.add_partner_updates(board, agencies, reviewer=business_support)
+
+
+def _count_queries(board, year):
+    with CaptureQueriesContext(connection) as context:
+        html = outputs.render_html(build_report(board=board, year=year))
+    return len(context), html
+
+
+def test_assembling_the_html_report_uses_a_bounded_number_of_queries_at_two_data_sizes(
+    seeded_board, year, agency_a, agency_b, business_support, django_assert_max_num_queries
 ):
-    _add_data(seeded_board, extra)
-    with django_assert_max_num_queries(12):
-        html = outputs.render_html(build_report(board=seeded_board, year=year))
-    assert html.count('class="indicator"') == 13 + extra
+    from tests.partners.factories import BoardFactory
+
+    _add_app_data(seeded_board, [agency_a, agency_b], business_support, extra=0)
+    small, html = _count_queries(seeded_board, year)
+    assert html.count('class="indicator"') == 13
+    assert "Not yet available." not in html
+
+    # A second board with ten times the records in every app: more indicators, events, agencies,
+    # members, meetings, courses, bookings, finance lines and partner returns.
+    big = BoardFactory(name="Bigger Safeguarding Partnership", short_name="BSP")
+    load_seed_priorities(big)
+    annual_demo.load_for_board(board=big)
+    _add_annual_data(big, 20)
+    agencies = [agency_a, agency_b, *app_records.more_agencies(6)]
+    _add_app_data(big, agencies, business_support, extra=10)
+    with django_assert_max_num_queries(QUERY_BUDGET):
+        large, html = _count_queries(big, year)
+    assert html.count('class="indicator"') == 13 + 20
+    assert html.count('class="partner-update"') == len(agencies) - 1
+    assert large == small <= QUERY_BUDGET

@@ -4,7 +4,8 @@ A provider is a module in this package with ``KEY``, ``TITLE`` and
 ``provide(*, board, year, bundle) -> Section``. ``bundle`` is the ``ReportBundle`` for the
 board and year: the annual app's own records, each loaded once with a fixed number of
 queries, so assembling the report costs the same number of queries whatever the data size.
-Providers for other apps' sections call those apps' ``reporting.py`` functions (one call each).
+Providers for other apps' sections call those apps' ``reporting.py`` functions (one call each);
+a result two providers share (the board's attendance and membership) is cached on the bundle.
 """
 
 from __future__ import annotations
@@ -109,6 +110,13 @@ class ReportBundle:
     @cached_property
     def engagement_events(self):
         return reporting.engagement_events(board=self.board, year=self.year)
+
+    @cached_property
+    def board_attendance(self):
+        """The meetings app's section 3 and 12 figures (None when the board group is not set up)."""
+        from meetings.reporting import board_attendance
+
+        return board_attendance(self.year, self.board)
 
 
 def narrative_edit_url(year: ReportingYear, kind: str) -> str:

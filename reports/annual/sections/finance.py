@@ -1,25 +1,83 @@
-"""Financial report (seed section 9): contributions, expenditure and reserves over two years.
+"""Financial report (seed section 9): expenditure, contributions, training income and reserves
+for the report's year and the two before it, from ``finance.reporting.finance_statement`` (one
+call). Stated totals that differ from the computed ones become readiness differences.
 
-TO WIRE (after the finance app is merged):
-``statement = finance.reporting.finance_statement([year.previous, year])`` (one call), put it in
-``FinanceData.statement``, its reconciliation differences in ``FinanceData.differences``, set
-``status=READY`` and render the statement in ``templates/annual/sections/finance.html``.
+Training income: the finance statement prints the training income lines recorded in finance.
+The training app computes the year's charges per agency (``training.reporting.training_income``);
+when the two differ the readiness check says so and links to the business-support action that
+takes the charges into finance (``reports.annual.services.training_income_take_into_finance``).
+The report never writes to finance while it is assembled.
 """
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from reports.annual.sections.base import not_yet_available
+from django.urls import reverse
+
+from finance.models import ZERO
+from finance.reporting import finance_statement
+from finance.templatetags.money import pounds, signed_pounds
+from reports.annual.sections.base import INCOMPLETE, MISSING, READY, Section
+from training.reporting import training_income
+from wscb.periods import ReportingYear
 
 KEY = "finance"
 TITLE = "Financial report"
-REASON = "Contributions and expenditure are not recorded in the portal yet."
+YEARS_SHOWN = 3
 
 
 @dataclass
 class FinanceData:
-    statement: object = None
+    statement: object = None  # finance.reporting.FinanceStatement
     differences: list[str] = field(default_factory=list)
+    differences_url: str = ""
+    training_charges: Decimal | None = None  # the training app's charges for the year
+    training_income_recorded: Decimal | None = None  # finance's training income for the year
+    training_income_url: str = ""
+
+    @property
+    def training_income_differs(self) -> bool:
+        return (
+            self.training_charges is not None
+            and self.training_income_recorded is not None
+            and self.training_charges != self.training_income_recorded
+        )
+
+
+def difference_text(item) -> str:
+    return (
+        f"Finance {item.year.label}: {item.label} is stated as £{pounds(item.stated)}"
+        + (f" ({item.source})" if item.source else "")
+        + f" but the lines add up to £{pounds(item.computed)} (difference {signed_pounds(item.difference)})."
+    )
 
 
 def provide(*, board, year, bundle):
-    return not_yet_available(key=KEY, title=TITLE, reason=REASON)
+    years = [ReportingYear(year.start_year - offset) for offset in range(YEARS_SHOWN - 1, -1, -1)]
+    statement = finance_statement(board=board, years=years)
+    year_url = reverse("finance:year-detail", args=[year.start_year])
+    data = FinanceData(
+        statement=statement,
+        differences=[difference_text(item) for item in statement.differences if item.computed is not None],
+        differences_url=reverse("finance:statement"),
+        training_income_url=reverse("annual:training-income", args=[year.start_year]),
+    )
+    if year.start_year in statement.years_held:
+        data.training_charges = training_income(board=board, year=year)
+        data.training_income_recorded = statement.training_income[-1] or ZERO
+    if not statement.years_held:
+        status, reason = MISSING, "No financial years are recorded for the years this report shows."
+    elif year.start_year not in statement.years_held:
+        status, reason = INCOMPLETE, f"The {year.label} financial year is not recorded."
+    else:
+        status, reason = READY, ""
+    return Section(
+        key=KEY,
+        title=TITLE,
+        template="annual/sections/finance.html",
+        status=status,
+        reason=reason,
+        fix_url=year_url if status != MISSING else reverse("finance:statement"),
+        fix_label="Record the finance lines",
+        data=data,
+    )

@@ -1,42 +1,89 @@
 """Governance and accountability (seed section 3): arrangements text, key roles, board
-attendance table and chart.
-
-TO WIRE (after the meetings app is merged): fill ``GovernanceData`` from
-``meetings.reporting`` in one call each, e.g.
-``key_roles = meetings.reporting.key_roles(board, year)`` and
-``attendance = meetings.reporting.attendance_by_agency(board, year)``, set ``status=READY`` and
-render the table and chart in ``templates/annual/sections/governance.html``. Until then the
-section is reported as missing; no figures are invented.
-"""
+attendance table and chart, from ``meetings.reporting.board_attendance`` (shared with the
+membership section through the bundle) and ``meetings.charts.attendance_chart_svg``."""
 
 from dataclasses import dataclass, field
 
+from django.urls import reverse
+
+from meetings.charts import attendance_chart_svg
 from reports.annual.models import NarrativeSection
-from reports.annual.sections.base import MISSING, Narrative, Section
+from reports.annual.sections.base import INCOMPLETE, MISSING, READY, Narrative, Section
 
 KEY = "governance"
 TITLE = "Governance and accountability"
-REASON = (
-    "Key roles and meeting attendance are not recorded in the portal yet "
-    "(they come from the meetings records when those are available)."
-)
 
 
 @dataclass
 class GovernanceData:
     narrative: Narrative
-    key_roles: list = field(default_factory=list)  # [(role title, person name)]
-    attendance: object = None  # meetings.reporting result: meetings x agencies
+    key_roles: list = field(default_factory=list)  # meetings.reporting.KeyRole
+    attendance: object = None  # meetings.reporting.AttendanceTable: agencies x meetings
+    rates: object = None  # meetings.reporting.AttendanceRates
+    quorums: list = field(default_factory=list)
     attendance_chart_svg: str = ""
     attendance_chart_text: str = ""
 
+    @property
+    def rate_by_agency(self) -> dict:
+        """Attendance rate per agency label, for the table's last column."""
+        return {rate.label: rate for rate in (self.rates.agencies if self.rates else [])}
+
+    @property
+    def rows(self) -> list:
+        """(agency row, its rate or None) for the attendance table."""
+        rates = self.rate_by_agency
+        return [(row, rates.get(row.label)) for row in self.attendance.rows] if self.attendance else []
+
+    @property
+    def not_quorate(self) -> list:
+        return [quorum for quorum in self.quorums if not quorum.is_quorate]
+
+
+def chart_text(table) -> str:
+    """The chart in words: people attending each meeting, and the agencies with most attendance."""
+    if table is None or not table.meetings:
+        return ""
+    per_meeting = "; ".join(
+        f"{meeting.held_on:%d/%m/%Y}: {total} people"
+        for meeting, total in zip(table.meetings, table.meeting_totals, strict=True)
+    )
+    return f"People attending each {table.group.name} meeting in {table.year.label}: {per_meeting}."
+
 
 def provide(*, board, year, bundle):
+    narrative = bundle.narrative(NarrativeSection.Kind.GOVERNANCE)
+    figures = bundle.board_attendance
+    data = GovernanceData(narrative=narrative)
+    fix_url, fix_label = reverse("meetings:meeting-list"), "Record the board's meetings and attendance"
+    if figures is None:
+        status = MISSING
+        reason = "The board itself is not set up as a group in meetings, so there are no key roles or attendance."
+        fix_url, fix_label = reverse("meetings:group-list"), "Set up the board's group"
+    else:
+        data.key_roles = figures.key_roles
+        data.attendance = figures.table
+        data.rates = figures.rates
+        data.quorums = figures.quorums
+        data.attendance_chart_svg = attendance_chart_svg(figures.table)
+        data.attendance_chart_text = chart_text(figures.table)
+        problems = []
+        if not figures.table.meetings:
+            problems.append(f"no board meetings held in {year.label} are recorded")
+        if not figures.key_roles:
+            problems.append(f"nobody holds a key role on 31/03/{year.start_year + 1}")
+        if not narrative.is_written:
+            problems.append("the governance arrangements text is not written")
+            fix_url, fix_label = narrative.edit_url, "Write the governance text"
+        status = INCOMPLETE if problems else READY
+        reason = ("In this section " + "; ".join(problems) + ".") if problems else ""
     return Section(
         key=KEY,
         title=TITLE,
         template="annual/sections/governance.html",
-        status=MISSING,
-        reason=REASON,
-        data=GovernanceData(narrative=bundle.narrative(NarrativeSection.Kind.GOVERNANCE)),
+        status=status,
+        reason=reason,
+        fix_url=fix_url,
+        fix_label=fix_label,
+        data=data,
     )

@@ -1,24 +1,38 @@
-"""Membership of the board (seed section 12): job title, agency and status of each member.
-
-TO WIRE (after the meetings app is merged): the board's membership for the year from
-``meetings.reporting`` (or partners' board membership) in one call into
-``MembershipData.members``, set ``status=READY`` and render the table in
-``templates/annual/sections/membership.html``.
-"""
+"""Membership of the board (seed section 12): job title, agency and status of each member on
+the last day of the year, from ``meetings.reporting.board_attendance`` (through the bundle)."""
 
 from dataclasses import dataclass, field
 
-from reports.annual.sections.base import not_yet_available
+from django.urls import reverse
+
+from reports.annual.sections.base import MISSING, READY, Section
 
 KEY = "membership"
 TITLE = "Membership of the Board"
-REASON = "Board membership (job titles, agencies and status) is not recorded in the portal yet."
 
 
 @dataclass
 class MembershipData:
-    members: list = field(default_factory=list)  # [(job title, agency, status)]
+    members: list = field(default_factory=list)  # meetings.reporting.MemberListing
+    on: object = None  # the day the membership is taken on
 
 
 def provide(*, board, year, bundle):
-    return not_yet_available(key=KEY, title=TITLE, reason=REASON)
+    figures = bundle.board_attendance
+    members = figures.membership if figures else []
+    if figures is None:
+        reason = "The board itself is not set up as a group in meetings, so its membership is not recorded."
+    elif not members:
+        reason = f"Nobody is recorded as a member of the board on {year.end:%d/%m/%Y}."
+    else:
+        reason = ""
+    return Section(
+        key=KEY,
+        title=TITLE,
+        template="annual/sections/membership.html",
+        status=READY if members else MISSING,
+        reason=reason,
+        fix_url=reverse("meetings:membership-list"),
+        fix_label="Record the board's members",
+        data=MembershipData(members=members, on=year.end),
+    )

@@ -1,26 +1,50 @@
-"""Partner updates (seed section 10): each agency's accepted self-report for the year.
-
-TO WIRE (after the partner update forms are merged): read the accepted returns through the
-self-report selectors/reporting in one call, list them in ``PartnerUpdatesData.returns`` and
-agencies whose return is not accepted in ``PartnerUpdatesData.not_accepted`` (the readiness
-check lists those), set ``status=READY`` and render them in
-``templates/annual/sections/partner_updates.html``.
-"""
+"""Partner updates (seed section 10): each agency's accepted return for the board and year, in
+agency order, as the compiled-year page shows them (``compiled_partner_updates``: accepted
+returns only, no review comments, case studies only where marked for publication). Agencies
+asked whose return is not accepted are listed for the readiness check."""
 
 from dataclasses import dataclass, field
 
-from reports.annual.sections.base import not_yet_available
+from django.urls import reverse
+
+from reports.annual.sections.base import INCOMPLETE, MISSING, READY, Section
+from reports.selfreports.reporting import compiled_partner_updates, year_returns
 
 KEY = "partner_updates"
 TITLE = "Partner updates"
-REASON = "Partner agencies' yearly returns are not collected through the portal yet."
 
 
 @dataclass
 class PartnerUpdatesData:
-    returns: list = field(default_factory=list)
-    not_accepted: list[str] = field(default_factory=list)
+    returns: list = field(default_factory=list)  # reports.selfreports.reporting.ReportDocument
+    not_accepted: list = field(default_factory=list)  # PendingReturn
+    asked: int = 0
 
 
 def provide(*, board, year, bundle):
-    return not_yet_available(key=KEY, title=TITLE, reason=REASON)
+    returns = year_returns(board=board, year=year)
+    documents = compiled_partner_updates(board=board, year=year) if returns.asked > len(returns.not_accepted) else []
+    data = PartnerUpdatesData(returns=documents, not_accepted=returns.not_accepted, asked=returns.asked)
+    fix_url, fix_label = reverse("reports:round-list"), "Review the partner updates"
+    if not returns.has_round:
+        status, reason = MISSING, f"No partner updates were asked for {year.label}."
+        fix_label = "Open a round of partner updates"
+    elif not documents:
+        status, reason = MISSING, f"None of the {returns.asked} partner updates for {year.label} is accepted yet."
+    elif returns.not_accepted:
+        count = len(returns.not_accepted)
+        status = INCOMPLETE
+        verb = "is" if count == 1 else "are"
+        reason = f"{count} of the {returns.asked} partner updates for {year.label} {verb} not accepted."
+    else:
+        status, reason = READY, ""
+    return Section(
+        key=KEY,
+        title=TITLE,
+        template="annual/sections/partner_updates.html",
+        status=status,
+        reason=reason,
+        fix_url=fix_url,
+        fix_label=fix_label,
+        data=data,
+    )

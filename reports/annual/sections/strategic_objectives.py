@@ -1,9 +1,10 @@
 """Strategic objectives and activity (seed section 4): each priority, its key objectives, the
 year's activity text and the evidence tagged to it; priorities with little evidence are flagged.
 
-Evidence counted now: indicators and engagement events tagged to the priority. Training courses,
-partner answers, case studies and actions are added when those apps are merged: append a
-function to ``EVIDENCE_SOURCES`` (one query each) and remove its name from ``PENDING_EVIDENCE``.
+Evidence counted: indicators and engagement events tagged to the priority (this app's records),
+training courses tagged to it that run in the year, answers about it in the year's accepted
+partner updates, and case studies tagged to it that the report publishes. Meeting actions are
+not counted: an action has no link to a strategic priority (``NOT_COUNTED`` says so in the report).
 """
 
 from collections.abc import Callable
@@ -14,22 +15,29 @@ from django.urls import reverse
 from reports.annual.models import NarrativeSection
 from reports.annual.reporting import PriorityRow
 from reports.annual.sections.base import INCOMPLETE, MISSING, READY, Narrative, Section
+from reports.selfreports.reporting import answers_by_priority, case_studies_by_priority
+from training.reporting import courses_by_priority
 
 KEY = "strategic_objectives"
 TITLE = "Strategic objectives and activity"
 #: Fewer pieces of evidence than this flags the priority as having little evidence.
 LITTLE_EVIDENCE = 2
-PENDING_EVIDENCE = ("training courses", "partner answers", "case studies", "actions")
-#: (name, function(board=, year=) -> {priority id: count}) for evidence held by other apps, e.g.
-#: ("training courses", training.reporting.courses_by_priority). Each must run a fixed number of queries.
-EVIDENCE_SOURCES: list[tuple[str, Callable[..., dict[int, int]]]] = []
+#: Evidence the report cannot count yet, and why (shown under the priorities).
+NOT_COUNTED = ("meeting actions are not counted: actions are not tagged to a strategic priority",)
+#: (name, function(board=, year=) -> {priority id: count}) for evidence held by other apps.
+#: Each runs one query.
+EVIDENCE_SOURCES: list[tuple[str, Callable[..., dict[int, int]]]] = [
+    ("training courses", courses_by_priority),
+    ("partner answers", answers_by_priority),
+    ("case studies", case_studies_by_priority),
+]
 
 
 @dataclass
 class StrategicData:
     rows: list[PriorityRow]
     narrative: Narrative
-    pending_evidence: tuple[str, ...] = PENDING_EVIDENCE
+    not_counted: tuple[str, ...] = NOT_COUNTED
     little_evidence: int = LITTLE_EVIDENCE
 
 
@@ -39,7 +47,7 @@ def activity_edit_url(year, priority) -> str:
 
 def provide(*, board, year, bundle):
     rows = bundle.priority_rows
-    for name, source in EVIDENCE_SOURCES:
+    for name, source in EVIDENCE_SOURCES if rows else []:
         counts = source(board=board, year=year)
         for row in rows:
             row.evidence[name] = counts.get(row.priority.pk, 0)

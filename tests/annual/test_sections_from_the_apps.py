@@ -1,0 +1,150 @@
+"""Sections 3, 7, 9, 10 and 12 come from the meetings, training, finance and partner-update
+records through those apps' reporting functions; the readiness check lists their problems."""
+
+from decimal import Decimal
+
+from django.urls import reverse
+
+from reports.annual import outputs
+from reports.annual.assembly import build_report
+from reports.annual.readiness import check_readiness
+from reports.annual.sections.base import INCOMPLETE, READY
+from reports.selfreports.models import SelfReport
+
+
+def _sections(board, year):
+    report = build_report(board=board, year=year)
+    return report, {section.key: section for section in report.all_sections}
+
+
+def test_governance_shows_key_roles_and_the_attendance_table_and_chart(full_board, year):
+    _report, sections = _sections(full_board, year)
+    governance = sections["governance"]
+    assert governance.status == READY
+    data = governance.data
+    assert [(role.role, role.name) for role in data.key_roles] == [("Independent Chair", "Dr Paula Chair")]
+    assert [meeting.held_on.isoformat() for meeting in data.attendance.meetings] == ["2016-05-02", "2016-05-09"]
+    # Agency A sent apologies to the first meeting: 1 of 2 attended (50%); Agency B attended both.
+    rows = {row.label: (row.total, rate.percent) for row, rate in data.rows}
+    assert rows["Agency A"] == (1, Decimal("50.0"))
+    assert rows["Agency B"] == (2, Decimal("100.0"))
+    assert data.attendance.meeting_totals == [2, 3]
+    assert "<svg" in data.attendance_chart_svg
+    assert data.attendance_chart_text.endswith("02/05/2016: 2 people; 09/05/2016: 3 people.")
+
+
+def test_membership_lists_each_member_with_post_agency_and_status(full_board, year):
+    _report, sections = _sections(full_board, year)
+    members = sections["membership"].data.members
+    assert sections["membership"].status == READY
+    assert [(m.post, m.agency, m.status) for m in members] == [
+        ("Independent Chair", "", "Full"),
+        ("Director, Agency A", "Agency A Trust", "Full"),
+        ("Director, Agency B", "Agency B Police", "Full"),
+    ]
+
+
+def test_training_shows_the_course_tables_and_its_differences_reach_the_readiness_check(full_board, year):
+    report, sections = _sections(full_board, year)
+    training = sections["training"]
+    assert training.status == READY
+    table_one = training.data.report.tables["agreed"]
+    assert [(row.title, row.planned, row.delivered, row.attended) for row in table_one.rows] == [
+        ("Safeguarding course 0", 2, 0, 2)
+    ]
+    assert training.data.differences == [
+        "Training: Attended (stated), against the records is 999, but recorded in the portal gives 2 (difference +997)."
+    ]
+    messages = [item.message for item in check_readiness(report).items if item.group == "Reconciliation"]
+    assert training.data.differences[0] in messages
+
+
+def test_finance_shows_the_statement_and_stated_totals_that_differ(full_board, year):
+    report, sections = _sections(full_board, year)
+    finance = sections["finance"]
+    assert finance.status == READY
+    statement = finance.data.statement
+    assert [year.label for year in statement.years] == ["2014/15", "2015/16", "2016/17"]
+    assert statement.total_income[-1] == Decimal("10200.00")
+    assert statement.total_expenditure[-1] == Decimal("1000.00")
+    assert finance.data.differences == [
+        "Finance 2016/17: Total income is stated as £10,201 (Minutes) but the lines add up to £10,200 (difference +1)."
+    ]
+    items = [item for item in check_readiness(report).items if item.group == "Reconciliation"]
+    assert any(item.message == finance.data.differences[0] and item.fix_url == "/finance/" for item in items)
+
+
+def test_partner_updates_show_only_accepted_returns_and_publishable_content(full_board, year, agency_b):
+    report, sections = _sections(full_board, year)
+    updates = sections["partner_updates"]
+    assert updates.status == INCOMPLETE  # Agency B's return is not accepted
+    assert [document.partner.name for document in updates.data.returns] == ["Agency A Trust"]
+    html = outputs.render_html(report)
+    section_10 = html[html.index('id="section-partner-updates"') : html.index('id="section-next-year"')]
+    assert "Answer to policies" in section_10
+    assert "Published story" in section_10
+    assert "Unpublished story" not in section_10
+    assert "Private review comment" not in section_10
+    assert "Agency B Police" not in section_10
+
+    pending = SelfReport.objects.get(partner=agency_b)
+    item = next(item for item in check_readiness(report).items if item.group == "Partner returns")
+    assert item.message == "Agency B Police: the 2016/17 return is not accepted (not started)."
+    assert item.fix_url == reverse("reports:selfreport-detail", args=[pending.pk])
+
+
+def test_evidence_counts_courses_partner_answers_and_published_case_studies(full_board, year):
+    _report, sections = _sections(full_board, year)
+    rows = {row.priority.number: row.evidence for row in sections["strategic_objectives"].data.rows}
+    # Priority 1: one course, Agency A's answer, the published case study (not the unpublished one).
+    assert (rows[1]["training courses"], rows[1]["partner answers"], rows[1]["case studies"]) == (1, 1, 1)
+    assert (rows[2]["training courses"], rows[2]["partner answers"], rows[2]["case studies"]) == (0, 1, 0)
+    assert "actions" not in " ".join(rows[1])
+    assert "meeting actions are not counted" in sections["strategic_objectives"].data.not_counted[0]
+
+
+def test_the_readiness_check_warns_when_finance_training_income_is_not_the_training_charges(full_board, year):
+    report, sections = _sections(full_board, year)
+    finance = sections["finance"].data
+    assert (finance.training_income_recorded, finance.training_charges) == (Decimal("200.00"), Decimal("30.00"))
+    item = next(item for item in check_readiness(report).items if "Training income" in item.message)
+    assert item.message == (
+        "Training income in the finance statement for 2016/17 is £200 but the training charges recorded come to £30."
+    )
+    assert item.fix_url == reverse("annual:training-income", args=[2016])
+
+
+def test_the_word_file_has_the_apps_tables_and_charts(full_board, year, tmp_path):
+    from io import BytesIO
+
+    from docx import Document
+
+    document = Document(BytesIO(outputs.render_docx(build_report(board=full_board, year=year))))
+    first_cells = [table.rows[0].cells[0].text for table in document.tables]
+    for header in ("Role", "Agency", "Places", "Course", "Reason", "£", "Job title"):
+        assert header in first_cells
+    statement = next(table for table in document.tables if table.rows[0].cells[0].text == "£")
+    total_income = next(row for row in statement.rows if row.cells[0].text == "Total Income")
+    assert [cell.text for cell in total_income.cells] == ["Total Income", "0", "0", "10,200"]
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "1. Agency A Trust" in headings
+    assert len(document.inline_shapes) == 13 + 1  # the indicators' charts and the attendance chart
+
+
+def test_the_attendance_chart_has_room_for_every_agency_in_its_legend(full_board, year):
+    from meetings.charts import attendance_chart_svg
+    from meetings.reporting import board_attendance
+    from tests.annual.app_records import more_agencies
+
+    table = board_attendance(year, full_board).table
+    few = attendance_chart_svg(table)
+    table.rows = table.rows + [
+        type(table.rows[0])(agency.short_name, agency.pk, table.rows[0].cells) for agency in more_agencies(12)
+    ]
+    many = attendance_chart_svg(table)
+
+    def height(svg):
+        return float(svg.split('viewBox="0 0 ')[1].split('"')[0].split()[1])
+
+    assert height(many) - height(few) == 24 * 4  # 15 agencies in 3 columns need 4 more legend rows
+    assert "Extra 11" in many
