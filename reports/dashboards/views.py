@@ -35,7 +35,7 @@ class DashboardView(PartnershipReaderMixin, TemplateView):
     def get_context_data(self, **kwargs):
         year = chosen_year(self.request)
         context = {"year": year, "years": year_choices(year), "panels": exports.PANELS}
-        if self.request.board is not None:
+        if self.request.board:
             context["dashboard"] = reporting.board_dashboard(
                 board=self.request.board, year=year, for_user=self.request.user, today=timezone.localdate()
             )
@@ -48,7 +48,7 @@ class PanelExportView(PartnershipReaderMixin, View):
     http_method_names = ["get", "head", "options"]
 
     def get(self, request, panel, fmt):
-        if panel not in exports.PANELS or fmt not in ("csv", "xlsx") or request.board is None:
+        if panel not in exports.PANELS or fmt not in ("csv", "xlsx") or not request.board:
             raise Http404
         year = chosen_year(request)
         headers, rows = exports.panel_table(
@@ -81,7 +81,7 @@ class AgencyProfileView(SignedInMixin, TemplateView):
         agency = partner_get(for_user=self.request.user, pk=self.kwargs["pk"])
         year = chosen_year(self.request)
         context = {"agency": agency, "year": year, "years": year_choices(year)}
-        if self.request.board is not None:
+        if self.request.board:
             context["profile"] = reporting.agency_profile(
                 board=self.request.board,
                 agency=agency,
