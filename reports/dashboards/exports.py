@@ -24,7 +24,17 @@ def _indicators(board, year, for_user, today):
 
 
 def _attendance(board, year, for_user, today):
-    headers = ["Group", "Agency", "Expected", "Present", "Deputised", "Apologies", "Absent", "Rate %", "Below threshold"]
+    headers = [
+        "Group",
+        "Agency",
+        "Expected",
+        "Present",
+        "Deputised",
+        "Apologies",
+        "Absent",
+        "Rate %",
+        "Below threshold",
+    ]
     panel = reporting.attendance_panel(board=board, year=year)
     rows = [
         [

@@ -73,7 +73,9 @@ def headline_indicators(*, board: Board, year: ReportingYear, with_charts: bool 
             series=table.chart_series,
         )
         if with_charts and headline.has_figures:
-            headline.chart_svg = small_trend_svg(title=table.indicator.name[:60], labels=table.labels, series=headline.series)
+            headline.chart_svg = small_trend_svg(
+                title=table.indicator.name[:60], labels=table.labels, series=headline.series
+            )
         headlines.append(headline)
     return headlines
 
@@ -320,9 +322,9 @@ def actions_panel(*, board: Board, today: datetime.date) -> ActionsPanel:
         .order_by("-overdue", "owner__short_name")
     ]
     overdue_actions = list(
-        open_actions.filter(due_on__lt=today).select_related("owner", "meeting__group").order_by("due_on", "pk")[
-            :OVERDUE_SHOWN
-        ]
+        open_actions.filter(due_on__lt=today)
+        .select_related("owner", "meeting__group")
+        .order_by("due_on", "pk")[:OVERDUE_SHOWN]
     )
     return ActionsPanel(
         open=counts["open"] or 0, overdue=counts["overdue"] or 0, overdue_actions=overdue_actions, by_agency=by_agency
@@ -412,9 +414,7 @@ def agency_profile(*, board: Board, agency: Partner, year: ReportingYear, for_us
         finance_selectors.contribution_list(for_user=for_user, board=board).filter(partner=agency)
     )
     open_actions = list(
-        meetings_selectors.action_list(for_user=for_user, board=board).filter(
-            owner=agency, status=Action.Status.OPEN
-        )
+        meetings_selectors.action_list(for_user=for_user, board=board).filter(owner=agency, status=Action.Status.OPEN)
     )
     return AgencyProfile(
         agency=agency,

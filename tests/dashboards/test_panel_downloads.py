@@ -11,8 +11,14 @@ from openpyxl import load_workbook
 
 from meetings.models import Attendance
 from tests.finance.factories import ContributionFactory, FinanceYearFactory
-from tests.meetings.factories import ActionFactory, GroupFactory, MeetingFactory, MembershipFactory, PersonFactory
-from tests.meetings.factories import member_attendance
+from tests.meetings.factories import (
+    ActionFactory,
+    GroupFactory,
+    MeetingFactory,
+    MembershipFactory,
+    PersonFactory,
+    member_attendance,
+)
 from tests.partners.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,10 +38,18 @@ def figures(board, agency_a):
     risky = PartnerFactory(name="=HYPERLINK(evil)", short_name="=EVIL")
     for agency, status in ((agency_a, Attendance.Status.PRESENT), (risky, Attendance.Status.APOLOGIES)):
         membership = MembershipFactory(group=group, person=PersonFactory(partner=agency))
-        member_attendance(MeetingFactory(group=group, held_on=datetime.date(2016, 9, 5 + len(agency.name) % 3)), membership, status)
+        member_attendance(
+            MeetingFactory(group=group, held_on=datetime.date(2016, 9, 5 + len(agency.name) % 3)), membership, status
+        )
     year = FinanceYearFactory(board=board, start_year=2016)
-    ContributionFactory(finance_year=year, partner=agency_a, amount_agreed=Decimal("5000.00"), amount_received=Decimal("1000.00"))
-    ActionFactory(meeting=MeetingFactory(group=group, held_on=datetime.date(2016, 10, 1)), owner=agency_a, due_on=datetime.date(2016, 11, 1))
+    ContributionFactory(
+        finance_year=year, partner=agency_a, amount_agreed=Decimal("5000.00"), amount_received=Decimal("1000.00")
+    )
+    ActionFactory(
+        meeting=MeetingFactory(group=group, held_on=datetime.date(2016, 10, 1)),
+        owner=agency_a,
+        due_on=datetime.date(2016, 11, 1),
+    )
     return risky
 
 

@@ -16,8 +16,14 @@ from reports.annual.models import ComparatorValue
 from reports.selfreports.models import Round, SelfReport
 from tests.annual.factories import ComparatorValueFactory, IndicatorFactory, IndicatorValueFactory
 from tests.finance.factories import ContributionFactory, ExpenditureLineFactory, FinanceYearFactory
-from tests.meetings.factories import ActionFactory, GroupFactory, MeetingFactory, MembershipFactory, PersonFactory
-from tests.meetings.factories import member_attendance
+from tests.meetings.factories import (
+    ActionFactory,
+    GroupFactory,
+    MeetingFactory,
+    MembershipFactory,
+    PersonFactory,
+    member_attendance,
+)
 from tests.partners.factories import PartnerFactory
 from tests.reports.factories import open_round
 from tests.training.factories import BookingFactory, CourseFactory, ModuleFactory, SessionFactory
@@ -113,7 +119,7 @@ def test_a_profile_runs_the_same_queries_whatever_the_amount_of_data(
     url = reverse("dashboards:agency-profile", args=[busy.pk])
     with django_assert_max_num_queries(PROFILE_BUDGET):
         response = client.get(url, {"year": "2016/17"})
-    assert "Places booked 4" in " ".join(response.content.decode().split()).replace("</dt><dd class=\"col-sm-7\">", " ")
+    assert "Places booked 4" in " ".join(response.content.decode().split()).replace('</dt><dd class="col-sm-7">', " ")
     assert count(client, url, {"year": "2016/17"}) == small
 
 
