@@ -62,10 +62,10 @@ def _training(board, year, for_user, today):
         ["Places booked", places.booked, before.booked],
         ["Attended", places.attended, before.attended],
         ["Did not attend", places.did_not_attend, before.did_not_attend],
-        ["Did not attend rate %", panel.did_not_attend_rate, None],
-        ["E-learning licences allocated", panel.elearning.allocated, None],
-        ["E-learning completed", panel.elearning.completed, None],
-        ["E-learning completion rate %", panel.elearning.completion_rate, None],
+        ["Did not attend rate %", panel.did_not_attend_rate, panel.previous_did_not_attend_rate],
+        ["E-learning licences allocated", panel.elearning.allocated, panel.previous_elearning.allocated],
+        ["E-learning completed", panel.elearning.completed, panel.previous_elearning.completed],
+        ["E-learning completion rate %", panel.elearning.completion_rate, panel.previous_elearning.completion_rate],
     ]
     return headers, rows
 

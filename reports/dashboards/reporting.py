@@ -192,6 +192,7 @@ class TrainingPanel:
     year: ReportingYear
     summary: training_reporting.TrainingSummary
     elearning: training_reporting.ELearningFigures
+    previous_elearning: training_reporting.ELearningFigures
 
     @property
     def places(self) -> training_reporting.PlaceCounts:
@@ -202,17 +203,23 @@ class TrainingPanel:
         return training_reporting._percent(self.places.did_not_attend, self.places.booked)
 
     @property
+    def previous_did_not_attend_rate(self) -> Decimal | None:
+        before = self.summary.previous_headline
+        return training_reporting._percent(before.did_not_attend, before.booked)
+
+    @property
     def has_figures(self) -> bool:
         return bool(self.places.booked or self.places.attended or self.elearning.allocated)
 
 
 def training_panel(*, board: Board, year: ReportingYear) -> TrainingPanel:
     """Places booked and attended, the did-not-attend rate, e-learning completion and the change
-    on last year. Four queries."""
+    on last year. Six queries."""
     return TrainingPanel(
         year=year,
         summary=training_reporting.training_summary(board=board, year=year),
         elearning=training_reporting.elearning_figures(board=board, year=year),
+        previous_elearning=training_reporting.elearning_figures(board=board, year=year.previous),
     )
 
 

@@ -94,3 +94,28 @@ def test_an_unknown_format_is_a_404(as_user, board_member):
 
 def test_a_partner_lead_may_not_download_panels(as_user, lead_a):
     assert download(as_user(lead_a), "attendance", "csv").status_code == 403
+
+
+def test_the_training_csv_compares_the_year_with_the_one_before(as_user, board_member, board, agency_a):
+    from tests.training.factories import BookingFactory, CourseFactory, ModuleFactory, SessionFactory
+    from training.models import Booking, ELearningEnrolment
+
+    course, module = CourseFactory(board=board), ModuleFactory(board=board)
+    for start, statuses in ((2016, ["attended", "attended", "did_not_attend", "booked"]), (2015, ["attended"])):
+        session = SessionFactory(course=course, starts_on=datetime.date(start, 6, 1))
+        for status in statuses:
+            BookingFactory(session=session, partner=agency_a, organisation_name="", status=status)
+        ELearningEnrolment.objects.create(
+            module=module,
+            learner_name="L",
+            partner=agency_a,
+            allocated_on=datetime.date(start, 7, 1),
+            completed_on=datetime.date(start, 8, 1) if start == 2016 else None,
+        )
+    assert Booking.objects.count() == 5
+    rows = {row[0]: row[1:] for row in rows_of_csv(download(as_user(board_member), "training", "csv"))}
+    assert rows["Measure"] == ["2016/17", "2015/16"]
+    assert rows["Places booked"] == ["4", "1"]
+    assert rows["Attended"] == ["2", "1"]
+    assert rows["Did not attend rate %"] == ["25.0", "0.0"]
+    assert rows["E-learning completion rate %"] == ["100.0", "0.0"]

@@ -31,9 +31,9 @@ from tests.training.factories import BookingFactory, CourseFactory, ModuleFactor
 pytestmark = pytest.mark.django_db
 
 # The pages' own queries plus the session, the user, the board and the second-factor check.
-DASHBOARD_BUDGET = 40
-PROFILE_BUDGET = 25
-EXPORT_BUDGET = 18
+DASHBOARD_BUDGET = 37
+PROFILE_BUDGET = 22
+EXPORT_BUDGET = 16
 
 
 def build(board, business_support, size: int) -> list[Partner]:
