@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "finance",
     "reports",
     "reports.annual",
+    "reports.dashboards",
 ]
 
 MIDDLEWARE = [

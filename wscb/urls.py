@@ -50,4 +50,5 @@ urlpatterns = [
     path("finance/", include("finance.urls")),
     path("reports/", include("reports.urls")),
     path("report/", include("reports.annual.urls")),
+    path("dashboard/", include("reports.dashboards.urls")),
 ]

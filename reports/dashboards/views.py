@@ -1,0 +1,92 @@
+"""The board dashboard, its panel downloads and the agency assurance profiles (all read-only)."""
+
+from django.http import Http404
+from django.utils import timezone
+from django.views import View
+from django.views.generic import TemplateView
+
+from partners.selectors import partner_get, partner_list
+from reports.dashboards import exports, reporting
+from wscb.exports import csv_response, xlsx_response
+from wscb.periods import ReportingYear
+from wscb.permissions import PartnershipReaderMixin, SignedInMixin
+
+
+def chosen_year(request) -> ReportingYear:
+    try:
+        return ReportingYear.from_label(request.GET.get("year", ""))
+    except ValueError:
+        return ReportingYear.current()
+
+
+def year_choices(year: ReportingYear) -> list[ReportingYear]:
+    current = ReportingYear.current()
+    newest = max(current.start_year, year.start_year)
+    oldest = min(year.start_year, current.start_year) - 10
+    return [ReportingYear(start) for start in range(newest, oldest - 1, -1)]
+
+
+class DashboardView(PartnershipReaderMixin, TemplateView):
+    """Every panel for the chosen reporting year (default: the current one)."""
+
+    template_name = "dashboards/dashboard.html"
+    http_method_names = ["get", "head", "options"]
+
+    def get_context_data(self, **kwargs):
+        year = chosen_year(self.request)
+        context = {"year": year, "years": year_choices(year), "panels": exports.PANELS}
+        if self.request.board:
+            context["dashboard"] = reporting.board_dashboard(
+                board=self.request.board, year=year, for_user=self.request.user, today=timezone.localdate()
+            )
+        return super().get_context_data(**context, **kwargs)
+
+
+class PanelExportView(PartnershipReaderMixin, View):
+    """One panel's figures as a CSV or XLSX download."""
+
+    http_method_names = ["get", "head", "options"]
+
+    def get(self, request, panel, fmt):
+        if panel not in exports.PANELS or fmt not in ("csv", "xlsx") or not request.board:
+            raise Http404
+        year = chosen_year(request)
+        headers, rows = exports.panel_table(
+            panel=panel, board=request.board, year=year, for_user=request.user, today=timezone.localdate()
+        )
+        name = f"dashboard-{panel}-{year.label.replace('/', '-')}"
+        if fmt == "xlsx":
+            return xlsx_response(f"{name}.xlsx", headers, rows, title=exports.PANELS[panel])
+        return csv_response(f"{name}.csv", headers, rows)
+
+
+class ProfileIndexView(SignedInMixin, TemplateView):
+    """The agencies whose profile the user may open (a partner lead: their own)."""
+
+    template_name = "dashboards/profile_index.html"
+    http_method_names = ["get", "head", "options"]
+
+    def get_context_data(self, **kwargs):
+        agencies = partner_list(for_user=self.request.user).filter(is_active=True)
+        return super().get_context_data(agencies=agencies, year=chosen_year(self.request), **kwargs)
+
+
+class AgencyProfileView(SignedInMixin, TemplateView):
+    """One agency's assurance profile; another agency's is a 404 for a partner lead."""
+
+    template_name = "dashboards/agency_profile.html"
+    http_method_names = ["get", "head", "options"]
+
+    def get_context_data(self, **kwargs):
+        agency = partner_get(for_user=self.request.user, pk=self.kwargs["pk"])
+        year = chosen_year(self.request)
+        context = {"agency": agency, "year": year, "years": year_choices(year)}
+        if self.request.board:
+            context["profile"] = reporting.agency_profile(
+                board=self.request.board,
+                agency=agency,
+                year=year,
+                for_user=self.request.user,
+                today=timezone.localdate(),
+            )
+        return super().get_context_data(**context, **kwargs)
