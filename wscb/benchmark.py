@@ -138,6 +138,24 @@ def measure_pages(results: Results, factor: int, runs: int, out) -> None:
         out(f"    {label:<26} {len(queries):>4} queries  {statistics.median(times) * 1000:8.1f} ms  {url}")
 
 
+def page_query_counts() -> dict[str, int]:
+    """Queries per request for every measured page that exists (after one warm-up request)."""
+    client = signed_in_client()
+    counts = {}
+    for label, name, args, query in PAGES:
+        url = page_url(name, args, query)
+        if url is None:
+            continue
+        response = client.get(url)
+        if response.status_code != 200:
+            raise RuntimeError(f"{label}: {url} answered {response.status_code}")
+        reset_queries()
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        counts[label] = len(queries)
+    return counts
+
+
 # --- HTTP under load ---------------------------------------------------------------------------------
 def free_port() -> int:
     with socket.socket() as sock:
@@ -186,9 +204,10 @@ def gunicorn(*, workers: int, port: int):
             process.wait()
 
 
-def load_test(*, ports: list[int], urls: list[str], cookie: str, users: int, seconds: float, max_requests: int):
-    """``users`` threads, each requesting ``urls`` in turn (and the servers in turn) until the time or
-    the request budget runs out. Returns per-URL latencies (s) and error counts."""
+def load_test(*, ports: list[int], urls: list[str], cookies: list[str], seconds: float, max_requests: int):
+    """One thread per session cookie (a simulated user), each requesting ``urls`` in turn (and the
+    servers in turn) until the time or the request budget runs out. Returns per-URL figures."""
+    users = len(cookies)
     latencies = {url: [] for url in urls}
     errors = {url: 0 for url in urls}
     lock = threading.Lock()
@@ -209,7 +228,7 @@ def load_test(*, ports: list[int], urls: list[str], cookie: str, users: int, sec
             started = time.perf_counter()
             try:
                 conn = connections[port]
-                conn.request("GET", url, headers={"Cookie": cookie, "Host": "127.0.0.1"})
+                conn.request("GET", url, headers={"Cookie": cookies[number], "Host": "127.0.0.1"})
                 response = conn.getresponse()
                 response.read()
                 ok = response.status == 200
@@ -261,18 +280,22 @@ def _load_urls(results: Results, factor: int) -> dict[str, str]:
     return chosen
 
 
-def _session_cookie() -> str:
-    client = signed_in_client()
-    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+USERS = 10
+
+
+def _session_cookies() -> list[str]:
+    """One signed-in session per simulated user."""
+    name = settings.SESSION_COOKIE_NAME
+    return [f"{name}={signed_in_client().cookies[name].value}" for _ in range(USERS)]
 
 
 def measure_load(results: Results, factor: int, seconds: float, out) -> None:
     chosen = _load_urls(results, factor)
-    cookie = _session_cookie()
+    cookies = _session_cookies()
     port = free_port()
     with gunicorn(workers=2, port=port):
         summary = load_test(
-            ports=[port], urls=list(chosen.values()), cookie=cookie, users=10, seconds=seconds, max_requests=20000
+            ports=[port], urls=list(chosen.values()), cookies=cookies, seconds=seconds, max_requests=20000
         )
     for label, url in chosen.items():
         results.load[(label, factor)] = summary[url]
@@ -287,15 +310,19 @@ def measure_scale_out(results: Results, factor: int, seconds: float, out) -> Non
     """Two gunicorn processes (one worker each) on two ports against the one database; every user
     alternates between them with one session, so sessions must live in the database."""
     chosen = _load_urls(results, factor)
-    cookie = _session_cookie()
+    cookies = _session_cookies()
     ports = [free_port(), free_port()]
     while ports[1] == ports[0]:
         ports[1] = free_port()
     with gunicorn(workers=1, port=ports[0]), gunicorn(workers=1, port=ports[1]):
         summary = load_test(
-            ports=ports, urls=list(chosen.values()), cookie=cookie, users=10, seconds=seconds, max_requests=20000
+            ports=ports, urls=list(chosen.values()), cookies=cookies, seconds=seconds, max_requests=20000
         )
-    results.scale_out = {"factor": factor, "ports": ports, "pages": {label: summary[url] for label, url in chosen.items()}}
+    results.scale_out = {
+        "factor": factor,
+        "ports": ports,
+        "pages": {label: summary[url] for label, url in chosen.items()},
+    }
     for label, url in chosen.items():
         figures = summary[url]
         out(
@@ -332,6 +359,7 @@ def measure_import(results: Results, rows: int, out) -> None:
                 f"{1 + number % 28:02d}/0{1 + number % 9}/2017" if number % 3 else "",
             ]
         )
+
     def delete_new(since_pk):
         ELearningEnrolment.objects.filter(pk__gt=since_pk).delete()
 
@@ -437,7 +465,9 @@ def run(
         counts = scale_data.generate(factor=factor)
         results.generation[factor] = time.perf_counter() - started
         results.rows[factor] = _row_count()
-        out(f"  {results.rows[factor]:,} rows in {results.generation[factor]:.0f} s ({sum(counts.values()):,} synthetic)")
+        out(
+            f"  {results.rows[factor]:,} rows in {results.generation[factor]:.0f} s ({sum(counts.values()):,} synthetic)"
+        )
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
                 cursor.execute("ANALYZE")

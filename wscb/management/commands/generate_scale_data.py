@@ -8,7 +8,9 @@ from wscb import scale_data
 
 
 class Command(BaseCommand):
-    help = "Load the demo data and add N - 1 synthetic board-years shaped like the seed's year (see wscb/scale_data.py)."
+    help = (
+        "Load the demo data and add N - 1 synthetic board-years shaped like the seed's year (see wscb/scale_data.py)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--factor", type=int, default=1, help="1 = the demo board-year; 10, 100, ...")
