@@ -29,7 +29,7 @@ class UKDateWidget(widgets.Widget):
             if self.required:
                 raise ValueError("A date is required.")
             return None
-        day, month, year = (text.split("/") + ["", ""])[:3]
+        day, month, year = [*text.split("/"), "", ""][:3]
         if len(year) == 4 and day.isdigit() and month.isdigit() and year.isdigit():
             # The provider's usual dd/mm/yyyy without strptime's cost (a tenth of an import's time).
             try:

@@ -185,7 +185,9 @@ def gunicorn(*, workers: int, port: int):
         "--log-level",
         "warning",
     ]
-    process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL)
+    process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
+        command, cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL
+    )
     try:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -209,7 +211,7 @@ def load_test(*, ports: list[int], urls: list[str], cookies: list[str], seconds:
     servers in turn) until the time or the request budget runs out. Returns per-URL figures."""
     users = len(cookies)
     latencies = {url: [] for url in urls}
-    errors = {url: 0 for url in urls}
+    errors = dict.fromkeys(urls, 0)
     lock = threading.Lock()
     issued = [0]
     deadline = time.monotonic() + seconds
@@ -434,7 +436,7 @@ print(json.dumps({"seconds": seconds, "pages": pages, "bytes": len(pdf), "peak_m
 def measure_pdf(results: Results, out) -> None:
     """The demo report's PDF in a fresh process, so its peak memory is the PDF's own."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "wscb.settings", "DJANGO_DEBUG": "0"}
-    done = subprocess.run(
+    done = subprocess.run(  # noqa: S603 - our own interpreter and script
         [sys.executable, "-c", PDF_SCRIPT], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, check=True
     )
     figures = json.loads(done.stdout.strip().splitlines()[-1])
@@ -466,7 +468,8 @@ def run(
         results.generation[factor] = time.perf_counter() - started
         results.rows[factor] = _row_count()
         out(
-            f"  {results.rows[factor]:,} rows in {results.generation[factor]:.0f} s ({sum(counts.values()):,} synthetic)"
+            f"  {results.rows[factor]:,} rows in {results.generation[factor]:.0f} s "
+            f"({sum(counts.values()):,} synthetic)"
         )
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
@@ -507,7 +510,8 @@ def markdown(results: Results) -> str:
     for factor in factors:
         shape = scale_data.shape_for(factor)
         lines.append(
-            f"| {factor} | {shape.boards} x {shape.years} | {results.rows[factor]:,} | {results.generation[factor]:.0f} s |"
+            f"| {factor} | {shape.boards} x {shape.years} | {results.rows[factor]:,} | "
+            f"{results.generation[factor]:.0f} s |"
         )
     lines += ["", "## Pages (demo board, 2016/17; queries per request; median of 5 requests)", ""]
     header = "| page | " + " | ".join(f"queries at {f}x | ms at {f}x" for f in factors) + " |"
@@ -558,7 +562,8 @@ def markdown(results: Results) -> str:
             "",
             "| path | seconds | rows/s | ratio to bulk_create |",
             "|---|---|---|---|",
-            f"| plain `bulk_create` (batch 1,000) | {figures['bulk_seconds']:.1f} | {figures['bulk_rps']:,.0f} | 1.000 |",
+            f"| plain `bulk_create` (batch 1,000) | {figures['bulk_seconds']:.1f} | "
+            f"{figures['bulk_rps']:,.0f} | 1.000 |",
             f"| portal import (`training.services.elearning_import`) | {figures['import_seconds']:.1f} | "
             f"{figures['import_rps']:,.0f} | {figures['ratio']:.3f} |",
             f"| its preview (dry run) | {figures['preview_seconds']:.1f} | "
@@ -596,4 +601,4 @@ def write(results: Results, path: Path) -> str:
     return text
 
 
-__all__ = ["run", "write", "markdown", "PAGES"]
+__all__ = ["PAGES", "markdown", "run", "write"]

@@ -79,7 +79,7 @@ def generate(*, factor: int, seed: int = 2017, stdout=None) -> dict[str, int]:
     """Load the demo data, then add the synthetic board-years. Returns rows written per model."""
     call_command("load_demo", stdout=io.StringIO())
     shape = shape_for(factor)
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - synthetic data, not secrets
     demo_board = Board.objects.get(short_name="WSCB")
     partners = list(Partner.objects.order_by("pk"))
     counts: dict[str, int] = {}
