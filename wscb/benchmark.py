@@ -429,18 +429,42 @@ started = time.perf_counter()
 pdf, pages = outputs.render_pdf(report)
 seconds = time.perf_counter() - started
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"seconds": seconds, "pages": pages, "bytes": len(pdf), "peak_mb": peak}))
+figures = {"seconds": seconds, "pages": pages, "bytes": len(pdf), "peak_mb": peak}
+repeat = int(sys.argv[1])
+if repeat > 1:
+    # The same report's body several times over: seconds per page on a long document.
+    from weasyprint import HTML
+    html = outputs.render_html(report, for_print=True)
+    head, rest = html.split("<body", 1)
+    opening, rest = rest.split(">", 1)
+    body, tail = rest.rsplit("</body>", 1)
+    started = time.perf_counter()
+    long_pages = len(HTML(string=head + "<body" + opening + ">" + body * repeat + "</body>" + tail).render().pages)
+    figures.update(long_seconds=time.perf_counter() - started, long_pages=long_pages)
+print(json.dumps(figures))
 """
 
 
-def measure_pdf(results: Results, out) -> None:
+def measure_pdf(results: Results, out, *, repeat: int = 6) -> None:
     """The demo report's PDF in a fresh process, so its peak memory is the PDF's own."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "wscb.settings", "DJANGO_DEBUG": "0"}
     done = subprocess.run(  # noqa: S603 - our own interpreter and script
-        [sys.executable, "-c", PDF_SCRIPT], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", PDF_SCRIPT, str(repeat)],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     figures["per_page"] = figures["seconds"] / max(1, figures["pages"])
+    if "long_pages" in figures:
+        figures["long_per_page"] = figures["long_seconds"] / max(1, figures["long_pages"])
+        out(
+            f"    PDF, the body {repeat} times: {figures['long_pages']} pages laid out in "
+            f"{figures['long_seconds']:.1f} s "
+            f"({figures['long_per_page']:.3f} s/page)"
+        )
     results.pdf = figures
     out(
         f"    PDF: {figures['pages']} pages in {figures['seconds']:.1f} s ({figures['per_page']:.3f} s/page), "
@@ -458,6 +482,7 @@ def run(
     import_rows: int,
     out,
     pages_only: bool = False,
+    pdf_repeat: int = 6,
 ):
     results = Results(factors=factors)
     for factor in factors:
@@ -482,7 +507,7 @@ def run(
                 measure_scale_out(results, factor, scale_out_seconds, out)
             if import_rows:
                 measure_import(results, import_rows, out)
-            measure_pdf(results, out)
+            measure_pdf(results, out, repeat=pdf_repeat)
     results.total_seconds = time.perf_counter() - results.started
     return results
 
@@ -581,6 +606,14 @@ def markdown(results: Results) -> str:
             f"| {figures['pages']} | {figures['seconds']:.1f} | {figures['per_page']:.3f} | "
             f"{figures['peak_mb']:.0f} MB | {figures['bytes'] / 1024:.0f} KB |",
         ]
+        if "long_pages" in figures:
+            lines += [
+                "",
+                f"Linearity: the report's body repeated gives {figures['long_pages']} pages laid out in "
+                f"{figures['long_seconds']:.1f} s, {figures['long_per_page']:.3f} s/page = "
+                f"{figures['long_per_page'] / figures['per_page']:.2f} x the {figures['pages']}-page report's "
+                "seconds per page (layout only, without writing the PDF).",
+            ]
     if results.missing:
         lines += ["", "Not measured (not on main yet): " + ", ".join(results.missing) + "."]
     return "\n".join(lines) + "\n"
