@@ -472,8 +472,12 @@ if repeat > 1:
     opening, rest = rest.split(">", 1)
     body, tail = rest.rsplit("</body>", 1)
     started = time.perf_counter()
-    long_pages = len(HTML(string=head + "<body" + opening + ">" + body * repeat + "</body>" + tail).render().pages)
-    figures.update(long_seconds=time.perf_counter() - started, long_pages=long_pages)
+    outputs.render_pdf(report)  # again, warm, for a like-for-like seconds per page
+    figures.update(warm_seconds=time.perf_counter() - started)
+    started = time.perf_counter()
+    long_document = HTML(string=head + "<body" + opening + ">" + body * repeat + "</body>" + tail).render()
+    long_document.write_pdf()
+    figures.update(long_seconds=time.perf_counter() - started, long_pages=len(long_document.pages))
 print(json.dumps(figures))
 """
 
@@ -493,6 +497,7 @@ def measure_pdf(results: Results, out, *, repeat: int = 6) -> None:
     figures["per_page"] = figures["seconds"] / max(1, figures["pages"])
     if "long_pages" in figures:
         figures["long_per_page"] = figures["long_seconds"] / max(1, figures["long_pages"])
+        figures["warm_per_page"] = figures["warm_seconds"] / max(1, figures["pages"])
         out(
             f"    PDF, the body {repeat} times: {figures['long_pages']} pages laid out in "
             f"{figures['long_seconds']:.1f} s "
@@ -649,8 +654,8 @@ def markdown(results: Results) -> str:
                 "",
                 f"Linearity: the report's body repeated gives {figures['long_pages']} pages laid out in "
                 f"{figures['long_seconds']:.1f} s, {figures['long_per_page']:.3f} s/page = "
-                f"{figures['long_per_page'] / figures['per_page']:.2f} x the {figures['pages']}-page report's "
-                "seconds per page (layout only, without writing the PDF).",
+                f"{figures['long_per_page'] / figures['warm_per_page']:.2f} x the {figures['pages']}-page report's "
+                f"seconds per page when laid out again in the same process ({figures['warm_seconds']:.1f} s).",
             ]
     if results.missing:
         lines += ["", "Not measured (not on main yet): " + ", ".join(results.missing) + "."]
@@ -714,7 +719,7 @@ def targets(results: Results) -> list[tuple[str, str, bool]]:
             )
         )
         if "long_per_page" in figures:
-            ratio = figures["long_per_page"] / figures["per_page"]
+            ratio = figures["long_per_page"] / figures["warm_per_page"]
             rows.append(
                 (
                     f"PDF seconds per page within 1.2x ({figures['pages']} and {figures['long_pages']} pages)",
