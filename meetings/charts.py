@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pygal
 from pygal.style import Style
 
@@ -15,7 +17,19 @@ def attendance_chart_svg(table: AttendanceTable) -> str:
     """A stacked bar per meeting, one colour per agency: people attending (deputies included)."""
     if not table.meetings or not table.rows:
         return ""
-    series = [row for row in table.rows if row.total]
+    return _stacked_bar_svg(
+        title=f"Attendance at {table.group.name} meetings, {table.year.label}",
+        labels=tuple(meeting.held_on.strftime("%d/%m/%Y") for meeting in table.meetings),
+        series=tuple(
+            (row.label, tuple(cell.attended or None for cell in row.cells)) for row in table.rows if row.total
+        ),
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _stacked_bar_svg(*, title: str, labels: tuple, series: tuple) -> str:
+    """pygal's layout costs more than the rest of the page; the chart depends only on these numbers,
+    so each worker keeps the last few hundred (a memo of a pure function: nothing shared to go stale)."""
     legend_rows = -(-len(series) // LEGEND_COLUMNS)
     chart = pygal.StackedBar(
         style=STYLE,
@@ -28,9 +42,9 @@ def attendance_chart_svg(table: AttendanceTable) -> str:
         disable_xml_declaration=True,
         explicit_size=False,
         js=[],
-        title=f"Attendance at {table.group.name} meetings, {table.year.label}",
+        title=title,
     )
-    chart.x_labels = [meeting.held_on.strftime("%d/%m/%Y") for meeting in table.meetings]
-    for row in series:
-        chart.add(row.label, [cell.attended or None for cell in row.cells])
+    chart.x_labels = list(labels)
+    for label, values in series:
+        chart.add(label, list(values))
     return chart.render(is_unicode=True)

@@ -307,7 +307,11 @@ class ELearningEnrolment(models.Model):
 
     class Meta:
         ordering = ["allocated_on", "pk"]
-        indexes = [models.Index(fields=["allocated_on"])]
+        indexes = [
+            models.Index(fields=["allocated_on"]),
+            # The year's licences of one board's modules (every e-learning figure filters so).
+            models.Index(fields=["module", "allocated_on"], name="enrolment_module_allocated"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(completed_on__isnull=True) | Q(completed_on__gte=models.F("allocated_on")),

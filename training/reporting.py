@@ -127,7 +127,12 @@ def _recorded_counts(board: Board, years: list[ReportingYear]) -> dict[Reporting
         aggregates[prefix + "attended"] = Count("pk", filter=in_year & Q(status=B.ATTENDED))
         aggregates[prefix + "cancelled"] = Count("pk", filter=in_year & Q(status=B.CANCELLED))
         aggregates[prefix + "did_not_attend"] = Count("pk", filter=in_year & Q(status=B.DID_NOT_ATTEND))
-    row = Booking.objects.filter(session__course__board=board).aggregate(**aggregates)
+    # Only the years asked for: the board's whole history would make this grow with every year kept.
+    span = Q(
+        session__starts_on__gte=min(year.start for year in years),
+        session__starts_on__lt=max(year.end_exclusive for year in years),
+    )
+    row = Booking.objects.filter(span, session__course__board=board).aggregate(**aggregates)
     return {
         year: PlaceCounts(
             *(row[f"y{year.start_year}_{name}"] for name in ("booked", "attended", "cancelled", "did_not_attend"))

@@ -26,13 +26,19 @@ def current_board(request) -> Board | None:
     if not request.user.is_authenticated:
         only = list(Board.objects.filter(is_active=True)[:2])
         return only[0] if len(only) == 1 else None
-    boards = boards_for(request.user)
+    boards = available_boards(request)
     chosen = request.session.get(SESSION_KEY)
-    if chosen is not None:
-        board = boards.filter(pk=chosen).first()
-        if board is not None:
+    for board in boards:
+        if board.pk == chosen:
             return board
-    return boards.first()
+    return boards[0] if boards else None
+
+
+def available_boards(request) -> list[Board]:
+    """The boards the signed-in user works for, read once per request (header and current board)."""
+    if not hasattr(request, "_available_boards"):
+        request._available_boards = list(boards_for(request.user))
+    return request._available_boards
 
 
 def board_switch(*, request, board_id: int) -> Board | None:

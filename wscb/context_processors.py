@@ -1,6 +1,6 @@
 """Template context every page needs: the current board, its wording and the user's role."""
 
-from wscb.boards import boards_for
+from wscb.boards import available_boards
 
 
 def portal(request):
@@ -10,6 +10,6 @@ def portal(request):
     return {
         "board": board,
         "board_term": board.term if board else "Board",
-        "available_boards": list(boards_for(user)) if signed_in else [],
+        "available_boards": available_boards(request) if signed_in else [],
         "role": user.role if signed_in else None,
     }

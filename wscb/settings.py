@@ -5,6 +5,7 @@ switches on the hardening that ``manage.py check --deploy`` expects and insists 
 secret key and host list. Bad values stop start-up with a clear message.
 """
 
+import json
 from datetime import timedelta
 from pathlib import Path
 
@@ -163,8 +164,19 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media-not-served/"  # uploads are only served through permission-checked views
+# Uploaded files: local files by default; any Django storage backend (for example django-storages'
+# "storages.backends.s3.S3Storage", with its options as JSON) so several app servers share them.
+try:
+    _FILE_STORAGE_OPTIONS = json.loads(env_str("DJANGO_FILE_STORAGE_OPTIONS", "{}"))
+except ValueError:
+    raise ImproperlyConfigured("DJANGO_FILE_STORAGE_OPTIONS must be a JSON object.") from None
+if not isinstance(_FILE_STORAGE_OPTIONS, dict):
+    raise ImproperlyConfigured("DJANGO_FILE_STORAGE_OPTIONS must be a JSON object.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": env_str("DJANGO_FILE_STORAGE", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": _FILE_STORAGE_OPTIONS,
+    },
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

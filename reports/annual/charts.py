@@ -3,6 +3,7 @@
 Every chart comes with a text alternative built from the same numbers.
 """
 
+import functools
 import io
 import re
 import uuid
@@ -30,6 +31,19 @@ STYLE = Style(
 
 def trend_chart_svg(*, title: str, labels: list[str], series: list[tuple[str, list]]) -> str:
     """A line chart as inline SVG (no script, no XML declaration): ``series`` is [(name, values)]."""
+    key = tuple(
+        (name, tuple(float(value) if value is not None else None for value in values)) for name, values in series
+    )
+    svg = _trend_chart_svg(title, tuple(labels), key)
+    # pygal repeats its legend ids in every chart; make them unique so several charts share a page.
+    prefix = uuid.uuid4().hex[:8]
+    return re.sub(r'id="activate-serie-(\d+)"', rf'id="c{prefix}-serie-\1"', svg)
+
+
+@functools.lru_cache(maxsize=512)
+def _trend_chart_svg(title: str, labels: tuple, series: tuple) -> str:
+    """pygal's layout is half the time of the whole report page, and a chart depends only on its
+    numbers: each worker keeps the last few hundred (a memo of a pure function, nothing shared)."""
     chart = pygal.Line(
         style=STYLE,
         width=720,
@@ -45,15 +59,12 @@ def trend_chart_svg(*, title: str, labels: list[str], series: list[tuple[str, li
         title=title,
         include_x_axis=False,
     )
-    chart.x_labels = labels
+    chart.x_labels = list(labels)
     for name, values in series:
-        chart.add(name, [float(value) if value is not None else None for value in values])
+        chart.add(name, list(values))
     svg = chart.render(is_unicode=True)
-    # pygal repeats its legend ids in every chart; make them unique so several charts share a page.
-    prefix = uuid.uuid4().hex[:8]
     # Its inline config script is only for the interactive tooltips, which the report does not use.
-    svg = re.sub(r"<script\b.*?</script>", "", svg, flags=re.DOTALL)
-    return re.sub(r'id="activate-serie-(\d+)"', rf'id="c{prefix}-serie-\1"', svg)
+    return re.sub(r"<script\b.*?</script>", "", svg, flags=re.DOTALL)
 
 
 def trend_chart_text(*, labels: list[str], series: list[tuple[str, list]], suffix: str = "") -> str:

@@ -1,0 +1,748 @@
+"""The benchmark behind ``manage.py benchmark`` (see the README): pages, import, PDF and HTTP load.
+
+For each factor the database is emptied and refilled with ``wscb.scale_data``; every page is
+fetched through Django's test client as business support (second factor verified) for the demo
+board's 2016/17 year: one warm-up, one counted request, then ``RUNS`` timed requests (median).
+To measure another page add one line to ``PAGES``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import json
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import django
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection, reset_queries, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
+
+from wscb import scale_data
+
+RUNS = 5
+YEAR = 2016
+
+
+def _partner_pk():
+    from partners.models import Partner
+
+    return Partner.objects.order_by("name").values_list("pk", flat=True).first()
+
+
+def _round_pk():
+    from reports.selfreports.models import Round
+
+    return Round.objects.filter(board__short_name="WSCB", start_year=YEAR).values_list("pk", flat=True).first()
+
+
+#: (label, url name, function giving the URL arguments, query string). One line per measured page.
+PAGES = [
+    ("Annual report (HTML)", "annual:draft", lambda: [YEAR], ""),
+    ("Board dashboard", "dashboards:dashboard", lambda: [], "?year=2016/17"),
+    ("Agency profile", "dashboards:agency-profile", lambda: [_partner_pk()], "?year=2016/17"),
+    ("Training summary", "training:summary", lambda: [], "?year=2016/17"),
+    ("Attendance table", "meetings:attendance-summary", lambda: [], "?year=2016/17"),
+    ("Partner-return tracker", "reports:round-detail", lambda: [_round_pk()], ""),
+]
+#: Pages under HTTP load (labels from PAGES); the first that exists of each pair stands for it.
+LOAD_PAGES = [("Annual report (HTML)",), ("Board dashboard", "Training summary")]
+
+
+@dataclass
+class Results:
+    factors: list[int]
+    pages: dict[tuple[str, int], dict] = field(default_factory=dict)
+    rows: dict[int, int] = field(default_factory=dict)
+    generation: dict[int, float] = field(default_factory=dict)
+    load: dict[tuple[str, int], dict] = field(default_factory=dict)
+    scale_out: dict = field(default_factory=dict)
+    imports: dict = field(default_factory=dict)
+    pdf: dict = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+    started: float = field(default_factory=time.perf_counter)
+
+
+def page_url(name, args, query) -> str | None:
+    try:
+        return reverse(name, args=args()) + query
+    except NoReverseMatch:
+        return None
+
+
+def signed_in_client() -> Client:
+    """A client signed in as the demo's business support user, second factor verified."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from partners.models import User
+
+    user = User.objects.get(email="support@demo.test")
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+        user=user, name="Benchmark authenticator", confirmed=True
+    )
+    client = Client()
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+def reset_database() -> None:
+    """Empty every table (keeping the schema) so each factor starts from nothing."""
+    with connection.cursor() as cursor:
+        tables = [t for t in connection.introspection.table_names(cursor) if t != "django_migrations"]
+        if connection.vendor == "postgresql":
+            cursor.execute("TRUNCATE " + ", ".join(connection.ops.quote_name(t) for t in tables) + " CASCADE")
+        else:
+            call_command("flush", interactive=False, verbosity=0)
+
+
+REPORT_DATA = "Annual report data + HTML (in-process)"
+
+
+def measure_report_data(results: Results, factor: int, runs: int, out) -> None:
+    """The annual report's own queries and time, without the request's session and sign-in queries."""
+    from partners.models import Board
+    from reports.annual import outputs
+    from reports.annual.assembly import build_report
+    from wscb.periods import ReportingYear
+
+    board = Board.objects.get(short_name="WSCB")
+
+    def build():
+        return outputs.render_html(build_report(board=board, year=ReportingYear(YEAR)))
+
+    build()
+    reset_queries()
+    with CaptureQueriesContext(connection) as queries:
+        build()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        build()
+        times.append(time.perf_counter() - started)
+    results.pages[(REPORT_DATA, factor)] = {
+        "url": "",
+        "queries": len(queries),
+        "median_ms": statistics.median(times) * 1000,
+    }
+    out(f"    {REPORT_DATA:<26} {len(queries):>4} queries  {statistics.median(times) * 1000:8.1f} ms")
+
+
+def measure_pages(results: Results, factor: int, runs: int, out) -> None:
+    measure_report_data(results, factor, runs, out)
+    client = signed_in_client()
+    for label, name, args, query in PAGES:
+        url = page_url(name, args, query)
+        if url is None:
+            if label not in results.missing:
+                results.missing.append(label)
+            continue
+        response = client.get(url)
+        if response.status_code != 200:
+            raise RuntimeError(f"{label}: {url} answered {response.status_code}")
+        reset_queries()  # each request resets the log (request_started): count from an empty one
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            client.get(url)
+            times.append(time.perf_counter() - started)
+        results.pages[(label, factor)] = {
+            "url": url,
+            "queries": len(queries),
+            "median_ms": statistics.median(times) * 1000,
+        }
+        out(f"    {label:<26} {len(queries):>4} queries  {statistics.median(times) * 1000:8.1f} ms  {url}")
+
+
+def page_query_counts() -> dict[str, int]:
+    """Queries per request for every measured page that exists (after one warm-up request)."""
+    client = signed_in_client()
+    counts = {}
+    for label, name, args, query in PAGES:
+        url = page_url(name, args, query)
+        if url is None:
+            continue
+        response = client.get(url)
+        if response.status_code != 200:
+            raise RuntimeError(f"{label}: {url} answered {response.status_code}")
+        reset_queries()
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        counts[label] = len(queries)
+    return counts
+
+
+# --- HTTP under load ---------------------------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def gunicorn(*, workers: int, port: int):
+    env = {
+        **os.environ,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": os.environ.get("DATABASE_URL", ""),
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "wscb.wsgi:application",
+        "--workers",
+        str(workers),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--timeout",
+        "60",
+        "--log-level",
+        "warning",
+    ]
+    process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
+        command, cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+            time.sleep(0.2)
+        else:
+            raise RuntimeError("gunicorn did not start")
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def load_test(*, ports: list[int], urls: list[str], cookies: list[str], seconds: float, max_requests: int):
+    """One thread per session cookie (a simulated user), each requesting ``urls`` in turn (and the
+    servers in turn) until the time or the request budget runs out. Returns per-URL figures."""
+    users = len(cookies)
+    latencies = {url: [] for url in urls}
+    errors = dict.fromkeys(urls, 0)
+    lock = threading.Lock()
+    issued = [0]
+    deadline = time.monotonic() + seconds
+
+    def user(number: int) -> None:
+        connections = {port: http.client.HTTPConnection("127.0.0.1", port, timeout=30) for port in ports}
+        step = number
+        while time.monotonic() < deadline:
+            with lock:
+                if issued[0] >= max_requests:
+                    return
+                issued[0] += 1
+            url = urls[step % len(urls)]
+            port = ports[(step // len(urls)) % len(ports)]
+            step += 1
+            started = time.perf_counter()
+            try:
+                conn = connections[port]
+                conn.request("GET", url, headers={"Cookie": cookies[number], "Host": "127.0.0.1"})
+                response = conn.getresponse()
+                response.read()
+                ok = response.status == 200
+            except (OSError, http.client.HTTPException):
+                connections[port] = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                ok = False
+            elapsed = time.perf_counter() - started
+            with lock:
+                if ok:
+                    latencies[url].append(elapsed)
+                else:
+                    errors[url] += 1
+
+    threads = [threading.Thread(target=user, args=(n,)) for n in range(users)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    summary = {}
+    for url in urls:
+        values = sorted(latencies[url])
+        summary[url] = {
+            "requests": len(values),
+            "rps": len(values) / wall,
+            "p50_ms": _percentile(values, 50) * 1000,
+            "p95_ms": _percentile(values, 95) * 1000,
+            "errors": errors[url],
+        }
+    return summary
+
+
+def _percentile(values, percent) -> float:
+    if not values:
+        return float("nan")
+    index = min(len(values) - 1, max(0, round(percent / 100 * len(values)) - 1))
+    return values[index]
+
+
+def _load_urls(results: Results, factor: int) -> dict[str, str]:
+    chosen = {}
+    for labels in LOAD_PAGES:
+        for label in labels:
+            page = results.pages.get((label, factor))
+            if page:
+                chosen[label] = page["url"]
+                break
+    return chosen
+
+
+USERS = 10
+
+
+def _session_cookies() -> list[str]:
+    """One signed-in session per simulated user."""
+    name = settings.SESSION_COOKIE_NAME
+    return [f"{name}={signed_in_client().cookies[name].value}" for _ in range(USERS)]
+
+
+def measure_load(results: Results, factor: int, seconds: float, out) -> None:
+    chosen = _load_urls(results, factor)
+    cookies = _session_cookies()
+    port = free_port()
+    with gunicorn(workers=2, port=port):
+        summary = load_test(
+            ports=[port], urls=list(chosen.values()), cookies=cookies, seconds=seconds, max_requests=20000
+        )
+    for label, url in chosen.items():
+        results.load[(label, factor)] = summary[url]
+        figures = summary[url]
+        out(
+            f"    load {label:<21} {figures['rps']:6.1f} req/s  p50 {figures['p50_ms']:7.1f} ms  "
+            f"p95 {figures['p95_ms']:7.1f} ms  errors {figures['errors']}"
+        )
+
+
+def measure_scale_out(results: Results, factor: int, seconds: float, out) -> None:
+    """Two gunicorn processes (one worker each) on two ports against the one database; every user
+    alternates between them with one session, so sessions must live in the database."""
+    chosen = _load_urls(results, factor)
+    cookies = _session_cookies()
+    ports = [free_port(), free_port()]
+    while ports[1] == ports[0]:
+        ports[1] = free_port()
+    with gunicorn(workers=1, port=ports[0]), gunicorn(workers=1, port=ports[1]):
+        summary = load_test(
+            ports=ports, urls=list(chosen.values()), cookies=cookies, seconds=seconds, max_requests=20000
+        )
+    results.scale_out = {
+        "factor": factor,
+        "ports": ports,
+        "pages": {label: summary[url] for label, url in chosen.items()},
+    }
+    for label, url in chosen.items():
+        figures = summary[url]
+        out(
+            f"    2 servers {label:<16} {figures['rps']:6.1f} req/s  p50 {figures['p50_ms']:7.1f} ms  "
+            f"p95 {figures['p95_ms']:7.1f} ms  errors {figures['errors']}"
+        )
+
+
+# --- import throughput -----------------------------------------------------------------------------------
+def measure_import(results: Results, rows: int, out) -> None:
+    """The same ``rows`` e-learning rows through the portal's import (``training.services.elearning_import``),
+    its preview (the resource's dry run) and a plain ``bulk_create``; deleted after each."""
+    import tablib
+
+    from partners.models import Board, Partner
+    from training import services
+    from training.models import ELearningEnrolment, ELearningModule
+    from training.resources import ELearningEnrolmentResource
+
+    board = Board.objects.get(short_name="WSCB")
+    modules = list(ELearningModule.objects.filter(board=board).order_by("pk"))
+    if not modules:
+        modules = [ELearningModule.objects.create(board=board, title="Benchmark module")]
+    partners = list(Partner.objects.order_by("pk"))
+    dataset = tablib.Dataset(headers=["learner", "agency", "module", "allocated date", "completed date"])
+    for number in range(rows):
+        partner = partners[number % len(partners)]
+        dataset.append(
+            [
+                f"Import learner {number}",
+                partner.name if number % 8 else "Benchmark community group",
+                modules[number % len(modules)].title,
+                f"{1 + number % 28:02d}/0{1 + number % 9}/2017",
+                f"{1 + number % 28:02d}/0{1 + number % 9}/2017" if number % 3 else "",
+            ]
+        )
+
+    def delete_new(since_pk):
+        ELearningEnrolment.objects.filter(pk__gt=since_pk).delete()
+
+    last_pk = ELearningEnrolment.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+    started = time.perf_counter()
+    preview = ELearningEnrolmentResource(board=board).import_data(
+        dataset, dry_run=True, raise_errors=False, use_transactions=True, rollback_on_validation_errors=True
+    )
+    preview_seconds = time.perf_counter() - started
+    if preview.has_errors() or preview.has_validation_errors():
+        raise RuntimeError("The benchmark's import rows were refused by the preview.")
+
+    started = time.perf_counter()
+    outcome = services.elearning_import(board=board, dataset=dataset)
+    import_seconds = time.perf_counter() - started
+    if outcome.errors or outcome.imported != rows:
+        raise RuntimeError(f"The benchmark's import failed: {outcome.errors[:3]}")
+    instances = [
+        ELearningEnrolment(
+            module_id=row.module_id,
+            learner_name=row.learner_name,
+            partner_id=row.partner_id,
+            organisation_name=row.organisation_name,
+            allocated_on=row.allocated_on,
+            completed_on=row.completed_on,
+        )
+        for row in ELearningEnrolment.objects.filter(pk__gt=last_pk).order_by("pk")
+    ]
+    delete_new(last_pk)
+
+    started = time.perf_counter()
+    with transaction.atomic():
+        ELearningEnrolment.objects.bulk_create(instances, batch_size=1000)
+    bulk_seconds = time.perf_counter() - started
+    delete_new(last_pk)
+    results.imports = {
+        "rows": rows,
+        "import_seconds": import_seconds,
+        "preview_seconds": preview_seconds,
+        "bulk_seconds": bulk_seconds,
+        "import_rps": rows / import_seconds,
+        "bulk_rps": rows / bulk_seconds,
+        "ratio": bulk_seconds / import_seconds,
+        "preview_ratio": preview_seconds / import_seconds,
+    }
+    out(
+        f"    import {rows:,} rows: real path {rows / import_seconds:,.0f} rows/s, bulk_create "
+        f"{rows / bulk_seconds:,.0f} rows/s (ratio {bulk_seconds / import_seconds:.3f}); preview "
+        f"{preview_seconds:.1f} s = {preview_seconds / import_seconds:.2f} x the import"
+    )
+
+
+# --- PDF ---------------------------------------------------------------------------------------------------
+PDF_SCRIPT = """
+import json, resource, sys, time
+import django
+django.setup()
+from partners.models import Board
+from reports.annual import outputs
+from reports.annual.assembly import build_report
+from wscb.periods import ReportingYear
+report = build_report(board=Board.objects.get(short_name="WSCB"), year=ReportingYear(2016))
+started = time.perf_counter()
+pdf, pages = outputs.render_pdf(report)
+seconds = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+figures = {"seconds": seconds, "pages": pages, "bytes": len(pdf), "peak_mb": peak}
+repeat = int(sys.argv[1])
+if repeat > 1:
+    # The same report's body several times over: seconds per page on a long document.
+    from weasyprint import HTML
+    html = outputs.render_html(report, for_print=True)
+    head, rest = html.split("<body", 1)
+    opening, rest = rest.split(">", 1)
+    body, tail = rest.rsplit("</body>", 1)
+    started = time.perf_counter()
+    outputs.render_pdf(report)  # again, warm, for a like-for-like seconds per page
+    figures.update(warm_seconds=time.perf_counter() - started)
+    started = time.perf_counter()
+    long_document = HTML(string=head + "<body" + opening + ">" + body * repeat + "</body>" + tail).render()
+    long_document.write_pdf()
+    figures.update(long_seconds=time.perf_counter() - started, long_pages=len(long_document.pages))
+print(json.dumps(figures))
+"""
+
+
+def measure_pdf(results: Results, out, *, repeat: int = 6) -> None:
+    """The demo report's PDF in a fresh process, so its peak memory is the PDF's own."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "wscb.settings", "DJANGO_DEBUG": "0"}
+    done = subprocess.run(  # noqa: S603 - our own interpreter and script
+        [sys.executable, "-c", PDF_SCRIPT, str(repeat)],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    figures["per_page"] = figures["seconds"] / max(1, figures["pages"])
+    if "long_pages" in figures:
+        figures["long_per_page"] = figures["long_seconds"] / max(1, figures["long_pages"])
+        figures["warm_per_page"] = figures["warm_seconds"] / max(1, figures["pages"])
+        out(
+            f"    PDF, the body {repeat} times: {figures['long_pages']} pages laid out in "
+            f"{figures['long_seconds']:.1f} s "
+            f"({figures['long_per_page']:.3f} s/page)"
+        )
+    results.pdf = figures
+    out(
+        f"    PDF: {figures['pages']} pages in {figures['seconds']:.1f} s ({figures['per_page']:.3f} s/page), "
+        f"peak {figures['peak_mb']:.0f} MB"
+    )
+
+
+# --- the run and its table -------------------------------------------------------------------------------
+def run(
+    *,
+    factors: list[int],
+    runs: int,
+    load_seconds: float,
+    scale_out_seconds: float,
+    import_rows: int,
+    out,
+    pages_only: bool = False,
+    pdf_repeat: int = 6,
+):
+    results = Results(factors=factors)
+    for factor in factors:
+        out(f"Factor {factor}: generating...")
+        reset_database()
+        started = time.perf_counter()
+        counts = scale_data.generate(factor=factor)
+        results.generation[factor] = time.perf_counter() - started
+        results.rows[factor] = _row_count()
+        out(
+            f"  {results.rows[factor]:,} rows in {results.generation[factor]:.0f} s "
+            f"({sum(counts.values()):,} synthetic)"
+        )
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute("ANALYZE")
+        measure_pages(results, factor, runs, out)
+        if load_seconds and not pages_only:
+            measure_load(results, factor, load_seconds, out)
+        if factor == factors[-1] and not pages_only:
+            if scale_out_seconds:
+                measure_scale_out(results, factor, scale_out_seconds, out)
+            if import_rows:
+                measure_import(results, import_rows, out)
+            measure_pdf(results, out, repeat=pdf_repeat)
+    results.total_seconds = time.perf_counter() - results.started
+    return results
+
+
+def _row_count() -> int:
+    from django.apps import apps
+
+    return sum(model.objects.count() for model in apps.get_models() if model._meta.managed)
+
+
+def _fmt(value, pattern="{:.1f}") -> str:
+    return "n/a" if value is None else pattern.format(value)
+
+
+def markdown(results: Results) -> str:
+    factors = results.factors
+    lines = ["# Benchmark", ""]
+    lines.append(
+        f"Run {time.strftime('%d/%m/%Y %H:%M UTC', time.gmtime())} with `python manage.py benchmark` "
+        f"in {results.total_seconds / 60:.1f} minutes; {os.cpu_count()} CPUs shared by the database, the app "
+        f"servers and the load generator; Python {platform.python_version()}, Django {django.get_version()}, "
+        f"{connection.vendor} {_server_version()}."
+    )
+    lines += ["", "## Data", "", "| factor | boards x years | rows | generated in |", "|---|---|---|---|"]
+    for factor in factors:
+        shape = scale_data.shape_for(factor)
+        lines.append(
+            f"| {factor} | {shape.boards} x {shape.years} | {results.rows[factor]:,} | "
+            f"{results.generation[factor]:.0f} s |"
+        )
+    lines += ["", "## Pages (demo board, 2016/17; queries per request; median of 5 requests)", ""]
+    header = "| page | " + " | ".join(f"queries at {f}x | ms at {f}x" for f in factors) + " |"
+    lines += [header, "|---|" + "---|---|" * len(factors)]
+    for label in [REPORT_DATA, *(page[0] for page in PAGES)]:
+        if label in results.missing:
+            lines.append(f"| {label} | " + " | ".join("not on main yet | -" for _ in factors) + " |")
+            continue
+        cells = []
+        for factor in factors:
+            page = results.pages.get((label, factor))
+            cells.append(f"{page['queries']} | {page['median_ms']:.1f}" if page else "- | -")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    if results.load:
+        lines += [
+            "",
+            "## HTTP under load (gunicorn, 2 sync workers, loopback; 10 concurrent users taking the pages in turn)",
+            "",
+            *(
+                ["The training summary stands in for the board dashboard, which is not on main yet.", ""]
+                if "Board dashboard" in results.missing
+                else []
+            ),
+            "| page | factor | requests | req/s | p50 ms | p95 ms | errors |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for (label, factor), figures in results.load.items():
+            lines.append(
+                f"| {label} | {factor} | {figures['requests']} | {figures['rps']:.1f} | {figures['p50_ms']:.0f} | "
+                f"{figures['p95_ms']:.0f} | {figures['errors']} |"
+            )
+    if results.scale_out:
+        lines += [
+            "",
+            f"## Scale-out: two gunicorn processes (1 worker each, ports {results.scale_out['ports'][0]} and "
+            f"{results.scale_out['ports'][1]}) against one database, factor {results.scale_out['factor']}",
+            "",
+            "Each simulated user keeps one session and alternates between the two servers.",
+            "",
+            "| page | requests | req/s | p50 ms | p95 ms | errors |",
+            "|---|---|---|---|---|---|",
+        ]
+        for label, figures in results.scale_out["pages"].items():
+            lines.append(
+                f"| {label} | {figures['requests']} | {figures['rps']:.1f} | {figures['p50_ms']:.0f} | "
+                f"{figures['p95_ms']:.0f} | {figures['errors']} |"
+            )
+    if results.imports:
+        figures = results.imports
+        lines += [
+            "",
+            f"## Import of {figures['rows']:,} e-learning rows (at factor {factors[-1]})",
+            "",
+            "| path | seconds | rows/s | ratio to bulk_create |",
+            "|---|---|---|---|",
+            f"| plain `bulk_create` (batch 1,000) | {figures['bulk_seconds']:.1f} | "
+            f"{figures['bulk_rps']:,.0f} | 1.000 |",
+            f"| portal import (`training.services.elearning_import`) | {figures['import_seconds']:.1f} | "
+            f"{figures['import_rps']:,.0f} | {figures['ratio']:.3f} |",
+            f"| its preview (dry run) | {figures['preview_seconds']:.1f} | "
+            f"{figures['rows'] / figures['preview_seconds']:,.0f} | preview / import time = "
+            f"{figures['preview_ratio']:.2f} |",
+        ]
+    if results.pdf:
+        figures = results.pdf
+        lines += [
+            "",
+            "## PDF of the demo annual report (WeasyPrint, fresh process)",
+            "",
+            "| pages | seconds | seconds per page | peak memory | size |",
+            "|---|---|---|---|---|",
+            f"| {figures['pages']} | {figures['seconds']:.1f} | {figures['per_page']:.3f} | "
+            f"{figures['peak_mb']:.0f} MB | {figures['bytes'] / 1024:.0f} KB |",
+        ]
+        if "long_pages" in figures:
+            lines += [
+                "",
+                f"Linearity: the report's body repeated gives {figures['long_pages']} pages laid out in "
+                f"{figures['long_seconds']:.1f} s, {figures['long_per_page']:.3f} s/page = "
+                f"{figures['long_per_page'] / figures['warm_per_page']:.2f} x the {figures['pages']}-page report's "
+                f"seconds per page when laid out again in the same process ({figures['warm_seconds']:.1f} s).",
+            ]
+    if results.missing:
+        lines += ["", "Not measured (not on main yet): " + ", ".join(results.missing) + "."]
+    lines += ["", "## Targets (ratios within this run)", "", "| target | measured | met |", "|---|---|---|"]
+    lines += [f"| {target} | {measured} | {'yes' if met else '**no**'} |" for target, measured, met in targets(results)]
+    return "\n".join(lines) + "\n"
+
+
+def targets(results: Results) -> list[tuple[str, str, bool]]:
+    """(target, measured figure, met) for every target the run can judge."""
+    rows = []
+    first, last = results.factors[0], results.factors[-1]
+    measured = sorted({label for label, _ in results.pages})
+    flat = [
+        label
+        for label in measured
+        if len({results.pages[(label, f)]["queries"] for f in results.factors if (label, f) in results.pages}) > 1
+    ]
+    rows.append(
+        (
+            f"query counts identical at factors {', '.join(map(str, results.factors))} on every page",
+            "changed: " + ", ".join(flat) if flat else f"identical on all {len(measured)} measured",
+            not flat,
+        )
+    )
+    data = results.pages.get((REPORT_DATA, last))
+    if data:
+        rows.append(("at most 15 queries for the whole annual report", f"{data['queries']}", data["queries"] <= 15))
+    for label in (REPORT_DATA, "Annual report (HTML)"):
+        a, b = results.pages.get((label, first)), results.pages.get((label, last))
+        if a and b and last != first:
+            ratio = b["median_ms"] / a["median_ms"]
+            rows.append((f"{label}: time at {last}x within 1.5x of {first}x", f"{ratio:.2f}x", ratio <= 1.5))
+    load_labels = sorted({label for label, _ in results.load})
+    for label in load_labels:
+        a, b = results.load.get((label, first)), results.load.get((label, last))
+        if a and b and last != first:
+            ratio = b["p95_ms"] / a["p95_ms"]
+            rows.append((f"{label} under load: p95 at {last}x within 1.5x of {first}x", f"{ratio:.2f}x", ratio <= 1.5))
+    if results.load:
+        errors = sum(f["errors"] for f in results.load.values())
+        errors += sum(f["errors"] for f in results.scale_out.get("pages", {}).values())
+        rows.append(("zero errors under load (one server and two)", f"{errors} errors", errors == 0))
+    if results.imports:
+        figures = results.imports
+        rows.append(("import at least 0.3x bulk_create", f"{figures['ratio']:.3f}x", figures["ratio"] >= 0.3))
+        rows.append(
+            (
+                "preview at most 0.5x the import's time",
+                f"{figures['preview_ratio']:.2f}x",
+                figures["preview_ratio"] <= 0.5,
+            )
+        )
+    if results.pdf:
+        figures = results.pdf
+        rows.append(
+            (
+                "demo report PDF under 15 s and 400 MB",
+                f"{figures['pages']} pages, {figures['seconds']:.1f} s, {figures['peak_mb']:.0f} MB",
+                figures["seconds"] < 15 and figures["peak_mb"] < 400,
+            )
+        )
+        if "long_per_page" in figures:
+            ratio = figures["long_per_page"] / figures["warm_per_page"]
+            rows.append(
+                (
+                    f"PDF seconds per page within 1.2x ({figures['pages']} and {figures['long_pages']} pages)",
+                    f"{ratio:.2f}x",
+                    ratio <= 1.2,
+                )
+            )
+    return rows
+
+
+def _server_version() -> str:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            return cursor.fetchone()[0]
+    return ""
+
+
+def write(results: Results, path: Path) -> str:
+    text = markdown(results)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+__all__ = ["PAGES", "markdown", "run", "write"]

@@ -1,0 +1,47 @@
+"""Run the benchmark (pages, import, PDF, HTTP under load) and write docs/benchmark.md."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+from wscb import benchmark
+
+
+class Command(BaseCommand):
+    help = (
+        "Benchmark the portal at growing data sizes on PostgreSQL. EMPTIES THE DATABASE it is pointed at: "
+        "use a throwaway one (bin/benchmark starts one)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--factors", default="1,10,100", help="Comma-separated data factors (default 1,10,100).")
+        parser.add_argument("--quick", action="store_true", help="Fewer seconds and rows: for development only.")
+        parser.add_argument("--output", default=str(Path(settings.BASE_DIR) / "docs" / "benchmark.md"))
+        parser.add_argument("--pages-only", action="store_true", help="Only the page timings (development).")
+        parser.add_argument("--allow-sqlite", action="store_true", help="Run on SQLite anyway (not comparable).")
+
+    def handle(self, *args, factors, quick, output, allow_sqlite, pages_only, **options):
+        if connection.vendor != "postgresql" and not allow_sqlite:
+            raise CommandError("The benchmark runs on PostgreSQL: set DATABASE_URL (or use bin/benchmark).")
+        try:
+            factor_list = [int(part) for part in factors.split(",") if part.strip()]
+        except ValueError:
+            raise CommandError("--factors takes numbers separated by commas, e.g. 1,10") from None
+        if not factor_list or min(factor_list) < 1:
+            raise CommandError("--factors takes numbers of at least 1.")
+        results = benchmark.run(
+            factors=factor_list,
+            runs=benchmark.RUNS,
+            load_seconds=5 if quick else 30,
+            scale_out_seconds=5 if quick else 20,
+            import_rows=5_000 if quick else 100_000,
+            out=self.stdout.write,
+            pages_only=pages_only,
+            pdf_repeat=2 if quick else 6,
+        )
+        text = benchmark.write(results, Path(output))
+        self.stdout.write("")
+        self.stdout.write(text)
+        self.stdout.write(self.style.SUCCESS(f"Written to {output}"))
