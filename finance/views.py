@@ -24,6 +24,7 @@ from finance.resources import (
     finance_import,
     read_dataset,
 )
+from wscb.audit import AuditAction, audit_deleted, audit_record
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
 
@@ -131,6 +132,11 @@ def conflict_message(current, form, noun: str) -> str:
     )
 
 
+def _changed(form) -> str:
+    fields = [name for name in form.changed_data if name != "version"]
+    return f"Changed: {', '.join(fields)}" if fields else "Saved without changes"
+
+
 class LineEditView(RecordKeeperMixin, BoardMixin, View):
     """Create or edit one finance line: a form, one service call, a message, a redirect."""
 
@@ -169,9 +175,9 @@ class LineEditView(RecordKeeperMixin, BoardMixin, View):
             return self.render_form(form, obj, finance_year)
         try:
             if obj is None:
-                self.create(finance_year, form)
+                saved = self.create(finance_year, form)
             else:
-                self.update(obj, form)
+                saved = self.update(obj, form)
         except services.EditConflict as conflict:
             message = conflict_message(conflict.current, form, self.noun)
             data = request.POST.copy()
@@ -180,6 +186,11 @@ class LineEditView(RecordKeeperMixin, BoardMixin, View):
             form.is_valid()
             form.add_error(None, message)
             return self.render_form(form, conflict.current, finance_year, status=409)
+        # the one place a finance line's creation or change is audited
+        if obj is None:
+            audit_record(request=request, action=AuditAction.CREATED, obj=saved)
+        else:
+            audit_record(request=request, action=AuditAction.CHANGED, obj=saved, detail=_changed(form))
         verb = "added" if obj is None else "saved"
         messages.success(request, f"The {self.noun} for {finance_year.label} was {verb}.")
         return redirect(self.success_url(finance_year))
@@ -198,7 +209,7 @@ class ExpenditureLineEditMixin:
 
 class ExpenditureCreateView(ExpenditureLineEditMixin, LineEditView):
     def create(self, finance_year, form):
-        services.expenditure_line_create(finance_year=finance_year, by=self.request.user, **form.model_fields())
+        return services.expenditure_line_create(finance_year=finance_year, by=self.request.user, **form.model_fields())
 
 
 class ExpenditureUpdateView(ExpenditureLineEditMixin, LineEditView):
@@ -206,7 +217,7 @@ class ExpenditureUpdateView(ExpenditureLineEditMixin, LineEditView):
         return selectors.expenditure_line_get(board=self.board, pk=self.kwargs["pk"])
 
     def update(self, obj, form):
-        services.expenditure_line_update(
+        return services.expenditure_line_update(
             line=obj, version=form.cleaned_data["version"] or 0, by=self.request.user, **form.model_fields()
         )
 
@@ -221,7 +232,7 @@ class ContributionEditMixin:
 
 class ContributionCreateView(ContributionEditMixin, LineEditView):
     def create(self, finance_year, form):
-        services.contribution_create(finance_year=finance_year, by=self.request.user, **form.model_fields())
+        return services.contribution_create(finance_year=finance_year, by=self.request.user, **form.model_fields())
 
 
 class ContributionUpdateView(ContributionEditMixin, LineEditView):
@@ -229,7 +240,7 @@ class ContributionUpdateView(ContributionEditMixin, LineEditView):
         return selectors.contribution_get(for_user=self.request.user, board=self.board, pk=self.kwargs["pk"])
 
     def update(self, obj, form):
-        services.contribution_update(
+        return services.contribution_update(
             contribution=obj, version=form.cleaned_data["version"] or 0, by=self.request.user, **form.model_fields()
         )
 
@@ -241,7 +252,7 @@ class IncomeEditMixin:
 
 class IncomeCreateView(IncomeEditMixin, LineEditView):
     def create(self, finance_year, form):
-        services.income_line_create(finance_year=finance_year, by=self.request.user, **form.model_fields())
+        return services.income_line_create(finance_year=finance_year, by=self.request.user, **form.model_fields())
 
 
 class IncomeUpdateView(IncomeEditMixin, LineEditView):
@@ -249,7 +260,7 @@ class IncomeUpdateView(IncomeEditMixin, LineEditView):
         return selectors.income_line_get(board=self.board, pk=self.kwargs["pk"])
 
     def update(self, obj, form):
-        services.income_line_update(
+        return services.income_line_update(
             line=obj, version=form.cleaned_data["version"] or 0, by=self.request.user, **form.model_fields()
         )
 
@@ -266,7 +277,8 @@ class LineDeleteView(RecordKeeperMixin, BoardMixin, View):
     def post(self, request, *args, **kwargs):
         obj = self.get_object()
         finance_year = obj.finance_year
-        self.delete(obj)
+        with audit_deleted(request=request, objects=[obj]):  # the one place a deletion is audited
+            self.delete(obj)
         messages.success(request, f"The {self.noun} “{obj}” was deleted from {finance_year.label}.")
         return redirect("finance:year-detail", finance_year.start_year)
 
