@@ -174,10 +174,7 @@ class LineEditView(RecordKeeperMixin, BoardMixin, View):
         if not form.is_valid():
             return self.render_form(form, obj, finance_year)
         try:
-            if obj is None:
-                saved = self.create(finance_year, form)
-            else:
-                saved = self.update(obj, form)
+            saved = self.create(finance_year, form) if obj is None else self.update(obj, form)
         except services.EditConflict as conflict:
             message = conflict_message(conflict.current, form, self.noun)
             data = request.POST.copy()
@@ -337,7 +334,7 @@ class ImportView(RecordKeeperMixin, BoardMixin, View):
         if not form.is_valid():
             return render(request, self.template_name, self.context(form))
         try:
-            dataset = read_dataset(form.cleaned_data["file"], form.file_format)
+            dataset = read_dataset(form.cleaned_data["file"], kwargs["dataset"], self.board)
         except Exception as error:  # any unreadable file gets the same answer
             message = str(error) if isinstance(error, ValueError) else "The file could not be read."
             form.add_error("file", message)

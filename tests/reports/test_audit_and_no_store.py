@@ -81,7 +81,9 @@ def test_the_compiled_year_and_its_download_are_no_store_and_audited(
     assert_no_store(page)
     assert_no_store(download)
     rows = list(
-        AuditEvent.objects.filter(detail__startswith="Compiled").order_by("pk").values_list("user__email", "action", "detail")
+        AuditEvent.objects.filter(detail__startswith="Compiled")
+        .order_by("pk")
+        .values_list("user__email", "action", "detail")
     )
     assert rows == [
         (board_member.email, AuditAction.VIEWED, "Compiled partner updates 2016/17 (1 returns)"),
@@ -94,7 +96,9 @@ def test_saving_a_section_writes_one_changed_row_naming_the_section(report_a, le
     url = reverse("reports:selfreport-section", args=[report_a.pk, core.pk])
     response = as_user(lead_a).post(url, {"version": 0, "training": "Level 3", "workers_trained": "4"})
     assert response.status_code == 302
-    assert events(SelfReport) == [(lead_a.email, AuditAction.CHANGED, str(report_a.pk), f"Section saved: {core.heading}")]
+    assert events(SelfReport) == [
+        (lead_a.email, AuditAction.CHANGED, str(report_a.pk), f"Section saved: {core.heading}")
+    ]
 
 
 def test_an_invalid_section_save_writes_no_audit_row(report_a, lead_a, as_user):
@@ -181,9 +185,7 @@ def test_another_agencys_lead_gets_404_no_audit_row_about_the_return_and_nothing
 
 
 @pytest.mark.parametrize("page", ["case-study-detail", "case-study-update", "case-study-delete"])
-def test_another_agencys_lead_cannot_read_a_case_study_and_leaves_no_viewed_row(
-    page, report_a, study, lead_b, as_user
-):
+def test_another_agencys_lead_cannot_read_a_case_study_and_leaves_no_viewed_row(page, report_a, study, lead_b, as_user):
     response = as_user(lead_b).get(reverse(f"reports:{page}", args=[report_a.pk, study.pk]))
     assert response.status_code == 404
     assert "Jayden" not in response.content.decode()

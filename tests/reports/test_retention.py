@@ -54,7 +54,9 @@ def test_the_day_after_it_lists_the_case_study_and_the_return_but_changes_nothin
 
 def test_apply_deletes_case_studies_and_anonymises_returns_writing_audit_rows(filled, report_b, business_support):
     report, _study = filled
-    later = open_round(board=report.round.board, agencies=[report.partner], by=business_support, year=ReportingYear(2017))
+    later = open_round(
+        board=report.round.board, agencies=[report.partner], by=business_support, year=ReportingYear(2017)
+    )
     later_report = report_for(later, report.partner)  # a 2017/18 return, kept until 31/03/2024
     status = report.status
     run("--apply", "--today", "01/04/2023")
@@ -66,9 +68,7 @@ def test_apply_deletes_case_studies_and_anonymises_returns_writing_audit_rows(fi
     assert not AnswerChange.objects.filter(entry__report=report).exists()
     assert not ReviewComment.objects.filter(report=report).exists()
     assert SelfReport.objects.filter(pk=later_report.pk).exists()
-    details = sorted(
-        AuditEvent.objects.filter(action=AuditAction.RETENTION_APPLIED).values_list("detail", flat=True)
-    )
+    details = sorted(AuditEvent.objects.filter(action=AuditAction.RETENTION_APPLIED).values_list("detail", flat=True))
     assert details == [
         "reports.casestudy: 1 deleted (expired before 01/04/2023)",
         "reports.selfreport: 1 anonymised (expired before 01/04/2023)",
