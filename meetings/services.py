@@ -47,11 +47,18 @@ def meeting_save(*, meeting: Meeting, by, version: int | None = None) -> Meeting
         meeting.reporting_year = ReportingYear.containing(meeting.held_on).start_year
     meeting.full_clean()
     with transaction.atomic():
+        before = {}
         if meeting.pk is not None:
+            before = Meeting.objects.filter(pk=meeting.pk).values("agenda", "minutes").first() or {}
             if not Meeting.objects.filter(pk=meeting.pk, version=version).update(version=F("version") + 1):
                 raise MeetingConflict
             meeting.version = version + 1
         meeting.save()
+        # a replaced or cleared agenda or minutes leaves no file behind (deleted once the save is committed)
+        replaced = [old for name, old in before.items() if old and old != getattr(meeting, name).name]
+        if replaced:
+            storage = Meeting._meta.get_field("agenda").storage
+            transaction.on_commit(lambda: [storage.delete(name) for name in replaced])
     return meeting
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
@@ -19,6 +19,7 @@ from meetings.models import Group
 from wscb.audit import AuditAction, audit_record
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
+from wscb.uploads import serve_upload
 
 
 def chosen_year(request) -> ReportingYear:
@@ -120,10 +121,9 @@ class MeetingDocumentView(SignedInMixin, View):
         if not document:
             raise Http404("No such document.")
         try:
-            handle = document.open("rb")
+            return serve_upload(document, download_name=f"{meeting.group.name}-{meeting.held_on:%Y-%m-%d}-{kind}")
         except FileNotFoundError as error:
             raise Http404("The file is missing.") from error
-        return FileResponse(handle, as_attachment=True, filename=document.name.rsplit("/", 1)[-1])
 
 
 class AttendanceRecordView(RecordKeeperMixin, View):

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
@@ -23,6 +22,7 @@ from wscb.exports import csv_response
 from wscb.imports import ImportRejected, read_upload
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
+from wscb.uploads import serve_upload
 
 
 def escape_cell(text: str) -> str:
@@ -63,9 +63,7 @@ class ImpactFileView(PartnershipReaderMixin, View):
 
     def get(self, request, *args, **kwargs):
         plan = selectors.impact_plan_get(board=request.board, pk=kwargs["pk"])
-        return FileResponse(
-            plan.impact_file.open("rb"), as_attachment=True, filename=plan.impact_file.name.rsplit("/")[-1]
-        )
+        return serve_upload(plan.impact_file, download_name=f"impact-report-{plan.course.title}-{plan.start_year}")
 
 
 class SessionListView(PartnershipReaderMixin, YearMixin, ListView):
