@@ -198,3 +198,19 @@ def test_another_agencys_lead_cannot_change_a_section_and_no_changed_row_is_writ
     response = as_user(lead_b).post(url, {"version": 0, **full_values(report_a, core)})
     assert response.status_code == 404
     assert events(SelfReport) == []
+
+
+def test_a_double_clicked_submit_submits_once_with_one_audit_row(report_a, lead_a, as_user):
+    from reports.selfreports.models import Transition
+    from tests.reports.factories import fill_all
+
+    fill_all(report_a, lead_a)
+    client = as_user(lead_a)
+    url = reverse("reports:selfreport-submit", args=[report_a.pk])
+    first, second = client.post(url), client.post(url, follow=True)
+    assert first.status_code == 302
+    assert "Not submitted. This update is submitted" in second.content.decode()
+    assert Transition.objects.filter(report=report_a, to_status="submitted").count() == 1
+    assert [row[1:] for row in events(SelfReport) if row[1] == AuditAction.CHANGED] == [
+        (AuditAction.CHANGED, str(report_a.pk), "Submitted")
+    ]
