@@ -73,7 +73,8 @@ def test_two_leads_saving_one_section_at_once_never_lose_an_update(report, lead_
                 report=report, section=core, values={"policies": text}, version=version, by=user
             )
 
-        results, errors = together(lambda: save(lead_a, f"A{iteration}"), lambda: save(colleague_a, f"B{iteration}"))
+        mine, theirs = f"A{iteration}", f"B{iteration}"
+        results, errors = together(lambda m=mine: save(lead_a, m), lambda t=theirs: save(colleague_a, t))
         assert len(results) == 1, iteration
         assert [type(error) for error in errors] == [report_services.SectionConflict]
         entry = SectionEntry.objects.get(report=report, section=core)
