@@ -73,3 +73,31 @@ def test_a_refused_import_writes_no_row(as_user, business_support, meeting):
     response = as_user(business_support).post(reverse("meetings:attendance-import"), {"file": upload})
     assert response.status_code == 400
     assert rows() == []
+
+
+def test_an_attendance_row_changed_in_the_back_office_is_audited_with_the_fields(as_user, administrator, meeting):
+    from meetings.models import Attendance
+
+    row = Attendance.objects.create(meeting=meeting, name="Gus Guest", attendee_role="observer", status="present")
+    url = reverse("admin:meetings_attendance_change", args=[row.pk])
+    data = {
+        "meeting": meeting.pk,
+        "membership": "",
+        "name": "Gus Guest",
+        "job_title": "",
+        "partner": "",
+        "represents": "",
+        "attendee_role": "observer",
+        "status": "apologies",
+        "deputy_name": "",
+        "deputy_job_title": "",
+    }
+    response = as_user(administrator).post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    event = AuditEvent.objects.get(action=AuditAction.CHANGED)
+    assert (event.user, event.object_id, event.detail, event.channel) == (
+        administrator,
+        str(row.pk),
+        "Changed: status",
+        "admin",
+    )
