@@ -342,6 +342,11 @@ class ImportView(RecordKeeperMixin, BoardMixin, View):
         outcome = finance_import(dataset_name=kwargs["dataset"], dataset=dataset, board=self.board, by=request.user)
         if not outcome.ok:
             return render(request, self.template_name, self.context(ImportForm(), outcome=outcome))
+        audit_record(  # the one place a finance import is audited (counts only)
+            request=request,
+            action=AuditAction.IMPORTED,
+            detail=f"Finance {kwargs['dataset']}: {outcome.imported} rows for {self.board.short_name}",
+        )
         messages.success(request, f"Imported {outcome.imported} row{'s' if outcome.imported != 1 else ''}.")
         return redirect("finance:statement")
 

@@ -99,3 +99,19 @@ def test_another_boards_line_is_404_and_leaves_no_row(as_user, business_support)
     assert response.status_code == 404 and "Secret supplier" not in response.content.decode()
     assert client.post(f"/finance/income/{income.pk}/delete/").status_code == 404
     assert rows(ExpenditureLine) == [] and rows(IncomeLine) == []
+
+
+def test_an_import_writes_one_imported_row_with_the_count(as_user, business_support, year_2016, fees):
+    import tablib
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.finance.test_import import EXPENDITURE_HEADERS
+
+    dataset = tablib.Dataset(
+        ("2016/17", "Professional Fees", "Actual", "12.00", "Lunch", "", ""), headers=EXPENDITURE_HEADERS
+    )
+    upload = SimpleUploadedFile("lines.csv", dataset.export("csv").encode())
+    assert as_user(business_support).post("/finance/import/expenditure/", {"file": upload}).status_code == 302
+    assert list(AuditEvent.objects.filter(action=AuditAction.IMPORTED).values_list("user", "detail")) == [
+        (business_support.pk, "Finance expenditure: 1 rows for WSCB")
+    ]
