@@ -284,16 +284,22 @@ class ImportOutcome:
         return not self.errors
 
 
-def read_dataset(uploaded, file_format: str) -> tablib.Dataset:
-    """Read an uploaded CSV (UTF-8, with or without BOM) or XLSX file into a dataset."""
-    raw = uploaded.read()
-    if file_format == "xlsx":
-        return tablib.Dataset().load(raw, format="xlsx")
+def read_dataset(uploaded, dataset_name: str, board) -> tablib.Dataset:
+    """Read an uploaded CSV or XLSX through ``wscb.imports.read_upload`` (the shared size and row limits,
+    UTF-8 with or without BOM or Windows-1252, content checks, missing/unknown/repeated headings).
+
+    Raises ``ValueError`` with the reason for the uploader.
+    """
+    from wscb.imports import ImportRejected, read_upload
+
+    _, resource_class = DATASETS[dataset_name]
+    columns = [field.column_name for field in resource_class(board=board).get_import_fields()]
+    optional = [name for name in columns if name in OPTIONAL_COLUMNS[dataset_name]]
+    required = [name for name in columns if name not in OPTIONAL_COLUMNS[dataset_name]]
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ValueError("The file is not UTF-8 text: save it as “CSV UTF-8” and try again.") from None
-    return tablib.Dataset().load(text, format="csv")
+        return read_upload(uploaded, required=required, optional=optional)
+    except ImportRejected as problem:
+        raise ValueError(str(problem)) from problem
 
 
 def _row_errors(result) -> tuple[RowError, ...]:
@@ -327,6 +333,15 @@ def finance_import(*, dataset_name: str, dataset: tablib.Dataset, board, by) -> 
     )
     if missing:
         return ImportOutcome(0, (RowError(0, (f"Missing column(s): {', '.join(missing)}.",)),))
+    problems = getattr(dataset, "row_problems", {})  # formula cells, NUL characters (wscb.imports)
+    if problems:
+        return ImportOutcome(
+            0,
+            tuple(
+                RowError(number, tuple(f"{p.column}: {p.message}" if p.column else p.message for p in found))
+                for number, found in sorted(problems.items())
+            ),
+        )
     with transaction.atomic():
         check = resource_class(board=board, by=by).import_data(
             dataset, dry_run=True, use_transactions=True, rollback_on_validation_errors=True

@@ -24,6 +24,7 @@ from finance.resources import (
     finance_import,
     read_dataset,
 )
+from wscb.audit import AuditAction, audit_deleted, audit_record
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
 
@@ -133,6 +134,11 @@ def conflict_message(current, form, noun: str) -> str:
     )
 
 
+def _changed(form) -> str:
+    fields = [name for name in form.changed_data if name != "version"]
+    return f"Changed: {', '.join(fields)}" if fields else "Saved without changes"
+
+
 class LineEditView(RecordKeeperMixin, BoardMixin, View):
     """Create or edit one finance line: a form, one service call, a message, a redirect."""
 
@@ -170,10 +176,7 @@ class LineEditView(RecordKeeperMixin, BoardMixin, View):
         if not form.is_valid():
             return self.render_form(form, obj, finance_year)
         try:
-            if obj is None:
-                self.create(finance_year, form)
-            else:
-                self.update(obj, form)
+            saved = self.create(finance_year, form) if obj is None else self.update(obj, form)
         except services.EditConflict as conflict:
             message = conflict_message(conflict.current, form, self.noun)
             data = request.POST.copy()
@@ -182,6 +185,11 @@ class LineEditView(RecordKeeperMixin, BoardMixin, View):
             form.is_valid()
             form.add_error(None, message)
             return self.render_form(form, conflict.current, finance_year, status=409)
+        # the one place a finance line's creation or change is audited
+        if obj is None:
+            audit_record(request=request, action=AuditAction.CREATED, obj=saved)
+        else:
+            audit_record(request=request, action=AuditAction.CHANGED, obj=saved, detail=_changed(form))
         verb = "added" if obj is None else "saved"
         messages.success(request, f"The {self.noun} for {finance_year.label} was {verb}.")
         return redirect(self.success_url(finance_year))
@@ -200,7 +208,7 @@ class ExpenditureLineEditMixin:
 
 class ExpenditureCreateView(ExpenditureLineEditMixin, LineEditView):
     def create(self, finance_year, form):
-        services.expenditure_line_create(finance_year=finance_year, by=self.request.user, **form.model_fields())
+        return services.expenditure_line_create(finance_year=finance_year, by=self.request.user, **form.model_fields())
 
 
 class ExpenditureUpdateView(ExpenditureLineEditMixin, LineEditView):
@@ -208,7 +216,7 @@ class ExpenditureUpdateView(ExpenditureLineEditMixin, LineEditView):
         return selectors.expenditure_line_get(board=self.board, pk=self.kwargs["pk"])
 
     def update(self, obj, form):
-        services.expenditure_line_update(
+        return services.expenditure_line_update(
             line=obj, version=form.cleaned_data["version"] or 0, by=self.request.user, **form.model_fields()
         )
 
@@ -223,7 +231,7 @@ class ContributionEditMixin:
 
 class ContributionCreateView(ContributionEditMixin, LineEditView):
     def create(self, finance_year, form):
-        services.contribution_create(finance_year=finance_year, by=self.request.user, **form.model_fields())
+        return services.contribution_create(finance_year=finance_year, by=self.request.user, **form.model_fields())
 
 
 class ContributionUpdateView(ContributionEditMixin, LineEditView):
@@ -231,7 +239,7 @@ class ContributionUpdateView(ContributionEditMixin, LineEditView):
         return selectors.contribution_get(for_user=self.request.user, board=self.board, pk=self.kwargs["pk"])
 
     def update(self, obj, form):
-        services.contribution_update(
+        return services.contribution_update(
             contribution=obj, version=form.cleaned_data["version"] or 0, by=self.request.user, **form.model_fields()
         )
 
@@ -243,7 +251,7 @@ class IncomeEditMixin:
 
 class IncomeCreateView(IncomeEditMixin, LineEditView):
     def create(self, finance_year, form):
-        services.income_line_create(finance_year=finance_year, by=self.request.user, **form.model_fields())
+        return services.income_line_create(finance_year=finance_year, by=self.request.user, **form.model_fields())
 
 
 class IncomeUpdateView(IncomeEditMixin, LineEditView):
@@ -251,7 +259,7 @@ class IncomeUpdateView(IncomeEditMixin, LineEditView):
         return selectors.income_line_get(board=self.board, pk=self.kwargs["pk"])
 
     def update(self, obj, form):
-        services.income_line_update(
+        return services.income_line_update(
             line=obj, version=form.cleaned_data["version"] or 0, by=self.request.user, **form.model_fields()
         )
 
@@ -268,7 +276,8 @@ class LineDeleteView(RecordKeeperMixin, BoardMixin, View):
     def post(self, request, *args, **kwargs):
         obj = self.get_object()
         finance_year = obj.finance_year
-        self.delete(obj)
+        with audit_deleted(request=request, objects=[obj]):  # the one place a deletion is audited
+            self.delete(obj)
         messages.success(request, f"The {self.noun} “{obj}” was deleted from {finance_year.label}.")
         return redirect("finance:year-detail", finance_year.start_year)
 
@@ -327,7 +336,7 @@ class ImportView(RecordKeeperMixin, BoardMixin, View):
         if not form.is_valid():
             return render(request, self.template_name, self.context(form))
         try:
-            dataset = read_dataset(form.cleaned_data["file"], form.file_format)
+            dataset = read_dataset(form.cleaned_data["file"], kwargs["dataset"], self.board)
         except Exception as error:  # any unreadable file gets the same answer
             message = str(error) if isinstance(error, ValueError) else "The file could not be read."
             form.add_error("file", message)
@@ -335,6 +344,11 @@ class ImportView(RecordKeeperMixin, BoardMixin, View):
         outcome = finance_import(dataset_name=kwargs["dataset"], dataset=dataset, board=self.board, by=request.user)
         if not outcome.ok:
             return render(request, self.template_name, self.context(ImportForm(), outcome=outcome))
+        audit_record(  # the one place a finance import is audited (counts only)
+            request=request,
+            action=AuditAction.IMPORTED,
+            detail=f"Finance {kwargs['dataset']}: {outcome.imported} rows for {self.board.short_name}",
+        )
         messages.success(request, f"Imported {outcome.imported} row{'s' if outcome.imported != 1 else ''}.")
         return redirect("finance:statement")
 

@@ -3,6 +3,7 @@
 from django.contrib import admin
 
 from meetings.models import Action, Attendance, Group, Meeting, Membership
+from wscb.admin_actions import AuditedModelAdmin
 
 
 class MembershipInline(admin.TabularInline):
@@ -49,7 +50,7 @@ class ActionInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("group", "held_on", "status", "venue")
     list_filter = ("group__board", "group", "status")
     date_hierarchy = "held_on"
@@ -58,7 +59,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(admin.ModelAdmin):
+class AttendanceAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("name", "meeting", "partner", "attendee_role", "status")
     list_filter = ("meeting__group", "status", "attendee_role")
     search_fields = ("name", "partner__name")

@@ -139,7 +139,10 @@ class Membership(models.Model):
 
 
 def meeting_document_path(instance, filename: str) -> str:
-    return f"meetings/{instance.group_id}/{instance.held_on:%Y-%m-%d}/{filename}"
+    """A generated name (``wscb.uploads.upload_to``): the uploader's file name never becomes a path."""
+    from wscb.uploads import upload_to
+
+    return upload_to(f"meetings/{instance.group_id}")(instance, filename)
 
 
 class Meeting(models.Model):

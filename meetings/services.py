@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import F
@@ -47,11 +47,18 @@ def meeting_save(*, meeting: Meeting, by, version: int | None = None) -> Meeting
         meeting.reporting_year = ReportingYear.containing(meeting.held_on).start_year
     meeting.full_clean()
     with transaction.atomic():
+        before = {}
         if meeting.pk is not None:
+            before = Meeting.objects.filter(pk=meeting.pk).values("agenda", "minutes").first() or {}
             if not Meeting.objects.filter(pk=meeting.pk, version=version).update(version=F("version") + 1):
                 raise MeetingConflict
             meeting.version = version + 1
         meeting.save()
+        # a replaced or cleared agenda or minutes leaves no file behind (deleted once the save is committed)
+        replaced = [old for name, old in before.items() if old and old != getattr(meeting, name).name]
+        if replaced:
+            storage = Meeting._meta.get_field("agenda").storage
+            transaction.on_commit(lambda: [storage.delete(name) for name in replaced])
     return meeting
 
 
@@ -116,46 +123,35 @@ class ImportOutcome:
     #: (spreadsheet row number, header row being 1; the reasons) for every bad row.
     row_errors: list[tuple[int, list[str]]] = None
     file_errors: list[str] = None
+    #: the meetings whose attendance was imported
+    meetings: list = field(default_factory=list)
 
     @property
     def is_clean(self) -> bool:
         return not self.row_errors and not self.file_errors
 
 
-MAX_IMPORT_ROWS = 5000
-
-
 class UnreadableFile(Exception):
     """The upload is not a spreadsheet this import can read; the message says why."""
 
 
+REQUIRED_COLUMNS = ["Group", "Meeting date", "Name", "Status"]
+OPTIONAL_COLUMNS = ["Agency", "Job title", "Deputy name", "Deputy job title", "Role"]
+
+
 def attendance_dataset(*, upload):
-    """Read an uploaded .csv (UTF-8, byte-order mark allowed) or .xlsx into a ``tablib.Dataset``.
+    """Read an uploaded .csv or .xlsx into a ``tablib.Dataset`` through ``wscb.imports.read_upload``.
 
-    Raises ``UnreadableFile`` for an empty or damaged file, a CSV that is not UTF-8, or more than
-    ``MAX_IMPORT_ROWS`` rows.
+    The shared limits apply (``IMPORT_MAX_UPLOAD_BYTES``, ``IMPORT_MAX_ROWS``; UTF-8 with or without a
+    byte-order mark or Windows-1252; content checked; missing, unknown or repeated headings refused).
+    Raises ``UnreadableFile`` with the reason.
     """
-    import tablib
+    from wscb.imports import ImportRejected, read_upload
 
-    content = upload.read()
     try:
-        if upload.name.lower().endswith(".xlsx"):
-            dataset = tablib.Dataset().load(content, format="xlsx")
-        else:
-            try:
-                text = content.decode("utf-8-sig")
-            except UnicodeDecodeError as error:
-                raise UnreadableFile("The file is not UTF-8 text: in Excel, save it as “CSV UTF-8”.") from error
-            dataset = tablib.Dataset().load(text, format="csv") if text.strip() else tablib.Dataset()
-    except UnreadableFile:
-        raise
-    except Exception as error:  # tablib and openpyxl raise many kinds of error for a damaged file
-        raise UnreadableFile("The file could not be read as CSV or Excel.") from error
-    if not dataset.headers or not dataset.height:
-        raise UnreadableFile("The file has no rows to import.")
-    if dataset.height > MAX_IMPORT_ROWS:
-        raise UnreadableFile(f"The file has {dataset.height} rows; import at most {MAX_IMPORT_ROWS} at a time.")
-    return dataset
+        return read_upload(upload, required=REQUIRED_COLUMNS, optional=OPTIONAL_COLUMNS)
+    except ImportRejected as problem:
+        raise UnreadableFile(str(problem)) from problem
 
 
 def attendance_import(*, board, dataset, by) -> ImportOutcome:
@@ -167,7 +163,10 @@ def attendance_import(*, board, dataset, by) -> ImportOutcome:
 
     dry_run = AttendanceResource(board=board).import_data(dataset, dry_run=True, raise_errors=False)
     file_errors = [str(getattr(error.error, "message", error.error)) for error in dry_run.base_errors]
-    row_errors = []
+    row_errors = [
+        (number, [str(problem) for problem in problems])
+        for number, problems in getattr(dataset, "row_problems", {}).items()
+    ]
     for invalid in dry_run.invalid_rows:
         messages = [message for messages in invalid.error_dict.values() for message in messages]
         row_errors.append((invalid.number + 1, messages))
@@ -180,4 +179,9 @@ def attendance_import(*, board, dataset, by) -> ImportOutcome:
         result = resource.import_data(dataset, dry_run=False, raise_errors=True)
         meeting_ids = {resolved["meeting"].pk for resolved in resource.resolved.values()}
         Meeting.objects.filter(pk__in=meeting_ids).update(version=F("version") + 1)
-    return ImportOutcome(imported=result.totals["new"] + result.totals["update"], row_errors=[], file_errors=[])
+    return ImportOutcome(
+        imported=result.totals["new"] + result.totals["update"],
+        row_errors=[],
+        file_errors=[],
+        meetings=list(Meeting.objects.filter(pk__in=meeting_ids).order_by("held_on", "pk")),
+    )

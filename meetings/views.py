@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
@@ -16,8 +16,10 @@ from meetings import reporting, selectors, services
 from meetings.charts import attendance_chart_svg
 from meetings.forms import AttendanceImportForm, AttendanceSheet, MeetingForm, agency_choices
 from meetings.models import Group
+from wscb.audit import AuditAction, audit_record
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
+from wscb.uploads import serve_upload
 
 
 def chosen_year(request) -> ReportingYear:
@@ -61,6 +63,7 @@ class MeetingDetailView(SignedInMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         user, meeting = self.request.user, self.object
+        audit_record(request=self.request, action=AuditAction.VIEWED, obj=meeting, detail="Meeting and attendance")
         return super().get_context_data(
             attendances=selectors.meeting_attendances(meeting=meeting, for_user=user),
             actions=selectors.action_list(for_user=user, board=self.request.board).filter(meeting=meeting),
@@ -118,10 +121,9 @@ class MeetingDocumentView(SignedInMixin, View):
         if not document:
             raise Http404("No such document.")
         try:
-            handle = document.open("rb")
+            return serve_upload(document, download_name=f"{meeting.group.name}-{meeting.held_on:%Y-%m-%d}-{kind}")
         except FileNotFoundError as error:
             raise Http404("The file is missing.") from error
-        return FileResponse(handle, as_attachment=True, filename=document.name.rsplit("/", 1)[-1])
 
 
 class AttendanceRecordView(RecordKeeperMixin, View):
@@ -140,7 +142,9 @@ class AttendanceRecordView(RecordKeeperMixin, View):
         )
 
     def get(self, request, pk: int):
-        return self.render(self.sheet(request, pk))
+        sheet = self.sheet(request, pk)
+        audit_record(request=request, action=AuditAction.VIEWED, obj=self.meeting, detail="Attendance record")
+        return self.render(sheet)
 
     def post(self, request, pk: int):
         sheet = self.sheet(request, pk, data=request.POST)
@@ -159,6 +163,8 @@ class AttendanceRecordView(RecordKeeperMixin, View):
                 request, "Someone else saved this attendance while you were editing. Here is what they saved."
             )
             return redirect("meetings:attendance-record", pk=self.meeting.pk)
+        # the one place a change to a meeting's attendance record is audited
+        audit_record(request=request, action=AuditAction.CHANGED, obj=self.meeting, detail="Attendance recorded")
         messages.success(request, "The attendance has been saved.")
         return redirect(self.meeting)
 
@@ -183,11 +189,13 @@ class AttendanceImportView(RecordKeeperMixin, FormView):
             dataset = services.attendance_dataset(upload=form.cleaned_data["file"])
         except services.UnreadableFile as error:
             form.add_error("file", str(error))
-            return self.form_invalid(form)
+            return self.render_to_response(self.get_context_data(form=form), status=400)
         outcome = services.attendance_import(board=self.request.board, dataset=dataset, by=self.request.user)
         if not outcome.is_clean:
             context = self.get_context_data(form=form, outcome=outcome)
             return self.render_to_response(context, status=400)
+        for meeting in outcome.meetings:  # the one place an attendance import is audited
+            audit_record(request=self.request, action=AuditAction.IMPORTED, obj=meeting, detail="Attendance imported")
         messages.success(self.request, f"{outcome.imported} attendance rows have been imported.")
         return redirect("meetings:attendance-summary")
 

@@ -9,3 +9,7 @@ class ReportsConfig(AppConfig):
         from wscb import work_queue
 
         work_queue.register(work_queue_items)
+
+        from reports.retention import register as register_retention
+
+        register_retention()

@@ -1,6 +1,10 @@
 """Back office for the training catalogue, sessions, rates, stated totals and e-learning."""
 
+import uuid
+
+from django import forms
 from django.contrib import admin
+from django.db import transaction
 
 from training.models import (
     Booking,
@@ -17,8 +21,49 @@ from training.models import (
 )
 
 
+class CoursePlanForm(forms.ModelForm):
+    """Impact reports: checked with ``wscb.uploads`` (PDF or Word, content matching the name, no macros)
+    and stored under a generated name; the file replaced or cleared is removed from disk."""
+
+    class Meta:
+        model = CoursePlan
+        fields = (
+            "start_year",
+            "programme",
+            "position",
+            "courses_planned",
+            "are_figures_recorded",
+            "has_impact_report",
+            "impact_file",
+            "impact_summary",
+            "evaluation_score",
+            "evaluation_responses",
+        )
+
+    def clean_impact_file(self):
+        from wscb.uploads import _kind_of_name, validate_upload
+
+        upload = self.cleaned_data.get("impact_file")
+        if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
+            validate_upload(upload, kinds=("pdf", "docx"))
+            kind = _kind_of_name(upload.name)
+            upload.name = f"{uuid.uuid4().hex}.{'pdf' if kind == 'pdf' else 'docx'}"
+        return upload
+
+    def save(self, commit=True):
+        old = ""
+        if self.instance.pk and "impact_file" in self.changed_data:
+            old = CoursePlan.objects.filter(pk=self.instance.pk).values_list("impact_file", flat=True).first() or ""
+        instance = super().save(commit=commit)
+        if old and old != instance.impact_file.name:
+            storage = CoursePlan._meta.get_field("impact_file").storage
+            transaction.on_commit(lambda: storage.delete(old))
+        return instance
+
+
 class CoursePlanInline(admin.StackedInline):
     model = CoursePlan
+    form = CoursePlanForm
     extra = 0
     fields = (
         ("start_year", "programme", "position"),

@@ -1,11 +1,7 @@
 """Training pages: the summary, sessions and bookings, attendance, an agency's page, charges, import."""
 
-import csv
-
-import tablib
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
@@ -22,8 +18,11 @@ from training.forms import (
     TeamBookingForm,
 )
 from training.models import Booking
+from wscb.exports import csv_response
+from wscb.imports import ImportRejected, read_upload
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
+from wscb.uploads import serve_upload
 
 
 def escape_cell(text: str) -> str:
@@ -64,9 +63,7 @@ class ImpactFileView(PartnershipReaderMixin, View):
 
     def get(self, request, *args, **kwargs):
         plan = selectors.impact_plan_get(board=request.board, pk=kwargs["pk"])
-        return FileResponse(
-            plan.impact_file.open("rb"), as_attachment=True, filename=plan.impact_file.name.rsplit("/")[-1]
-        )
+        return serve_upload(plan.impact_file, download_name=f"impact-report-{plan.course.title}-{plan.start_year}")
 
 
 class SessionListView(PartnershipReaderMixin, YearMixin, ListView):
@@ -254,24 +251,22 @@ class ChargesView(PartnershipReaderMixin, YearMixin, TemplateView):
 class ChargesExportView(PartnershipReaderMixin, View):
     def get(self, request, *args, **kwargs):
         year = _year(request)
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="training-charges-{year.start_year}.csv"'
-        writer = csv.writer(response)
-        writer.writerow(
-            ["Agency", "Sector", "Did not attend", "Late cancellations", "E-learning not completed", "Amount (£)"]
-        )
-        for line in reporting.charges_by_agency(board=request.board, year=year):
-            writer.writerow(
-                [
-                    escape_cell(line.agency_name),
-                    line.sector_label,
-                    line.did_not_attend,
-                    line.late_cancellations,
-                    line.elearning_not_completed,
-                    line.amount,
-                ]
-            )
-        return response
+        headers = ["Agency", "Sector", "Did not attend", "Late cancellations", "E-learning not completed", "Amount (£)"]
+        rows = [
+            [
+                line.agency_name,
+                line.sector_label,
+                line.did_not_attend,
+                line.late_cancellations,
+                line.elearning_not_completed,
+                line.amount,
+            ]
+            for line in reporting.charges_by_agency(board=request.board, year=year)
+        ]
+        return csv_response(f"training-charges-{year.start_year}.csv", headers, rows)
+
+
+OPTIONAL = ["agency", "completed date"]
 
 
 class ELearningImportView(RecordKeeperMixin, FormView):
@@ -280,14 +275,17 @@ class ELearningImportView(RecordKeeperMixin, FormView):
 
     def form_valid(self, form):
         upload = form.cleaned_data["file"]
-        try:
-            if upload.name.lower().endswith(".xlsx"):
-                dataset = tablib.Dataset().load(upload.read(), format="xlsx")
-            else:
-                dataset = tablib.Dataset().load(upload.read().decode("utf-8-sig"), format="csv")
-        except Exception:  # any unreadable file gets the same answer
-            form.add_error("file", "The file could not be read as CSV or Excel.")
+        try:  # the shared limits and checks of wscb.imports (size, rows, encodings, headings)
+            dataset = read_upload(upload, required=["learner", "module", "allocated date"], optional=OPTIONAL)
+        except ImportRejected as problem:
+            form.add_error("file", str(problem))
             return self.form_invalid(form)
+        problems = [
+            (number, str(problem)) for number, found in sorted(dataset.row_problems.items()) for problem in found
+        ]
+        if problems:
+            form.add_error(None, "Nothing was imported: correct the rows listed and upload the file again.")
+            return render(self.request, self.template_name, {"form": form, "errors": problems}, status=200)
         outcome = services.elearning_import(board=self.request.board, dataset=dataset)
         if outcome.errors:
             form.add_error(None, "Nothing was imported: correct the rows listed and upload the file again.")

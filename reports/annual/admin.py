@@ -15,6 +15,7 @@ from reports.annual.models import (
     PublishedReport,
 )
 from reports.annual.resources import ComparatorValueResource, IndicatorValueResource
+from wscb.imports import SafeImportExportMixin
 
 
 @admin.register(ContextFact)
@@ -59,7 +60,7 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(IndicatorValue)
-class IndicatorValueAdmin(ImportExportModelAdmin):
+class IndicatorValueAdmin(SafeImportExportMixin, ImportExportModelAdmin):
     resource_classes = [IndicatorValueResource]
     list_display = ("indicator", "year_start", "numerator", "denominator")
     list_filter = ("year_start", "indicator__board")
@@ -67,7 +68,7 @@ class IndicatorValueAdmin(ImportExportModelAdmin):
 
 
 @admin.register(ComparatorValue)
-class ComparatorValueAdmin(ImportExportModelAdmin):
+class ComparatorValueAdmin(SafeImportExportMixin, ImportExportModelAdmin):
     resource_classes = [ComparatorValueResource]
     list_display = ("indicator", "year_start", "comparator", "value")
     list_filter = ("year_start", "comparator", "indicator__board")

@@ -20,6 +20,7 @@ from reports.annual.selectors import published_report_get, published_report_list
 from wscb.audit import AuditAction, audit_record
 from wscb.periods import ReportingYear
 from wscb.permissions import RecordKeeperMixin, SignedInMixin
+from wscb.security import NoStoreMixin  # the draft and published report include partner returns
 
 
 def _year(start_year: int) -> ReportingYear:
@@ -49,13 +50,13 @@ class ReportIndexView(SignedInMixin, View):
         )
 
 
-class DraftView(RecordKeeperMixin, View):
+class DraftView(NoStoreMixin, RecordKeeperMixin, View):
     def get(self, request, start_year):
         report = build_report(board=_board(request), year=_year(start_year))
         return render(request, "annual/draft.html", {"report": report})
 
 
-class DraftDownloadView(RecordKeeperMixin, View):
+class DraftDownloadView(NoStoreMixin, RecordKeeperMixin, View):
     def get(self, request, start_year, fmt):
         start_year = int(start_year)
         report = build_report(board=_board(request), year=_year(start_year))
@@ -106,7 +107,7 @@ class PublishView(RecordKeeperMixin, View):
         return redirect("annual:index")
 
 
-class PublishedView(SignedInMixin, View):
+class PublishedView(NoStoreMixin, SignedInMixin, View):
     def get(self, request, pk, fmt="html"):
         pk = int(pk)
         published = published_report_get(for_user=request.user, board=getattr(request, "board", None), pk=pk)

@@ -146,6 +146,13 @@ class SelfReport(models.Model):
         return f"{self.partner.short_name} update {self.round.year.label}"
 
     @property
+    def retain_until(self):
+        """Kept until RETENTION_YEARS (default 6) after the end of its reporting year; see reports/retention.py."""
+        from wscb.retention import retain_until_after_year
+
+        return retain_until_after_year(self.round.year)
+
+    @property
     def is_editable(self) -> bool:
         return self.status in self.EDITABLE
 
@@ -280,6 +287,14 @@ class CaseStudy(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def audit_label(self) -> str:
+        """The audit trail names the case study by number and return, never by its title or text."""
+        return f"Case study #{self.pk} in {self.report}"
+
+    @property
+    def retain_until(self):
+        return self.report.retain_until
 
 
 class ReminderLog(models.Model):

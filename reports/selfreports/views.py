@@ -11,7 +11,9 @@ from reports.selfreports import selectors, services
 from reports.selfreports.default_form import CONTACT_KEYS, PERIOD_END, PERIOD_START
 from reports.selfreports.forms import CommentForm, ReturnForm, SectionForm, text_to_initial
 from reports.selfreports.models import FormSection
+from wscb.audit import AuditAction, audit_record
 from wscb.permissions import PARTNER_LEAD, RECORD_KEEPERS, RoleRequiredMixin, SignedInMixin
+from wscb.security import _no_store
 
 
 class LeadMixin(RoleRequiredMixin):
@@ -19,15 +21,32 @@ class LeadMixin(RoleRequiredMixin):
 
 
 class ReportMixin:
-    """Loads ``self.report`` through the user's scope (another agency's update: 404)."""
+    """Loads ``self.report`` through the user's scope (another agency's update: 404).
+
+    The one place where reading a return is audited: every successful GET of a page or
+    download built on this mixin writes one ``viewed`` event (``exported`` for downloads)
+    naming the return, or the case study in ``self.audit_object`` when the page shows one.
+    Every response is ``no-store``. A refused attempt (404, 403) writes no ``viewed`` row.
+    """
+
+    audit_action = AuditAction.VIEWED
+    audit_object = None
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
             self.report = selectors.self_report_get(for_user=request.user, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+        response = super().dispatch(request, *args, **kwargs)
+        if request.method == "GET" and response.status_code == 200:
+            audit_record(request=request, action=self.audit_action, obj=self.audit_object or self.report)
+        return _no_store(response)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(report=self.report, **kwargs)
+
+
+def audit_change(request, obj, detail: str = "", action: str = AuditAction.CHANGED) -> None:
+    """The one place a change to a return or case study is audited (after the service succeeded)."""
+    audit_record(request=request, action=action, obj=obj, detail=detail)
 
 
 def tasks_url(report) -> str:
@@ -118,6 +137,7 @@ class SectionEditView(LeadMixin, ReportMixin, TemplateView):
         except services.SelfReportError as error:
             messages.error(request, str(error))
             return redirect(detail_url(self.report))
+        audit_change(request, self.report, f"Section saved: {section.heading}")
         messages.success(request, f'"{section.heading}" saved as a draft.')
         return redirect(tasks_url(self.report))
 
@@ -140,6 +160,7 @@ class SubmitView(LeadMixin, ReportMixin, View):
         except services.SelfReportError as error:
             messages.error(request, f"Not submitted. {error}")
             return redirect(tasks_url(self.report))
+        audit_change(request, self.report, "Submitted")
         messages.success(request, "Your update has been submitted to business support. Thank you.")
         return redirect(detail_url(self.report))
 
@@ -151,6 +172,7 @@ class CopyLastYearView(LeadMixin, ReportMixin, View):
         except services.SelfReportError as error:
             messages.error(request, str(error))
         else:
+            audit_change(request, self.report, f"Started from last year ({copied} sections)")
             messages.success(
                 request, f"Last year's answers copied into {copied} section{'s' if copied != 1 else ''} as a draft."
             )
@@ -190,6 +212,7 @@ class CommentView(ReviewMixin, ReportMixin, View):
             messages.error(request, "Write a comment before adding it.")
         else:
             services.comment_add(report=self.report, section=section, text=form.cleaned_data["text"], by=request.user)
+            audit_change(request, self.report, f"Review comment added: {section.heading}")
             messages.success(request, f'Comment added to "{section.heading}".')
         return HttpResponseRedirect(f"{detail_url(self.report)}#section-{section.pk}")
 
@@ -203,6 +226,7 @@ class ReturnView(ReviewMixin, ReportMixin, View):
         except services.SelfReportError as error:
             messages.error(request, str(error))
         else:
+            audit_change(request, self.report, "Returned for changes")
             messages.success(request, f"{self.report.partner.short_name}'s update returned for changes.")
         return redirect(detail_url(self.report))
 
@@ -214,5 +238,6 @@ class AcceptView(ReviewMixin, ReportMixin, View):
         except services.SelfReportError as error:
             messages.error(request, str(error))
         else:
+            audit_change(request, self.report, "Accepted")
             messages.success(request, f"{self.report.partner.short_name}'s update accepted.")
         return redirect(detail_url(self.report))

@@ -8,7 +8,8 @@ from django.views.generic import TemplateView
 
 from reports.selfreports import selectors, services
 from reports.selfreports.forms import CaseStudyForm
-from reports.selfreports.views import LeadMixin, ReportMixin, ReviewMixin, detail_url, tasks_url
+from reports.selfreports.views import LeadMixin, ReportMixin, ReviewMixin, audit_change, detail_url, tasks_url
+from wscb.audit import AuditAction
 from wscb.permissions import PARTNER_LEAD, RECORD_KEEPERS, RoleRequiredMixin
 
 
@@ -37,7 +38,8 @@ class CaseStudyFormView(LeadMixin, ReportMixin, TemplateView):
         if not self.report.is_editable:
             messages.info(request, "This update has been submitted and can no longer be changed.")
             return redirect(detail_url(self.report))
-        form = CaseStudyForm(instance=self._case_study(), report=self.report)
+        self.audit_object = self._case_study()
+        form = CaseStudyForm(instance=self.audit_object, report=self.report)
         return self.render_to_response(self.get_context_data(form=form, case_study=form.instance))
 
     def post(self, request, *args, **kwargs):
@@ -46,7 +48,7 @@ class CaseStudyFormView(LeadMixin, ReportMixin, TemplateView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form, case_study=form.instance))
         try:
-            services.case_study_save(
+            saved = services.case_study_save(
                 report=self.report,
                 data=form.cleaned_data,
                 by=request.user,
@@ -56,6 +58,10 @@ class CaseStudyFormView(LeadMixin, ReportMixin, TemplateView):
         except services.SelfReportError as error:
             messages.error(request, str(error))
             return self.render_to_response(self.get_context_data(form=form, case_study=form.instance))
+        if case_study is None:
+            audit_change(request, saved, action=AuditAction.CREATED)
+        else:
+            audit_change(request, saved, "Text or details changed")
         messages.success(request, f'Case study "{form.cleaned_data["title"]}" saved.')
         return redirect(reverse("reports:case-study-list", args=[self.report.pk]))
 
@@ -67,6 +73,7 @@ class CaseStudyDetailView(CaseStudyReaderMixin, ReportMixin, TemplateView):
         case_study = selectors.case_study_get(
             for_user=self.request.user, report=self.report, pk=self.kwargs["case_study_pk"]
         )
+        self.audit_object = case_study
         return super().get_context_data(case_study=case_study, **kwargs)
 
 
@@ -81,11 +88,14 @@ class CaseStudyDeleteView(LeadMixin, ReportMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         case_study = selectors.case_study_get(for_user=request.user, report=self.report, pk=kwargs["case_study_pk"])
+        pk = case_study.pk
         try:
             services.case_study_delete(case_study=case_study, by=request.user)
         except services.SelfReportError as error:
             messages.error(request, str(error))
             return redirect(tasks_url(self.report))
+        case_study.pk = pk  # cleared by delete; the audit row names the record that went
+        audit_change(request, case_study, action=AuditAction.DELETED)
         messages.success(request, f'Case study "{case_study.title}" removed.')
         return redirect(reverse("reports:case-study-list", args=[self.report.pk]))
 
@@ -95,6 +105,7 @@ class CaseStudyPublishView(ReviewMixin, ReportMixin, View):
         case_study = selectors.case_study_get(for_user=request.user, report=self.report, pk=kwargs["case_study_pk"])
         publish = request.POST.get("publish") == "yes"
         services.case_study_set_publication(case_study=case_study, is_for_publication=publish, by=request.user)
+        audit_change(request, case_study, "Marked for publication" if publish else "Marked not for publication")
         if publish:
             messages.success(request, f'"{case_study.title}" will appear in the published annual report.')
         else:

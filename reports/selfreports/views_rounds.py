@@ -12,15 +12,17 @@ from reports.selfreports import exports, selectors, services
 from reports.selfreports.forms import RoundForm
 from reports.selfreports.reporting import compiled_partner_updates, report_document
 from reports.selfreports.views import ReportMixin, ReviewMixin
+from wscb.audit import AuditAction, audit_record
 from wscb.boards import current_board
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, SignedInMixin
+from wscb.security import NoStoreMixin, _no_store
 
 
 def _download(content: bytes, *, filename: str, content_type: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return _no_store(response)
 
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -145,6 +147,8 @@ class RoundExportView(ReviewMixin, RoundMixin, View):
 
 # --- reading and exporting ---------------------------------------------------------------------------------
 class ReportDocxView(SignedInMixin, ReportMixin, View):
+    audit_action = AuditAction.EXPORTED
+
     def get(self, request, *args, **kwargs):
         document = report_document(report=self.report, for_user=request.user, with_comments=False)
         filename = f"partner-update-{self.report.round.start_year}-{self.report.partner.pk}.docx"
@@ -152,13 +156,15 @@ class ReportDocxView(SignedInMixin, ReportMixin, View):
 
 
 class ReportPdfView(SignedInMixin, ReportMixin, View):
+    audit_action = AuditAction.EXPORTED
+
     def get(self, request, *args, **kwargs):
         document = report_document(report=self.report, for_user=request.user, with_comments=False)
         filename = f"partner-update-{self.report.round.start_year}-{self.report.partner.pk}.pdf"
         return _download(exports.report_pdf(document), filename=filename, content_type="application/pdf")
 
 
-class CompiledMixin(PartnershipReaderMixin):
+class CompiledMixin(NoStoreMixin, PartnershipReaderMixin):
     def year(self) -> ReportingYear:
         try:
             return ReportingYear(int(self.kwargs["start_year"]))
@@ -169,7 +175,13 @@ class CompiledMixin(PartnershipReaderMixin):
         board = current_board(self.request)
         if board is None:
             return []
-        return compiled_partner_updates(board=board, year=self.year())
+        documents = compiled_partner_updates(board=board, year=self.year())
+        audit_record(
+            request=self.request,
+            action=AuditAction.VIEWED if self.request.path.endswith("/") else AuditAction.EXPORTED,
+            detail=f"Compiled partner updates {self.year().label} ({len(documents)} returns)",
+        )
+        return documents
 
 
 class CompiledView(CompiledMixin, TemplateView):

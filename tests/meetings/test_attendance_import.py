@@ -115,7 +115,7 @@ def test_a_file_without_the_needed_columns_is_refused(as_user, business_support,
     upload = SimpleUploadedFile("attendance.csv", b"Name,Status\r\nAlice,present\r\n", "text/csv")
     response = as_user(business_support).post(URL, {"file": upload})
     assert response.status_code == 400
-    assert "no column called Group, Meeting date" in response.content.decode()
+    assert "missing columns: Group, Meeting date" in response.content.decode()
 
 
 def test_a_file_of_another_kind_is_refused(as_user, business_support):
@@ -128,7 +128,7 @@ def test_a_file_of_another_kind_is_refused(as_user, business_support):
 def test_a_damaged_spreadsheet_is_refused(as_user, business_support):
     upload = SimpleUploadedFile("attendance.xlsx", b"not a spreadsheet", "application/octet-stream")
     response = as_user(business_support).post(URL, {"file": upload})
-    assert "could not be read as CSV or Excel" in response.content.decode()
+    assert "ends in .xlsx but is not an Excel workbook" in response.content.decode()
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(as_user):
@@ -150,27 +150,40 @@ def test_other_methods_are_not_allowed(as_user, business_support):
     ("content", "message"),
     [
         (b"", "The submitted file is empty."),
-        (",".join(HEADER).encode() + b"\r\n", "The file has no rows to import."),
-        ("Group,Meeting date,Name,Status\r\nTest Board,05/09/2016,Zoë £,present\r\n".encode("cp1252"), "CSV UTF-8"),
+        (",".join(HEADER).encode() + b"\r\n", "The file has headings but no rows to import."),
+        (b"Group,Meeting date,Name\r\nTest Board,05/09/2016,Zo\xeb\r\n", "missing column: Status"),
+        (b"Group,Meeting date,Name,Status,Shoe size\r\nTest Board,05/09/2016,Zo,present,9\r\n", "unknown column: Shoe"),
+        (b"%PDF-1.4 not a spreadsheet", "not a CSV text file"),
     ],
-    ids=["empty file", "header only", "Windows-1252 text"],
+    ids=["empty file", "header only", "missing column", "unknown column", "a PDF called .csv"],
 )
-def test_an_empty_or_wrongly_encoded_csv_is_refused_with_guidance(content, message, as_user, business_support, meeting):
+def test_an_empty_or_malformed_csv_is_refused_with_guidance(content, message, as_user, business_support, meeting):
     upload = SimpleUploadedFile("attendance.csv", content, "text/csv")
     response = as_user(business_support).post(URL, {"file": upload})
     assert message in response.content.decode()
     assert not Attendance.objects.exists()
 
 
-def test_a_file_with_too_many_rows_is_refused_before_any_row_is_checked(
-    as_user, business_support, meeting, monkeypatch
-):
-    from meetings import services
-
-    monkeypatch.setattr(services, "MAX_IMPORT_ROWS", 2)
+def test_a_file_with_too_many_rows_is_refused_before_any_row_is_checked(as_user, business_support, meeting, settings):
+    settings.IMPORT_MAX_ROWS = 2
     response = as_user(business_support).post(URL, {"file": csv_upload(CLEAN_ROWS)})
-    assert "The file has 3 rows; import at most 2 at a time." in response.content.decode()
+    assert "The file has more than 2 rows; split it into smaller files." in response.content.decode()
     assert not Attendance.objects.exists()
+
+
+def test_a_file_over_the_size_limit_is_refused(as_user, business_support, meeting, settings):
+    settings.IMPORT_MAX_UPLOAD_BYTES = 100
+    response = as_user(business_support).post(URL, {"file": csv_upload(CLEAN_ROWS)})
+    assert "the largest file accepted is" in response.content.decode()
+    assert not Attendance.objects.exists()
+
+
+def test_a_windows_1252_csv_from_excel_is_read_correctly(as_user, business_support, meeting):
+    content = "Group,Meeting date,Name,Status,Role\r\nTest Board,05/09/2016,Zoë £ Guest,present,observer\r\n"
+    upload = SimpleUploadedFile("attendance.csv", content.encode("cp1252"), "text/csv")
+    response = as_user(business_support).post(URL, {"file": upload})
+    assert response.status_code == 302
+    assert Attendance.objects.get().name == "Zoë £ Guest"
 
 
 def test_formula_like_text_is_stored_as_text_and_shown_escaped(as_user, business_support, board_member, meeting):

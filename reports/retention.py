@@ -1,0 +1,54 @@
+"""Retention of partner returns and case studies (registered with ``wscb.retention`` in ReportsConfig.ready).
+
+Both are kept until ``RETENTION_YEARS`` (setting ``DJANGO_RETENTION_YEARS``, default 6) after the
+end of the return's reporting year, e.g. a 2016/17 return until 31/03/2023; on that day it is still kept.
+
+- Case studies (stories about real children) are **deleted**.
+- Returns are **anonymised**, not deleted: the return row, its agency, year and status stay (so the
+  board can still say which agencies returned in that year), but every answer, the answer history,
+  review comments, case studies and the notes on status changes are removed, and reminder
+  recipients are blanked. An anonymised return has no section entries, comments or case studies,
+  which is how ``apply_retention`` knows it has been dealt with already.
+
+Run ``python manage.py apply_retention`` to list what is due and ``--apply`` to act; each rule
+writes one audit row with the count.
+"""
+
+from django.db import transaction
+from django.db.models import Q
+
+from wscb.retention import retention_register
+
+
+def _return_retain_until(report):
+    return report.retain_until
+
+
+def return_anonymise(report) -> None:
+    """Remove everything an agency wrote in the return; keep that it existed and its status."""
+    with transaction.atomic():
+        report.case_studies.all().delete()
+        report.entries.all().delete()  # answers and answer history go with them
+        report.comments.all().delete()
+        report.transitions.update(note="")
+        report.reminders.update(recipients="")
+
+
+def register() -> None:
+    from reports.selfreports.models import CaseStudy, ReviewComment, SectionEntry, SelfReport
+
+    retention_register(
+        model=CaseStudy,
+        description="Case studies in partner returns (deleted)",
+        retain_until=lambda case_study: case_study.retain_until,
+    )
+    retention_register(
+        model=SelfReport,
+        description="Partner returns (anonymised: answers, comments and case studies removed)",
+        retain_until=_return_retain_until,
+        action="anonymise",
+        anonymise=return_anonymise,
+        done=~Q(pk__in=SectionEntry.objects.values("report"))
+        & ~Q(pk__in=CaseStudy.objects.values("report"))
+        & ~Q(pk__in=ReviewComment.objects.values("report")),
+    )

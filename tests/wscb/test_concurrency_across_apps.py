@@ -1,0 +1,193 @@
+"""Reliability plan H (T59-T64) across the apps, on PostgreSQL with real threads: two people saving
+the same version at the same moment, one wins and the other gets a conflict (0 lost updates); a
+return submitted twice at once is submitted once; accept and return racing give one transition."""
+
+import threading
+from decimal import Decimal
+
+import pytest
+from django.db import connection, connections
+
+from finance import services as finance_services
+from finance.models import ExpenditureLine
+from meetings import services as meetings_services
+from meetings.models import Meeting
+from reports.selfreports import services as report_services
+from reports.selfreports.models import CaseStudy, SectionEntry, SelfReport, Transition
+from tests.finance.factories import ExpenditureCategoryFactory, FinanceYearFactory
+from tests.meetings.factories import GroupFactory, MeetingFactory
+from tests.reports.factories import fill_all, open_round, report_for, section
+from tests.training.factories import CourseFactory, SessionFactory
+from training import services as training_services
+from training.models import Session
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="true parallel races need PostgreSQL"),
+]
+ITERATIONS = 10
+
+
+def together(*targets):
+    """Run the callables at the same moment in threads; return (results, errors)."""
+    barrier = threading.Barrier(len(targets))
+    results, errors = [], []
+
+    def worker(target):
+        try:
+            barrier.wait(timeout=10)
+            results.append(target())
+        except Exception as error:  # collected and asserted on by the caller
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker, args=(target,)) for target in targets]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results, errors
+
+
+@pytest.fixture
+def report(board, agency_a, agency_b, lead_a, business_support):
+    return report_for(open_round(board=board, agencies=[agency_a], by=business_support), agency_a)
+
+
+@pytest.fixture
+def colleague_a(agency_a, board):
+    from tests.partners.factories import PartnerLeadFactory
+
+    return PartnerLeadFactory(partner=agency_a, full_name="Colin Colleague", boards=[board])
+
+
+def test_two_leads_saving_one_section_at_once_never_lose_an_update(report, lead_a, colleague_a):
+    core = section(report)
+    for iteration in range(ITERATIONS):
+        entry = SectionEntry.objects.filter(report=report, section=core).first()
+        version = entry.version if entry else 0
+
+        def save(user, text, version=version):
+            return report_services.section_save(
+                report=report, section=core, values={"policies": text}, version=version, by=user
+            )
+
+        mine, theirs = f"A{iteration}", f"B{iteration}"
+        results, errors = together(lambda m=mine: save(lead_a, m), lambda t=theirs: save(colleague_a, t))
+        assert len(results) == 1, iteration
+        assert [type(error) for error in errors] == [report_services.SectionConflict]
+        entry = SectionEntry.objects.get(report=report, section=core)
+        assert entry.version == version + 1
+        # the stored text is the winner's, in full: nothing of the loser's got in
+        assert entry.answers.get(key="policies").value in (f"A{iteration}", f"B{iteration}")
+        assert entry.updated_by in (lead_a, colleague_a)
+
+
+def test_two_leads_changing_one_case_study_at_once_one_gets_a_conflict(report, lead_a, colleague_a):
+    study = report_services.case_study_save(
+        report=report, data={"title": "T", "text": "Start", "declaration": "anonymised"}, by=lead_a
+    )
+    for iteration in range(ITERATIONS):
+        version = CaseStudy.objects.get(pk=study.pk).version
+
+        def change(user, text, version=version):
+            return report_services.case_study_save(
+                report=report,
+                data={"title": "T", "text": text, "declaration": "anonymised"},
+                by=user,
+                case_study=CaseStudy.objects.get(pk=study.pk),
+                version=version,
+            )
+
+        results, errors = together(lambda: change(lead_a, "A"), lambda: change(colleague_a, "B"))
+        assert len(results) == 1 and len(errors) == 1, iteration
+        assert "Someone else changed this case study" in str(errors[0])
+        assert CaseStudy.objects.get(pk=study.pk).version == version + 1
+
+
+def test_a_return_submitted_twice_at_once_is_submitted_once(report, lead_a):
+    fill_all(report, lead_a)
+    results, errors = together(
+        lambda: report_services.report_submit(report=SelfReport.objects.get(pk=report.pk), by=lead_a),
+        lambda: report_services.report_submit(report=SelfReport.objects.get(pk=report.pk), by=lead_a),
+    )
+    assert len(results) == 1
+    assert [type(error) for error in errors] == [report_services.SelfReportError]
+    assert Transition.objects.filter(report=report, to_status="submitted").count() == 1
+
+
+def test_accept_and_return_at_the_same_moment_give_exactly_one_transition(report, lead_a, business_support):
+    fill_all(report, lead_a)
+    report_services.report_submit(report=report, by=lead_a)
+    results, errors = together(
+        lambda: report_services.report_accept(report=SelfReport.objects.get(pk=report.pk), by=business_support),
+        lambda: report_services.report_return(
+            report=SelfReport.objects.get(pk=report.pk), by=business_support, note="More"
+        ),
+    )
+    assert len(results) == 1 and len(errors) == 1
+    assert "it cannot be" in str(errors[0])
+    after = list(Transition.objects.filter(report=report, from_status="submitted").values_list("to_status", flat=True))
+    assert len(after) == 1
+    assert SelfReport.objects.get(pk=report.pk).status == after[0]
+
+
+def test_two_people_changing_one_finance_line_at_once_one_gets_a_conflict(board, business_support, administrator):
+    year = FinanceYearFactory(board=board, start_year=2016)
+    line = finance_services.expenditure_line_create(
+        finance_year=year,
+        by=business_support,
+        category=ExpenditureCategoryFactory(board=board),
+        amount=Decimal("1.00"),
+        description="Venue",
+    )
+    for iteration in range(ITERATIONS):
+        version = ExpenditureLine.objects.get(pk=line.pk).version
+
+        def change(user, amount, version=version):
+            return finance_services.expenditure_line_update(
+                line=ExpenditureLine.objects.get(pk=line.pk), version=version, by=user, amount=Decimal(amount)
+            )
+
+        results, errors = together(lambda: change(business_support, "10.00"), lambda: change(administrator, "20.00"))
+        assert len(results) == 1, iteration
+        assert [type(error) for error in errors] == [finance_services.EditConflict]
+        stored = ExpenditureLine.objects.get(pk=line.pk)
+        assert stored.version == version + 1
+        assert stored.amount == results[0].amount
+
+
+def test_two_people_recording_one_meetings_attendance_at_once_one_gets_a_conflict(board, business_support):
+    meeting = MeetingFactory(group=GroupFactory(board=board))
+    for iteration in range(ITERATIONS):
+        version = Meeting.objects.get(pk=meeting.pk).version
+        other = meetings_services.OtherAttendee(
+            name=f"Guest {iteration}", job_title="", partner=None, represents="", attendee_role="observer"
+        )
+
+        def record(version=version, other=other):
+            return meetings_services.attendance_record(
+                meeting=Meeting.objects.get(pk=meeting.pk), entries=[], others=[other], version=version, by=None
+            )
+
+        results, errors = together(record, record)
+        assert len(results) == 1, iteration
+        assert [type(error) for error in errors] == [meetings_services.AttendanceConflict]
+        assert Meeting.objects.get(pk=meeting.pk).version == version + 1
+        assert Meeting.objects.get(pk=meeting.pk).attendances.count() == 1
+
+
+def test_two_people_marking_one_training_session_at_once_one_gets_a_conflict(board):
+    session = SessionFactory(course=CourseFactory(board=board))
+    version = session.version
+
+    def record():
+        return training_services.attendance_record(
+            session=Session.objects.get(pk=session.pk), outcomes={}, version=version
+        )
+
+    results, errors = together(record, record)
+    assert len(results) == 1
+    assert [type(error) for error in errors] == [training_services.ConflictError]
+    assert Session.objects.get(pk=session.pk).version == version + 1
