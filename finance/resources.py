@@ -19,18 +19,11 @@ from import_export import fields, resources, widgets
 
 from finance.models import Contribution, ExpenditureCategory, ExpenditureLine, FinanceYear
 from partners.models import Partner
+from wscb.exports import escape_cell as escape_formula
 from wscb.periods import ReportingYear
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 MAX_ROWS = 5000
-
-
-def escape_formula(value):
-    """Prefix text that a spreadsheet would run as a formula with a single quote; numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 class MoneyWidget(widgets.Widget):

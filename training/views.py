@@ -25,11 +25,6 @@ from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedIn
 from wscb.uploads import serve_upload
 
 
-def escape_cell(text: str) -> str:
-    """Stop a spreadsheet reading exported text as a formula."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
-
-
 def _year(request) -> ReportingYear:
     """The year asked for in ``?year=2016/17``, else the current one."""
     try:

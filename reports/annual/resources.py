@@ -12,13 +12,8 @@ from dataclasses import dataclass
 from import_export import fields, resources, widgets
 
 from reports.annual.models import ComparatorValue, Indicator, IndicatorValue
+from wscb.exports import escape_cell
 from wscb.periods import ReportingYear
-
-FORMULA_STARTS = ("=", "+", "-", "@")
-
-
-def escape_cell(text: str) -> str:
-    return f"'{text}" if text and text.startswith(FORMULA_STARTS) else text
 
 
 class YearWidget(widgets.Widget):
