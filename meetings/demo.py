@@ -27,7 +27,7 @@ import datetime
 
 from django.db import transaction
 
-from meetings.models import Attendance, Group, Meeting, Membership
+from meetings.models import Action, Attendance, Group, Meeting, Membership
 from partners.models import Board, Partner, Person
 
 FULL, ADVISOR, ADMIN = Membership.Status.FULL, Membership.Status.ADVISOR, Membership.Status.ADMIN
@@ -177,6 +177,42 @@ def _person_name(post: str, agency: str | None, name: str) -> str:
     return name or (f"{post} ({agency})" if agency else post)
 
 
+# The seed has no action log; these four actions take their wording from section 4's activity for
+# 2016/17 (case review task group, CSE strategy, CAMHS provision, early help audit tool) so that the
+# action log, the dashboard and the agency profiles have something true to the year to show.
+DEMO_ACTIONS = [
+    (
+        datetime.date(2016, 9, 5),
+        "Set up the Case Review task group to take forward the action plans from Serious Case Reviews and "
+        "Local Case Reviews",
+        "Wigan Council",
+        datetime.date(2016, 11, 21),
+        "done",
+    ),
+    (
+        datetime.date(2016, 5, 16),
+        "Review and refresh the WSCB Child Sexual Exploitation strategy",
+        "GMP",
+        datetime.date(2016, 11, 21),
+        "done",
+    ),
+    (
+        datetime.date(2016, 11, 21),
+        "Report to the Board on Child and Adolescent Mental Health Service provision",
+        "WBCCG",
+        datetime.date(2017, 4, 6),
+        "open",
+    ),
+    (
+        datetime.date(2017, 4, 6),
+        "Agree an audit tool to provide evidence of the impact of early intervention",
+        "Wigan Council",
+        datetime.date(2017, 6, 30),
+        "open",
+    ),
+]
+
+
 def load_for_board(*, board: Board) -> None:
     """Create or refresh the demo groups, membership and 2016/17 board meetings for ``board``."""
     with transaction.atomic():
@@ -193,6 +229,17 @@ def load_for_board(*, board: Board) -> None:
         nurse = next(m.person for m in memberships if m.role == R.DESIGNATED_NURSE)
         Group.objects.filter(board=board, name="Training and Development Sub Group").update(chair=nurse)
         _load_meetings(group=board_group, memberships=memberships, agencies=agencies)
+        _load_actions(group=board_group, agencies=agencies)
+
+
+def _load_actions(*, group, agencies) -> None:
+    for held_on, description, owner, due_on, status in DEMO_ACTIONS:
+        meeting = Meeting.objects.get(group=group, held_on=held_on)
+        Action.objects.update_or_create(
+            meeting=meeting,
+            description=description,
+            defaults={"owner": agencies[owner], "due_on": due_on, "status": status},
+        )
 
 
 def _load_membership(*, board, group, agencies) -> list[Membership]:

@@ -24,9 +24,7 @@ def section(response, panel_id: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", match.group(0))).replace("&amp;", "&")
 
 
-def test_the_demo_dashboard_fills_the_indicator_attendance_training_finance_and_returns_panels(
-    demo, demo_user, as_user
-):
+def test_the_demo_dashboard_fills_every_panel(demo, demo_user, as_user):
     response = as_user(demo_user("board@demo.test")).get(DASHBOARD, {"year": "2016/17"})
     assert response.status_code == 200
     indicators = section(response, "panel-indicators")
@@ -51,6 +49,11 @@ def test_the_demo_dashboard_fills_the_indicator_attendance_training_finance_and_
     assert "Contributions outstanding 0 of 153,428 agreed" in finance
     returns = section(response, "panel-returns")
     assert "11 agencies asked; deadline 30/06/2017; 11 accepted." in returns
+    actions = section(response, "panel-actions")
+    assert "There are no open actions" not in actions
+    assert "Report to the Board on Child and Adolescent Mental Health Service provision (WBCCG, due 06/04/2017)" in (
+        actions
+    )
 
 
 def test_each_panel_links_to_its_detail_page(demo, demo_user, as_user):
