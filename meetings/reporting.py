@@ -15,23 +15,27 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Subquery
 
 from meetings.models import QUORUM_SECTORS, Attendance, Group, Meeting, Membership
 from partners.models import Board, Partner
+from wscb.batching import fetch
 from wscb.periods import ReportingYear
 
 ATTENDED = Q(status__in=Attendance.ATTENDED)
 MEMBER = Q(membership__isnull=False)
 
 
+def _held(year: ReportingYear, group) -> QuerySet:
+    """``group`` is a Group or a subquery giving its key (so that a batch can run without it)."""
+    return Meeting.objects.filter(group=group, reporting_year=year.start_year, status=Meeting.Status.HELD).order_by(
+        "held_on"
+    )
+
+
 def held_meetings(year: ReportingYear, group: Group) -> list[Meeting]:
     """The group's held meetings counted in ``year``, in date order."""
-    return list(
-        Meeting.objects.filter(group=group, reporting_year=year.start_year, status=Meeting.Status.HELD).order_by(
-            "held_on"
-        )
-    )
+    return list(_held(year, group))
 
 
 # --- the section 3 table: agencies down, meetings across ------------------------------------------
@@ -80,20 +84,28 @@ class AttendanceTable:
 
 
 def attendance_table(year: ReportingYear, group: Group) -> AttendanceTable:
-    """Number of people attending for each agency at each held meeting (2 queries).
+    """Number of people attending for each agency at each held meeting (1 query).
 
     Rows are the agencies (or, for people with no agency, the label they were recorded under)
     that had an expected member or an attendee at any of the meetings, in alphabetical order.
     A deputy counts as one person attending for the agency, and is also counted in ``deputies``.
     """
-    meetings = held_meetings(year, group)
-    column = {meeting.pk: index for index, meeting in enumerate(meetings)}
-    counts = (
-        Attendance.objects.filter(meeting__in=[meeting.pk for meeting in meetings])
+    rows = fetch(**_table_parts(year, group))
+    return _table(year, group, rows["meetings"], rows["table"])
+
+
+def _table_parts(year: ReportingYear, group) -> dict[str, QuerySet]:
+    return {
+        "meetings": _held(year, group),
+        "table": Attendance.objects.filter(meeting__in=_held(year, group).values("pk"))
         .values("meeting_id", "partner_id", "partner__short_name", "represents")
         .annotate(attended=Count("pk", filter=ATTENDED), deputies=Count("pk", filter=Q(status="deputy")))
-        .order_by()
-    )
+        .order_by(),
+    }
+
+
+def _table(year: ReportingYear, group: Group, meetings: list[Meeting], counts: list[dict]) -> AttendanceTable:
+    column = {meeting.pk: index for index, meeting in enumerate(meetings)}
     rows: dict[tuple, AgencyRow] = {}
     for count in counts:
         key = (count["partner_id"], "" if count["partner_id"] else count["represents"])
@@ -160,18 +172,36 @@ _RATE_COUNTS = {
 
 
 def attendance_rates(year: ReportingYear, group: Group, *, partner: Partner | None = None) -> AttendanceRates:
-    """Attendance rate per agency and per member over the group's held meetings in ``year`` (2 queries).
+    """Attendance rate per agency and per member over the group's held meetings in ``year`` (1 query).
 
     Only expected members count (other attendees are not expected). The rate is (present +
     deputised) / expected; apologies and absences are shown separately. An agency is flagged
     when its rate is below the group's threshold. ``partner`` limits both lists to one agency.
     """
-    threshold = group.attendance_threshold_percent
+    rows = fetch(**_rate_parts(year, group, partner=partner))
+    return _rates(year, group, rows["agency_rates"], rows["member_rates"])
+
+
+def _rate_parts(year: ReportingYear, group, *, partner: Partner | None = None) -> dict[str, QuerySet]:
     rows = Attendance.objects.filter(
         MEMBER, meeting__group=group, meeting__reporting_year=year.start_year, meeting__status=Meeting.Status.HELD
     )
     if partner is not None:
         rows = rows.filter(partner=partner)
+    return {
+        "agency_rates": rows.values("partner_id", "partner__short_name", "represents")
+        .annotate(**_RATE_COUNTS)
+        .order_by(),
+        "member_rates": rows.values(
+            "membership_id", "membership__person__full_name", "partner_id", "partner__short_name", "represents"
+        )
+        .annotate(**_RATE_COUNTS)
+        .order_by(),
+    }
+
+
+def _rates(year: ReportingYear, group: Group, agency_rows: list[dict], member_rows: list[dict]) -> AttendanceRates:
+    threshold = group.attendance_threshold_percent
     agencies = [
         Rate(
             row["partner__short_name"] or row["represents"] or "No agency",
@@ -183,7 +213,7 @@ def attendance_rates(year: ReportingYear, group: Group, *, partner: Partner | No
             row["absent"],
             threshold,
         )
-        for row in rows.values("partner_id", "partner__short_name", "represents").annotate(**_RATE_COUNTS).order_by()
+        for row in agency_rows
     ]
     members = [
         Rate(
@@ -196,11 +226,7 @@ def attendance_rates(year: ReportingYear, group: Group, *, partner: Partner | No
             row["absent"],
             threshold,
         )
-        for row in rows.values(
-            "membership_id", "membership__person__full_name", "partner_id", "partner__short_name", "represents"
-        )
-        .annotate(**_RATE_COUNTS)
-        .order_by()
+        for row in member_rows
     ]
     return AttendanceRates(
         year=year,
@@ -256,8 +282,12 @@ def quorum_for_meetings(meetings) -> list[Quorum]:
     Members present counts members in person only: a deputy makes the agency present (for
     the statutory partners) but is not a member present.
     """
+    return _quorums(list(_quorum_rows(meetings)))
+
+
+def _quorum_rows(meetings) -> QuerySet:
     pks = meetings.values("pk") if isinstance(meetings, QuerySet) else [meeting.pk for meeting in meetings]
-    rows = (
+    return (
         Meeting.objects.filter(pk__in=pks)
         .values("pk", "held_on", "group__quorum_minimum_members", "group__quorum_needs_statutory_partners")
         .annotate(
@@ -269,6 +299,9 @@ def quorum_for_meetings(meetings) -> list[Quorum]:
         )
         .order_by("held_on", "pk")
     )
+
+
+def _quorums(rows: list[dict]) -> list[Quorum]:
     return [
         Quorum(
             meeting_id=row["pk"],
@@ -307,23 +340,33 @@ class MemberListing:
 
 def membership_list(board: Board, day: datetime.date) -> list[MemberListing]:
     """Section 12: the members of the board itself on ``day`` with post, agency and status (1 query)."""
-    rows = (
+    return _membership_list(list(_board_members(board, day)))
+
+
+def _board_members(board: Board, day: datetime.date) -> QuerySet:
+    return (
         Membership.objects.filter(Membership.current_on_filter(day), group__board=board, group__kind=Group.Kind.BOARD)
-        .select_related("person", "partner")
-        .order_by("status", "order", "pk")
+        .values("pk", "role", "status", "order", "job_title", "person__full_name", "person__job_title", "partner__name")
+        .order_by("order", "pk")
     )
+
+
+def _post(row: dict) -> str:
+    return row["job_title"] or row["person__job_title"]
+
+
+def _membership_list(rows: list[dict]) -> list[MemberListing]:
     status_order = {value: index for index, value in enumerate(Membership.Status.values)}
-    listing = [
+    return [
         MemberListing(
-            name=row.person.full_name,
-            post=row.post,
-            agency=row.partner.name if row.partner_id else "",
-            status=row.get_status_display(),
-            role=row.get_role_display(),
+            name=row["person__full_name"],
+            post=_post(row),
+            agency=row["partner__name"] or "",
+            status=Membership.Status(row["status"]).label,
+            role=Membership.Role(row["role"]).label,
         )
-        for row in sorted(rows, key=lambda row: (status_order[row.status], row.order, row.pk))
+        for row in sorted(rows, key=lambda row: (status_order[row["status"]], row["order"], row["pk"]))
     ]
-    return listing
 
 
 @dataclass(frozen=True)
@@ -336,24 +379,19 @@ class KeyRole:
 
 def key_roles(board: Board, day: datetime.date) -> list[KeyRole]:
     """Section 3: who holds each key role on the board on ``day`` (1 query), in the report's order."""
+    return _key_roles(list(_board_members(board, day).filter(role__in=Membership.KEY_ROLES)))
+
+
+def _key_roles(rows: list[dict]) -> list[KeyRole]:
     holders = defaultdict(list)
-    for row in (
-        Membership.objects.filter(
-            Membership.current_on_filter(day),
-            group__board=board,
-            group__kind=Group.Kind.BOARD,
-            role__in=Membership.KEY_ROLES,
-        )
-        .select_related("person", "partner")
-        .order_by("order", "pk")
-    ):
-        holders[row.role].append(row)
+    for row in rows:  # in the board's order
+        holders[row["role"]].append(row)
     return [
         KeyRole(
             role=Membership.Role(role).label,
-            name=row.person.full_name,
-            post=row.post,
-            agency=row.partner.name if row.partner_id else "",
+            name=row["person__full_name"],
+            post=_post(row),
+            agency=row["partner__name"] or "",
         )
         for role in Membership.KEY_ROLES
         for row in holders[role]
@@ -377,14 +415,23 @@ def board_group(board: Board) -> Group | None:
 
 def board_attendance(year: ReportingYear, board: Board) -> BoardAttendance | None:
     """Section 3 and 12 for ``year``: the board's attendance table, rates, quorum, key roles and
-    membership (as on the last day of the year). None when the board has no board group. 9 queries."""
-    group = board_group(board)
-    if group is None:
+    membership (as on the last day of the year). None when the board has no board group. 1 query."""
+    groups = Group.objects.filter(board=board, kind=Group.Kind.BOARD).order_by("pk")
+    group_key = Subquery(groups.values("pk")[:1])
+    rows = fetch(
+        groups=groups,
+        **_table_parts(year, group_key),
+        **_rate_parts(year, group_key),
+        quorums=_quorum_rows(_held(year, group_key)),
+        members=_board_members(board, year.end),
+    )
+    if not rows["groups"]:
         return None
+    group = rows["groups"][0]
     return BoardAttendance(
-        table=attendance_table(year, group),
-        rates=attendance_rates(year, group),
-        quorums=year_quorum(year, group),
-        key_roles=key_roles(board, year.end),
-        membership=membership_list(board, year.end),
+        table=_table(year, group, rows["meetings"], rows["table"]),
+        rates=_rates(year, group, rows["agency_rates"], rows["member_rates"]),
+        quorums=_quorums(rows["quorums"]),
+        key_roles=_key_roles([row for row in rows["members"] if row["role"] in Membership.KEY_ROLES]),
+        membership=_membership_list(rows["members"]),
     )

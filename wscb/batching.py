@@ -141,7 +141,7 @@ class _Part:
         for item in ordering:
             descending = item.startswith("-") != flip
             path = item.lstrip("-+")
-            if path == "pk":
+            if path == "pk" and (prefix or "pk" not in self.columns):
                 path = model._meta.pk.name
             field, target = model, None
             try:
