@@ -24,6 +24,7 @@ from finance.models import (
     StatedFigure,
 )
 from partners.models import Board
+from wscb.batching import fetch
 from wscb.periods import ReportingYear
 
 Figure = StatedFigure.Figure
@@ -117,52 +118,54 @@ class FinanceStatement:
 def finance_statement(*, board: Board, years: Sequence[ReportingYear] | None = None) -> FinanceStatement:
     """The statement for ``years`` (default: the current reporting year and the two before it).
 
-    Seven queries whatever the number of years, lines or partners.
+    One query (a batch) whatever the number of years, lines or partners.
     """
     years = tuple(sorted(years or default_years()))
     first, last = years[0].start_year, years[-1].start_year
     wanted = {year.start_year for year in years}
 
-    held = list(
-        FinanceYear.objects.filter(board=board, start_year__lte=last)
+    rows = fetch(
+        held=FinanceYear.objects.filter(board=board, start_year__lte=last)
         .order_by("start_year")
-        .values_list("start_year", "opening_reserves")
-    )
-    spent: dict[tuple[int, int], Decimal] = {}
-    spent_by_year: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    for row in (
-        ExpenditureLine.objects.filter(
+        .values_list("start_year", "opening_reserves"),
+        spent=ExpenditureLine.objects.filter(
             finance_year__board=board, finance_year__start_year__lte=last, kind=ExpenditureLine.Kind.ACTUAL
         )
         .values("finance_year__start_year", "category_id")
         .annotate(total=Sum("amount"))
-        .order_by()
-    ):
+        .order_by(),
+        agreed=Contribution.objects.filter(finance_year__board=board, finance_year__start_year__lte=last)
+        .values("finance_year__start_year", "partner__name")
+        .annotate(total=Sum("amount_agreed"))
+        .order_by(),
+        other=IncomeLine.objects.filter(finance_year__board=board, finance_year__start_year__lte=last)
+        .values("finance_year__start_year", "kind")
+        .annotate(total=Sum("amount"))
+        .order_by(),
+        categories=ExpenditureCategory.objects.filter(board=board).order_by("order", "name"),
+        stated=StatedFigure.objects.filter(
+            finance_year__board=board, finance_year__start_year__gte=first, finance_year__start_year__lte=last
+        ).values_list("finance_year__start_year", "figure", "amount", "source"),
+    )
+    held = rows["held"]
+    spent: dict[tuple[int, int], Decimal] = {}
+    spent_by_year: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for row in rows["spent"]:
         spent[(row["finance_year__start_year"], row["category_id"])] = row["total"]
         spent_by_year[row["finance_year__start_year"]] += row["total"]
 
     agreed: dict[tuple[int, str], Decimal] = {}
     income_by_year: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    for row in (
-        Contribution.objects.filter(finance_year__board=board, finance_year__start_year__lte=last)
-        .values("finance_year__start_year", "partner__name")
-        .annotate(total=Sum("amount_agreed"))
-        .order_by()
-    ):
+    for row in rows["agreed"]:
         agreed[(row["finance_year__start_year"], row["partner__name"])] = row["total"]
         income_by_year[row["finance_year__start_year"]] += row["total"]
 
     other: dict[tuple[int, str], Decimal] = {}
-    for row in (
-        IncomeLine.objects.filter(finance_year__board=board, finance_year__start_year__lte=last)
-        .values("finance_year__start_year", "kind")
-        .annotate(total=Sum("amount"))
-        .order_by()
-    ):
+    for row in rows["other"]:
         other[(row["finance_year__start_year"], row["kind"])] = row["total"]
         income_by_year[row["finance_year__start_year"]] += row["total"]
 
-    categories = list(ExpenditureCategory.objects.filter(board=board).order_by("order", "name"))
+    categories = rows["categories"]
     category_rows = tuple(
         StatementRow(category.name, tuple(spent.get((year, category.pk), ZERO) for year in sorted(wanted)))
         for category in categories
@@ -198,9 +201,7 @@ def finance_statement(*, board: Board, years: Sequence[ReportingYear] | None = N
         closing_reserves=tuple(closing_by_year.get(year) for year in ordered),
         years_held=frozenset(start for start, _ in held if first <= start <= last),
     )
-    stated = StatedFigure.objects.filter(
-        finance_year__board=board, finance_year__start_year__gte=first, finance_year__start_year__lte=last
-    ).values_list("finance_year__start_year", "figure", "amount", "source")
+    stated = rows["stated"]
     labels = dict(Figure.choices)
     order = list(Figure.values)
     reconciliations = sorted(
