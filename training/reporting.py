@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 import pygal
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from pygal.style import Style
 
 from partners.models import Board, Partner
@@ -662,8 +662,13 @@ def training_report(*, board: Board, year: ReportingYear) -> TrainingReport:
 def courses_by_priority(*, board: Board, year: ReportingYear) -> dict[int, int]:
     """Evidence for the annual report: courses tagged to each strategic priority (by id) that are
     planned for ``year`` or have a session in it. One query."""
+    return dict(courses_by_priority_queryset(board=board, year=year))
+
+
+def courses_by_priority_queryset(*, board: Board, year: ReportingYear) -> QuerySet:
+    """(priority id, count) pairs for ``courses_by_priority``, unevaluated (for a batch)."""
     in_year = Q(course__plans__start_year=year.start_year) | _in_year("course__sessions__starts_on", year)
-    return dict(
+    return (
         Course.priorities.through.objects.filter(in_year, course__board=board)
         .values("strategicpriority_id")
         .annotate(count=Count("course_id", distinct=True))

@@ -1,6 +1,8 @@
 """Pure reads of the annual report's own records for a board and a ``ReportingYear``.
 
-Each function runs a fixed number of queries whatever the amount of data (no per-row queries).
+Each function runs one query whatever the amount of data (no per-row queries). ``report_records``
+reads everything the report needs from this app, and the evidence other apps count per priority,
+in one batched query (``wscb.batching``).
 """
 
 from __future__ import annotations
@@ -9,8 +11,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
+from partners.models import KeyObjective
 from partners.selectors import priorities_for
 from reports.annual import charts
 from reports.annual.models import (
@@ -23,6 +26,7 @@ from reports.annual.models import (
     PriorityActivity,
     compute_value,
 )
+from wscb.batching import fetch
 from wscb.periods import ReportingYear
 
 #: How many years the indicator tables show, ending with the report's year (the seed shows four).
@@ -31,33 +35,44 @@ TABLE_YEARS = 4
 AMBER_MARGIN = Decimal("0.05")
 
 
+def _context_facts(*, board, year: ReportingYear) -> QuerySet:
+    return ContextFact.objects.filter(board=board, year_start=year.start_year).order_by("order", "pk")
+
+
 def context_facts(*, board, year: ReportingYear) -> list[ContextFact]:
     """The year's context facts in the order the report lists them (one query)."""
-    return list(ContextFact.objects.filter(board=board, year_start=year.start_year).order_by("order", "pk"))
+    return list(_context_facts(board=board, year=year))
+
+
+def _child_populations(*, board, start_years) -> QuerySet:
+    return ContextFact.objects.filter(
+        board=board, kind=ContextFact.Kind.CHILD_POPULATION, year_start__in=list(start_years)
+    ).values_list("year_start", "value")
 
 
 def child_populations(*, board, start_years) -> dict[int, int]:
     """Children aged 0-17 by start year, from the context facts (one query)."""
-    rows = ContextFact.objects.filter(
-        board=board, kind=ContextFact.Kind.CHILD_POPULATION, year_start__in=list(start_years)
-    ).values_list("year_start", "value")
-    return {year_start: int(value) for year_start, value in rows}
+    return {year_start: int(value) for year_start, value in _child_populations(board=board, start_years=start_years)}
+
+
+def _narratives(*, board, year: ReportingYear) -> QuerySet:
+    return NarrativeSection.objects.filter(board=board, year_start=year.start_year)
 
 
 def narratives(*, board, year: ReportingYear) -> dict[str, NarrativeSection]:
     """The year's narrative sections by kind (one query)."""
-    return {
-        section.kind: section for section in NarrativeSection.objects.filter(board=board, year_start=year.start_year)
-    }
+    return {section.kind: section for section in _narratives(board=board, year=year)}
+
+
+def _engagement_events(*, board, year: ReportingYear) -> QuerySet:
+    return EngagementEvent.objects.filter(
+        board=board, held_on__gte=year.start, held_on__lt=year.end_exclusive
+    ).order_by("held_on", "pk")
 
 
 def engagement_events(*, board, year: ReportingYear) -> list[EngagementEvent]:
     """Engagement events held in the year, by date (one query)."""
-    return list(
-        EngagementEvent.objects.filter(board=board, held_on__gte=year.start, held_on__lt=year.end_exclusive)
-        .select_related("priority")
-        .order_by("held_on", "pk")
-    )
+    return list(_engagement_events(board=board, year=year))
 
 
 @dataclass
@@ -72,15 +87,11 @@ class PriorityRow:
         return sum(self.evidence.values())
 
 
-def priority_rows(*, board, year: ReportingYear) -> list[PriorityRow]:
-    """Each priority that applies in the year, its key objectives, activity text and evidence counts.
-
-    Evidence counted here is what this app holds (indicators and engagement events tagged to the
-    priority); courses, partner answers, case studies and actions are added when those apps land.
-    Four queries.
-    """
-    priorities = list(
-        priorities_for(board=board, year=year).annotate(
+def _priorities(*, board, year: ReportingYear) -> QuerySet:
+    return (
+        priorities_for(board=board, year=year)
+        .prefetch_related(None)
+        .annotate(
             indicator_count=Count("indicators", filter=Q(indicators__is_active=True), distinct=True),
             event_count=Count(
                 "engagement_events",
@@ -92,21 +103,41 @@ def priority_rows(*, board, year: ReportingYear) -> list[PriorityRow]:
             ),
         )
     )
-    activities = {
-        activity.priority_id: activity
-        for activity in PriorityActivity.objects.filter(
-            priority__in=[p.pk for p in priorities], year_start=year.start_year
-        )
+
+
+def _priority_parts(*, board, year: ReportingYear) -> dict[str, QuerySet]:
+    priorities = _priorities(board=board, year=year)
+    keys = priorities_for(board=board, year=year).values("pk")
+    return {
+        "priorities": priorities,
+        "objectives": KeyObjective.objects.filter(priority__in=keys),
+        "activities": PriorityActivity.objects.filter(priority__in=keys, year_start=year.start_year),
     }
+
+
+def _priority_rows(rows: dict[str, list]) -> list[PriorityRow]:
+    objectives = defaultdict(list)
+    for objective in rows["objectives"]:
+        objectives[objective.priority_id].append(objective)
+    activities = {activity.priority_id: activity for activity in rows["activities"]}
     return [
         PriorityRow(
             priority=priority,
-            objectives=list(priority.key_objectives.all()),
+            objectives=objectives[priority.pk],
             activity=activities.get(priority.pk),
             evidence={"indicators": priority.indicator_count, "engagement events": priority.event_count},
         )
-        for priority in priorities
+        for priority in rows["priorities"]
     ]
+
+
+def priority_rows(*, board, year: ReportingYear) -> list[PriorityRow]:
+    """Each priority that applies in the year, its key objectives, activity text and evidence counts.
+
+    Evidence counted here is what this app holds (indicators and engagement events tagged to the
+    priority); the strategic objectives section adds the other apps' evidence. One query.
+    """
+    return _priority_rows(fetch(**_priority_parts(board=board, year=year)))
 
 
 @dataclass
@@ -169,26 +200,42 @@ def rag_against_england(*, value: Decimal | None, england: Decimal | None, polar
     return "Red", "worse than England by more than 5%"
 
 
+def _table_years(year: ReportingYear) -> list[ReportingYear]:
+    return [ReportingYear(year.start_year - offset) for offset in range(TABLE_YEARS - 1, -1, -1)]
+
+
+def _indicator_parts(*, board, year: ReportingYear) -> dict[str, QuerySet]:
+    starts = [y.start_year for y in _table_years(year)]
+    indicators = Indicator.objects.filter(board=board, is_active=True).order_by("order", "pk")
+    return {
+        "indicators": indicators,
+        "indicator_values": IndicatorValue.objects.filter(indicator__in=indicators.values("pk"), year_start__in=starts),
+        "comparator_values": ComparatorValue.objects.filter(
+            indicator__in=indicators.values("pk"), year_start__in=starts
+        ),
+        "populations": _child_populations(board=board, start_years=starts),
+    }
+
+
 def indicator_tables(*, board, year: ReportingYear, with_charts: bool = True) -> list[IndicatorTable]:
-    """Every active indicator of the board with the four years ending in ``year``. Four queries.
+    """Every active indicator of the board with the four years ending in ``year``. One query.
 
     Values are computed from numerator and denominator (percent) or from the numerator and the
     child population of that year (rate per 10,000; a denominator typed on the yearly row, the
     population estimate the publisher used, takes precedence).
     """
-    years = [ReportingYear(year.start_year - offset) for offset in range(TABLE_YEARS - 1, -1, -1)]
+    return _indicator_tables(year, fetch(**_indicator_parts(board=board, year=year)), with_charts=with_charts)
+
+
+def _indicator_tables(year: ReportingYear, rows: dict[str, list], *, with_charts: bool) -> list[IndicatorTable]:
+    years = _table_years(year)
     starts = [y.start_year for y in years]
-    indicators = list(Indicator.objects.filter(board=board, is_active=True).order_by("order", "pk"))
-    ids = [indicator.pk for indicator in indicators]
-    values = {
-        (row.indicator_id, row.year_start): row
-        for row in IndicatorValue.objects.filter(indicator_id__in=ids, year_start__in=starts)
-    }
+    indicators = rows["indicators"]
+    values = {(row.indicator_id, row.year_start): row for row in rows["indicator_values"]}
     comparator_values: dict[tuple, Decimal] = {
-        (row.indicator_id, row.comparator, row.year_start): row.value
-        for row in ComparatorValue.objects.filter(indicator_id__in=ids, year_start__in=starts)
+        (row.indicator_id, row.comparator, row.year_start): row.value for row in rows["comparator_values"]
     }
-    populations = child_populations(board=board, start_years=starts)
+    populations = {year_start: int(value) for year_start, value in rows["populations"]}
     tables = []
     for indicator in indicators:
         numerators, denominators, computed = [], [], []
@@ -230,6 +277,44 @@ def indicator_tables(*, board, year: ReportingYear, with_charts: bool = True) ->
         table.chart_text = charts.trend_chart_text(labels=table.labels, series=table.chart_series, suffix=suffix)
         tables.append(table)
     return tables
+
+
+@dataclass
+class ReportRecords:
+    """This app's records for one report, read in one query."""
+
+    narratives: dict[str, NarrativeSection]
+    context_facts: list[ContextFact]
+    priority_rows: list[PriorityRow]
+    indicator_tables: list[IndicatorTable]
+    engagement_events: list[EngagementEvent]
+
+
+def report_records(*, board, year: ReportingYear, evidence: dict[str, QuerySet] | None = None) -> ReportRecords:
+    """Everything the report reads from this app, in one query. ``evidence`` maps a name to a
+    queryset of (priority id, count) pairs from another app; its counts are added to each
+    priority row's evidence under that name, in the same query."""
+    evidence = evidence or {}
+    rows = fetch(
+        narratives=_narratives(board=board, year=year),
+        context_facts=_context_facts(board=board, year=year),
+        engagement_events=_engagement_events(board=board, year=year),
+        **_priority_parts(board=board, year=year),
+        **_indicator_parts(board=board, year=year),
+        **{f"evidence_{index}": queryset for index, queryset in enumerate(evidence.values())},
+    )
+    priority_rows = _priority_rows(rows)
+    for index, name in enumerate(evidence):
+        counts = dict(rows[f"evidence_{index}"])
+        for row in priority_rows:
+            row.evidence[name] = counts.get(row.priority.pk, 0)
+    return ReportRecords(
+        narratives={section.kind: section for section in rows["narratives"]},
+        context_facts=rows["context_facts"],
+        priority_rows=priority_rows,
+        indicator_tables=_indicator_tables(year, rows, with_charts=True),
+        engagement_events=rows["engagement_events"],
+    )
 
 
 def evidence_by_priority(*, board, year: ReportingYear) -> dict[int, dict[str, int]]:

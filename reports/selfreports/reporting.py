@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, QuerySet
 
 from partners.models import Board
 from reports.selfreports import selectors
@@ -174,7 +174,12 @@ def year_returns(*, board: Board, year: ReportingYear) -> YearReturns:
 
 def answers_by_priority(*, board: Board, year: ReportingYear) -> dict[int, int]:
     """Evidence: answered strategic-priority questions in the year's accepted updates, per priority id. One query."""
-    return dict(
+    return dict(answers_by_priority_queryset(board=board, year=year))
+
+
+def answers_by_priority_queryset(*, board: Board, year: ReportingYear) -> QuerySet:
+    """(priority id, count) pairs for ``answers_by_priority``, unevaluated (for a batch)."""
+    return (
         Answer.objects.filter(
             entry__report__round__board=board,
             entry__report__round__start_year=year.start_year,
@@ -191,7 +196,12 @@ def answers_by_priority(*, board: Board, year: ReportingYear) -> dict[int, int]:
 def case_studies_by_priority(*, board: Board, year: ReportingYear) -> dict[int, int]:
     """Evidence: case studies tagged to a priority in the year's accepted updates and marked for
     publication (those the report prints in section 10), per priority id. One query."""
-    return dict(
+    return dict(case_studies_by_priority_queryset(board=board, year=year))
+
+
+def case_studies_by_priority_queryset(*, board: Board, year: ReportingYear) -> QuerySet:
+    """(priority id, count) pairs for ``case_studies_by_priority``, unevaluated (for a batch)."""
+    return (
         CaseStudy.objects.filter(
             report__round__board=board,
             report__round__start_year=year.start_year,

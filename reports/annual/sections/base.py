@@ -2,8 +2,8 @@
 
 A provider is a module in this package with ``KEY``, ``TITLE`` and
 ``provide(*, board, year, bundle) -> Section``. ``bundle`` is the ``ReportBundle`` for the
-board and year: the annual app's own records, each loaded once with a fixed number of
-queries, so assembling the report costs the same number of queries whatever the data size.
+board and year: the annual app's own records, all loaded in one query on first use, so
+assembling the report costs the same number of queries whatever the data size.
 Providers for other apps' sections call those apps' ``reporting.py`` functions (one call each);
 a result two providers share (the board's attendance and membership) is cached on the bundle.
 """
@@ -80,8 +80,16 @@ class ReportBundle:
         self.year = year
 
     @cached_property
+    def records(self) -> reporting.ReportRecords:
+        """This app's records and the other apps' evidence per priority, in one query."""
+        from reports.annual.sections.strategic_objectives import EVIDENCE_SOURCES
+
+        evidence = {name: source(board=self.board, year=self.year) for name, source in EVIDENCE_SOURCES}
+        return reporting.report_records(board=self.board, year=self.year, evidence=evidence)
+
+    @property
     def narrative_rows(self) -> dict[str, NarrativeSection]:
-        return reporting.narratives(board=self.board, year=self.year)
+        return self.records.narratives
 
     def narrative(self, kind: str) -> Narrative:
         row = self.narrative_rows.get(kind)
@@ -95,21 +103,21 @@ class ReportBundle:
             edit_url=narrative_edit_url(self.year, kind),
         )
 
-    @cached_property
+    @property
     def context_facts(self):
-        return reporting.context_facts(board=self.board, year=self.year)
+        return self.records.context_facts
 
-    @cached_property
+    @property
     def priority_rows(self):
-        return reporting.priority_rows(board=self.board, year=self.year)
+        return self.records.priority_rows
 
-    @cached_property
+    @property
     def indicator_tables(self):
-        return reporting.indicator_tables(board=self.board, year=self.year)
+        return self.records.indicator_tables
 
-    @cached_property
+    @property
     def engagement_events(self):
-        return reporting.engagement_events(board=self.board, year=self.year)
+        return self.records.engagement_events
 
     @cached_property
     def board_attendance(self):

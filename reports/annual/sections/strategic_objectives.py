@@ -10,13 +10,14 @@ not counted: an action has no link to a strategic priority (``NOT_COUNTED`` says
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from reports.annual.models import NarrativeSection
 from reports.annual.reporting import PriorityRow
 from reports.annual.sections.base import INCOMPLETE, MISSING, READY, Narrative, Section
-from reports.selfreports.reporting import answers_by_priority, case_studies_by_priority
-from training.reporting import courses_by_priority
+from reports.selfreports.reporting import answers_by_priority_queryset, case_studies_by_priority_queryset
+from training.reporting import courses_by_priority_queryset
 
 KEY = "strategic_objectives"
 TITLE = "Strategic objectives and activity"
@@ -24,12 +25,12 @@ TITLE = "Strategic objectives and activity"
 LITTLE_EVIDENCE = 2
 #: Evidence the report cannot count yet, and why (shown under the priorities).
 NOT_COUNTED = ("meeting actions are not counted: actions are not tagged to a strategic priority",)
-#: (name, function(board=, year=) -> {priority id: count}) for evidence held by other apps.
-#: Each runs one query.
-EVIDENCE_SOURCES: list[tuple[str, Callable[..., dict[int, int]]]] = [
-    ("training courses", courses_by_priority),
-    ("partner answers", answers_by_priority),
-    ("case studies", case_studies_by_priority),
+#: (name, function(board=, year=) -> queryset of (priority id, count) pairs) for evidence held by
+#: other apps. The bundle reads them in the same query as this app's records.
+EVIDENCE_SOURCES: list[tuple[str, Callable[..., QuerySet]]] = [
+    ("training courses", courses_by_priority_queryset),
+    ("partner answers", answers_by_priority_queryset),
+    ("case studies", case_studies_by_priority_queryset),
 ]
 
 
@@ -46,11 +47,7 @@ def activity_edit_url(year, priority) -> str:
 
 
 def provide(*, board, year, bundle):
-    rows = bundle.priority_rows
-    for name, source in EVIDENCE_SOURCES if rows else []:
-        counts = source(board=board, year=year)
-        for row in rows:
-            row.evidence[name] = counts.get(row.priority.pk, 0)
+    rows = bundle.priority_rows  # with every source's evidence counted
     without_activity = [row for row in rows if row.activity is None or not row.activity.text.strip()]
     if not rows:
         status, reason = MISSING, f"No strategic priorities cover {year.label}."
