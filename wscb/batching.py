@@ -233,3 +233,16 @@ def _convert(field, value: Any):
     if kind == "UUIDField":
         return uuid.UUID(str(value))
     return value
+
+
+def prefetched(instance, accessor: str, rows: list) -> None:
+    """Give ``instance.<accessor>.all()`` the rows fetched in a batch, as ``prefetch_related`` would,
+    so that reading them costs no query."""
+    manager = getattr(instance, accessor)
+    cache_name = getattr(manager, "prefetch_cache_name", None) or manager.field.remote_field.cache_name
+    queryset = manager.get_queryset()
+    queryset._result_cache = list(rows)
+    queryset._prefetch_done = True
+    if not hasattr(instance, "_prefetched_objects_cache"):
+        instance._prefetched_objects_cache = {}
+    instance._prefetched_objects_cache[cache_name] = queryset

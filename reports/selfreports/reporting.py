@@ -7,11 +7,22 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, QuerySet
 
-from partners.models import Board
+from partners.models import Board, Partner, StrategicPriority
+from partners.selectors import priorities_for
 from reports.selfreports import selectors
-from reports.selfreports.models import Answer, CaseStudy, FormSection, Question, ReviewComment, SelfReport
+from reports.selfreports.models import (
+    Answer,
+    CaseStudy,
+    FormSection,
+    FormTemplate,
+    Question,
+    ReviewComment,
+    Round,
+    SelfReport,
+)
+from wscb.batching import fetch, prefetched
 from wscb.periods import ReportingYear
 
 
@@ -96,47 +107,6 @@ def report_document(*, report: SelfReport, for_user, with_comments: bool = True)
     return _document(report, sections, priorities_specs, answers, comments, studies)
 
 
-def compiled_partner_updates(*, board: Board, year: ReportingYear) -> list[ReportDocument]:
-    """Every accepted update of ``year`` in agency order, with the case studies marked for publication.
-
-    Queries: a fixed number whatever the count of agencies (reports, sections, questions, priorities,
-    answers, case studies).
-    """
-    reports = list(
-        SelfReport.objects.filter(
-            round__board=board, round__start_year=year.start_year, status=SelfReport.Status.ACCEPTED
-        )
-        .select_related("round__board", "round__template", "partner")
-        .prefetch_related(
-            Prefetch(
-                "case_studies",
-                queryset=CaseStudy.objects.filter(is_for_publication=True).select_related("priority"),
-                to_attr="published_case_studies",
-            )
-        )
-        .order_by("partner__name")
-    )
-    if not reports:
-        return []
-    template = reports[0].round.template
-    sections = list(template.sections.prefetch_related("questions"))
-    priority_section = next((s for s in sections if s.kind == FormSection.Kind.PRIORITIES), None)
-    priority_specs = (
-        selectors.section_questions(section=priority_section, board=board, year=year) if priority_section else []
-    )
-    answers: dict[int, dict[str, str]] = defaultdict(dict)
-    for report_id, key, value in Answer.objects.filter(entry__report__in=reports).values_list(
-        "entry__report_id", "key", "value"
-    ):
-        answers[report_id][key] = value
-    return [
-        _document(
-            report, sections, lambda _section: priority_specs, answers[report.pk], {}, report.published_case_studies
-        )
-        for report in reports
-    ]
-
-
 @dataclass(frozen=True)
 class PendingReturn:
     """An agency asked for an update whose return is not accepted yet."""
@@ -155,13 +125,20 @@ class YearReturns:
     not_accepted: list[PendingReturn]
 
 
-def year_returns(*, board: Board, year: ReportingYear) -> YearReturns:
-    """The year's round: agencies asked and the returns not accepted, in agency order. One query."""
-    rows = list(
+def _year_returns(*, board: Board, year: ReportingYear) -> QuerySet:
+    return (
         SelfReport.objects.filter(round__board=board, round__start_year=year.start_year)
         .order_by("partner__name")
         .values_list("pk", "partner__name", "status")
     )
+
+
+def year_returns(*, board: Board, year: ReportingYear) -> YearReturns:
+    """The year's round: agencies asked and the returns not accepted, in agency order. One query."""
+    return _returns(list(_year_returns(board=board, year=year)))
+
+
+def _returns(rows: list[tuple]) -> YearReturns:
     labels = dict(SelfReport.Status.choices)
     return YearReturns(
         has_round=bool(rows),
@@ -170,6 +147,76 @@ def year_returns(*, board: Board, year: ReportingYear) -> YearReturns:
             PendingReturn(pk, name, labels[status]) for pk, name, status in rows if status != SelfReport.Status.ACCEPTED
         ],
     )
+
+
+def compiled_partner_updates(*, board: Board, year: ReportingYear) -> list[ReportDocument]:
+    """Every accepted update of ``year`` in agency order, with the case studies marked for publication.
+    One query whatever the count of agencies."""
+    return report_partner_updates(board=board, year=year)[1]
+
+
+def report_partner_updates(*, board: Board, year: ReportingYear) -> tuple[YearReturns, list[ReportDocument]]:
+    """The year's returns (asked, not accepted) and the accepted updates compiled, in one query:
+    reports, their agencies, the form's sections and questions, the priorities, answers and the case
+    studies marked for publication."""
+    accepted = SelfReport.objects.filter(
+        round__board=board, round__start_year=year.start_year, status=SelfReport.Status.ACCEPTED
+    )
+    rounds = Round.objects.filter(board=board, start_year=year.start_year)
+    studies = CaseStudy.objects.filter(report__in=accepted.values("pk"), is_for_publication=True)
+    rows = fetch(
+        returns=_year_returns(board=board, year=year),
+        reports=accepted.order_by("partner__name"),
+        partners=Partner.objects.filter(pk__in=accepted.values("partner_id")),
+        rounds=rounds,
+        templates=FormTemplate.objects.filter(pk__in=rounds.values("template_id")),
+        sections=FormSection.objects.filter(template__in=rounds.values("template_id")),
+        questions=Question.objects.filter(section__template__in=rounds.values("template_id")),
+        priorities=priorities_for(board=board, year=year).prefetch_related(None),
+        studies=studies,
+        study_priorities=StrategicPriority.objects.filter(pk__in=studies.values("priority_id")),
+        answers=Answer.objects.filter(entry__report__in=accepted.values("pk")).values_list(
+            "entry__report_id", "key", "value"
+        ),
+    )
+    returns = _returns(rows["returns"])
+    reports = rows["reports"]
+    if not reports:
+        return returns, []
+    partners = {partner.pk: partner for partner in rows["partners"]}
+    templates = {template.pk: template for template in rows["templates"]}
+    rounds_by_pk = {}
+    for round_ in rows["rounds"]:
+        round_.board, round_.template = board, templates[round_.template_id]
+        rounds_by_pk[round_.pk] = round_
+    questions = defaultdict(list)
+    for question in rows["questions"]:
+        questions[question.section_id].append(question)
+    template = rounds_by_pk[reports[0].round_id].template
+    sections = [section for section in rows["sections"] if section.template_id == template.pk]
+    for section in sections:
+        section.template = template
+        prefetched(section, "questions", questions[section.pk])
+    priority_section = next((s for s in sections if s.kind == FormSection.Kind.PRIORITIES), None)
+    priority_specs = selectors.priority_specs(section=priority_section, priorities=rows["priorities"])
+    study_priorities = {priority.pk: priority for priority in rows["study_priorities"]}
+    published = defaultdict(list)
+    for study in rows["studies"]:
+        study.priority = study_priorities.get(study.priority_id)
+        published[study.report_id].append(study)
+    answers: dict[int, dict[str, str]] = defaultdict(dict)
+    for report_id, key, value in rows["answers"]:
+        answers[report_id][key] = value
+    for report in reports:
+        report.round, report.partner = rounds_by_pk[report.round_id], partners[report.partner_id]
+        report.published_case_studies = published[report.pk]
+    documents = [
+        _document(
+            report, sections, lambda _section: priority_specs, answers[report.pk], {}, report.published_case_studies
+        )
+        for report in reports
+    ]
+    return returns, documents
 
 
 def answers_by_priority(*, board: Board, year: ReportingYear) -> dict[int, int]:

@@ -42,20 +42,27 @@ class QuestionSpec:
 
 def section_questions(*, section: FormSection, board: Board, year: ReportingYear) -> list[QuestionSpec]:
     if section.kind == FormSection.Kind.PRIORITIES:
-        return [
-            QuestionSpec(
-                key=f"priority-{priority.number}",
-                text=f"{priority.number}. {priority.title}",
-                help_text="",
-                kind=Question.Kind.LONG_TEXT,
-                is_required=section.answers_required,
-                priority=priority,
-            )
-            for priority in priorities_for(board=board, year=year)
-        ]
+        return priority_specs(section=section, priorities=priorities_for(board=board, year=year))
     return [
         QuestionSpec(q.key, q.text, q.help_text, q.kind, q.is_required, tuple(q.choice_list))
         for q in section.questions.all()
+    ]
+
+
+def priority_specs(*, section: FormSection | None, priorities) -> list[QuestionSpec]:
+    """The priorities section's questions: one per strategic priority (none without the section)."""
+    if section is None:
+        return []
+    return [
+        QuestionSpec(
+            key=f"priority-{priority.number}",
+            text=f"{priority.number}. {priority.title}",
+            help_text="",
+            kind=Question.Kind.LONG_TEXT,
+            is_required=section.answers_required,
+            priority=priority,
+        )
+        for priority in priorities
     ]
 
 

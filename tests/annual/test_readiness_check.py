@@ -50,9 +50,9 @@ def test_the_readiness_page_links_to_the_fixes(as_user, business_support, board)
 
 
 def test_evidence_from_another_app_counts_towards_a_priority(seeded_board, year, monkeypatch):
-    from reports.annual.sections import strategic_objectives
-
     from django.db.models import Value
+
+    from reports.annual.sections import strategic_objectives
 
     priority_one = seeded_board.priorities.filter(number=1)
     source = ("training courses", lambda *, board, year: priority_one.annotate(n=Value(3)).values_list("pk", "n"))

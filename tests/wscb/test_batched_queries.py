@@ -13,7 +13,7 @@ from meetings.models import Meeting
 from partners.models import Partner
 from tests.finance.factories import ExpenditureCategoryFactory, ExpenditureLineFactory, FinanceYearFactory
 from tests.meetings.factories import GroupFactory, MeetingFactory
-from wscb.batching import BatchError, fetch
+from wscb.batching import BatchError, fetch, prefetched
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +122,11 @@ def test_empty_parts_and_an_empty_batch(board):
 def test_querysets_a_batch_cannot_carry_are_refused_with_the_reason(queryset, reason):
     with pytest.raises(BatchError, match=reason):
         fetch(part=queryset())
+
+
+def test_rows_of_a_batch_can_stand_in_for_a_prefetch(board, lines, django_assert_num_queries):
+    rows = fetch(years=FinanceYear.objects.filter(start_year=2016), lines=ExpenditureLine.objects.order_by("pk"))
+    (year,) = rows["years"]
+    prefetched(year, "expenditure_lines", rows["lines"])
+    with django_assert_num_queries(0):
+        assert [line.amount for line in year.expenditure_lines.all()] == [line.amount for line in lines]

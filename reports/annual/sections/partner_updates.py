@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from reports.annual.sections.base import INCOMPLETE, MISSING, READY, Section
-from reports.selfreports.reporting import compiled_partner_updates, year_returns
+from reports.selfreports.reporting import report_partner_updates
 
 KEY = "partner_updates"
 TITLE = "Partner updates"
@@ -22,8 +22,7 @@ class PartnerUpdatesData:
 
 
 def provide(*, board, year, bundle):
-    returns = year_returns(board=board, year=year)
-    documents = compiled_partner_updates(board=board, year=year) if returns.asked > len(returns.not_accepted) else []
+    returns, documents = report_partner_updates(board=board, year=year)
     data = PartnerUpdatesData(returns=documents, not_accepted=returns.not_accepted, asked=returns.asked)
     fix_url, fix_label = reverse("reports:round-list"), "Review the partner updates"
     if not returns.has_round:
