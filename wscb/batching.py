@@ -26,12 +26,13 @@ from __future__ import annotations
 import datetime
 import json
 import uuid
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
-from django.db import connections
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import CharField, F, QuerySet, TextField, Value
 from django.db.models.constants import LOOKUP_SEP
 from django.db.models.functions import Cast, JSONObject
@@ -246,3 +247,20 @@ def prefetched(instance, accessor: str, rows: list) -> None:
     if not hasattr(instance, "_prefetched_objects_cache"):
         instance._prefetched_objects_cache = {}
     instance._prefetched_objects_cache[cache_name] = queryset
+
+
+@contextmanager
+def snapshot(using: str = DEFAULT_DB_ALIAS):
+    """Every read inside sees the database as it was at the first one, whatever others commit
+    meanwhile: one REPEATABLE READ transaction on PostgreSQL (on SQLite a transaction reads one
+    snapshot already). Inside an outer transaction it joins it: the isolation level can only be
+    set by a transaction's first statement."""
+    connection = connections[using]
+    if connection.in_atomic_block:
+        yield
+        return
+    with transaction.atomic(using=using):
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        yield

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from reports.annual.sections import PROVIDERS
 from reports.annual.sections.base import MISSING, ReportBundle, Section
+from wscb.batching import snapshot
 from wscb.periods import ReportingYear
 
 
@@ -40,12 +41,17 @@ class AnnualReport:
 
 
 def build_report(*, board, year: ReportingYear) -> AnnualReport:
-    """Run every provider once and number the sections: 1, 2, ... and 5.1, 5.2 for sub-sections."""
+    """Run every provider once and number the sections: 1, 2, ... and 5.1, 5.2 for sub-sections.
+
+    Every section reads the same snapshot of the database (one transaction), so a change someone
+    commits while the report is assembled appears in all of its sections or in none.
+    """
     bundle = ReportBundle(board=board, year=year)
+    with snapshot():
+        sections = [provider.provide(board=board, year=year, bundle=bundle) for provider in PROVIDERS]
     top: list[Section] = []
     number = 0
-    for provider in PROVIDERS:
-        section = provider.provide(board=board, year=year, bundle=bundle)
+    for section in sections:
         if section.level == 2 and top:
             parent = top[-1]
             section.number = f"{parent.number}.{len(parent.children) + 1}" if parent.number else ""
