@@ -465,24 +465,36 @@ peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 figures = {"seconds": seconds, "pages": pages, "bytes": len(pdf), "peak_mb": peak}
 repeat = int(sys.argv[1])
 if repeat > 1:
-    # The same report's body several times over: seconds per page on a long document.
+    # Seconds per page, short and long: the report's leading top-level sections up to about
+    # 30 pages, then the same sections ``repeat`` times over, both laid out warm in this process.
     from weasyprint import HTML
     html = outputs.render_html(report, for_print=True)
     head, rest = html.split("<body", 1)
     opening, rest = rest.split(">", 1)
     body, tail = rest.rsplit("</body>", 1)
-    started = time.perf_counter()
-    outputs.render_pdf(report)  # again, warm, for a like-for-like seconds per page
-    figures.update(warm_seconds=time.perf_counter() - started)
-    started = time.perf_counter()
-    long_document = HTML(string=head + "<body" + opening + ">" + body * repeat + "</body>" + tail).render()
-    long_document.write_pdf()
-    figures.update(long_seconds=time.perf_counter() - started, long_pages=len(long_document.pages))
+    marker = '<section class="report-section level-1"'
+    starts = [index for index in range(len(body)) if body.startswith(marker, index)]
+    wanted = len(body) * 30 / max(pages, 1)
+    cut = min(starts, key=lambda index: abs(index - wanted)) if starts else len(body)
+    part = body[:cut] + "</article>"
+
+    def lay_out(content):
+        started = time.perf_counter()
+        document = HTML(string=head + "<body" + opening + ">" + content + "</body>" + tail).render()
+        document.write_pdf()
+        return time.perf_counter() - started, len(document.pages)
+
+    lay_out(part)  # warm up: fonts and styles
+    short_seconds, short_pages = lay_out(part)
+    long_seconds, long_pages = lay_out(part * repeat)
+    figures.update(
+        short_seconds=short_seconds, short_pages=short_pages, long_seconds=long_seconds, long_pages=long_pages
+    )
 print(json.dumps(figures))
 """
 
 
-def measure_pdf(results: Results, out, *, repeat: int = 6) -> None:
+def measure_pdf(results: Results, out, *, repeat: int = 9) -> None:
     """The demo report's PDF in a fresh process, so its peak memory is the PDF's own."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "wscb.settings", "DJANGO_DEBUG": "0"}
     done = subprocess.run(  # noqa: S603 - our own interpreter and script
@@ -496,12 +508,11 @@ def measure_pdf(results: Results, out, *, repeat: int = 6) -> None:
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     figures["per_page"] = figures["seconds"] / max(1, figures["pages"])
     if "long_pages" in figures:
+        figures["short_per_page"] = figures["short_seconds"] / max(1, figures["short_pages"])
         figures["long_per_page"] = figures["long_seconds"] / max(1, figures["long_pages"])
-        figures["warm_per_page"] = figures["warm_seconds"] / max(1, figures["pages"])
         out(
-            f"    PDF, the body {repeat} times: {figures['long_pages']} pages laid out in "
-            f"{figures['long_seconds']:.1f} s "
-            f"({figures['long_per_page']:.3f} s/page)"
+            f"    PDF per page: {figures['short_pages']} pages {figures['short_per_page']:.3f} s/page, "
+            f"{figures['long_pages']} pages {figures['long_per_page']:.3f} s/page"
         )
     results.pdf = figures
     out(
@@ -520,7 +531,7 @@ def run(
     import_rows: int,
     out,
     pages_only: bool = False,
-    pdf_repeat: int = 6,
+    pdf_repeat: int = 9,
 ):
     results = Results(factors=factors)
     for factor in factors:
@@ -652,10 +663,15 @@ def markdown(results: Results) -> str:
         if "long_pages" in figures:
             lines += [
                 "",
-                f"Linearity: the report's body repeated gives {figures['long_pages']} pages laid out in "
-                f"{figures['long_seconds']:.1f} s, {figures['long_per_page']:.3f} s/page = "
-                f"{figures['long_per_page'] / figures['warm_per_page']:.2f} x the {figures['pages']}-page report's "
-                f"seconds per page when laid out again in the same process ({figures['warm_seconds']:.1f} s).",
+                "Seconds per page, short and long (the report's leading sections, then the same sections "
+                "repeated; laid out warm in one process):",
+                "",
+                "| document | pages | seconds | seconds per page |",
+                "|---|---|---|---|",
+                f"| leading sections | {figures['short_pages']} | {figures['short_seconds']:.1f} | "
+                f"{figures['short_per_page']:.3f} |",
+                f"| the same, repeated | {figures['long_pages']} | {figures['long_seconds']:.1f} | "
+                f"{figures['long_per_page']:.3f} |",
             ]
     if results.missing:
         lines += ["", "Not measured (not on main yet): " + ", ".join(results.missing) + "."]
@@ -719,10 +735,11 @@ def targets(results: Results) -> list[tuple[str, str, bool]]:
             )
         )
         if "long_per_page" in figures:
-            ratio = figures["long_per_page"] / figures["warm_per_page"]
+            short, long = figures["short_per_page"], figures["long_per_page"]
+            ratio = max(short, long) / min(short, long)
             rows.append(
                 (
-                    f"PDF seconds per page within 1.2x ({figures['pages']} and {figures['long_pages']} pages)",
+                    f"PDF seconds per page within 1.2x ({figures['short_pages']} and {figures['long_pages']} pages)",
                     f"{ratio:.2f}x",
                     ratio <= 1.2,
                 )

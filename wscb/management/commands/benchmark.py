@@ -39,7 +39,7 @@ class Command(BaseCommand):
             import_rows=5_000 if quick else 100_000,
             out=self.stdout.write,
             pages_only=pages_only,
-            pdf_repeat=2 if quick else 6,
+            pdf_repeat=2 if quick else 9,
         )
         text = benchmark.write(results, Path(output))
         self.stdout.write("")

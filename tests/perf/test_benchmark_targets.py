@@ -1,0 +1,57 @@
+"""The benchmark judges each target of the performance issue from the figures of one run."""
+
+from wscb import benchmark
+
+PAGE = {"queries": 7, "median_ms": 100.0}
+
+
+def _results(**changes) -> benchmark.Results:
+    results = benchmark.Results(factors=[1, 10, 100])
+    for factor in (1, 10, 100):
+        results.pages[(benchmark.REPORT_DATA, factor)] = dict(PAGE)
+        results.pages[("Annual report (HTML)", factor)] = dict(PAGE)
+    results.imports = {"ratio": 0.35, "preview_ratio": 0.45, "rows": 100_000, "preview_seconds": 9.0}
+    results.pdf = {
+        "pages": 106,
+        "seconds": 9.3,
+        "peak_mb": 247,
+        "short_pages": 31,
+        "short_per_page": 0.100,
+        "long_pages": 279,
+        "long_per_page": 0.110,
+    }
+    for name, value in changes.items():
+        section, key = name.split("__")
+        getattr(results, section)[key] = value
+    return results
+
+
+def _judged(results) -> dict[str, tuple[str, bool]]:
+    return {target: (measured, met) for target, measured, met in benchmark.targets(results)}
+
+
+def test_a_run_meeting_every_target_is_judged_so():
+    judged = _judged(_results())
+    assert all(met for _, met in judged.values()), judged
+    assert judged["at most 15 queries for the whole annual report"] == ("7", True)
+    assert judged["PDF seconds per page within 1.2x (31 and 279 pages)"] == ("1.10x", True)
+
+
+def test_each_missed_target_is_reported_with_its_figure():
+    results = _results(
+        imports__ratio=0.2, imports__preview_ratio=0.57, pdf__long_per_page=0.2, pdf__seconds=16.0, pdf__peak_mb=410
+    )
+    results.pages[(benchmark.REPORT_DATA, 100)] = {"queries": 16, "median_ms": 160.0}
+    judged = _judged(results)
+    assert judged["at most 15 queries for the whole annual report"] == ("16", False)
+    assert judged["query counts identical at factors 1, 10, 100 on every page"][1] is False
+    assert judged[f"{benchmark.REPORT_DATA}: time at 100x within 1.5x of 1x"] == ("1.60x", False)
+    assert judged["import at least 0.3x bulk_create"] == ("0.200x", False)
+    assert judged["preview at most 0.5x the import's time"] == ("0.57x", False)
+    assert judged["PDF seconds per page within 1.2x (31 and 279 pages)"] == ("2.00x", False)
+    assert judged["demo report PDF under 15 s and 400 MB"][1] is False
+
+
+def test_a_long_document_faster_per_page_than_a_short_one_is_still_within_the_ratio_both_ways():
+    judged = _judged(_results(pdf__long_per_page=0.05))
+    assert judged["PDF seconds per page within 1.2x (31 and 279 pages)"] == ("2.00x", False)
