@@ -473,10 +473,7 @@ if repeat > 1:
     opening, rest = rest.split(">", 1)
     body, tail = rest.rsplit("</body>", 1)
     marker = '<section class="report-section level-1"'
-    starts = [index for index in range(len(body)) if body.startswith(marker, index)]
-    wanted = len(body) * 30 / max(pages, 1)
-    cut = min(starts, key=lambda index: abs(index - wanted)) if starts else len(body)
-    part = body[:cut] + "</article>"
+    starts = [index for index in range(len(body)) if body.startswith(marker, index)] + [len(body)]
 
     def lay_out(content):
         started = time.perf_counter()
@@ -484,7 +481,16 @@ if repeat > 1:
         document.write_pdf()
         return time.perf_counter() - started, len(document.pages)
 
-    lay_out(part)  # warm up: fonts and styles
+    # Cut at the section boundary nearest a 30-page share of the text, then move on a section at a
+    # time while it makes fewer than 25 pages (these layouts warm the fonts and styles up too).
+    wanted = len(body) * 30 / max(pages, 1)
+    index = min(range(len(starts)), key=lambda i: abs(starts[i] - wanted))
+    while True:
+        part = body[: starts[index]] + "</article>"
+        _, short_pages = lay_out(part)
+        if short_pages >= 25 or index == len(starts) - 1:
+            break
+        index += 1
     short_seconds, short_pages = lay_out(part)
     long_seconds, long_pages = lay_out(part * repeat)
     figures.update(
