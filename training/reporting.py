@@ -1,9 +1,16 @@
 """Training figures for a reporting year, computed from the records (pure reads returning dataclasses).
 
-Every function takes a board and a ``ReportingYear`` and runs a fixed number of queries (grouped
-aggregates), whatever the number of courses, sessions, bookings or enrolments. A session belongs to
-the year its date falls in; a booking to its session's year; an e-learning licence to the year it
-was allocated in. Money is ``Decimal`` pounds.
+Every function takes a board and a ``ReportingYear`` and runs ONE query, whatever the number of
+courses, sessions, bookings or enrolments: each figure is built from a few read-only querysets
+(grouped aggregates, no pk lists carried between queries) that ``wscb.batching.fetch`` sends
+together. ``training_report`` (the summary page and the annual report's section) and
+``training_income`` (the finance section) send all of theirs as one query too; their parts are
+public (``training_report_queries`` / ``training_report_from_rows`` and the ``training_income``
+pair) so a caller can put them into a larger batch. ``courses_per_priority_queryset`` is the
+annual report's evidence count as an unevaluated queryset, for the same purpose.
+
+A session belongs to the year its date falls in; a booking to its session's year; an e-learning
+licence to the year it was allocated in. Money is ``Decimal`` pounds.
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 import pygal
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 from pygal.style import Style
 
 from partners.models import Board, Partner
@@ -29,6 +36,7 @@ from training.models import (
     Session,
     YearStatement,
 )
+from wscb.batching import fetch
 from wscb.periods import ReportingYear
 
 B = Booking.Status
@@ -118,7 +126,15 @@ def _prefer(stated: PlaceCounts | None, recorded: PlaceCounts) -> PlaceCounts:
     )
 
 
-def _recorded_counts(board: Board, years: list[ReportingYear]) -> dict[ReportingYear, PlaceCounts]:
+PLACE_NAMES = ("booked", "attended", "cancelled", "did_not_attend")
+#: A dict of named read-only querysets for ``wscb.batching.fetch``; names start with ``training_``
+#: so they can join other apps' parts in one batch, and a name always means the same queryset for
+#: the same board and year (parts shared by two figures are sent once).
+Parts = dict[str, QuerySet]
+
+
+def _recorded_queryset(board: Board, years: list[ReportingYear]) -> QuerySet:
+    """One row (none when nothing is booked) with booked, attended, cancelled and did-not-attend per year."""
     aggregates = {}
     for year in years:
         in_year = _in_year("session__starts_on", year)
@@ -132,20 +148,26 @@ def _recorded_counts(board: Board, years: list[ReportingYear]) -> dict[Reporting
         session__starts_on__gte=min(year.start for year in years),
         session__starts_on__lt=max(year.end_exclusive for year in years),
     )
-    row = Booking.objects.filter(span, session__course__board=board).aggregate(**aggregates)
-    return {
-        year: PlaceCounts(
-            *(row[f"y{year.start_year}_{name}"] for name in ("booked", "attended", "cancelled", "did_not_attend"))
-        )
-        for year in years
-    }
+    # Grouped by the board (one value under this filter) so that it can be batched like any part.
+    return (
+        Booking.objects.filter(span, session__course__board=board)
+        .values("session__course__board")
+        .annotate(**aggregates)
+    )
 
 
-def _statements(board: Board, years: list[ReportingYear]) -> dict[int, YearStatement]:
-    return {
-        statement.start_year: statement
-        for statement in YearStatement.objects.filter(board=board, start_year__in=[y.start_year for y in years])
-    }
+def _recorded_counts(rows: list[dict], years: list[ReportingYear]) -> dict[ReportingYear, PlaceCounts]:
+    (row,) = rows or [{}]
+    return {year: PlaceCounts(*(row.get(f"y{year.start_year}_{name}", 0) for name in PLACE_NAMES)) for year in years}
+
+
+def _statements_queryset(board: Board, year: ReportingYear) -> QuerySet:
+    """The stated figures for ``year`` and the year before."""
+    return YearStatement.objects.filter(board=board, start_year__in=[year.start_year, year.previous.start_year])
+
+
+def _statements(rows: list[YearStatement]) -> dict[int, YearStatement]:
+    return {statement.start_year: statement for statement in rows}
 
 
 def _stated_counts(statement: YearStatement | None) -> PlaceCounts | None:
@@ -154,12 +176,16 @@ def _stated_counts(statement: YearStatement | None) -> PlaceCounts | None:
     return PlaceCounts(statement.places_booked, statement.attended, statement.cancelled, statement.did_not_attend)
 
 
-def training_summary(*, board: Board, year: ReportingYear) -> TrainingSummary:
-    """Places booked, attended, cancelled and did-not-attend for ``year`` and the year before, as
-    recorded in the portal and as stated by another source (``YearStatement``). Two queries."""
-    years = [year, year.previous]
-    recorded = _recorded_counts(board, years)
-    statements = _statements(board, years)
+def _summary_queries(board: Board, year: ReportingYear) -> Parts:
+    return {
+        f"training_recorded_{year.start_year}": _recorded_queryset(board, [year, year.previous]),
+        f"training_statements_{year.start_year}": _statements_queryset(board, year),
+    }
+
+
+def _summary_from_rows(rows: dict[str, list], year: ReportingYear) -> TrainingSummary:
+    recorded = _recorded_counts(rows[f"training_recorded_{year.start_year}"], [year, year.previous])
+    statements = _statements(rows[f"training_statements_{year.start_year}"])
     this_statement = statements.get(year.start_year)
     return TrainingSummary(
         year=year,
@@ -169,6 +195,12 @@ def training_summary(*, board: Board, year: ReportingYear) -> TrainingSummary:
         previous_stated=_stated_counts(statements.get(year.previous.start_year)),
         statement_source=this_statement.source if this_statement else "",
     )
+
+
+def training_summary(*, board: Board, year: ReportingYear) -> TrainingSummary:
+    """Places booked, attended, cancelled and did-not-attend for ``year`` and the year before, as
+    recorded in the portal and as stated by another source (``YearStatement``). One query."""
+    return _summary_from_rows(fetch(**_summary_queries(board, year)), year)
 
 
 # --- Table One, Table Two and the commissioned courses --------------------------------------------
@@ -209,49 +241,48 @@ class CourseTable:
         return {name: self._total(name) for name in names}
 
 
-def course_tables(*, board: Board, year: ReportingYear) -> dict[str, CourseTable]:
-    """The year's courses in their tables (keys: ``CoursePlan.Programme`` values), row by row.
+def _plans_queryset(board: Board, year: ReportingYear) -> QuerySet:
+    return CoursePlan.objects.filter(course__board=board, start_year=year.start_year)
 
-    Planned is the plan's figure; delivered and cancelled count the sessions so marked; places
-    available add up every session's places (cancelled ones too: they were offered); attended
-    counts bookings marked attended. A plan whose places and attendance were not recorded shows
-    blanks (None), and a new course with no plan figure and no sessions shows blanks throughout.
-    Three queries.
-    """
-    plans = list(
-        CoursePlan.objects.filter(course__board=board, start_year=year.start_year)
-        .select_related("course")
-        .order_by("programme", "position", "course__title")
-    )
-    course_ids = [plan.course_id for plan in plans]
-    sessions = {
-        row["course_id"]: row
-        for row in Session.objects.filter(_in_year("starts_on", year), course_id__in=course_ids)
+
+def _tables_queries(board: Board, year: ReportingYear) -> Parts:
+    planned_courses = _plans_queryset(board, year).values("course_id")
+    return {
+        f"training_plans_{year.start_year}": _plans_queryset(board, year)
+        .annotate(course_title=F("course__title"))
+        .order_by("programme", "position", "course__title"),
+        f"training_sessions_{year.start_year}": Session.objects.filter(
+            _in_year("starts_on", year), course_id__in=planned_courses
+        )
         .values("course_id")
         .annotate(
             count=Count("pk"),
             delivered=Count("pk", filter=Q(status=S.DELIVERED)),
             cancelled=Count("pk", filter=Q(status=S.CANCELLED)),
             places=Sum("places_available"),
-        )
-    }
-    attended = dict(
-        Booking.objects.filter(
-            _in_year("session__starts_on", year), session__course_id__in=course_ids, status=B.ATTENDED
+        ),
+        f"training_attended_{year.start_year}": Booking.objects.filter(
+            _in_year("session__starts_on", year), session__course_id__in=planned_courses, status=B.ATTENDED
         )
         .values("session__course_id")
         .annotate(count=Count("pk"))
-        .values_list("session__course_id", "count")
-    )
-    rows = defaultdict(list)
+        .values_list("session__course_id", "count"),
+    }
+
+
+def _tables_from_rows(rows: dict[str, list], year: ReportingYear) -> dict[str, CourseTable]:
+    plans = rows[f"training_plans_{year.start_year}"]
+    sessions = {row["course_id"]: row for row in rows[f"training_sessions_{year.start_year}"]}
+    attended = dict(rows[f"training_attended_{year.start_year}"])
+    table_rows = defaultdict(list)
     for plan in plans:
         counts = sessions.get(plan.course_id, {"count": 0, "delivered": 0, "cancelled": 0, "places": None})
         unplanned = plan.courses_planned is None and counts["count"] == 0
         recorded = plan.are_figures_recorded
-        rows[plan.programme].append(
+        table_rows[plan.programme].append(
             CourseRow(
                 course_id=plan.course_id,
-                title=plan.course.title,
+                title=plan.course_title,
                 planned=plan.courses_planned,
                 delivered=None if unplanned else counts["delivered"],
                 cancelled=None if unplanned else counts["cancelled"],
@@ -266,9 +297,21 @@ def course_tables(*, board: Board, year: ReportingYear) -> dict[str, CourseTable
             )
         )
     return {
-        value: CourseTable(programme=value, caption=label, rows=rows.get(value, []))
+        value: CourseTable(programme=value, caption=label, rows=table_rows.get(value, []))
         for value, label in CoursePlan.Programme.choices
     }
+
+
+def course_tables(*, board: Board, year: ReportingYear) -> dict[str, CourseTable]:
+    """The year's courses in their tables (keys: ``CoursePlan.Programme`` values), row by row.
+
+    Planned is the plan's figure; delivered and cancelled count the sessions so marked; places
+    available add up every session's places (cancelled ones too: they were offered); attended
+    counts bookings marked attended. A plan whose places and attendance were not recorded shows
+    blanks (None), and a new course with no plan figure and no sessions shows blanks throughout.
+    One query.
+    """
+    return _tables_from_rows(fetch(**_tables_queries(board, year)), year)
 
 
 # --- cancelled sessions ---------------------------------------------------------------------------
@@ -297,23 +340,24 @@ class Cancellations:
         return _percent(self.stated_total, self.planned)
 
 
-def cancellations_by_reason(*, board: Board, year: ReportingYear) -> Cancellations:
-    """Sessions cancelled in ``year`` by reason, each as a count and a percentage of all the courses
-    planned in the year's three tables; with the stated counts where entered. Three queries."""
-    counts = dict(
-        Session.objects.filter(_in_year("starts_on", year), course__board=board, status=S.CANCELLED)
+def _cancellations_queries(board: Board, year: ReportingYear) -> Parts:
+    return {
+        f"training_cancelled_{year.start_year}": Session.objects.filter(
+            _in_year("starts_on", year), course__board=board, status=S.CANCELLED
+        )
         .values("cancellation_reason")
         .annotate(count=Count("pk"))
-        .values_list("cancellation_reason", "count")
-    )
-    planned = (
-        CoursePlan.objects.filter(course__board=board, start_year=year.start_year).aggregate(
-            total=Sum("courses_planned")
-        )["total"]
-        or 0
-    )
-    statement = _statements(board, [year]).get(year.start_year)
-    rows = [
+        .values_list("cancellation_reason", "count"),
+        f"training_planned_{year.start_year}": _plans_queryset(board, year).values_list("courses_planned", flat=True),
+        f"training_statements_{year.start_year}": _statements_queryset(board, year),
+    }
+
+
+def _cancellations_from_rows(rows: dict[str, list], year: ReportingYear) -> Cancellations:
+    counts = dict(rows[f"training_cancelled_{year.start_year}"])
+    planned = sum(planned or 0 for planned in rows[f"training_planned_{year.start_year}"])
+    statement = _statements(rows[f"training_statements_{year.start_year}"]).get(year.start_year)
+    cancellation_rows = [
         CancellationRow(
             reason=value,
             label=label,
@@ -324,11 +368,17 @@ def cancellations_by_reason(*, board: Board, year: ReportingYear) -> Cancellatio
         for value, label in Session.CancellationReason.choices
     ]
     return Cancellations(
-        rows=rows,
+        rows=cancellation_rows,
         total=sum(counts.values()),
         planned=planned,
         stated_total=statement.sessions_cancelled if statement else None,
     )
+
+
+def cancellations_by_reason(*, board: Board, year: ReportingYear) -> Cancellations:
+    """Sessions cancelled in ``year`` by reason, each as a count and a percentage of all the courses
+    planned in the year's three tables; with the stated counts where entered. One query."""
+    return _cancellations_from_rows(fetch(**_cancellations_queries(board, year)), year)
 
 
 # --- e-learning ----------------------------------------------------------------------------------
@@ -368,21 +418,23 @@ def _cost_per_licence(cost, licences) -> Decimal | None:
     return (cost / licences).quantize(PENNY, rounding=ROUND_HALF_UP)
 
 
-def elearning_figures(*, board: Board, year: ReportingYear) -> ELearningFigures:
-    """Licences purchased, allocated and completed in ``year``, the completion rate, the cost per
-    licence (this year and last), and allocations and completions by module. Two queries."""
-    packages = {
-        package.start_year: package
-        for package in ELearningPackage.objects.filter(
+def _elearning_queries(board: Board, year: ReportingYear) -> Parts:
+    return {
+        f"training_packages_{year.start_year}": ELearningPackage.objects.filter(
             board=board, start_year__in=[year.start_year, year.previous.start_year]
+        ),
+        f"training_modules_{year.start_year}": ELearningEnrolment.objects.filter(
+            _in_year("allocated_on", year), module__board=board
         )
-    }
-    modules = list(
-        ELearningEnrolment.objects.filter(_in_year("allocated_on", year), module__board=board)
         .values("module__title")
         .annotate(allocated=Count("pk"), completed=Count("pk", filter=Q(completed_on__isnull=False)))
-        .order_by("-completed", "module__title")
-    )
+        .order_by("-completed", "module__title"),
+    }
+
+
+def _elearning_from_rows(rows: dict[str, list], year: ReportingYear) -> ELearningFigures:
+    packages = {package.start_year: package for package in rows[f"training_packages_{year.start_year}"]}
+    modules = rows[f"training_modules_{year.start_year}"]
     package = packages.get(year.start_year)
     previous = packages.get(year.previous.start_year)
     return ELearningFigures(
@@ -397,6 +449,12 @@ def elearning_figures(*, board: Board, year: ReportingYear) -> ELearningFigures:
         stated_completion_rate=package.stated_completion_rate if package else None,
         modules=[ModuleFigures(row["module__title"], row["allocated"], row["completed"]) for row in modules],
     )
+
+
+def elearning_figures(*, board: Board, year: ReportingYear) -> ELearningFigures:
+    """Licences purchased, allocated and completed in ``year``, the completion rate, the cost per
+    licence (this year and last), and allocations and completions by module. One query."""
+    return _elearning_from_rows(fetch(**_elearning_queries(board, year)), year)
 
 
 def completions_chart_svg(figures: ELearningFigures) -> str:
@@ -430,9 +488,11 @@ class AgencyUptake:
     elearning_completed: int = 0
 
 
-def uptake_by_agency(*, board: Board, year: ReportingYear, partner: Partner | None = None) -> list[AgencyUptake]:
-    """Places booked, attended, did-not-attend and cancelled, and e-learning completions, per
-    agency (partners by id, community organisations by name), for ``year``. Two queries."""
+def _partner_key(partner: Partner | None) -> str:
+    return "all" if partner is None else f"partner_{partner.pk}"
+
+
+def _uptake_queries(board: Board, year: ReportingYear, partner: Partner | None) -> Parts:
     bookings = Booking.objects.filter(_in_year("session__starts_on", year), session__course__board=board)
     enrolments = ELearningEnrolment.objects.filter(
         _in_year("allocated_on", year), module__board=board, completed_on__isnull=False
@@ -440,6 +500,21 @@ def uptake_by_agency(*, board: Board, year: ReportingYear, partner: Partner | No
     if partner is not None:
         bookings = bookings.filter(partner=partner)
         enrolments = enrolments.filter(partner=partner)
+    names = ("partner_id", "partner__name", "organisation_name")
+    suffix = f"{year.start_year}_{_partner_key(partner)}"
+    return {
+        f"training_uptake_bookings_{suffix}": bookings.values(*names).annotate(
+            booked=Count("pk", filter=~Q(status=B.WAITING)),
+            attended=Count("pk", filter=Q(status=B.ATTENDED)),
+            did_not_attend=Count("pk", filter=Q(status=B.DID_NOT_ATTEND)),
+            cancelled=Count("pk", filter=Q(status=B.CANCELLED)),
+        ),
+        f"training_uptake_elearning_{suffix}": enrolments.values(*names).annotate(completed=Count("pk")),
+    }
+
+
+def _uptake_from_rows(rows: dict[str, list], year: ReportingYear, partner: Partner | None) -> list[AgencyUptake]:
+    suffix = f"{year.start_year}_{_partner_key(partner)}"
     table: dict[tuple, AgencyUptake] = {}
 
     def entry(row) -> AgencyUptake:
@@ -448,20 +523,21 @@ def uptake_by_agency(*, board: Board, year: ReportingYear, partner: Partner | No
             table[key] = AgencyUptake(row["partner_id"], row["partner__name"] or row["organisation_name"])
         return table[key]
 
-    for row in bookings.values("partner_id", "partner__name", "organisation_name").annotate(
-        booked=Count("pk", filter=~Q(status=B.WAITING)),
-        attended=Count("pk", filter=Q(status=B.ATTENDED)),
-        did_not_attend=Count("pk", filter=Q(status=B.DID_NOT_ATTEND)),
-        cancelled=Count("pk", filter=Q(status=B.CANCELLED)),
-    ):
+    for row in rows[f"training_uptake_bookings_{suffix}"]:
         uptake = entry(row)
         uptake.booked += row["booked"]
         uptake.attended += row["attended"]
         uptake.did_not_attend += row["did_not_attend"]
         uptake.cancelled += row["cancelled"]
-    for row in enrolments.values("partner_id", "partner__name", "organisation_name").annotate(completed=Count("pk")):
+    for row in rows[f"training_uptake_elearning_{suffix}"]:
         entry(row).elearning_completed += row["completed"]
     return sorted(table.values(), key=lambda uptake: (-uptake.booked - uptake.elearning_completed, uptake.name))
+
+
+def uptake_by_agency(*, board: Board, year: ReportingYear, partner: Partner | None = None) -> list[AgencyUptake]:
+    """Places booked, attended, did-not-attend and cancelled, and e-learning completions, per
+    agency (partners by id, community organisations by name), for ``year``. One query."""
+    return _uptake_from_rows(fetch(**_uptake_queries(board, year, partner)), year, partner)
 
 
 @dataclass(frozen=True)
@@ -492,11 +568,7 @@ class ChargeLine:
         )
 
 
-def charges_by_agency(*, board: Board, year: ReportingYear, partner: Partner | None = None) -> list[ChargeLine]:
-    """Charges per agency for ``year`` at the board's rates for the agency's sector (community
-    organisations use the voluntary and community sector's rates). Plain data, for the finance
-    statement to take as training income. Agencies with nothing to charge are left out. Three queries."""
-    rates = {(rate.sector, rate.reason): rate.amount for rate in ChargeRate.objects.filter(board=board)}
+def _charges_queries(board: Board, year: ReportingYear, partner: Partner | None) -> Parts:
     chargeable = Q(status=B.DID_NOT_ATTEND) | Q(status=B.CANCELLED, is_late_cancellation=True)
     bookings = Booking.objects.filter(_in_year("session__starts_on", year), chargeable, session__course__board=board)
     uncompleted = ELearningEnrolment.objects.filter(_in_year("allocated_on", year), module__board=board).filter(
@@ -506,17 +578,29 @@ def charges_by_agency(*, board: Board, year: ReportingYear, partner: Partner | N
         bookings = bookings.filter(partner=partner)
         uncompleted = uncompleted.filter(partner=partner)
     names = ("partner_id", "partner__name", "partner__sector", "organisation_name")
+    suffix = f"{year.start_year}_{_partner_key(partner)}"
+    return {
+        "training_charge_rates": ChargeRate.objects.filter(board=board),
+        f"training_charge_bookings_{suffix}": bookings.values(*names).annotate(
+            dna=Count("pk", filter=Q(status=B.DID_NOT_ATTEND)), late=Count("pk", filter=Q(status=B.CANCELLED))
+        ),
+        f"training_charge_elearning_{suffix}": uncompleted.values(*names).annotate(elearning=Count("pk")),
+    }
+
+
+def _charges_from_rows(rows: dict[str, list], year: ReportingYear, partner: Partner | None) -> list[ChargeLine]:
+    rates = {(rate.sector, rate.reason): rate.amount for rate in rows["training_charge_rates"]}
+    suffix = f"{year.start_year}_{_partner_key(partner)}"
+    names = ("partner_id", "partner__name", "partner__sector", "organisation_name")
     counts: dict[tuple, dict] = {}
 
     def entry(row) -> dict:
         key = (row["partner_id"], "" if row["partner_id"] else row["organisation_name"])
         return counts.setdefault(key, {**{name: row[name] for name in names}, "dna": 0, "late": 0, "elearning": 0})
 
-    for row in bookings.values(*names).annotate(
-        dna=Count("pk", filter=Q(status=B.DID_NOT_ATTEND)), late=Count("pk", filter=Q(status=B.CANCELLED))
-    ):
+    for row in rows[f"training_charge_bookings_{suffix}"]:
         entry(row).update(dna=row["dna"], late=row["late"])
-    for row in uncompleted.values(*names).annotate(elearning=Count("pk")):
+    for row in rows[f"training_charge_elearning_{suffix}"]:
         entry(row)["elearning"] = row["elearning"]
     lines = []
     for row in counts.values():
@@ -541,9 +625,26 @@ def charges_by_agency(*, board: Board, year: ReportingYear, partner: Partner | N
     return sorted(lines, key=lambda line: line.agency_name.casefold())
 
 
+def charges_by_agency(*, board: Board, year: ReportingYear, partner: Partner | None = None) -> list[ChargeLine]:
+    """Charges per agency for ``year`` at the board's rates for the agency's sector (community
+    organisations use the voluntary and community sector's rates). Plain data, for the finance
+    statement to take as training income. Agencies with nothing to charge are left out. One query."""
+    return _charges_from_rows(fetch(**_charges_queries(board, year, partner)), year, partner)
+
+
+def training_income_queries(*, board: Board, year: ReportingYear) -> Parts:
+    """The querysets ``training_income`` runs, for a caller's own ``wscb.batching.fetch``."""
+    return _charges_queries(board, year, None)
+
+
+def training_income_from_rows(*, year: ReportingYear, rows: dict[str, list]) -> Decimal:
+    """``training_income`` from the rows of a batch that included ``training_income_queries``."""
+    return sum((line.amount for line in _charges_from_rows(rows, year, None)), Decimal("0.00"))
+
+
 def training_income(*, board: Board, year: ReportingYear) -> Decimal:
-    """The year's total training charges in pounds (for the finance statement)."""
-    return sum((line.amount for line in charges_by_agency(board=board, year=year)), Decimal("0.00"))
+    """The year's total training charges in pounds (for the finance statement). One query."""
+    return training_income_from_rows(year=year, rows=fetch(**training_income_queries(board=board, year=year)))
 
 
 # --- other activity and reconciliation -------------------------------------------------------------
@@ -556,12 +657,16 @@ class ActivityRow:
     previous_people_trained: int | None
 
 
-def other_activity(*, board: Board, year: ReportingYear) -> list[ActivityRow]:
-    """Counted training (schools, programmes, children and young people...) with last year's count
-    for the same kind and description. One query."""
-    records = list(
-        OtherActivity.objects.filter(board=board, start_year__in=[year.start_year, year.previous.start_year])
-    )
+def _activity_queries(board: Board, year: ReportingYear) -> Parts:
+    return {
+        f"training_activity_{year.start_year}": OtherActivity.objects.filter(
+            board=board, start_year__in=[year.start_year, year.previous.start_year]
+        )
+    }
+
+
+def _activity_from_rows(rows: dict[str, list], year: ReportingYear) -> list[ActivityRow]:
+    records = rows[f"training_activity_{year.start_year}"]
     previous = {(r.kind, r.description): r.people_trained for r in records if r.start_year == year.previous.start_year}
     return [
         ActivityRow(
@@ -574,6 +679,12 @@ def other_activity(*, board: Board, year: ReportingYear) -> list[ActivityRow]:
         for r in records
         if r.start_year == year.start_year
     ]
+
+
+def other_activity(*, board: Board, year: ReportingYear) -> list[ActivityRow]:
+    """Counted training (schools, programmes, children and young people...) with last year's count
+    for the same kind and description. One query."""
+    return _activity_from_rows(fetch(**_activity_queries(board, year)), year)
 
 
 @dataclass(frozen=True)
@@ -643,30 +754,43 @@ class TrainingReport:
     reconciliation: list[ReconciliationLine]
 
 
-def training_report(*, board: Board, year: ReportingYear) -> TrainingReport:
-    """Everything on the training summary page, in a bounded number of queries (about 15)."""
-    summary = training_summary(board=board, year=year)
-    cancellations = cancellations_by_reason(board=board, year=year)
-    elearning = elearning_figures(board=board, year=year)
+def training_report_queries(*, board: Board, year: ReportingYear) -> Parts:
+    """The querysets ``training_report`` runs, for a caller's own ``wscb.batching.fetch`` (names
+    start with ``training_``); ``training_report_from_rows`` builds the report from the rows."""
+    return {
+        **_summary_queries(board, year),
+        **_tables_queries(board, year),
+        **_cancellations_queries(board, year),
+        **_elearning_queries(board, year),
+        **_uptake_queries(board, year, None),
+        **_activity_queries(board, year),
+    }
+
+
+def training_report_from_rows(*, year: ReportingYear, rows: dict[str, list]) -> TrainingReport:
+    """The ``TrainingReport`` from the rows of a batch that included ``training_report_queries``. No queries."""
+    summary = _summary_from_rows(rows, year)
+    cancellations = _cancellations_from_rows(rows, year)
+    elearning = _elearning_from_rows(rows, year)
     return TrainingReport(
         summary=summary,
-        tables=course_tables(board=board, year=year),
+        tables=_tables_from_rows(rows, year),
         cancellations=cancellations,
         elearning=elearning,
-        uptake=uptake_by_agency(board=board, year=year),
-        activity=other_activity(board=board, year=year),
+        uptake=_uptake_from_rows(rows, year, None),
+        activity=_activity_from_rows(rows, year),
         reconciliation=reconciliation(summary=summary, cancellations=cancellations, elearning=elearning),
     )
 
 
-def courses_by_priority(*, board: Board, year: ReportingYear) -> dict[int, int]:
-    """Evidence for the annual report: courses tagged to each strategic priority (by id) that are
-    planned for ``year`` or have a session in it. One query."""
-    return dict(courses_by_priority_queryset(board=board, year=year))
+def training_report(*, board: Board, year: ReportingYear) -> TrainingReport:
+    """Everything on the training summary page and in the annual report's training section. One query."""
+    return training_report_from_rows(year=year, rows=fetch(**training_report_queries(board=board, year=year)))
 
 
-def courses_by_priority_queryset(*, board: Board, year: ReportingYear) -> QuerySet:
-    """(priority id, count) pairs for ``courses_by_priority``, unevaluated (for a batch)."""
+def courses_per_priority_queryset(*, board: Board, year: ReportingYear) -> QuerySet:
+    """``courses_by_priority`` unevaluated, for a caller's own batch: (priority id, count) tuples,
+    so ``dict(rows)`` is what ``courses_by_priority`` returns."""
     in_year = Q(course__plans__start_year=year.start_year) | _in_year("course__sessions__starts_on", year)
     return (
         Course.priorities.through.objects.filter(in_year, course__board=board)
@@ -674,3 +798,9 @@ def courses_by_priority_queryset(*, board: Board, year: ReportingYear) -> QueryS
         .annotate(count=Count("course_id", distinct=True))
         .values_list("strategicpriority_id", "count")
     )
+
+
+def courses_by_priority(*, board: Board, year: ReportingYear) -> dict[int, int]:
+    """Evidence for the annual report: courses tagged to each strategic priority (by id) that are
+    planned for ``year`` or have a session in it. One query."""
+    return dict(courses_per_priority_queryset(board=board, year=year))

@@ -11,6 +11,8 @@ from wscb import benchmark, scale_data
 BUDGET = 22
 # The dashboard and the report compose five apps' reporting functions: more queries, still constant.
 BUDGETS = {"Board dashboard": 40, "Annual report (HTML)": 60}
+# The training figures are one batched query each (tests/training/test_report_functions_cost_one_query.py).
+BUDGETS.update({"Training summary": 8, "Agency profile": 18})
 
 
 @pytest.mark.django_db

@@ -17,7 +17,7 @@ from reports.annual.models import NarrativeSection
 from reports.annual.reporting import PriorityRow
 from reports.annual.sections.base import INCOMPLETE, MISSING, READY, Narrative, Section
 from reports.selfreports.reporting import answers_by_priority_queryset, case_studies_by_priority_queryset
-from training.reporting import courses_by_priority_queryset
+from training.reporting import courses_per_priority_queryset
 
 KEY = "strategic_objectives"
 TITLE = "Strategic objectives and activity"
@@ -28,7 +28,7 @@ NOT_COUNTED = ("meeting actions are not counted: actions are not tagged to a str
 #: (name, function(board=, year=) -> queryset of (priority id, count) pairs) for evidence held by
 #: other apps. The bundle reads them in the same query as this app's records.
 EVIDENCE_SOURCES: list[tuple[str, Callable[..., QuerySet]]] = [
-    ("training courses", courses_by_priority_queryset),
+    ("training courses", courses_per_priority_queryset),
     ("partner answers", answers_by_priority_queryset),
     ("case studies", case_studies_by_priority_queryset),
 ]
