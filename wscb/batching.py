@@ -14,11 +14,11 @@ ordering kept.
     )
     rows["meetings"]  # [Meeting, ...]
 
-Each part is sorted in Python by its own ordering (``order_by`` or the model's default, a
-relation by its model's ordering), with NULL where the database puts it; a column it orders by
-but does not select is carried in the row to sort by. Limits, checked with a clear error: no slicing,
-``select_related`` or ``prefetch_related`` in a part, no ordering by expressions, and at most 50
-columns a part (PostgreSQL's argument limit).
+Each part keeps its own ordering (``order_by`` or the model's default, a relation by its model's
+ordering): the database numbers the part's rows with ``ROW_NUMBER() OVER (ORDER BY ...)``, so
+collation and NULLs sort exactly as in the queryset run alone. Limits, checked with a clear
+error: no slicing, ``select_related`` or ``prefetch_related`` in a part, a grouped part ordered
+only by columns it selects, and at most 50 columns a part (PostgreSQL's argument limit).
 """
 
 from __future__ import annotations
@@ -33,15 +33,16 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
-from django.db.models import CharField, F, QuerySet, TextField, Value
+from django.db.models import CharField, F, QuerySet, TextField, Value, Window
 from django.db.models.constants import LOOKUP_SEP
-from django.db.models.functions import Cast, JSONObject
+from django.db.models.functions import Cast, JSONObject, RowNumber
 from django.db.models.query import FlatValuesListIterable, ModelIterable, ValuesIterable, ValuesListIterable
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 TAG = "batch_part"
 ROW = "batch_row"
+ORDER = "batch_order"
 MAX_COLUMNS = 50  # jsonb_build_object takes at most 100 arguments: 50 key/value pairs
 
 UNSUPPORTED = {"JSONField", "DurationField", "BinaryField"}
@@ -101,12 +102,10 @@ class _Part:
         else:
             raise BatchError(f"{name}: only model, values() and values_list() querysets can be batched.")
         self.fields = {column: self._output_field(column) for column in self.columns}
-        self.hidden: dict[str, str] = {}  # sort-only column -> the path it reads
         for column, field in self.fields.items():
             if _base(field).get_internal_type() in UNSUPPORTED:
                 raise BatchError(f"{name}: {column} is a {field.get_internal_type()}, which a batch cannot carry.")
         self.ordering = self._ordering()
-        self.nulls_largest = connections[queryset.db].vendor != "sqlite"
 
     def _output_field(self, column: str):
         query = self.queryset.query
@@ -114,8 +113,8 @@ class _Part:
             return query.annotation_select[column].output_field
         return query.clone().resolve_ref(column).output_field
 
-    def _ordering(self) -> list[tuple[str, bool]]:
-        """The part's sort keys: selected columns, or hidden ones carried in the row only to sort by."""
+    def _ordering(self) -> list:
+        """The part's ordering as expressions, for the database to number its rows by."""
         query = self.queryset.query
         if query.order_by:
             ordering = list(query.order_by)
@@ -123,19 +122,16 @@ class _Part:
             ordering = list(self.model._meta.ordering)
         else:
             return []
-        if not all(isinstance(item, str) for item in ordering):
-            raise BatchError(f"{self.name}: order a batch part by column names, not expressions.")
-        keys = []
-        for path, descending in self._expand(self.model, ordering):
-            column = self._selected(path)
-            if column is None:
-                if query.group_by:
+        expressions = []
+        for item in ordering:
+            if not isinstance(item, str):
+                expressions.append(item if hasattr(item, "descending") else item.asc())
+                continue
+            for path, descending in self._expand(self.model, [item]):
+                if query.group_by and self._selected(path) is None:
                     raise BatchError(f"{self.name}: a grouped part is ordered by {path!r}, which it does not select.")
-                column = f"batch_order_{len(self.hidden)}"
-                self.hidden[column] = self.model._meta.pk.name if path == "pk" else path
-                self.fields[column] = query.clone().resolve_ref(self.hidden[column]).output_field
-            keys.append((column, descending))
-        return keys
+                expressions.append(F(path).desc() if descending else F(path).asc())
+        return expressions
 
     def _expand(self, model, ordering, prefix="", flip=False):
         """Column paths to sort by, as the database would: a relation sorts by its model's ordering."""
@@ -168,9 +164,12 @@ class _Part:
         return None
 
     def tagged(self) -> QuerySet:
-        if len(self.fields) > MAX_COLUMNS:
+        if len(self.fields) + bool(self.ordering) > MAX_COLUMNS:
             raise BatchError(f"{self.name}: {len(self.fields)} columns; a batch part takes at most {MAX_COLUMNS}.")
-        row = JSONObject(**{column: F(column) for column in self.columns}, **{k: F(p) for k, p in self.hidden.items()})
+        columns = {column: F(column) for column in self.columns}
+        if self.ordering:  # the database numbers the rows in the part's own order, collation included
+            columns[ORDER] = Window(RowNumber(), order_by=self.ordering)
+        row = JSONObject(**columns)
         return (
             self.queryset.order_by()
             .annotate(**{TAG: Value(self.name, output_field=CharField()), ROW: Cast(row, TextField())})
@@ -178,9 +177,9 @@ class _Part:
         )
 
     def rows(self, raw: list[dict]) -> list:
+        if self.ordering:
+            raw = sorted(raw, key=lambda row: row[ORDER])
         typed = [{column: _convert(field, row.get(column)) for column, field in self.fields.items()} for row in raw]
-        for column, descending in reversed(self.ordering):
-            typed.sort(key=lambda row: _sort_key(row[column], self.nulls_largest), reverse=descending)
         if self.kind is ValuesIterable:
             return [{column: row[column] for column in self.columns} for row in typed]
         if self.kind is ValuesListIterable:
@@ -194,11 +193,6 @@ class _Part:
         for column in self.queryset.query.annotation_select:
             setattr(instance, column, row[column])
         return instance
-
-
-def _sort_key(value, nulls_largest: bool):
-    # PostgreSQL sorts NULL as larger than any value, SQLite as smaller.
-    return (value is None) == nulls_largest, value if value is not None else 0
 
 
 def _base(field):

@@ -13,6 +13,7 @@ from meetings.models import Meeting
 from partners.models import Partner
 from tests.finance.factories import ExpenditureCategoryFactory, ExpenditureLineFactory, FinanceYearFactory
 from tests.meetings.factories import GroupFactory, MeetingFactory
+from tests.partners.factories import PartnerFactory
 from wscb.batching import BatchError, fetch, prefetched
 
 pytestmark = pytest.mark.django_db
@@ -100,6 +101,22 @@ def test_a_part_may_be_ordered_by_columns_it_does_not_select(board, lines):
     rows = fetch(by_category=by_category, default=default)
     assert rows["by_category"] == run_alone(by_category)
     assert [line.pk for line in rows["default"]] == [line.pk for line in run_alone(default)]
+
+
+def test_a_part_may_be_ordered_by_an_expression_and_the_database_orders_it(agency_a, agency_b):
+    from django.db.models.functions import Lower
+
+    PartnerFactory(name="agency c lowercase")
+    queryset = Partner.objects.order_by(Lower("name").desc()).values_list("name", flat=True)
+    assert (
+        fetch(names=queryset)["names"]
+        == run_alone(queryset)
+        == [
+            "agency c lowercase",
+            "Agency B Police",
+            "Agency A Trust",
+        ]
+    )
 
 
 def test_empty_parts_and_an_empty_batch(board):
