@@ -247,12 +247,12 @@ def test_an_attendance_row_changed_in_the_back_office_makes_an_open_attendance_p
         follow=True,
     )
     assert "Someone else saved this attendance" in response.content.decode()
-    assert list(Attendance.objects.filter(meeting=meeting).values_list("name", "status")) == [("Gus Guest", "apologies")]
+    assert list(Attendance.objects.filter(meeting=meeting).values_list("name", "status")) == [
+        ("Gus Guest", "apologies")
+    ]
 
 
-def test_adding_and_deleting_attendance_in_the_back_office_raise_the_meetings_version(
-    as_user, administrator, meeting
-):
+def test_adding_and_deleting_attendance_in_the_back_office_raise_the_meetings_version(as_user, administrator, meeting):
     client = as_user(administrator)
     add = reverse("admin:meetings_attendance_add")
     response = client.post(

@@ -97,7 +97,12 @@ def test_sqlite_writers_wait_for_the_lock_with_a_configured_timeout(tmp_path):
         "print(options['timeout'], options['transaction_mode'], settings.DATABASES['default']['TEST']['NAME'])"
     )
     result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     timeout, mode, test_name = result.stdout.split()[-3:]
