@@ -13,7 +13,9 @@ import threading
 from decimal import Decimal
 
 import pytest
+from django.core import mail
 from django.db import connection, connections
+from django.urls import reverse
 
 from finance import services as finance_services
 from finance.models import ExpenditureLine
@@ -27,9 +29,12 @@ from tests.reports.factories import fill_all, open_round, report_for, section
 from tests.training.factories import CourseFactory, SessionFactory
 from training import services as training_services
 from training.models import Session
+from wscb.models import AuditAction, AuditEvent
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ITERATIONS = 100
+#: Races through the real pages (two browser tabs posting at once) cost more per iteration.
+PAGE_ITERATIONS = 20
 
 
 @pytest.fixture(autouse=True)
@@ -154,6 +159,52 @@ def test_accept_and_return_at_the_same_moment_give_exactly_one_transition(report
         )
         assert len(after) == before + 1
         assert SelfReport.objects.get(pk=report.pk).status == after[-1]
+
+
+def _audited(report, detail):
+    return AuditEvent.objects.filter(action=AuditAction.CHANGED, object_id=str(report.pk), detail=detail).count()
+
+
+def test_a_double_click_on_submit_makes_one_submission_and_one_audit_row(report, lead_a, as_user):
+    """T64 through the page: two POSTs of "Submit" at the same moment (a double click, or two tabs)."""
+    fill_all(report, lead_a)
+    url = reverse("reports:selfreport-submit", args=[report.pk])
+    first_tab, second_tab = as_user(lead_a), as_user(lead_a)
+    for iteration in range(PAGE_ITERATIONS):
+        if iteration:
+            SelfReport.objects.filter(pk=report.pk).update(status=SelfReport.Status.RETURNED)
+        transitions = Transition.objects.filter(report=report, to_status="submitted").count()
+        audited = _audited(report, "Submitted")
+        results, errors = together(lambda: first_tab.post(url), lambda: second_tab.post(url))
+        assert errors == [] and [response.status_code for response in results] == [302, 302], iteration
+        assert Transition.objects.filter(report=report, to_status="submitted").count() == transitions + 1
+        assert _audited(report, "Submitted") == audited + 1
+
+
+def test_accept_and_return_clicked_at_once_give_one_transition_one_audit_row_and_the_right_emails(
+    report, lead_a, business_support, administrator, as_user
+):
+    """T63 through the pages: one reviewer accepts while another returns the same update."""
+    fill_all(report, lead_a)
+    report_services.report_submit(report=report, by=lead_a)
+    accept = reverse("reports:selfreport-accept", args=[report.pk])
+    send_back = reverse("reports:selfreport-return", args=[report.pk])
+    accepter, returner = as_user(business_support), as_user(administrator)
+    for iteration in range(PAGE_ITERATIONS):
+        if iteration:
+            SelfReport.objects.filter(pk=report.pk).update(status=SelfReport.Status.SUBMITTED)
+        transitions = Transition.objects.filter(report=report, from_status="submitted").count()
+        audited = _audited(report, "Accepted") + _audited(report, "Returned for changes")
+        emails = len(mail.outbox)
+        results, errors = together(
+            lambda: accepter.post(accept), lambda: returner.post(send_back, {"note": "More detail, please"})
+        )
+        assert errors == [] and len(results) == 2, iteration
+        won = list(Transition.objects.filter(report=report, from_status="submitted").order_by("pk"))[transitions:]
+        assert len(won) == 1
+        assert SelfReport.objects.get(pk=report.pk).status == won[0].to_status
+        assert _audited(report, "Accepted") + _audited(report, "Returned for changes") == audited + 1
+        assert len(mail.outbox) == emails + (1 if won[0].to_status == "returned" else 0)
 
 
 def test_two_people_changing_one_finance_line_at_once_one_gets_a_conflict(board, business_support, administrator):
