@@ -10,6 +10,7 @@ database shared between threads is not a real race, so the module skips itself t
 """
 
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
 import pytest
@@ -37,32 +38,52 @@ ITERATIONS = 100
 PAGE_ITERATIONS = 20
 
 
-@pytest.fixture(autouse=True)
-def _real_connections_per_thread():
-    if connection.vendor == "sqlite" and connection.is_in_memory_db():
-        pytest.skip("races on SQLite need a file database (each thread its own connection)")
+class Racers:
+    """Two worker threads kept for a whole test, so each opens its database connection once rather
+    than once per race; ``run`` starts the callables at the same moment (a barrier), one per thread."""
+
+    def __init__(self):
+        self.pool = None
+
+    def run(self, *targets):
+        if self.pool is None:
+            self.pool = ThreadPoolExecutor(max_workers=len(targets))
+        barrier = threading.Barrier(len(targets))
+
+        def at_once(target):
+            barrier.wait(timeout=10)
+            return target()
+
+        results, errors = [], []
+        for future in [self.pool.submit(at_once, target) for target in targets]:
+            try:
+                results.append(future.result(timeout=60))
+            except Exception as error:  # collected and asserted on by the caller
+                errors.append(error)
+        return results, errors
+
+    def close(self):
+        if self.pool is not None:
+            workers = self.pool._max_workers
+            self.run(*[connections.close_all] * workers)  # each worker closes its own connection
+            self.pool.shutdown()
+            self.pool = None
+
+
+RACERS = Racers()
 
 
 def together(*targets):
-    """Run the callables at the same moment in threads; return (results, errors)."""
-    barrier = threading.Barrier(len(targets))
-    results, errors = [], []
+    """Run the callables at the same moment, each in its own thread; return (results, errors)."""
+    return RACERS.run(*targets)
 
-    def worker(target):
-        try:
-            barrier.wait(timeout=10)
-            results.append(target())
-        except Exception as error:  # collected and asserted on by the caller
-            errors.append(error)
-        finally:
-            connections.close_all()
 
-    threads = [threading.Thread(target=worker, args=(target,)) for target in targets]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results, errors
+@pytest.fixture(autouse=True)
+def _racers_with_connections_of_their_own():
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        pytest.skip("races on SQLite need a file database (each thread its own connection)")
+    yield
+    RACERS.close()
 
 
 @pytest.fixture
