@@ -4,6 +4,7 @@ from django.contrib import admin
 
 from meetings.models import Action, Attendance, Group, Meeting, Membership
 from wscb.admin_actions import AuditedModelAdmin
+from wscb.concurrency import VersionedModelAdmin
 
 
 class MembershipInline(admin.TabularInline):
@@ -50,7 +51,9 @@ class ActionInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class MeetingAdmin(VersionedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
+    """Guarded by the meeting's version, the one the portal's meeting and attendance forms check."""
+
     list_display = ("group", "held_on", "status", "venue")
     list_filter = ("group__board", "group", "status")
     date_hierarchy = "held_on"
@@ -59,7 +62,11 @@ class MeetingAdmin(AuditedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class AttendanceAdmin(VersionedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
+    """Guarded by the meeting's version: a row changed here makes an open attendance form stale."""
+
+    version_owner = "meeting"
+
     list_display = ("name", "meeting", "partner", "attendee_role", "status")
     list_filter = ("meeting__group", "status", "attendee_role")
     search_fields = ("name", "partner__name")

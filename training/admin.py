@@ -19,6 +19,7 @@ from training.models import (
     TrainingPolicy,
     YearStatement,
 )
+from wscb.concurrency import VersionedModelAdmin
 
 
 class CoursePlanForm(forms.ModelForm):
@@ -85,7 +86,9 @@ class CourseAdmin(admin.ModelAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(VersionedModelAdmin, admin.ModelAdmin):
+    """Guarded by the session's version, the one the portal's attendance and cancellation forms check."""
+
     list_display = ("course", "starts_on", "venue", "places_available", "status", "cancellation_reason")
     list_filter = ("status", "cancellation_reason", "course__board")
     search_fields = ("course__title", "venue", "trainer_names")
@@ -105,7 +108,11 @@ class SessionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Booking)
-class BookingAdmin(admin.ModelAdmin):
+class BookingAdmin(VersionedModelAdmin, admin.ModelAdmin):
+    """Guarded by the session's version: a booking changed here makes an open attendance form stale."""
+
+    version_owner = "session"
+
     list_display = ("delegate_name", "session", "partner", "organisation_name", "status", "is_late_cancellation")
     list_filter = ("status", "is_late_cancellation")
     search_fields = ("delegate_name", "email", "organisation_name", "partner__name", "session__course__title")

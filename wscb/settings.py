@@ -6,6 +6,8 @@ secret key and host list. Bad values stop start-up with a clear message.
 """
 
 import json
+import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -77,6 +79,7 @@ MIDDLEWARE = [
     "wscb.security.SecurityHeadersMiddleware",
     "wscb.middleware.CurrentBoardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wscb.middleware.DatabaseBusyMiddleware",
     # django-axes must come last so it sees every authentication attempt.
     "axes.middleware.AxesMiddleware",
 ]
@@ -110,6 +113,19 @@ try:
     }
 except ValueError as error:
     raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {error}") from None
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite has one writer at a time. BEGIN IMMEDIATE takes the write lock when a transaction starts,
+    # so a transaction that reads and then writes waits its turn instead of failing on the lock
+    # upgrade; a writer waits up to DJANGO_SQLITE_TIMEOUT seconds, then gets the "please try again"
+    # page (wscb.middleware.DatabaseBusyMiddleware), never a 500. Edits stay guarded by their version
+    # (UPDATE ... WHERE version = n), which needs no row locks. Tests use a file database, so that
+    # threads racing each other get connections of their own as they would in production.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=env_int("DJANGO_SQLITE_TIMEOUT", 20), transaction_mode="IMMEDIATE"
+    )
+    DATABASES["default"].setdefault("TEST", {}).setdefault(
+        "NAME", str(Path(tempfile.gettempdir()) / f"portal-tests-{os.getpid()}.sqlite3")
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "partners.User"

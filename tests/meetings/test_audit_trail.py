@@ -91,6 +91,7 @@ def test_an_attendance_row_changed_in_the_back_office_is_audited_with_the_fields
         "status": "apologies",
         "deputy_name": "",
         "deputy_job_title": "",
+        "version": meeting.version,  # the back office form carries the meeting's version (T60)
     }
     response = as_user(administrator).post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
