@@ -145,9 +145,7 @@ class TestTheSizeLimitIsTheSharedSetting:
     def good_file(self):
         return csv_upload(EXPENDITURE_HEADERS, [("2016/17", "Professional Fees", "Actual", "12.00", "", "", "")])
 
-    def test_lowering_the_setting_refuses_a_file_finance_would_otherwise_take(
-        self, support, year_2016, fees, settings
-    ):
+    def test_lowering_the_setting_refuses_a_file_finance_would_otherwise_take(self, support, year_2016, fees, settings):
         upload = self.good_file()
         settings.IMPORT_MAX_UPLOAD_BYTES = upload.size - 1
         response = support.post("/finance/import/expenditure/", {"file": upload})

@@ -30,7 +30,7 @@ def test_opening_and_saving_the_attendance_record_writes_viewed_then_changed(
     assert client.post(url(meeting), form_data(meeting, [member_a, member_b])).status_code == 302
     assert rows() == [
         (business_support.email, AuditAction.VIEWED, str(meeting.pk), "Attendance record"),
-        (business_support.email, AuditAction.CHANGED, str(meeting.pk), "Attendance recorded"),
+        (business_support.email, AuditAction.CHANGED, str(meeting.pk), "Attendance recorded. Changed: attendances"),
     ]
 
 
