@@ -205,7 +205,12 @@ class AttendanceImportView(RecordKeeperMixin, FormView):
             context = self.get_context_data(form=form, outcome=outcome)
             return self.render_to_response(context, status=400)
         for meeting in outcome.meetings:  # the one place an attendance import is audited
-            audit_record(request=self.request, action=AuditAction.IMPORTED, obj=meeting, detail="Attendance imported")
+            audit_record(
+                request=self.request,
+                action=AuditAction.IMPORTED,
+                obj=meeting,
+                detail=f"Attendance imported ({outcome.imported} rows in the file)",
+            )
         messages.success(self.request, f"{outcome.imported} attendance rows have been imported.")
         return redirect("meetings:attendance-summary")
 

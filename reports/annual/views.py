@@ -242,10 +242,16 @@ class TrainingIncomeView(RecordKeeperMixin, View):
             return render(request, "annual/training_income_confirm.html", self._context(board, year, form), status=400)
         lines = services.training_income_take_into_finance(board=board, year=year, by=request.user)
         total = sum((line.amount for line in lines), Decimal("0.00"))
+        from finance.models import FinanceYear
+
         audit_record(
             request=request,
             action=AuditAction.CHANGED,
-            detail=f"Training income {year.label} replaced by the training charges: {len(lines)} line(s), £{total}",
+            obj=FinanceYear.objects.filter(board=board, start_year=year.start_year).first(),
+            detail=(
+                f"Changed: income lines (training). Training income {year.label} replaced by the training "
+                f"charges: {len(lines)} line(s), £{total}"
+            ),
         )
         audit_record_many(request=request, action=AuditAction.CREATED, objects=lines, detail="Training income")
         messages.success(
