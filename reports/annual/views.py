@@ -249,7 +249,7 @@ class TrainingIncomeView(RecordKeeperMixin, View):
             action=AuditAction.CHANGED,
             obj=FinanceYear.objects.filter(board=board, start_year=year.start_year).first(),
             detail=(
-                f"Changed: income lines (training). Training income {year.label} replaced by the training "
+                f"Changed: income_lines (training). Training income {year.label} replaced by the training "
                 f"charges: {len(lines)} line(s), £{total}"
             ),
         )
