@@ -36,6 +36,7 @@ account_patterns = [
 ]
 
 handler403 = "wscb.views.permission_denied"
+handler404 = "wscb.views.page_not_found"
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -930,3 +930,18 @@ def test_case_study_text_never_reaches_the_audit_rows_or_the_log(cast, caplog):
     assert in_logs == 0
     changed_row = AuditEvent.objects.get(action=AuditAction.CHANGED, object_id=str(study.pk))
     assert changed_row.detail == "Changed: text"  # the field's name, not its words
+
+
+# --- T70: a probe for another agency's record is a security event ----------------------------------------
+def test_a_signed_in_probe_for_another_agencys_record_is_recorded_but_an_anonymous_404_is_not(cast):
+    report = _report_a(cast)
+    lead_b = client_for(cast.lead_b)
+    assert lead_b.get(reverse("reports:selfreport-tasks", args=[report.pk])).status_code == 404
+    event = AuditEvent.objects.get(action=AuditAction.ACCESS_REFUSED)
+    assert (event.user, event.detail, event.ip_address) == (
+        cast.lead_b,
+        f"GET /reports/updates/{report.pk}/ (not found)",
+        "127.0.0.1",
+    )
+    assert Client().get("/no-such-page/").status_code == 404
+    assert AuditEvent.objects.filter(action=AuditAction.ACCESS_REFUSED).count() == 1
