@@ -945,3 +945,34 @@ def test_a_signed_in_probe_for_another_agencys_record_is_recorded_but_an_anonymo
     )
     assert Client().get("/no-such-page/").status_code == 404
     assert AuditEvent.objects.filter(action=AuditAction.ACCESS_REFUSED).count() == 1
+
+
+def test_rows_added_changed_and_deleted_in_a_back_office_inline_are_each_recorded(cast):
+    from partners.models import KeyObjective
+
+    priority = make_priorities(cast.board, count=1)[0]
+    kept = KeyObjective.objects.create(priority=priority, order=1, text="Keep children safe")
+    going = KeyObjective.objects.create(priority=priority, order=2, text="Old objective")
+    client = client_for(cast.administrator)
+    url = reverse("admin:partners_strategicpriority_change", args=[priority.pk])
+    page = client.get(url)
+    data = admin_form_data(page)
+    inline = page.context["inline_admin_formsets"][0].formset
+    forms = {form.instance.pk: form for form in inline.forms if form.instance.pk}
+    data[forms[kept.pk].add_prefix("text")] = "Keep children safer"
+    data[forms[going.pk].add_prefix("DELETE")] = "on"
+    extra = next(form for form in inline.forms if not form.instance.pk)
+    data[extra.add_prefix("order")] = "3"
+    data[extra.add_prefix("text")] = "A new objective"
+    assert client.post(url, data).status_code == 302
+    added = KeyObjective.objects.get(text="A new objective")
+    rows = set(
+        AuditEvent.objects.filter(content_type=ContentType.objects.get_for_model(KeyObjective)).values_list(
+            "action", "object_id", "detail", "channel"
+        )
+    )
+    assert rows == {
+        (AuditAction.CHANGED, str(kept.pk), "Changed: text", "admin"),
+        (AuditAction.DELETED, str(going.pk), "", "admin"),
+        (AuditAction.CREATED, str(added.pk), "", "admin"),
+    }
