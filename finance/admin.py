@@ -5,10 +5,11 @@ where concurrent edits are guarded."""
 from django.contrib import admin
 
 from finance.models import ExpenditureCategory, FinanceYear, StatedFigure
+from wscb.admin_actions import AuditedModelAdmin
 
 
 @admin.register(ExpenditureCategory)
-class ExpenditureCategoryAdmin(admin.ModelAdmin):
+class ExpenditureCategoryAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("name", "order", "is_active", "board")
     list_editable = ("order", "is_active")
     list_filter = ("board", "is_active")
@@ -24,7 +25,7 @@ class StatedFigureInline(admin.TabularInline):
 
 
 @admin.register(FinanceYear)
-class FinanceYearAdmin(admin.ModelAdmin):
+class FinanceYearAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("__str__", "board", "start_year", "opening_reserves")
     list_filter = ("board",)
     fields = ("board", "start_year", "opening_reserves", "notes")

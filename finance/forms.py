@@ -97,6 +97,8 @@ class IncomeLineForm(VersionedForm):
 
 
 class ImportForm(forms.Form):
+    """The size limit is the shared ``IMPORT_MAX_UPLOAD_BYTES``, checked by ``wscb.imports.read_upload``."""
+
     file = forms.FileField(help_text="A CSV (UTF-8) or Excel (.xlsx) file with a header row.")
 
     def clean_file(self):
@@ -104,8 +106,6 @@ class ImportForm(forms.Form):
         extension = uploaded.name.rsplit(".", 1)[-1].lower() if "." in uploaded.name else ""
         if extension not in FORMATS:
             raise forms.ValidationError("Choose a .csv or .xlsx file.")
-        if uploaded.size > 5 * 1024 * 1024:
-            raise forms.ValidationError("The file is larger than 5 MB.")
         self.file_format = extension
         return uploaded
 

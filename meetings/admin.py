@@ -15,7 +15,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Group)
-class GroupAdmin(admin.ModelAdmin):
+class GroupAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("name", "board", "kind", "chair", "is_active")
     list_filter = ("board", "kind", "is_active")
     search_fields = ("name",)
@@ -35,7 +35,7 @@ class GroupAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("person", "group", "role", "status", "partner", "started_on", "ended_on")
     list_filter = ("group__board", "group", "status", "role")
     search_fields = ("person__full_name", "job_title", "partner__name")
@@ -87,7 +87,7 @@ class AttendanceAdmin(VersionedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(Action)
-class ActionAdmin(admin.ModelAdmin):
+class ActionAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("description", "meeting", "owner", "due_on", "status")
     list_filter = ("status", "owner", "meeting__group")
     search_fields = ("description",)

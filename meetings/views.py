@@ -83,6 +83,7 @@ class MeetingCreateView(RecordKeeperMixin, CreateView):
 
     def form_valid(self, form):
         self.object = services.meeting_save(meeting=form.save(commit=False), by=self.request.user)
+        audit_record(request=self.request, action=AuditAction.CREATED, obj=self.object)
         messages.success(self.request, f"The meeting on {self.object.held_on:%d/%m/%Y} has been added.")
         return redirect(self.object)
 
@@ -108,6 +109,10 @@ class MeetingUpdateView(RecordKeeperMixin, UpdateView):
                 self.request, "Someone else saved this meeting while you were editing. Here is their version."
             )
             return redirect("meetings:meeting-update", pk=self.object.pk)
+        changed = [name for name in form.changed_data if name != "version"]
+        audit_record(
+            request=self.request, action=AuditAction.CHANGED, obj=self.object, detail=f"Changed: {', '.join(changed)}"
+        )
         messages.success(self.request, "The meeting has been saved.")
         return redirect(self.object)
 
@@ -164,7 +169,12 @@ class AttendanceRecordView(RecordKeeperMixin, View):
             )
             return redirect("meetings:attendance-record", pk=self.meeting.pk)
         # the one place a change to a meeting's attendance record is audited
-        audit_record(request=request, action=AuditAction.CHANGED, obj=self.meeting, detail="Attendance recorded")
+        audit_record(
+            request=request,
+            action=AuditAction.CHANGED,
+            obj=self.meeting,
+            detail="Attendance recorded. Changed: attendances",
+        )
         messages.success(request, "The attendance has been saved.")
         return redirect(self.meeting)
 
@@ -195,7 +205,12 @@ class AttendanceImportView(RecordKeeperMixin, FormView):
             context = self.get_context_data(form=form, outcome=outcome)
             return self.render_to_response(context, status=400)
         for meeting in outcome.meetings:  # the one place an attendance import is audited
-            audit_record(request=self.request, action=AuditAction.IMPORTED, obj=meeting, detail="Attendance imported")
+            audit_record(
+                request=self.request,
+                action=AuditAction.IMPORTED,
+                obj=meeting,
+                detail=f"Attendance imported ({outcome.imported} rows in the file)",
+            )
         messages.success(self.request, f"{outcome.imported} attendance rows have been imported.")
         return redirect("meetings:attendance-summary")
 

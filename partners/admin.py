@@ -90,6 +90,14 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
 
             audit_user_changes(request=request, user=form.instance, changed_fields=form.changed_data)
 
+    def user_change_password(self, request, id, form_url=""):
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:
+            from wscb.auth_views import audit_password_changed
+
+            audit_password_changed(request, target=self.get_object(request, id), how="set by an administrator")
+        return response
+
 
 class KeyObjectiveInline(admin.TabularInline):
     model = KeyObjective

@@ -19,6 +19,7 @@ from training.models import (
     TrainingPolicy,
     YearStatement,
 )
+from wscb.admin_actions import AuditedModelAdmin
 from wscb.concurrency import VersionedModelAdmin
 
 
@@ -76,7 +77,7 @@ class CoursePlanInline(admin.StackedInline):
 
 
 @admin.register(Course)
-class CourseAdmin(admin.ModelAdmin):
+class CourseAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("title", "board", "delivery", "level", "is_active")
     list_filter = ("board", "delivery", "is_active", "plans__programme", "plans__start_year")
     search_fields = ("title", "description")
@@ -86,7 +87,7 @@ class CourseAdmin(admin.ModelAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(VersionedModelAdmin, admin.ModelAdmin):
+class SessionAdmin(VersionedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     """Guarded by the session's version, the one the portal's attendance and cancellation forms check."""
 
     list_display = ("course", "starts_on", "venue", "places_available", "status", "cancellation_reason")
@@ -108,7 +109,7 @@ class SessionAdmin(VersionedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(Booking)
-class BookingAdmin(VersionedModelAdmin, admin.ModelAdmin):
+class BookingAdmin(VersionedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     """Guarded by the session's version: a booking changed here makes an open attendance form stale."""
 
     version_owner = "session"
@@ -130,20 +131,20 @@ class BookingAdmin(VersionedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(TrainingPolicy)
-class TrainingPolicyAdmin(admin.ModelAdmin):
+class TrainingPolicyAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("board", "late_cancellation_days")
     fields = ("board", "late_cancellation_days")
 
 
 @admin.register(ChargeRate)
-class ChargeRateAdmin(admin.ModelAdmin):
+class ChargeRateAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("board", "sector", "reason", "amount")
     list_filter = ("board", "sector", "reason")
     fields = ("board", "sector", "reason", "amount")
 
 
 @admin.register(YearStatement)
-class YearStatementAdmin(admin.ModelAdmin):
+class YearStatementAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("board", "start_year", "places_booked", "attended", "cancelled", "did_not_attend", "source")
     fields = (
         "board",
@@ -161,7 +162,7 @@ class YearStatementAdmin(admin.ModelAdmin):
 
 
 @admin.register(ELearningModule)
-class ELearningModuleAdmin(admin.ModelAdmin):
+class ELearningModuleAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("title", "board", "is_in_package")
     list_filter = ("board", "is_in_package")
     search_fields = ("title",)
@@ -169,7 +170,7 @@ class ELearningModuleAdmin(admin.ModelAdmin):
 
 
 @admin.register(ELearningPackage)
-class ELearningPackageAdmin(admin.ModelAdmin):
+class ELearningPackageAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("board", "start_year", "licences_purchased", "cost", "stated_allocated", "stated_completed")
     fields = (
         "board",
@@ -181,7 +182,7 @@ class ELearningPackageAdmin(admin.ModelAdmin):
 
 
 @admin.register(ELearningEnrolment)
-class ELearningEnrolmentAdmin(admin.ModelAdmin):
+class ELearningEnrolmentAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("learner_name", "module", "partner", "organisation_name", "allocated_on", "completed_on")
     list_filter = ("module",)
     search_fields = ("learner_name", "organisation_name", "partner__name")
@@ -190,7 +191,7 @@ class ELearningEnrolmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(OtherActivity)
-class OtherActivityAdmin(admin.ModelAdmin):
+class OtherActivityAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("description", "kind", "start_year", "settings_count", "people_trained", "board")
     list_filter = ("board", "kind", "start_year")
     fields = ("board", "start_year", "kind", "description", "settings_count", "people_trained")

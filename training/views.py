@@ -18,6 +18,7 @@ from training.forms import (
     TeamBookingForm,
 )
 from training.models import Booking
+from wscb.audit import AuditAction, audit_record, audit_record_many
 from wscb.exports import csv_response
 from wscb.imports import ImportRejected, read_upload
 from wscb.periods import ReportingYear
@@ -84,6 +85,7 @@ class SessionCreateView(RecordKeeperMixin, FormView):
 
     def form_valid(self, form):
         session = form.save()
+        audit_record(request=self.request, action=AuditAction.CREATED, obj=session)
         messages.success(self.request, f"Session added: {session}.")
         return redirect("training:session-detail", pk=session.pk)
 
@@ -116,6 +118,7 @@ class BookingCreateView(RecordKeeperMixin, SessionMixin, FormView):
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
+        audit_record(request=self.request, action=AuditAction.CREATED, obj=booking)
         messages.success(self.request, f"{booking.delegate_name}: {booking.get_status_display().lower()}.")
         return redirect("training:session-detail", pk=self.session.pk)
 
@@ -131,6 +134,7 @@ class TeamBookingView(RecordKeeperMixin, SessionMixin, FormView):
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
+        audit_record_many(request=self.request, action=AuditAction.CREATED, objects=bookings, detail="Team booking")
         waiting = sum(booking.status == booking.Status.WAITING for booking in bookings)
         messages.success(self.request, f"{len(bookings) - waiting} booked, {waiting} on the waiting list.")
         return redirect("training:session-detail", pk=self.session.pk)
@@ -145,13 +149,20 @@ class AttendanceView(RecordKeeperMixin, SessionMixin, FormView):
         return {**super().get_form_kwargs(), "bookings": bookings, "initial": {"version": self.session.version}}
 
     def form_valid(self, form):
+        outcomes = form.outcomes()
         try:
-            services.attendance_record(
-                session=self.session, outcomes=form.outcomes(), version=form.cleaned_data["version"]
-            )
+            services.attendance_record(session=self.session, outcomes=outcomes, version=form.cleaned_data["version"])
         except (services.ConflictError, ValidationError) as error:
             form.add_error(None, error.messages[0] if isinstance(error, ValidationError) else str(error))
             return self.form_invalid(form)
+        # the one place a training attendance record is audited: the session and each booking marked
+        audit_record(request=self.request, action=AuditAction.CHANGED, obj=self.session, detail="Changed: status")
+        audit_record_many(
+            request=self.request,
+            action=AuditAction.CHANGED,
+            objects=Booking.objects.filter(pk__in=list(outcomes)),
+            detail="Changed: status (attendance)",
+        )
         messages.success(self.request, "Attendance recorded and the session marked delivered.")
         return redirect("training:session-detail", pk=self.session.pk)
 
@@ -172,6 +183,12 @@ class SessionCancelView(RecordKeeperMixin, SessionMixin, FormView):
         except services.ConflictError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
+        audit_record(
+            request=self.request,
+            action=AuditAction.CHANGED,
+            obj=self.session,
+            detail="Changed: status, cancellation_reason, cancelled_on",
+        )
         messages.success(self.request, "The session is cancelled.")
         return redirect("training:session-detail", pk=self.session.pk)
 
@@ -197,6 +214,14 @@ class BookingCancelView(RecordKeeperMixin, BookingMixin, TemplateView):
         except ValidationError as error:
             messages.error(request, error.messages[0])
             return redirect("training:session-detail", pk=self.booking.session_id)
+        audit_record(
+            request=request,
+            action=AuditAction.CHANGED,
+            obj=self.booking,
+            detail="Changed: status, cancelled_on, is_late_cancellation",
+        )
+        if offered is not None:
+            audit_record(request=request, action=AuditAction.CHANGED, obj=offered, detail="Changed: status, offered_at")
         text = f"{self.booking.delegate_name}'s booking is cancelled."
         if offered is not None:
             text += f" The place has been offered to {offered.delegate_name}."
@@ -213,6 +238,7 @@ class BookingAcceptView(RecordKeeperMixin, BookingMixin, View):
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
+            audit_record(request=request, action=AuditAction.CHANGED, obj=self.booking, detail="Changed: status")
             messages.success(request, f"{self.booking.delegate_name} has taken the place.")
         return redirect("training:session-detail", pk=self.booking.session_id)
 
@@ -285,5 +311,10 @@ class ELearningImportView(RecordKeeperMixin, FormView):
         if outcome.errors:
             form.add_error(None, "Nothing was imported: correct the rows listed and upload the file again.")
             return render(self.request, self.template_name, {"form": form, "errors": outcome.errors}, status=200)
+        audit_record(  # the one place an e-learning import is audited: what and how many, never the rows
+            request=self.request,
+            action=AuditAction.IMPORTED,
+            detail=f"e-learning enrolments: {outcome.imported} new",
+        )
         messages.success(self.request, f"{outcome.imported} e-learning licences imported.")
         return redirect(reverse("training:summary"))

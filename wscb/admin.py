@@ -41,6 +41,14 @@ class PortalAdminSite(admin.AdminSite):
 
         return update_wrapper(guarded, view)
 
+    def password_change(self, request, extra_context=None):
+        response = super().password_change(request, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            from wscb.auth_views import audit_password_changed
+
+            audit_password_changed(request, target=request.user, how="changed by its owner in the back office")
+        return response
+
     def final_catch_all_view(self, request, url):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())

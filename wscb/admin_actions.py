@@ -89,6 +89,21 @@ class AuditedModelAdmin:
         else:
             audit_record(request=request, action=AuditAction.CREATED, obj=obj)
 
+    def save_formset(self, request, form, formset, change):
+        """Inline rows too: each added, changed (with field names) or deleted row is one event."""
+        from wscb.audit import audit_deleted, audit_record
+        from wscb.models import AuditAction
+
+        going = [f.instance for f in getattr(formset, "deleted_forms", []) if f.instance.pk is not None]
+        with audit_deleted(request=request, objects=going):
+            super().save_formset(request, form, formset, change)
+        for obj in getattr(formset, "new_objects", []):
+            audit_record(request=request, action=AuditAction.CREATED, obj=obj)
+        for obj, changed in getattr(formset, "changed_objects", []):
+            audit_record(
+                request=request, action=AuditAction.CHANGED, obj=obj, detail=f"Changed: {', '.join(changed)}"[:500]
+            )
+
     def delete_model(self, request, obj):
         from wscb.audit import audit_deleted
 

@@ -19,7 +19,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from wscb.models import AuditAction, AuditChannel, AuditEvent
 
-__all__ = ["AuditAction", "audit_record", "client_ip"]
+__all__ = ["AuditAction", "audit_record", "audit_record_many", "client_ip"]
 
 
 def client_ip(request) -> str | None:
@@ -58,8 +58,7 @@ def _channel(request) -> str:
     return AuditChannel.WEB
 
 
-def audit_record(*, request=None, user=None, action: str, obj=None, detail: str = "", label: str = "") -> AuditEvent:
-    """Write one audit event. ``user`` defaults to the request's signed-in user."""
+def _build(*, request=None, user=None, action: str, obj=None, detail: str = "", label: str = "") -> AuditEvent:
     if user is None and request is not None:
         candidate = getattr(request, "user", None)
         if candidate is not None and candidate.is_authenticated:
@@ -76,8 +75,35 @@ def audit_record(*, request=None, user=None, action: str, obj=None, detail: str 
         event.content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
         event.object_id = str(obj.pk)
         event.object_label = _object_label(obj)
+    return event
+
+
+def audit_record(*, request=None, user=None, action: str, obj=None, detail: str = "", label: str = "") -> AuditEvent:
+    """Write one audit event. ``user`` defaults to the request's signed-in user."""
+    event = _build(request=request, user=user, action=action, obj=obj, detail=detail, label=label)
     event.save()
     return event
+
+
+def audit_record_many(*, request=None, user=None, action: str, objects, detail: str = "") -> list[AuditEvent]:
+    """One event per object (e.g. every return shown on one page), written in one query."""
+    template = _build(request=request, user=user, action=action, detail=detail)
+    events = []
+    for obj in objects:
+        event = AuditEvent(
+            user=template.user,
+            user_label=template.user_label,
+            action=template.action,
+            channel=template.channel,
+            detail=template.detail,
+            ip_address=template.ip_address,
+            created_at=template.created_at,
+            content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+            object_id=str(obj.pk),
+            object_label=_object_label(obj),
+        )
+        events.append(event)
+    return AuditEvent.objects.bulk_create(events)
 
 
 # --- signal handlers, connected in WscbConfig.ready ----------------------------------------

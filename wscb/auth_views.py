@@ -48,6 +48,37 @@ class SignInView(NoStoreMixin, auth_views.LoginView):
         return response
 
 
+def audit_password_changed(request, *, target, how: str, actor=None) -> None:
+    """One ``changed`` event naming the field (password), never its value. ``actor`` defaults to
+    the signed-in user, or the target when nobody is signed in (a reset link)."""
+    from wscb.audit import audit_record
+    from wscb.models import AuditAction
+
+    if actor is None and not request.user.is_authenticated:
+        actor = target
+    audit_record(
+        request=request, user=actor, action=AuditAction.CHANGED, obj=target, detail=f"Changed: password ({how})"
+    )
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's page, with the change written to the audit trail (never the password)."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        audit_password_changed(self.request, target=form.user, how="changed by its owner")
+        return response
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's page, with the new password's setting written to the audit trail."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        audit_password_changed(self.request, target=form.user, how="reset by e-mail link")
+        return response
+
+
 def username_for_lockout(request, credentials) -> str | None:
     """The account a sign-in attempt is counted against: the e-mail address, in lower case,
     so that "Lead@X" and "lead@x" share one counter."""

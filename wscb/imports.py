@@ -432,6 +432,23 @@ class SafeImportExportMixin:
 
         return list(escaped_export_formats())
 
+    def process_result(self, result, request):
+        """The back office's import writes one audit row: the resource and the counts, never the rows."""
+        from wscb.audit import audit_record
+        from wscb.models import AuditAction
+
+        totals = result.totals
+        audit_record(
+            request=request,
+            action=AuditAction.IMPORTED,
+            detail=(
+                f"{self.model._meta.verbose_name_plural}: {totals.get('new', 0)} new, "
+                f"{totals.get('update', 0)} updated, {totals.get('skip', 0)} unchanged, "
+                f"{totals.get('delete', 0)} deleted"
+            ),
+        )
+        return super().process_result(result, request)
+
     def add_data_read_fail_error_to_form(self, form, e):
         if isinstance(e, ImportRejected):
             form.add_error("import_file", str(e))

@@ -8,11 +8,14 @@ second step is done, a signed-in user reaches only the second-factor step, the s
 
 from __future__ import annotations
 
+from base64 import b32encode
+
 import segno
 from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django_otp import DEVICE_ID_SESSION_KEY, user_has_device
@@ -71,13 +74,53 @@ def manual_key(device: TOTPDevice) -> str:
     return " ".join(key[i : i + 4] for i in range(0, len(key), 4))
 
 
+BACKUP_CODE_SALT = "wscb.two_factor.backup_code"
+
+
+def _normalise_code(code: str) -> str:
+    return code.strip().replace(" ", "").replace("-", "").lower()
+
+
+def backup_code_digest(device_pk: int, code: str, *, secret=None) -> str:
+    """What is stored for a backup code: HMAC-SHA256 keyed with SECRET_KEY over the device and the
+    code, as 16 base32 characters (80 bits; the column holds 16). The device number salts it, so
+    one code gives a different value for each person. The code itself is never stored."""
+    mac = salted_hmac(BACKUP_CODE_SALT, f"{device_pk}:{_normalise_code(code)}", secret=secret, algorithm="sha256")
+    return b32encode(mac.digest()).decode("ascii").lower()[:16]
+
+
+def _digests(device_pk: int, code: str) -> list[str]:
+    secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return [backup_code_digest(device_pk, code, secret=secret) for secret in secrets]
+
+
+def backup_code_verify(device: StaticDevice, code: str) -> bool:
+    """django-otp's StaticDevice.verify_token, comparing digests: a code works once (its row is
+    deleted), and failures are throttled as django-otp does."""
+    allowed, _ = device.verify_is_allowed()
+    if not allowed or not _normalise_code(code):
+        return False
+    match = device.token_set.filter(token__in=_digests(device.pk, code)).first()
+    if match is None:
+        device.throttle_increment()
+        return False
+    match.delete()
+    device.throttle_reset(commit=False)
+    device.set_last_used_timestamp(commit=False)
+    device.save()
+    return True
+
+
 def backup_codes_create(*, user) -> list[str]:
-    """Replace the user's backup codes with new ones; the plain codes are shown once."""
+    """Replace the user's backup codes with new ones (the old ones stop working). The plain codes
+    are returned to be shown once; only their digests are stored."""
     with transaction.atomic():
         StaticDevice.objects.filter(user=user).delete()
         device = StaticDevice.objects.create(user=user, name=BACKUP_NAME, confirmed=True)
         codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
-        StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
+        StaticToken.objects.bulk_create(
+            [StaticToken(device=device, token=backup_code_digest(device.pk, code)) for code in codes]
+        )
     return codes
 
 
@@ -104,7 +147,13 @@ def _matching_device(user, token: str):
         devices = list(TOTPDevice.objects.filter(user=user, confirmed=True).select_for_update()) + list(
             StaticDevice.objects.filter(user=user, confirmed=True).select_for_update()
         )
-        return next((device for device in devices if device.verify_token(token)), None)
+        return next((device for device in devices if _verify(device, token)), None)
+
+
+def _verify(device, token: str) -> bool:
+    if isinstance(device, StaticDevice):
+        return backup_code_verify(device, token)
+    return device.verify_token(token)
 
 
 def current_code_valid(*, user, token: str) -> bool:

@@ -11,13 +11,13 @@ from wscb.security import no_store
 account_patterns = [
     path("sign-in/", portal_auth.SignInView.as_view(), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
-    path("password/change/", no_store(auth_views.PasswordChangeView.as_view()), name="password_change"),
+    path("password/change/", no_store(portal_auth.PasswordChangeView.as_view()), name="password_change"),
     path("password/change/done/", no_store(auth_views.PasswordChangeDoneView.as_view()), name="password_change_done"),
     path("password/reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
     path("password/reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
         "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        portal_auth.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(
@@ -36,6 +36,7 @@ account_patterns = [
 ]
 
 handler403 = "wscb.views.permission_denied"
+handler404 = "wscb.views.page_not_found"
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -72,3 +72,19 @@ def permission_denied(request, exception=None):
     if request.user.is_authenticated:
         audit_record(request=request, action=AuditAction.ACCESS_REFUSED, detail=f"{request.method} {request.path}")
     return django_permission_denied(request, exception)
+
+
+def page_not_found(request, exception=None):
+    """The 404 page, after recording it for a signed-in user: asking for another agency's record
+    by its number gives a 404, and those probes belong in the security log (ASVS 16.3)."""
+    from django.views.defaults import page_not_found as django_page_not_found
+
+    from wscb.audit import audit_record
+    from wscb.models import AuditAction
+
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        audit_record(
+            request=request, action=AuditAction.ACCESS_REFUSED, detail=f"{request.method} {request.path} (not found)"
+        )
+    return django_page_not_found(request, exception)

@@ -15,11 +15,12 @@ from reports.annual.models import (
     PublishedReport,
 )
 from reports.annual.resources import ComparatorValueResource, IndicatorValueResource
+from wscb.admin_actions import AuditedModelAdmin
 from wscb.imports import SafeImportExportMixin
 
 
 @admin.register(ContextFact)
-class ContextFactAdmin(admin.ModelAdmin):
+class ContextFactAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("label", "year_start", "value", "unit", "source", "board")
     list_filter = ("board", "year_start", "kind")
     fields = ("board", "year_start", "kind", "label", "value", "unit", "note", "source", "order")
@@ -38,7 +39,7 @@ class ComparatorValueInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("name", "code", "unit", "polarity", "order", "is_active")
     list_filter = ("board", "unit", "polarity", "is_active")
     search_fields = ("name", "code")
@@ -60,7 +61,7 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(IndicatorValue)
-class IndicatorValueAdmin(SafeImportExportMixin, ImportExportModelAdmin):
+class IndicatorValueAdmin(AuditedModelAdmin, SafeImportExportMixin, ImportExportModelAdmin):
     resource_classes = [IndicatorValueResource]
     list_display = ("indicator", "year_start", "numerator", "denominator")
     list_filter = ("year_start", "indicator__board")
@@ -68,7 +69,7 @@ class IndicatorValueAdmin(SafeImportExportMixin, ImportExportModelAdmin):
 
 
 @admin.register(ComparatorValue)
-class ComparatorValueAdmin(SafeImportExportMixin, ImportExportModelAdmin):
+class ComparatorValueAdmin(AuditedModelAdmin, SafeImportExportMixin, ImportExportModelAdmin):
     resource_classes = [ComparatorValueResource]
     list_display = ("indicator", "year_start", "comparator", "value")
     list_filter = ("year_start", "comparator", "indicator__board")
@@ -76,7 +77,7 @@ class ComparatorValueAdmin(SafeImportExportMixin, ImportExportModelAdmin):
 
 
 @admin.register(EngagementEvent)
-class EngagementEventAdmin(admin.ModelAdmin):
+class EngagementEventAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("title", "held_on", "audience", "reach", "board")
     list_filter = ("board", "audience")
     search_fields = ("title",)
@@ -84,7 +85,7 @@ class EngagementEventAdmin(admin.ModelAdmin):
 
 
 @admin.register(NarrativeSection)
-class NarrativeSectionAdmin(admin.ModelAdmin):
+class NarrativeSectionAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("kind", "year_start", "board", "updated_at", "updated_by")
     list_filter = ("board", "year_start", "kind")
     readonly_fields = ("board", "year_start", "kind", "body", "signed_by", "version", "updated_at", "updated_by")
@@ -97,7 +98,7 @@ class NarrativeSectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(PriorityActivity)
-class PriorityActivityAdmin(admin.ModelAdmin):
+class PriorityActivityAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("priority", "year_start", "updated_at")
     list_filter = ("year_start", "priority__board")
     readonly_fields = ("priority", "year_start", "text", "version", "updated_at")
@@ -110,7 +111,7 @@ class PriorityActivityAdmin(admin.ModelAdmin):
 
 
 @admin.register(PublishedReport)
-class PublishedReportAdmin(admin.ModelAdmin):
+class PublishedReportAdmin(AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("board", "year_start", "number", "page_count", "published_at", "published_by")
     list_filter = ("board", "year_start")
     fields = ("board", "year_start", "number", "page_count", "published_at", "published_by")

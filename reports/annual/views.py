@@ -17,7 +17,7 @@ from reports.annual.forms import ActivityForm, ConfirmForm, NarrativeForm, Publi
 from reports.annual.models import NarrativeSection, PriorityActivity
 from reports.annual.readiness import check_readiness
 from reports.annual.selectors import published_report_get, published_report_list
-from wscb.audit import AuditAction, audit_record
+from wscb.audit import AuditAction, audit_record, audit_record_many
 from wscb.periods import ReportingYear
 from wscb.permissions import RecordKeeperMixin, SignedInMixin
 from wscb.security import NoStoreMixin  # the draft and published report include partner returns
@@ -103,6 +103,7 @@ class PublishView(RecordKeeperMixin, View):
             context = {"report": report, "readiness": check_readiness(report), "form": form}
             return render(request, "annual/publish_confirm.html", context, status=400)
         published = services.report_publish(board=board, year=year, by=request.user)
+        audit_record(request=request, action=AuditAction.CREATED, obj=published, detail=f"Published {year.label}")
         messages.success(request, f"Version {published.number} of the {year.label} report is published.")
         return redirect("annual:index")
 
@@ -139,8 +140,9 @@ class NarrativeEditView(RecordKeeperMixin, View):
         form = NarrativeForm(request.POST, instance=instance, kind=kind)
         if not form.is_valid():
             return self._render(request, form, year, kind, status=400)
+        created = instance is None
         try:
-            services.narrative_save(
+            section = services.narrative_save(
                 board=board,
                 year=year,
                 kind=kind,
@@ -156,6 +158,13 @@ class NarrativeEditView(RecordKeeperMixin, View):
                 "Copy your changes, reload the page and apply them again.",
             )
             return self._render(request, form, year, kind, status=409)
+        changed = [name for name in form.changed_data if name in ("body", "signed_by")]
+        if created:
+            audit_record(request=request, action=AuditAction.CREATED, obj=section)
+        else:
+            audit_record(
+                request=request, action=AuditAction.CHANGED, obj=section, detail=f"Changed: {', '.join(changed)}"
+            )
         messages.success(request, f"{NarrativeSection.Kind(kind).label} saved.")
         return redirect(reverse("annual:draft", args=[year.start_year]) + f"#section-{kind.replace('_', '-')}")
 
@@ -185,7 +194,7 @@ class ActivityEditView(RecordKeeperMixin, View):
         if not form.is_valid():
             return self._render(request, form, year, priority, status=400)
         try:
-            services.priority_activity_save(
+            activity = services.priority_activity_save(
                 priority=priority, year=year, text=form.cleaned_data["text"], version=form.cleaned_data["version"]
             )
         except services.EditConflict:
@@ -194,6 +203,10 @@ class ActivityEditView(RecordKeeperMixin, View):
                 "Someone else saved this activity after you opened it. Reload the page and apply your changes again.",
             )
             return self._render(request, form, year, priority, status=409)
+        if instance is None:
+            audit_record(request=request, action=AuditAction.CREATED, obj=activity)
+        else:
+            audit_record(request=request, action=AuditAction.CHANGED, obj=activity, detail="Changed: text")
         messages.success(request, f"Activity for priority {priority.number} saved.")
         return redirect(reverse("annual:draft", args=[year.start_year]) + "#section-strategic-objectives")
 
@@ -229,11 +242,18 @@ class TrainingIncomeView(RecordKeeperMixin, View):
             return render(request, "annual/training_income_confirm.html", self._context(board, year, form), status=400)
         lines = services.training_income_take_into_finance(board=board, year=year, by=request.user)
         total = sum((line.amount for line in lines), Decimal("0.00"))
+        from finance.models import FinanceYear
+
         audit_record(
             request=request,
             action=AuditAction.CHANGED,
-            detail=f"Training income {year.label} replaced by the training charges: {len(lines)} line(s), £{total}",
+            obj=FinanceYear.objects.filter(board=board, start_year=year.start_year).first(),
+            detail=(
+                f"Changed: income_lines (training). Training income {year.label} replaced by the training "
+                f"charges: {len(lines)} line(s), £{total}"
+            ),
         )
+        audit_record_many(request=request, action=AuditAction.CREATED, objects=lines, detail="Training income")
         messages.success(
             request, f"The {year.label} training income in finance is now the training charges: £{pounds(total)}."
         )

@@ -3,6 +3,7 @@
 from django.contrib import admin
 
 from reports.selfreports.models import FormSection, FormTemplate, Question
+from wscb.admin_actions import AuditedModelAdmin
 from wscb.boards import boards_for
 
 
@@ -42,7 +43,7 @@ class SectionInline(FrozenInlineMixin, admin.TabularInline):
 
 
 @admin.register(FormTemplate)
-class FormTemplateAdmin(FrozenFormMixin, admin.ModelAdmin):
+class FormTemplateAdmin(AuditedModelAdmin, FrozenFormMixin, admin.ModelAdmin):
     list_display = ("title", "start_year", "board", "frozen_at")
     list_filter = ("board",)
     fields = ("board", "start_year", "title", "introduction", "frozen_at")
@@ -65,7 +66,7 @@ class QuestionInline(FrozenInlineMixin, admin.StackedInline):
 
 
 @admin.register(FormSection)
-class FormSectionAdmin(FrozenFormMixin, admin.ModelAdmin):
+class FormSectionAdmin(AuditedModelAdmin, FrozenFormMixin, admin.ModelAdmin):
     list_display = ("heading", "order", "kind", "template")
     list_filter = ("template__board", "template__start_year", "kind")
     fields = ("template", "order", "kind", "heading", "guidance", "answers_required")

@@ -137,7 +137,7 @@ class SectionEditView(LeadMixin, ReportMixin, TemplateView):
         except services.SelfReportError as error:
             messages.error(request, str(error))
             return redirect(detail_url(self.report))
-        audit_change(request, self.report, f"Section saved: {section.heading}")
+        audit_change(request, self.report, f"Section saved: {section.heading}. Changed: answers")
         messages.success(request, f'"{section.heading}" saved as a draft.')
         return redirect(tasks_url(self.report))
 
@@ -160,7 +160,7 @@ class SubmitView(LeadMixin, ReportMixin, View):
         except services.SelfReportError as error:
             messages.error(request, f"Not submitted. {error}")
             return redirect(tasks_url(self.report))
-        audit_change(request, self.report, "Submitted")
+        audit_change(request, self.report, "Submitted. Changed: status")
         messages.success(request, "Your update has been submitted to business support. Thank you.")
         return redirect(detail_url(self.report))
 
@@ -172,7 +172,7 @@ class CopyLastYearView(LeadMixin, ReportMixin, View):
         except services.SelfReportError as error:
             messages.error(request, str(error))
         else:
-            audit_change(request, self.report, f"Started from last year ({copied} sections)")
+            audit_change(request, self.report, f"Started from last year ({copied} sections). Changed: answers")
             messages.success(
                 request, f"Last year's answers copied into {copied} section{'s' if copied != 1 else ''} as a draft."
             )
@@ -212,7 +212,7 @@ class CommentView(ReviewMixin, ReportMixin, View):
             messages.error(request, "Write a comment before adding it.")
         else:
             services.comment_add(report=self.report, section=section, text=form.cleaned_data["text"], by=request.user)
-            audit_change(request, self.report, f"Review comment added: {section.heading}")
+            audit_change(request, self.report, f"Review comment added: {section.heading}. Changed: comments")
             messages.success(request, f'Comment added to "{section.heading}".')
         return HttpResponseRedirect(f"{detail_url(self.report)}#section-{section.pk}")
 
@@ -226,7 +226,7 @@ class ReturnView(ReviewMixin, ReportMixin, View):
         except services.SelfReportError as error:
             messages.error(request, str(error))
         else:
-            audit_change(request, self.report, "Returned for changes")
+            audit_change(request, self.report, "Returned for changes. Changed: status")
             messages.success(request, f"{self.report.partner.short_name}'s update returned for changes.")
         return redirect(detail_url(self.report))
 
@@ -238,6 +238,6 @@ class AcceptView(ReviewMixin, ReportMixin, View):
         except services.SelfReportError as error:
             messages.error(request, str(error))
         else:
-            audit_change(request, self.report, "Accepted")
+            audit_change(request, self.report, "Accepted. Changed: status")
             messages.success(request, f"{self.report.partner.short_name}'s update accepted.")
         return redirect(detail_url(self.report))

@@ -61,7 +61,8 @@ class CaseStudyFormView(LeadMixin, ReportMixin, TemplateView):
         if case_study is None:
             audit_change(request, saved, action=AuditAction.CREATED)
         else:
-            audit_change(request, saved, "Text or details changed")
+            changed = [name for name in form.changed_data if name in CaseStudyForm.Meta.fields]
+            audit_change(request, saved, f"Changed: {', '.join(changed)}" if changed else "Saved unchanged")
         messages.success(request, f'Case study "{form.cleaned_data["title"]}" saved.')
         return redirect(reverse("reports:case-study-list", args=[self.report.pk]))
 
@@ -84,6 +85,7 @@ class CaseStudyDeleteView(LeadMixin, ReportMixin, TemplateView):
         case_study = selectors.case_study_get(
             for_user=self.request.user, report=self.report, pk=self.kwargs["case_study_pk"]
         )
+        self.audit_object = case_study  # the confirmation page shows the case study: its view is logged
         return super().get_context_data(case_study=case_study, **kwargs)
 
     def post(self, request, *args, **kwargs):
@@ -105,7 +107,11 @@ class CaseStudyPublishView(ReviewMixin, ReportMixin, View):
         case_study = selectors.case_study_get(for_user=request.user, report=self.report, pk=kwargs["case_study_pk"])
         publish = request.POST.get("publish") == "yes"
         services.case_study_set_publication(case_study=case_study, is_for_publication=publish, by=request.user)
-        audit_change(request, case_study, "Marked for publication" if publish else "Marked not for publication")
+        audit_change(
+            request,
+            case_study,
+            f"{'Marked' if publish else 'Marked not'} for publication. Changed: is_for_publication",
+        )
         if publish:
             messages.success(request, f'"{case_study.title}" will appear in the published annual report.')
         else:

@@ -12,7 +12,7 @@ from reports.selfreports import exports, selectors, services
 from reports.selfreports.forms import RoundForm
 from reports.selfreports.reporting import compiled_partner_updates, report_document
 from reports.selfreports.views import ReportMixin, ReviewMixin
-from wscb.audit import AuditAction, audit_record
+from wscb.audit import AuditAction, audit_record, audit_record_many
 from wscb.boards import current_board
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, SignedInMixin
@@ -64,6 +64,7 @@ class TemplateCopyView(ReviewMixin, View):
         except services.SelfReportError as error:
             messages.error(request, str(error))
             return redirect("reports:template-list")
+        audit_record(request=request, action=AuditAction.CREATED, obj=copy, detail=f"Copy of {template.year.label}")
         messages.success(
             request,
             f"The {copy.year.label} form was created as a copy of {template.year.label}. Edit it "
@@ -83,6 +84,7 @@ class TemplateCreateDefaultView(ReviewMixin, View):
         except services.SelfReportError as error:
             messages.error(request, str(error))
             return redirect("reports:template-list")
+        audit_record(request=request, action=AuditAction.CREATED, obj=template, detail="From the default form")
         messages.success(request, f"The {year.label} form was created from the default form.")
         return redirect("reports:template-detail", pk=template.pk)
 
@@ -117,6 +119,10 @@ class RoundCreateView(ReviewMixin, FormView):
         except services.SelfReportError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
+        audit_record(request=self.request, action=AuditAction.CREATED, obj=round_)
+        audit_record_many(
+            request=self.request, action=AuditAction.CREATED, objects=round_.reports.all(), detail="Round opened"
+        )
         messages.success(
             self.request, f"Round {round_.year.label} opened: {round_.reports.count()} agencies invited by e-mail."
         )
@@ -176,10 +182,13 @@ class CompiledMixin(NoStoreMixin, PartnershipReaderMixin):
         if board is None:
             return []
         documents = compiled_partner_updates(board=board, year=self.year())
-        audit_record(
+        # One row per return shown (and per case study printed with it), written in one query.
+        shown = [record for document in documents for record in (document.report, *document.case_studies)]
+        audit_record_many(
             request=self.request,
             action=AuditAction.VIEWED if self.request.path.endswith("/") else AuditAction.EXPORTED,
-            detail=f"Compiled partner updates {self.year().label} ({len(documents)} returns)",
+            objects=shown,
+            detail=f"Compiled partner updates {self.year().label}",
         )
         return documents
 

@@ -51,6 +51,7 @@ def test_an_administrator_enrols_a_second_factor_and_signs_in_with_it(administra
     page.get_by_role("button", name="Turn on two-step sign-in").click()
     assert page.get_by_role("heading", name="Your backup codes").is_visible()
     assert page.locator(".backup-codes li").count() == 10
+    backup_code = page.locator(".backup-codes li").first.inner_text().strip()  # shown once, stored hashed
     page.get_by_role("link", name="I have kept my codes: continue").click()
     page.wait_for_load_state()
     assert page.url == f"{live_server.url}/admin/"  # where they were going before set-up
@@ -74,3 +75,13 @@ def test_an_administrator_enrols_a_second_factor_and_signs_in_with_it(administra
     page.wait_for_load_state("networkidle")
     assert page.locator("#id_boards_from").count() == 1  # built by SelectFilter2.js, so scripts ran
     assert not [text for text in messages if "Content Security Policy" in text]
+
+    # A backup code shown at enrolment signs in once.
+    page.goto(f"{live_server.url}/")
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_load_state()
+    password_step(page, live_server, administrator, path="/account/sign-in/?next=/admin/")
+    page.get_by_label("Code").fill(backup_code)
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_load_state()
+    assert page.url == f"{live_server.url}/admin/"

@@ -137,3 +137,32 @@ def test_a_file_with_a_header_and_no_rows_imports_nothing_and_says_so(support, y
     upload = csv_upload(EXPENDITURE_HEADERS, [])
     response = support.post("/finance/import/expenditure/", {"file": upload})
     assert "The file has headings but no rows to import." in response.content.decode()
+
+
+class TestTheSizeLimitIsTheSharedSetting:
+    """Finance has no limit of its own: ``IMPORT_MAX_UPLOAD_BYTES`` decides, as for every import."""
+
+    def good_file(self):
+        return csv_upload(EXPENDITURE_HEADERS, [("2016/17", "Professional Fees", "Actual", "12.00", "", "", "")])
+
+    def test_lowering_the_setting_refuses_a_file_finance_would_otherwise_take(self, support, year_2016, fees, settings):
+        upload = self.good_file()
+        settings.IMPORT_MAX_UPLOAD_BYTES = upload.size - 1
+        response = support.post("/finance/import/expenditure/", {"file": upload})
+        assert response.status_code == 200
+        assert "largest" in response.content.decode()
+        assert ExpenditureLine.objects.count() == 0
+
+    def test_raising_the_setting_lets_finance_read_a_file_over_five_megabytes(self, board, settings):
+        from finance.forms import ImportForm
+        from finance.resources import read_dataset
+
+        rows = [("2016/17", "Professional Fees", "Actual", "1.00", "x" * 99_000, "", f"S{n}") for n in range(60)]
+        size = len(csv_upload(EXPENDITURE_HEADERS, rows).read())
+        assert 5 * 1024 * 1024 < size < 8 * 1024 * 1024
+        with pytest.raises(ValueError, match="largest"):
+            read_dataset(csv_upload(EXPENDITURE_HEADERS, rows), "expenditure", board)
+        settings.IMPORT_MAX_UPLOAD_BYTES = 8 * 1024 * 1024
+        form = ImportForm(data={}, files={"file": csv_upload(EXPENDITURE_HEADERS, rows)})
+        assert form.is_valid(), form.errors
+        assert len(read_dataset(form.cleaned_data["file"], "expenditure", board)) == 60

@@ -30,7 +30,7 @@ def test_opening_and_saving_the_attendance_record_writes_viewed_then_changed(
     assert client.post(url(meeting), form_data(meeting, [member_a, member_b])).status_code == 302
     assert rows() == [
         (business_support.email, AuditAction.VIEWED, str(meeting.pk), "Attendance record"),
-        (business_support.email, AuditAction.CHANGED, str(meeting.pk), "Attendance recorded"),
+        (business_support.email, AuditAction.CHANGED, str(meeting.pk), "Attendance recorded. Changed: attendances"),
     ]
 
 
@@ -64,7 +64,9 @@ def test_an_import_writes_one_imported_row_per_meeting(as_user, business_support
     upload = SimpleUploadedFile("attendance.csv", content.encode(), "text/csv")
     response = as_user(business_support).post(reverse("meetings:attendance-import"), {"file": upload})
     assert response.status_code == 302
-    assert rows() == [(business_support.email, AuditAction.IMPORTED, str(meeting.pk), "Attendance imported")]
+    assert rows() == [
+        (business_support.email, AuditAction.IMPORTED, str(meeting.pk), "Attendance imported (1 rows in the file)")
+    ]
 
 
 def test_a_refused_import_writes_no_row(as_user, business_support, meeting):

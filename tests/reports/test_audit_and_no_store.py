@@ -71,24 +71,50 @@ def test_downloading_a_return_is_no_store_and_audited_as_exported(download, repo
     assert events(SelfReport) == [(lead_a.email, AuditAction.EXPORTED, str(report_a.pk), "")]
 
 
-def test_the_compiled_year_and_its_download_are_no_store_and_audited(
-    report_a, lead_a, business_support, board_member, as_user
+def test_the_compiled_year_and_its_download_are_no_store_and_audited_once_per_return_shown(
+    report_a, report_b, lead_a, lead_b, business_support, board_member, as_user
 ):
     accepted(report_a, lead_a, business_support)
+    accepted(report_b, lead_b, business_support)
     client = as_user(board_member)
     page = client.get(reverse("reports:partner-updates", args=[2016]))
     download = client.get(reverse("reports:partner-updates-docx", args=[2016]))
     assert_no_store(page)
     assert_no_store(download)
-    rows = list(
-        AuditEvent.objects.filter(detail__startswith="Compiled")
-        .order_by("pk")
-        .values_list("user__email", "action", "detail")
+    rows = sorted(
+        AuditEvent.objects.filter(detail__startswith="Compiled").values_list(
+            "user__email", "action", "object_id", "detail"
+        )
     )
-    assert rows == [
-        (board_member.email, AuditAction.VIEWED, "Compiled partner updates 2016/17 (1 returns)"),
-        (board_member.email, AuditAction.EXPORTED, "Compiled partner updates 2016/17 (1 returns)"),
-    ]
+    label = "Compiled partner updates 2016/17"
+    assert rows == sorted(
+        (board_member.email, action, str(report.pk), label)
+        for action in (AuditAction.VIEWED, AuditAction.EXPORTED)
+        for report in (report_a, report_b)
+    )
+
+
+def test_the_compiled_page_writes_its_audit_rows_in_one_query(
+    report_a, report_b, lead_a, lead_b, business_support, board_member, as_user
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    accepted(report_a, lead_a, business_support)
+    accepted(report_b, lead_b, business_support)
+    client = as_user(board_member)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("reports:partner-updates", args=[2016])).status_code == 200
+    inserts = [q["sql"] for q in queries.captured_queries if q["sql"].startswith('INSERT INTO "wscb_auditevent"')]
+    assert len(inserts) == 1
+    assert AuditEvent.objects.filter(action=AuditAction.VIEWED, detail__startswith="Compiled").count() == 2
+
+
+def test_the_case_study_delete_confirmation_is_logged_as_a_view_of_the_case_study(study, report_a, lead_a, as_user):
+    response = as_user(lead_a).get(reverse("reports:case-study-delete", args=[report_a.pk, study.pk]))
+    assert response.status_code == 200
+    assert events(CaseStudy) == [(lead_a.email, AuditAction.VIEWED, str(study.pk), "")]
+    assert events(SelfReport) == []
 
 
 def test_saving_a_section_writes_one_changed_row_naming_the_section(report_a, lead_a, as_user):
@@ -97,7 +123,7 @@ def test_saving_a_section_writes_one_changed_row_naming_the_section(report_a, le
     response = as_user(lead_a).post(url, {"version": 0, "training": "Level 3", "workers_trained": "4"})
     assert response.status_code == 302
     assert events(SelfReport) == [
-        (lead_a.email, AuditAction.CHANGED, str(report_a.pk), f"Section saved: {core.heading}")
+        (lead_a.email, AuditAction.CHANGED, str(report_a.pk), f"Section saved: {core.heading}. Changed: answers")
     ]
 
 
@@ -118,9 +144,9 @@ def test_submitting_returning_and_accepting_are_each_one_changed_row(report_a, l
     services.report_submit(report=report_a, by=lead_a)
     support.post(reverse("reports:selfreport-accept", args=[report_a.pk]))
     assert events(SelfReport) == [
-        (lead_a.email, AuditAction.CHANGED, str(report_a.pk), "Submitted"),
-        (business_support.email, AuditAction.CHANGED, str(report_a.pk), "Returned for changes"),
-        (business_support.email, AuditAction.CHANGED, str(report_a.pk), "Accepted"),
+        (lead_a.email, AuditAction.CHANGED, str(report_a.pk), "Submitted. Changed: status"),
+        (business_support.email, AuditAction.CHANGED, str(report_a.pk), "Returned for changes. Changed: status"),
+        (business_support.email, AuditAction.CHANGED, str(report_a.pk), "Accepted. Changed: status"),
     ]
 
 
@@ -141,7 +167,7 @@ def test_a_case_study_create_view_change_and_delete_each_write_one_row_without_i
         (lead_a.email, AuditAction.CREATED, pk, ""),
         (lead_a.email, AuditAction.VIEWED, pk, ""),
         (lead_a.email, AuditAction.VIEWED, pk, ""),
-        (lead_a.email, AuditAction.CHANGED, pk, "Text or details changed"),
+        (lead_a.email, AuditAction.CHANGED, pk, "Changed: text"),
         (lead_a.email, AuditAction.DELETED, pk, ""),
     ]
     for event in AuditEvent.objects.all():
@@ -159,7 +185,12 @@ def test_business_support_reading_and_publishing_a_case_study_is_audited(study, 
     client.post(reverse("reports:case-study-publish", args=[report_a.pk, study.pk]), {"publish": "yes"})
     assert events(CaseStudy) == [
         (business_support.email, AuditAction.VIEWED, str(study.pk), ""),
-        (business_support.email, AuditAction.CHANGED, str(study.pk), "Marked for publication"),
+        (
+            business_support.email,
+            AuditAction.CHANGED,
+            str(study.pk),
+            "Marked for publication. Changed: is_for_publication",
+        ),
     ]
 
 
@@ -212,5 +243,5 @@ def test_a_double_clicked_submit_submits_once_with_one_audit_row(report_a, lead_
     assert "Not submitted. This update is submitted" in second.content.decode()
     assert Transition.objects.filter(report=report_a, to_status="submitted").count() == 1
     assert [row[1:] for row in events(SelfReport) if row[1] == AuditAction.CHANGED] == [
-        (AuditAction.CHANGED, str(report_a.pk), "Submitted")
+        (AuditAction.CHANGED, str(report_a.pk), "Submitted. Changed: status")
     ]

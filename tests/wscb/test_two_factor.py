@@ -21,6 +21,7 @@ from tests import permission_matrix as matrix
 from tests.conftest import verified_device
 from tests.partners.factories import TEST_PASSWORD
 from wscb.models import AuditAction, AuditEvent
+from wscb.two_factor import backup_code_digest
 
 pytestmark = pytest.mark.django_db
 
@@ -143,7 +144,7 @@ def test_a_wrong_code_is_refused_with_a_clear_message(administrator):
 def test_a_backup_code_works_once(administrator):
     verified_device(administrator)
     backup = StaticDevice.objects.create(user=administrator, name="Backup codes", confirmed=True)
-    backup.token_set.create(token="abcdefgh")
+    backup.token_set.create(token=backup_code_digest(backup.pk, "abcdefgh"))
     client = Client()
     password_only(client, administrator)
     assert client.post(VERIFY, {"code": "ABCD EFGH"}).status_code == 302
