@@ -133,8 +133,11 @@ class ELearningEnrolmentResource(resources.ModelResource):
         # in Python (the database constraints still stand behind them). 5,000 rows in seconds.
         errors = dict(import_validation_errors or {})
         try:
+            # The dates come from UKDateWidget already parsed (and required where the model needs them).
             instance.full_clean(
-                exclude=[*errors.keys(), "module", "partner"], validate_unique=False, validate_constraints=False
+                exclude=[*errors.keys(), "module", "partner", "allocated_on", "completed_on"],
+                validate_unique=False,
+                validate_constraints=False,
             )
         except ValidationError as error:
             errors = error.update_error_dict(errors)
