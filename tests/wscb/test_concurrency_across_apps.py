@@ -195,11 +195,11 @@ def test_a_double_click_on_submit_makes_one_submission_and_one_audit_row(report,
         if iteration:
             SelfReport.objects.filter(pk=report.pk).update(status=SelfReport.Status.RETURNED)
         transitions = Transition.objects.filter(report=report, to_status="submitted").count()
-        audited = _audited(report, "Submitted")
+        audited = _audited(report, "Submitted. Changed: status")
         results, errors = together(lambda: first_tab.post(url), lambda: second_tab.post(url))
         assert errors == [] and [response.status_code for response in results] == [302, 302], iteration
         assert Transition.objects.filter(report=report, to_status="submitted").count() == transitions + 1
-        assert _audited(report, "Submitted") == audited + 1
+        assert _audited(report, "Submitted. Changed: status") == audited + 1
 
 
 def test_accept_and_return_clicked_at_once_give_one_transition_one_audit_row_and_the_right_emails(
@@ -215,7 +215,9 @@ def test_accept_and_return_clicked_at_once_give_one_transition_one_audit_row_and
         if iteration:
             SelfReport.objects.filter(pk=report.pk).update(status=SelfReport.Status.SUBMITTED)
         transitions = Transition.objects.filter(report=report, from_status="submitted").count()
-        audited = _audited(report, "Accepted") + _audited(report, "Returned for changes")
+        audited = _audited(report, "Accepted. Changed: status") + _audited(
+            report, "Returned for changes. Changed: status"
+        )
         emails = len(mail.outbox)
         results, errors = together(
             lambda: accepter.post(accept), lambda: returner.post(send_back, {"note": "More detail, please"})
@@ -224,7 +226,10 @@ def test_accept_and_return_clicked_at_once_give_one_transition_one_audit_row_and
         won = list(Transition.objects.filter(report=report, from_status="submitted").order_by("pk"))[transitions:]
         assert len(won) == 1
         assert SelfReport.objects.get(pk=report.pk).status == won[0].to_status
-        assert _audited(report, "Accepted") + _audited(report, "Returned for changes") == audited + 1
+        assert (
+            _audited(report, "Accepted. Changed: status") + _audited(report, "Returned for changes. Changed: status")
+            == audited + 1
+        )
         assert len(mail.outbox) == emails + (1 if won[0].to_status == "returned" else 0)
 
 
