@@ -101,6 +101,7 @@ class _Part:
                 raise BatchError(f"{name}: extra() columns are not supported in a batch.")
         else:
             raise BatchError(f"{name}: only model, values() and values_list() querysets can be batched.")
+        self._scratch = None
         self.fields = {column: self._output_field(column) for column in self.columns}
         for column, field in self.fields.items():
             if _base(field).get_internal_type() in UNSUPPORTED:
@@ -111,7 +112,9 @@ class _Part:
         query = self.queryset.query
         if column in query.annotation_select:
             return query.annotation_select[column].output_field
-        return query.clone().resolve_ref(column).output_field
+        if self._scratch is None:  # resolving a path adds its joins: to one copy, made once per part
+            self._scratch = query.clone()
+        return self._scratch.resolve_ref(column).output_field
 
     def _ordering(self) -> list:
         """The part's ordering as expressions, for the database to number its rows by."""
