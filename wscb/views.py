@@ -62,15 +62,22 @@ def switch_board(request):
     return redirect(next_url)
 
 
+def _audit_refusal(request, note: str = "") -> None:
+    """Record a refused or not-found request of a signed-in user (who, which address, what)."""
+    from wscb.audit import audit_record
+    from wscb.models import AuditAction
+
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        detail = f"{request.method} {request.path}{note}"
+        audit_record(request=request, action=AuditAction.ACCESS_REFUSED, detail=detail)
+
+
 def permission_denied(request, exception=None):
     """The 403 page, after recording the refusal in the audit trail (who, which address, when)."""
     from django.views.defaults import permission_denied as django_permission_denied
 
-    from wscb.audit import audit_record
-    from wscb.models import AuditAction
-
-    if request.user.is_authenticated:
-        audit_record(request=request, action=AuditAction.ACCESS_REFUSED, detail=f"{request.method} {request.path}")
+    _audit_refusal(request)
     return django_permission_denied(request, exception)
 
 
@@ -79,12 +86,5 @@ def page_not_found(request, exception=None):
     by its number gives a 404, and those probes belong in the security log (ASVS 16.3)."""
     from django.views.defaults import page_not_found as django_page_not_found
 
-    from wscb.audit import audit_record
-    from wscb.models import AuditAction
-
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
-        audit_record(
-            request=request, action=AuditAction.ACCESS_REFUSED, detail=f"{request.method} {request.path} (not found)"
-        )
+    _audit_refusal(request, " (not found)")
     return django_page_not_found(request, exception)
