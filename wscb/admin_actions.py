@@ -91,14 +91,15 @@ class AuditedModelAdmin:
 
     def save_formset(self, request, form, formset, change):
         """Inline rows too: each added, changed (with field names) or deleted row is one event."""
-        from wscb.audit import audit_deleted, audit_record
+        from wscb.audit import audit_deleted, audit_record, audit_record_many
         from wscb.models import AuditAction
 
         going = [f.instance for f in getattr(formset, "deleted_forms", []) if f.instance.pk is not None]
         with audit_deleted(request=request, objects=going):
             super().save_formset(request, form, formset, change)
-        for obj in getattr(formset, "new_objects", []):
-            audit_record(request=request, action=AuditAction.CREATED, obj=obj)
+        added = getattr(formset, "new_objects", [])
+        if added:
+            audit_record_many(request=request, action=AuditAction.CREATED, objects=added)
         for obj, changed in getattr(formset, "changed_objects", []):
             audit_record(
                 request=request, action=AuditAction.CHANGED, obj=obj, detail=f"Changed: {', '.join(changed)}"[:500]
