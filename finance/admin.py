@@ -5,7 +5,7 @@ where concurrent edits are guarded."""
 from django.contrib import admin
 
 from finance.models import ExpenditureCategory, FinanceYear, StatedFigure
-from wscb.admin_actions import AuditedModelAdmin
+from wscb.audit.admin import AuditedModelAdmin
 
 
 @admin.register(ExpenditureCategory)

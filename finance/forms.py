@@ -97,7 +97,7 @@ class IncomeLineForm(VersionedForm):
 
 
 class ImportForm(forms.Form):
-    """The size limit is the shared ``IMPORT_MAX_UPLOAD_BYTES``, checked by ``wscb.imports.read_upload``."""
+    """The size limit is the shared ``IMPORT_MAX_UPLOAD_BYTES``, checked by ``wscb.data.imports.read_upload``."""
 
     file = forms.FileField(help_text="A CSV (UTF-8) or Excel (.xlsx) file with a header row.")
 

@@ -24,7 +24,7 @@ from finance.models import (
     StatedFigure,
 )
 from partners.models import Board
-from wscb.batching import fetch
+from wscb.data.batching import fetch
 from wscb.periods import ReportingYear
 
 Figure = StatedFigure.Figure

@@ -19,7 +19,7 @@ from import_export import fields, resources, widgets
 
 from finance.models import Contribution, ExpenditureCategory, ExpenditureLine, FinanceYear
 from partners.models import Partner
-from wscb.exports import escape_cell as escape_formula
+from wscb.data.exports import escape_cell as escape_formula
 from wscb.periods import ReportingYear
 
 FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
@@ -278,12 +278,12 @@ class ImportOutcome:
 
 
 def read_dataset(uploaded, dataset_name: str, board) -> tablib.Dataset:
-    """Read an uploaded CSV or XLSX through ``wscb.imports.read_upload`` (the shared size and row limits,
+    """Read an uploaded CSV or XLSX through ``wscb.data.imports.read_upload`` (the shared size and row limits,
     UTF-8 with or without BOM or Windows-1252, content checks, missing/unknown/repeated headings).
 
     Raises ``ValueError`` with the reason for the uploader.
     """
-    from wscb.imports import ImportRejected, read_upload
+    from wscb.data.imports import ImportRejected, read_upload
 
     _, resource_class = DATASETS[dataset_name]
     columns = [field.column_name for field in resource_class(board=board).get_import_fields()]
@@ -326,7 +326,7 @@ def finance_import(*, dataset_name: str, dataset: tablib.Dataset, board, by) -> 
     )
     if missing:
         return ImportOutcome(0, (RowError(0, (f"Missing column(s): {', '.join(missing)}.",)),))
-    problems = getattr(dataset, "row_problems", {})  # formula cells, NUL characters (wscb.imports)
+    problems = getattr(dataset, "row_problems", {})  # formula cells, NUL characters (wscb.data.imports)
     if problems:
         return ImportOutcome(
             0,

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import F, Model
 from django.utils import timezone
 
 from finance.models import (
@@ -20,28 +19,25 @@ from finance.models import (
     StatedFigure,
 )
 from partners.models import Board, Partner
+from wscb.data.versions import EditConflict, versioned_update
 from wscb.periods import ReportingYear
 
 
-class EditConflict(Exception):
-    """Someone else saved the record after the editor loaded it; ``current`` is what is stored now."""
-
-    def __init__(self, current: Model):
-        self.current = current
-        super().__init__(f"{current} was changed by someone else.")
-
-
 def _versioned_update(instance, *, version: int, by, fields: dict):
-    """UPDATE ... WHERE pk = ? AND version = ?; a stale version raises ``EditConflict``."""
+    """UPDATE ... WHERE pk = ? AND version = ?; a stale version raises ``EditConflict`` carrying the
+    record as stored now (``current``), so the editor can show what the other person saved."""
     model = type(instance)
     for name, value in fields.items():
         setattr(instance, name, value)
     instance.full_clean(exclude=["version", "updated_by"])
-    updated = model.objects.filter(pk=instance.pk, version=version).update(
-        **fields, version=F("version") + 1, updated_by=by, updated_at=timezone.now()
+    versioned_update(
+        model.objects.filter(pk=instance.pk),
+        version=version,
+        conflict=lambda: EditConflict(current=model.objects.select_related("updated_by").get(pk=instance.pk)),
+        **fields,
+        updated_by=by,
+        updated_at=timezone.now(),
     )
-    if not updated:
-        raise EditConflict(model.objects.select_related("updated_by").get(pk=instance.pk))
     instance.refresh_from_db()
     return instance
 

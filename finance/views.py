@@ -24,7 +24,7 @@ from finance.resources import (
     finance_import,
     read_dataset,
 )
-from wscb.audit import AuditAction, audit_deleted, audit_record
+from wscb.audit.services import AuditAction, audit_deleted, audit_record
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
 

@@ -3,8 +3,8 @@
 from django.contrib import admin
 
 from meetings.models import Action, Attendance, Group, Meeting, Membership
-from wscb.admin_actions import AuditedModelAdmin
-from wscb.concurrency import VersionedModelAdmin
+from wscb.audit.admin import AuditedModelAdmin
+from wscb.data.versions import VersionedModelAdmin
 
 
 class MembershipInline(admin.TabularInline):

@@ -39,7 +39,7 @@ def validate_meeting_document(upload) -> None:
     if head != signature:
         raise ValidationError(f"The file's contents are not a {extension[1:].upper()} file.")
     # the shared checks: a Word file must open as one (no damaged archive, zip bomb or macros)
-    from wscb.uploads import validate_upload
+    from wscb.data.uploads import validate_upload
 
     validate_upload(upload, kinds=("pdf", "docx"), max_bytes=MAX_DOCUMENT_BYTES)
 

@@ -139,8 +139,8 @@ class Membership(models.Model):
 
 
 def meeting_document_path(instance, filename: str) -> str:
-    """A generated name (``wscb.uploads.upload_to``): the uploader's file name never becomes a path."""
-    from wscb.uploads import upload_to
+    """A generated name (``wscb.data.uploads.upload_to``): the uploader's file name never becomes a path."""
+    from wscb.data.uploads import upload_to
 
     return upload_to(f"meetings/{instance.group_id}")(instance, filename)
 

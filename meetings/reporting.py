@@ -19,7 +19,7 @@ from django.db.models import Count, Q, QuerySet, Subquery
 
 from meetings.models import QUORUM_SECTORS, Attendance, Group, Meeting, Membership
 from partners.models import Board, Partner
-from wscb.batching import fetch
+from wscb.data.batching import fetch
 from wscb.periods import ReportingYear
 
 ATTENDED = Q(status__in=Attendance.ATTENDED)

@@ -9,15 +9,20 @@ from django.db.models import F
 
 from meetings.models import Attendance, Meeting, Membership
 from partners.models import Partner
+from wscb.data.versions import EditConflict, versioned_update
 from wscb.periods import ReportingYear
 
 
-class AttendanceConflict(Exception):
+class AttendanceConflict(EditConflict):
     """Someone else saved this meeting's attendance since the form was opened."""
 
+    default_message = "Someone else saved this attendance while you were editing. Here is what they saved."
 
-class MeetingConflict(Exception):
+
+class MeetingConflict(EditConflict):
     """Someone else saved this meeting since the form was opened."""
+
+    default_message = "Someone else saved this meeting while you were editing. Here is their version."
 
 
 @dataclass(frozen=True)
@@ -50,8 +55,7 @@ def meeting_save(*, meeting: Meeting, by, version: int | None = None) -> Meeting
         before = {}
         if meeting.pk is not None:
             before = Meeting.objects.filter(pk=meeting.pk).values("agenda", "minutes").first() or {}
-            if not Meeting.objects.filter(pk=meeting.pk, version=version).update(version=F("version") + 1):
-                raise MeetingConflict
+            versioned_update(Meeting.objects.filter(pk=meeting.pk), version=version, conflict=MeetingConflict)
             meeting.version = version + 1
         meeting.save()
         # a replaced or cleared agenda or minutes leaves no file behind (deleted once the save is committed)
@@ -102,12 +106,8 @@ def attendance_record(
     held. A fixed number of queries whatever the number of rows.
     """
     with transaction.atomic():
-        changes = {"version": F("version") + 1}
-        if meeting.status == Meeting.Status.SCHEDULED:
-            changes["status"] = Meeting.Status.HELD
-        updated = Meeting.objects.filter(pk=meeting.pk, version=version).update(**changes)
-        if not updated:
-            raise AttendanceConflict
+        changes = {"status": Meeting.Status.HELD} if meeting.status == Meeting.Status.SCHEDULED else {}
+        versioned_update(Meeting.objects.filter(pk=meeting.pk), version=version, conflict=AttendanceConflict, **changes)
         Attendance.objects.filter(meeting=meeting).delete()
         Attendance.objects.bulk_create(
             [member_attendance(entry, meeting) for entry in entries]
@@ -140,13 +140,13 @@ OPTIONAL_COLUMNS = ["Agency", "Job title", "Deputy name", "Deputy job title", "R
 
 
 def attendance_dataset(*, upload):
-    """Read an uploaded .csv or .xlsx into a ``tablib.Dataset`` through ``wscb.imports.read_upload``.
+    """Read an uploaded .csv or .xlsx into a ``tablib.Dataset`` through ``wscb.data.imports.read_upload``.
 
     The shared limits apply (``IMPORT_MAX_UPLOAD_BYTES``, ``IMPORT_MAX_ROWS``; UTF-8 with or without a
     byte-order mark or Windows-1252; content checked; missing, unknown or repeated headings refused).
     Raises ``UnreadableFile`` with the reason.
     """
-    from wscb.imports import ImportRejected, read_upload
+    from wscb.data.imports import ImportRejected, read_upload
 
     try:
         return read_upload(upload, required=REQUIRED_COLUMNS, optional=OPTIONAL_COLUMNS)

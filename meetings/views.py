@@ -16,10 +16,10 @@ from meetings import reporting, selectors, services
 from meetings.charts import attendance_chart_svg
 from meetings.forms import AttendanceImportForm, AttendanceSheet, MeetingForm, agency_choices
 from meetings.models import Group
-from wscb.audit import AuditAction, audit_record
+from wscb.audit.services import AuditAction, audit_record
+from wscb.data.uploads import serve_upload
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
-from wscb.uploads import serve_upload
 
 
 def chosen_year(request) -> ReportingYear:
@@ -104,10 +104,8 @@ class MeetingUpdateView(RecordKeeperMixin, UpdateView):
             self.object = services.meeting_save(
                 meeting=form.save(commit=False), by=self.request.user, version=form.cleaned_data["version"]
             )
-        except services.MeetingConflict:
-            messages.error(
-                self.request, "Someone else saved this meeting while you were editing. Here is their version."
-            )
+        except services.MeetingConflict as conflict:
+            messages.error(self.request, str(conflict))
             return redirect("meetings:meeting-update", pk=self.object.pk)
         changed = [name for name in form.changed_data if name != "version"]
         audit_record(
@@ -163,10 +161,8 @@ class AttendanceRecordView(RecordKeeperMixin, View):
                 version=sheet.version.cleaned_data["version"],
                 by=request.user,
             )
-        except services.AttendanceConflict:
-            messages.error(
-                request, "Someone else saved this attendance while you were editing. Here is what they saved."
-            )
+        except services.AttendanceConflict as conflict:
+            messages.error(request, str(conflict))
             return redirect("meetings:attendance-record", pk=self.meeting.pk)
         # the one place a change to a meeting's attendance record is audited
         audit_record(

@@ -10,8 +10,9 @@ from import_export.admin import ImportExportModelAdmin
 from partners.forms import UserCreateForm, UserEditForm
 from partners.models import Board, KeyObjective, Partner, Person, StrategicPriority, User
 from partners.resources import PartnerResource
-from wscb.admin_actions import AuditedModelAdmin, reset_second_factor, sign_out_everywhere
-from wscb.imports import SafeImportExportMixin
+from wscb.accounts.admin import reset_second_factor, sign_out_everywhere
+from wscb.audit.admin import AuditedModelAdmin
+from wscb.data.imports import SafeImportExportMixin
 
 # Roles, not groups, decide permissions (wscb/permissions.py), so groups are not offered.
 admin.site.unregister(Group)
@@ -86,14 +87,14 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if change:
-            from wscb.audit import audit_user_changes
+            from wscb.audit.services import audit_user_changes
 
             audit_user_changes(request=request, user=form.instance, changed_fields=form.changed_data)
 
     def user_change_password(self, request, id, form_url=""):
         response = super().user_change_password(request, id, form_url)
         if request.method == "POST" and response.status_code == 302:
-            from wscb.auth_views import audit_password_changed
+            from wscb.accounts.sign_in import audit_password_changed
 
             audit_password_changed(request, target=self.get_object(request, id), how="set by an administrator")
         return response

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
 
-from partners.models import Board, KeyObjective, Partner, Role, StrategicPriority, User
+from partners.models import Board, KeyObjective, Partner, StrategicPriority, User
+from wscb.roles import Role
 
 Sector = Partner.Sector
 

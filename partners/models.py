@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from wscb.roles import Role, role_has_model_permission, role_has_module_permission
+
 
 class Board(models.Model):
     """A safeguarding board or partnership; groups, rounds, finance and reports hang off it."""
@@ -125,13 +127,6 @@ class Person(models.Model):
         return f"{self.full_name}, {self.job_title}" if self.job_title else self.full_name
 
 
-class Role(models.TextChoices):
-    PARTNER_LEAD = "partner_lead", "Partner lead"
-    BUSINESS_SUPPORT = "business_support", "Business support"
-    BOARD_MEMBER = "board_member", "Board member"
-    ADMINISTRATOR = "administrator", "Administrator"
-
-
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -236,16 +231,12 @@ class User(AbstractBaseUser):
         return self.is_active and self.is_administrator
 
     def has_perm(self, perm: str, obj=None) -> bool:
-        from wscb.permissions import role_has_model_permission
-
         return self.is_active and role_has_model_permission(self.role, perm)
 
     def has_perms(self, perm_list, obj=None) -> bool:
         return all(self.has_perm(perm, obj) for perm in perm_list)
 
     def has_module_perms(self, app_label: str) -> bool:
-        from wscb.permissions import role_has_module_permission
-
         return self.is_active and role_has_module_permission(self.role, app_label)
 
 

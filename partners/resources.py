@@ -3,7 +3,7 @@
 from import_export import fields, resources, widgets
 
 from partners.models import Partner
-from wscb.imports import StrictColumnsMixin
+from wscb.data.imports import StrictColumnsMixin
 
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0"}

@@ -3,8 +3,8 @@
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from partners.models import Partner, Role, User
-from wscb.permissions import PARTNERSHIP_READERS
+from partners.models import Partner, User
+from wscb.permissions import PARTNERSHIP_READERS, Role
 
 
 def partner_list(*, for_user) -> QuerySet[Partner]:

@@ -8,8 +8,7 @@ from django.views.generic import DetailView, ListView
 
 from partners.resources import PartnerResource
 from partners.selectors import partner_get, partner_leads, partner_list, partner_people
-from wscb.forms import ImportFileForm
-from wscb.imports import ImportRejected, read_upload, run_import
+from wscb.data.imports import ImportFileForm, ImportRejected, read_upload, run_import
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
 
 

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Q
 
-from partners.models import Partner, Role, User
+from partners.models import Partner, User
 from reports.selfreports import services
 from reports.selfreports.default_form import PERIOD_END, PERIOD_START
 from reports.selfreports.models import (
@@ -28,6 +28,7 @@ from reports.selfreports.models import (
 )
 from reports.selfreports.selectors import section_questions
 from wscb.periods import ReportingYear
+from wscb.roles import Role
 
 DATA = Path(__file__).parent / "demo_data" / "returns_2016_17.json"
 YEAR = ReportingYear(2016)

@@ -1,4 +1,4 @@
-"""Retention of partner returns and case studies (registered with ``wscb.retention`` in ReportsConfig.ready).
+"""Retention of partner returns and case studies (registered with ``wscb.ops.retention`` in ReportsConfig.ready).
 
 Both are kept until ``RETENTION_YEARS`` (setting ``DJANGO_RETENTION_YEARS``, default 6) after the
 end of the return's reporting year, e.g. a 2016/17 return until 31/03/2023; on that day it is still kept.
@@ -17,7 +17,7 @@ writes one audit row with the count.
 from django.db import transaction
 from django.db.models import Q
 
-from wscb.retention import retention_register
+from wscb.ops.retention import retention_register
 
 
 def _return_retain_until(report):

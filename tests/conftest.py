@@ -6,8 +6,9 @@ from types import SimpleNamespace
 import pytest
 from django.test import Client
 
-from partners.models import Partner, Role
+from partners.models import Partner
 from tests.partners.factories import BoardFactory, PartnerFactory, PartnerLeadFactory, UserFactory
+from wscb.roles import Role
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls there are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -33,7 +34,7 @@ def _record_database(django_db_setup, django_db_blocker):
         else:
             cursor.execute("select sqlite_version()")
             version = f"SQLite {cursor.fetchone()[0]}"
-        # SQLite asks once per connection whether it has JSON functions (wscb.batching uses them):
+        # SQLite asks once per connection whether it has JSON functions (wscb.data.batching uses them):
         # ask now, so that the question is not counted in a test's query budget.
         assert connection.features.supports_json_field
     _database_seen.append(version)
@@ -123,7 +124,7 @@ def client_for(user) -> Client:
         client.force_login(user)
         from django_otp import user_has_device
 
-        from wscb.two_factor import second_factor_required
+        from wscb.accounts.two_factor import second_factor_required
 
         if second_factor_required(user) or user_has_device(user):
             from django_otp import DEVICE_ID_SESSION_KEY

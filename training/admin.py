@@ -19,12 +19,12 @@ from training.models import (
     TrainingPolicy,
     YearStatement,
 )
-from wscb.admin_actions import AuditedModelAdmin
-from wscb.concurrency import VersionedModelAdmin
+from wscb.audit.admin import AuditedModelAdmin
+from wscb.data.versions import VersionedModelAdmin
 
 
 class CoursePlanForm(forms.ModelForm):
-    """Impact reports: checked with ``wscb.uploads`` (PDF or Word, content matching the name, no macros)
+    """Impact reports: checked with ``wscb.data.uploads`` (PDF or Word, content matching the name, no macros)
     and stored under a generated name; the file replaced or cleared is removed from disk."""
 
     class Meta:
@@ -43,7 +43,7 @@ class CoursePlanForm(forms.ModelForm):
         )
 
     def clean_impact_file(self):
-        from wscb.uploads import _kind_of_name, validate_upload
+        from wscb.data.uploads import _kind_of_name, validate_upload
 
         upload = self.cleaned_data.get("impact_file")
         if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file

@@ -2,7 +2,7 @@
 
 Every function takes a board and a ``ReportingYear`` and runs ONE query, whatever the number of
 courses, sessions, bookings or enrolments: each figure is built from a few read-only querysets
-(grouped aggregates, no pk lists carried between queries) that ``wscb.batching.fetch`` sends
+(grouped aggregates, no pk lists carried between queries) that ``wscb.data.batching.fetch`` sends
 together. ``training_report`` (the summary page and the annual report's section) and
 ``training_income`` (the finance section) send all of theirs as one query too; their parts are
 public (``training_report_queries`` / ``training_report_from_rows`` and the ``training_income``
@@ -36,7 +36,7 @@ from training.models import (
     Session,
     YearStatement,
 )
-from wscb.batching import fetch
+from wscb.data.batching import fetch
 from wscb.periods import ReportingYear
 
 B = Booking.Status
@@ -127,7 +127,7 @@ def _prefer(stated: PlaceCounts | None, recorded: PlaceCounts) -> PlaceCounts:
 
 
 PLACE_NAMES = ("booked", "attended", "cancelled", "did_not_attend")
-#: A dict of named read-only querysets for ``wscb.batching.fetch``; names start with ``training_``
+#: A dict of named read-only querysets for ``wscb.data.batching.fetch``; names start with ``training_``
 #: so they can join other apps' parts in one batch, and a name always means the same queryset for
 #: the same board and year (parts shared by two figures are sent once).
 Parts = dict[str, QuerySet]
@@ -633,7 +633,7 @@ def charges_by_agency(*, board: Board, year: ReportingYear, partner: Partner | N
 
 
 def training_income_queries(*, board: Board, year: ReportingYear) -> Parts:
-    """The querysets ``training_income`` runs, for a caller's own ``wscb.batching.fetch``."""
+    """The querysets ``training_income`` runs, for a caller's own ``wscb.data.batching.fetch``."""
     return _charges_queries(board, year, None)
 
 
@@ -755,7 +755,7 @@ class TrainingReport:
 
 
 def training_report_queries(*, board: Board, year: ReportingYear) -> Parts:
-    """The querysets ``training_report`` runs, for a caller's own ``wscb.batching.fetch`` (names
+    """The querysets ``training_report`` runs, for a caller's own ``wscb.data.batching.fetch`` (names
     start with ``training_``); ``training_report_from_rows`` builds the report from the rows."""
     return {
         **_summary_queries(board, year),

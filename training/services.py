@@ -15,12 +15,15 @@ from django.utils import timezone
 
 from partners.models import Board, Partner
 from training.models import Booking, Session, TrainingPolicy
+from wscb.data.versions import EditConflict, versioned_update
 
 Status = Booking.Status
 
 
-class ConflictError(Exception):
-    """Someone else changed the record since the form was opened."""
+class SessionConflict(EditConflict):
+    """Someone else changed the session since the form was opened."""
+
+    default_message = "Someone else has changed this session since you opened the page."
 
 
 @dataclass(frozen=True)
@@ -151,9 +154,8 @@ def attendance_record(*, session: Session, outcomes: dict[int, str], version: in
     when the page was opened; a different one means someone else marked it meanwhile.
     """
     with transaction.atomic():
-        updated = Session.objects.filter(pk=session.pk, version=version).exclude(status=Session.Status.CANCELLED)
-        if not updated.update(version=version + 1, status=Session.Status.DELIVERED):
-            raise ConflictError("Someone else has changed this session since you opened the page.")
+        not_cancelled = Session.objects.filter(pk=session.pk).exclude(status=Session.Status.CANCELLED)
+        versioned_update(not_cancelled, version=version, conflict=SessionConflict, status=Session.Status.DELIVERED)
         bookings = {b.pk: b for b in session.bookings.select_for_update().filter(status__in=Booking.HOLDS_PLACE)}
         unknown = set(outcomes) - set(bookings)
         if unknown or any(value not in ATTENDANCE_CHOICES for value in outcomes.values()):
@@ -174,11 +176,14 @@ def session_cancel(*, session: Session, reason: str, on: date, version: int) -> 
     if reason not in Session.CancellationReason.values:
         raise ValidationError("Choose a reason for the cancellation.")
     with transaction.atomic():
-        updated = Session.objects.filter(pk=session.pk, version=version, status=Session.Status.SCHEDULED).update(
-            status=Session.Status.CANCELLED, cancellation_reason=reason, cancelled_on=on, version=version + 1
+        versioned_update(
+            Session.objects.filter(pk=session.pk, status=Session.Status.SCHEDULED),
+            version=version,
+            conflict=SessionConflict,
+            status=Session.Status.CANCELLED,
+            cancellation_reason=reason,
+            cancelled_on=on,
         )
-        if not updated:
-            raise ConflictError("Someone else has changed this session since you opened the page.")
         session.refresh_from_db()
         return session
 

@@ -18,12 +18,12 @@ from training.forms import (
     TeamBookingForm,
 )
 from training.models import Booking
-from wscb.audit import AuditAction, audit_record, audit_record_many
-from wscb.exports import csv_response
-from wscb.imports import ImportRejected, read_upload
+from wscb.audit.services import AuditAction, audit_record, audit_record_many
+from wscb.data.exports import csv_response
+from wscb.data.imports import ImportRejected, read_upload
+from wscb.data.uploads import serve_upload
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
-from wscb.uploads import serve_upload
 
 
 def _year(request) -> ReportingYear:
@@ -152,7 +152,7 @@ class AttendanceView(RecordKeeperMixin, SessionMixin, FormView):
         outcomes = form.outcomes()
         try:
             services.attendance_record(session=self.session, outcomes=outcomes, version=form.cleaned_data["version"])
-        except (services.ConflictError, ValidationError) as error:
+        except (services.SessionConflict, ValidationError) as error:
             form.add_error(None, error.messages[0] if isinstance(error, ValidationError) else str(error))
             return self.form_invalid(form)
         # the one place a training attendance record is audited: the session and each booking marked
@@ -180,7 +180,7 @@ class SessionCancelView(RecordKeeperMixin, SessionMixin, FormView):
             services.session_cancel(
                 session=self.session, reason=data["reason"], on=data["cancelled_on"], version=data["version"]
             )
-        except services.ConflictError as error:
+        except services.SessionConflict as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
         audit_record(
@@ -296,7 +296,7 @@ class ELearningImportView(RecordKeeperMixin, FormView):
 
     def form_valid(self, form):
         upload = form.cleaned_data["file"]
-        try:  # the shared limits and checks of wscb.imports (size, rows, encodings, headings)
+        try:  # the shared limits and checks of wscb.data.imports (size, rows, encodings, headings)
             dataset = read_upload(upload, required=["learner", "module", "allocated date"], optional=OPTIONAL)
         except ImportRejected as problem:
             form.add_error("file", str(problem))

@@ -24,7 +24,7 @@ class PortalAdminSite(admin.AdminSite):
         return context
 
     def has_permission(self, request):
-        from wscb.two_factor import second_factor_pending
+        from wscb.accounts.two_factor import second_factor_pending
 
         # The middleware sends an unverified user to the second step first; this is the backstop.
         return request.user.is_active and request.user.is_staff and not second_factor_pending(request)
@@ -44,7 +44,7 @@ class PortalAdminSite(admin.AdminSite):
     def password_change(self, request, extra_context=None):
         response = super().password_change(request, extra_context)
         if request.method == "POST" and response.status_code == 302:
-            from wscb.auth_views import audit_password_changed
+            from wscb.accounts.sign_in import audit_password_changed
 
             audit_password_changed(request, target=request.user, how="changed by its owner in the back office")
         return response

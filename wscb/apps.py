@@ -12,8 +12,9 @@ class WscbConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
         from django.db.models.signals import post_save
 
-        from wscb import audit, sessions, two_factor
-        from wscb.middleware import stamp_sign_in_time
+        from wscb.accounts import sessions, two_factor
+        from wscb.accounts.sessions import stamp_sign_in_time
+        from wscb.audit import services as audit
 
         user_logged_in.connect(stamp_sign_in_time, dispatch_uid="wscb-stamp-sign-in-time")
         user_logged_in.connect(two_factor.on_signed_in, dispatch_uid="wscb-second-factor-enrolled")
@@ -24,8 +25,12 @@ class WscbConfig(AppConfig):
         user_logged_out.connect(sessions.on_signed_out, dispatch_uid="wscb-session-record-end")
         post_save.connect(sessions.on_user_saved, sender=get_user_model(), dispatch_uid="wscb-disabled-user-sessions")
 
-        # Back-office registrations for the portal's own models (the admin has autodiscovered by now).
-        from wscb import admin_registrations  # noqa: F401
+        # Back office for the portal's own records: the read-only audit trail, and no device admins
+        # (django-otp's admin has been autodiscovered by now, so its registrations can be removed).
+        from wscb.accounts.admin import remove_device_admins
+        from wscb.audit import admin as audit_admin  # noqa: F401  (registers the audit trail)
+
+        remove_device_admins()
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

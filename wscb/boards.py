@@ -1,6 +1,7 @@
 """Which boards a user works for, and which one they are looking at now."""
 
 from django.db.models import QuerySet
+from django.utils.functional import SimpleLazyObject
 
 from partners.models import Board
 
@@ -47,3 +48,14 @@ def board_switch(*, request, board_id: int) -> Board | None:
     if board is not None:
         request.session[SESSION_KEY] = board.pk
     return board
+
+
+class CurrentBoardMiddleware:
+    """Sets ``request.board``: the board the user is working for (chosen in the header)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.board = SimpleLazyObject(lambda: current_board(request))
+        return self.get_response(request)

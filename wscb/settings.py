@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "wscb",
+    "wscb.ops",
     "partners",
     "meetings",
     "training",
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
     "reports",
     "reports.annual",
     "reports.dashboards",
+    "bench",
 ]
 
 MIDDLEWARE = [
@@ -73,13 +75,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "wscb.middleware.AbsoluteSessionLifetimeMiddleware",
-    "wscb.two_factor.SecondFactorRequiredMiddleware",
-    "wscb.sessions.SessionRecordMiddleware",
+    "wscb.accounts.sessions.AbsoluteSessionLifetimeMiddleware",
+    "wscb.accounts.two_factor.SecondFactorRequiredMiddleware",
+    "wscb.accounts.sessions.SessionRecordMiddleware",
     "wscb.security.SecurityHeadersMiddleware",
-    "wscb.middleware.CurrentBoardMiddleware",
+    "wscb.boards.CurrentBoardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wscb.middleware.DatabaseBusyMiddleware",
+    "wscb.data.database_busy.DatabaseBusyMiddleware",
     # django-axes must come last so it sees every authentication attempt.
     "axes.middleware.AxesMiddleware",
 ]
@@ -117,7 +119,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite has one writer at a time. BEGIN IMMEDIATE takes the write lock when a transaction starts,
     # so a transaction that reads and then writes waits its turn instead of failing on the lock
     # upgrade; a writer waits up to DJANGO_SQLITE_TIMEOUT seconds, then gets the "please try again"
-    # page (wscb.middleware.DatabaseBusyMiddleware), never a 500. Edits stay guarded by their version
+    # page (wscb.data.database_busy.DatabaseBusyMiddleware), never a 500. Edits stay guarded by their version
     # (UPDATE ... WHERE version = n), which needs no row locks. Tests use a file database, so that
     # threads racing each other get connections of their own as they would in production.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -161,12 +163,12 @@ AXES_FAILURE_LIMIT = 10
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_USERNAME_FORM_FIELD = "username"  # the sign-in form's field name (it holds the e-mail address)
-AXES_USERNAME_CALLABLE = "wscb.auth_views.username_for_lockout"
+AXES_USERNAME_CALLABLE = "wscb.accounts.sign_in.username_for_lockout"
 # Locking by IP address as well would lock a whole council office behind one NAT address
 # after ten typos; the per-account lock is what the throttling requirement asks for.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "wscb.auth_views.lockout_response"
+AXES_LOCKOUT_CALLABLE = "wscb.accounts.sign_in.lockout_response"
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = "en-gb"
@@ -250,14 +252,14 @@ CONTENT_SECURITY_POLICY = (
     "frame-ancestors 'none'"
 )
 
-# Spreadsheet imports (wscb/imports.py).
+# Spreadsheet imports (wscb/data/imports.py).
 IMPORT_MAX_UPLOAD_BYTES = env_int("DJANGO_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 IMPORT_MAX_ROWS = env_int("DJANGO_IMPORT_MAX_ROWS", 20000)
 
-# Uploaded files (wscb/uploads.py): minutes, impact reports, attachments.
+# Uploaded files (wscb/data/uploads.py): minutes, impact reports, attachments.
 UPLOAD_MAX_BYTES = env_int("DJANGO_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 
-# Retention (wscb/retention.py): records are kept this many years after their reporting year.
+# Retention (wscb/ops/retention.py): records are kept this many years after their reporting year.
 RETENTION_YEARS = env_int("DJANGO_RETENTION_YEARS", 6)
 
 LOGGING = {

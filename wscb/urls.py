@@ -4,8 +4,10 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from wscb import account_views, audit_views, views
-from wscb import auth_views as portal_auth
+from wscb import views
+from wscb.accounts import sign_in as portal_auth
+from wscb.accounts import views as account_views
+from wscb.audit import views as audit_views
 from wscb.security import no_store
 
 account_patterns = [

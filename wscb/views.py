@@ -64,8 +64,8 @@ def switch_board(request):
 
 def _audit_refusal(request, note: str = "") -> None:
     """Record a refused or not-found request of a signed-in user (who, which address, what)."""
-    from wscb.audit import audit_record
-    from wscb.models import AuditAction
+    from wscb.audit.models import AuditAction
+    from wscb.audit.services import audit_record
 
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:

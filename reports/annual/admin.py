@@ -15,8 +15,8 @@ from reports.annual.models import (
     PublishedReport,
 )
 from reports.annual.resources import ComparatorValueResource, IndicatorValueResource
-from wscb.admin_actions import AuditedModelAdmin
-from wscb.imports import SafeImportExportMixin
+from wscb.audit.admin import AuditedModelAdmin
+from wscb.data.imports import SafeImportExportMixin
 
 
 @admin.register(ContextFact)

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from reports.annual.sections import PROVIDERS
 from reports.annual.sections.base import MISSING, ReportBundle, Section
-from wscb.batching import snapshot
+from wscb.data.batching import snapshot
 from wscb.periods import ReportingYear
 
 

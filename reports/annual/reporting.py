@@ -2,12 +2,13 @@
 
 Each function runs one query whatever the amount of data (no per-row queries). ``report_records``
 reads everything the report needs from this app, and the evidence other apps count per priority,
-in one batched query (``wscb.batching``).
+in one batched query (``wscb.data.batching``).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -26,13 +27,23 @@ from reports.annual.models import (
     PriorityActivity,
     compute_value,
 )
-from wscb.batching import fetch
+from reports.selfreports.reporting import answers_by_priority_queryset, case_studies_by_priority_queryset
+from training.reporting import courses_per_priority_queryset
+from wscb.data.batching import fetch
 from wscb.periods import ReportingYear
 
 #: How many years the indicator tables show, ending with the report's year (the seed shows four).
 TABLE_YEARS = 4
 #: Amber when worse than England by no more than this share of England's value; red beyond it.
 AMBER_MARGIN = Decimal("0.05")
+
+#: (name, function(board=, year=) -> queryset of (priority id, count) pairs) for evidence held by
+#: other apps. The bundle reads them in the same query as this app's records.
+EVIDENCE_SOURCES: list[tuple[str, Callable[..., QuerySet]]] = [
+    ("training courses", courses_per_priority_queryset),
+    ("partner answers", answers_by_priority_queryset),
+    ("case studies", case_studies_by_priority_queryset),
+]
 
 
 def _context_facts(*, board, year: ReportingYear) -> QuerySet:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from import_export import fields, resources, widgets
 
 from reports.annual.models import ComparatorValue, Indicator, IndicatorValue
-from wscb.exports import escape_cell
+from wscb.data.exports import escape_cell
 from wscb.periods import ReportingYear
 
 

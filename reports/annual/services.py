@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils import timezone
 
 from partners.models import Board
 from reports.annual import outputs
 from reports.annual.assembly import build_report
 from reports.annual.models import NarrativeSection, PriorityActivity, PublishedReport
+from wscb.data.versions import EditConflict, versioned_update
 from wscb.periods import ReportingYear
-
-
-class EditConflict(Exception):
-    """Someone else saved the text after this person opened it."""
 
 
 def narrative_save(
@@ -33,11 +30,14 @@ def narrative_save(
             if not created:
                 raise EditConflict
             return section
-        updated = NarrativeSection.objects.filter(
-            board=board, year_start=year.start_year, kind=kind, version=version
-        ).update(body=body, signed_by=signed_by, updated_by=by, version=F("version") + 1, updated_at=timezone.now())
-        if updated != 1:
-            raise EditConflict
+        versioned_update(
+            NarrativeSection.objects.filter(board=board, year_start=year.start_year, kind=kind),
+            version=version,
+            body=body,
+            signed_by=signed_by,
+            updated_by=by,
+            updated_at=timezone.now(),
+        )
         return NarrativeSection.objects.get(board=board, year_start=year.start_year, kind=kind)
 
 
@@ -51,11 +51,12 @@ def priority_activity_save(*, priority, year: ReportingYear, text: str, version:
             if not created:
                 raise EditConflict
             return activity
-        updated = PriorityActivity.objects.filter(
-            priority=priority, year_start=year.start_year, version=version
-        ).update(text=text, version=F("version") + 1, updated_at=timezone.now())
-        if updated != 1:
-            raise EditConflict
+        versioned_update(
+            PriorityActivity.objects.filter(priority=priority, year_start=year.start_year),
+            version=version,
+            text=text,
+            updated_at=timezone.now(),
+        )
         return PriorityActivity.objects.get(priority=priority, year_start=year.start_year)
 
 

@@ -17,7 +17,7 @@ from reports.annual.forms import ActivityForm, ConfirmForm, NarrativeForm, Publi
 from reports.annual.models import NarrativeSection, PriorityActivity
 from reports.annual.readiness import check_readiness
 from reports.annual.selectors import published_report_get, published_report_list
-from wscb.audit import AuditAction, audit_record, audit_record_many
+from wscb.audit.services import AuditAction, audit_record, audit_record_many
 from wscb.periods import ReportingYear
 from wscb.permissions import RecordKeeperMixin, SignedInMixin
 from wscb.security import NoStoreMixin  # the draft and published report include partner returns

@@ -7,7 +7,7 @@ from django.views.generic import TemplateView
 
 from partners.selectors import partner_get, partner_list
 from reports.dashboards import exports, reporting
-from wscb.exports import csv_response, xlsx_response
+from wscb.data.exports import csv_response, xlsx_response
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, SignedInMixin
 

@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from reports.selfreports.models import FormSection, FormTemplate, Question
-from wscb.admin_actions import AuditedModelAdmin
+from wscb.audit.admin import AuditedModelAdmin
 from wscb.boards import boards_for
 
 

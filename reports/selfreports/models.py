@@ -148,7 +148,7 @@ class SelfReport(models.Model):
     @property
     def retain_until(self):
         """Kept until RETENTION_YEARS (default 6) after the end of its reporting year; see reports/retention.py."""
-        from wscb.retention import retain_until_after_year
+        from wscb.ops.retention import retain_until_after_year
 
         return retain_until_after_year(self.round.year)
 

@@ -22,7 +22,7 @@ from reports.selfreports.models import (
     Round,
     SelfReport,
 )
-from wscb.batching import fetch, prefetched
+from wscb.data.batching import fetch, prefetched
 from wscb.periods import ReportingYear
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import IntegrityError, transaction
@@ -26,6 +25,7 @@ from reports.selfreports.models import (
     Transition,
 )
 from reports.selfreports.selectors import last_year_report, report_problems, section_questions
+from wscb.data.versions import EditConflict, versioned_update
 from wscb.periods import ReportingYear
 from wscb.permissions import RECORD_KEEPERS
 
@@ -36,12 +36,24 @@ class SelfReportError(Exception):
     """An action the rules do not allow; the message is shown to the person as it is."""
 
 
-@dataclass
-class SectionConflict(Exception):
-    """Someone else saved the section since this person opened it."""
+class SectionConflict(EditConflict):
+    """Someone else saved the section since this person opened it; ``saved_values`` is what they saved."""
 
-    entry: SectionEntry
-    saved_values: dict[str, str] = field(default_factory=dict)
+    def __init__(self, *, entry: SectionEntry, saved_values: dict[str, str]):
+        super().__init__(current=entry)
+        self.entry = entry
+        self.saved_values = saved_values
+
+
+class CaseStudyConflict(SelfReportError, EditConflict):
+    """Someone else changed the case study since this person opened it (shown like any refusal)."""
+
+    default_message = "Someone else changed this case study since you opened it. Reload and try again."
+
+
+def _section_conflict(entry: SectionEntry) -> SectionConflict:
+    entry.refresh_from_db()
+    return SectionConflict(entry=entry, saved_values=dict(entry.answers.values_list("key", "value")))
 
 
 def _is_lead_of(user: User, report: SelfReport) -> bool:
@@ -160,12 +172,13 @@ def section_save(
         if not locked.is_editable:
             raise SelfReportError(f"This update is {locked.get_status_display().lower()} and can no longer be changed.")
         entry, _ = SectionEntry.objects.get_or_create(report=report, section=section)
-        updated = SectionEntry.objects.filter(pk=entry.pk, version=version).update(
-            version=F("version") + 1, updated_at=timezone.now(), updated_by=by
+        versioned_update(
+            SectionEntry.objects.filter(pk=entry.pk),
+            version=version,
+            conflict=lambda: _section_conflict(entry),
+            updated_at=timezone.now(),
+            updated_by=by,
         )
-        if not updated:
-            entry.refresh_from_db()
-            raise SectionConflict(entry=entry, saved_values=dict(entry.answers.values_list("key", "value")))
         _write_answers(entry=entry, values=values, by=by, priorities={s.key: s.priority for s in specs})
         saved = dict(entry.answers.values_list("key", "value"))
         complete = all(saved.get(spec.key) for spec in specs if spec.is_required)
@@ -279,11 +292,13 @@ def case_study_save(
         if case_study is None:
             case_study = CaseStudy.objects.create(report=report, created_by=by, **fields)
         else:
-            updated = CaseStudy.objects.filter(pk=case_study.pk, report=report, version=version).update(
-                version=F("version") + 1, updated_at=timezone.now(), **fields
+            versioned_update(
+                CaseStudy.objects.filter(pk=case_study.pk, report=report),
+                version=version,
+                conflict=CaseStudyConflict,
+                updated_at=timezone.now(),
+                **fields,
             )
-            if not updated:
-                raise SelfReportError("Someone else changed this case study since you opened it. Reload and try again.")
             case_study.refresh_from_db()
         _touch(locked, by)
     return case_study

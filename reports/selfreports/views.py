@@ -11,7 +11,7 @@ from reports.selfreports import selectors, services
 from reports.selfreports.default_form import CONTACT_KEYS, PERIOD_END, PERIOD_START
 from reports.selfreports.forms import CommentForm, ReturnForm, SectionForm, text_to_initial
 from reports.selfreports.models import FormSection
-from wscb.audit import AuditAction, audit_record
+from wscb.audit.services import AuditAction, audit_record
 from wscb.permissions import PARTNER_LEAD, RECORD_KEEPERS, RoleRequiredMixin, SignedInMixin
 from wscb.security import _no_store
 

@@ -9,7 +9,7 @@ from django.views.generic import TemplateView
 from reports.selfreports import selectors, services
 from reports.selfreports.forms import CaseStudyForm
 from reports.selfreports.views import LeadMixin, ReportMixin, ReviewMixin, audit_change, detail_url, tasks_url
-from wscb.audit import AuditAction
+from wscb.audit.services import AuditAction
 from wscb.permissions import PARTNER_LEAD, RECORD_KEEPERS, RoleRequiredMixin
 
 

@@ -12,7 +12,7 @@ from reports.selfreports import exports, selectors, services
 from reports.selfreports.forms import RoundForm
 from reports.selfreports.reporting import compiled_partner_updates, report_document
 from reports.selfreports.views import ReportMixin, ReviewMixin
-from wscb.audit import AuditAction, audit_record, audit_record_many
+from wscb.audit.services import AuditAction, audit_record, audit_record_many
 from wscb.boards import current_board
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, SignedInMixin

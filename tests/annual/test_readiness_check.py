@@ -52,11 +52,11 @@ def test_the_readiness_page_links_to_the_fixes(as_user, business_support, board)
 def test_evidence_from_another_app_counts_towards_a_priority(seeded_board, year, monkeypatch):
     from django.db.models import Value
 
-    from reports.annual.sections import strategic_objectives
+    from reports.annual import reporting
 
     priority_one = seeded_board.priorities.filter(number=1)
     source = ("training courses", lambda *, board, year: priority_one.annotate(n=Value(3)).values_list("pk", "n"))
-    monkeypatch.setattr(strategic_objectives, "EVIDENCE_SOURCES", [source])
+    monkeypatch.setattr(reporting, "EVIDENCE_SOURCES", [source])
     readiness = check_readiness(build_report(board=seeded_board, year=year))
     flagged = [m.split()[1] for m in _messages(readiness, WARNING) if m.startswith("Priority ")]
     assert flagged == ["2", "3", "5"]

@@ -79,7 +79,7 @@ def test_an_empty_year_shows_every_narrative_as_missing(board, year):
     assert {s.key for s in report.missing_sections} >= {"foreword", "executive_summary", "context", "performance"}
 
 
-#: Queries to assemble and render the whole report, one batched query (``wscb.batching``) each:
+#: Queries to assemble and render the whole report, one batched query (``wscb.data.batching``) each:
 #: the annual app's own records (narratives, context, priorities, indicators, engagement) with the
 #: other apps' evidence per priority; meetings (board attendance, key roles, membership); training
 #: (the year's report); training charges; finance (the statement); partner updates (returns,

@@ -54,7 +54,7 @@ def sign_in(live_server, page):
         from django_otp.plugins.otp_totp.models import TOTPDevice
 
         from tests.conftest import verified_device
-        from wscb.two_factor import second_factor_required
+        from wscb.accounts.two_factor import second_factor_required
 
         device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
         if device is None and second_factor_required(user):

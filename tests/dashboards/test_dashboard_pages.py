@@ -121,8 +121,8 @@ def test_an_empty_profile_shows_empty_states(board, as_user, lead_a, agency_a):
 
 
 def test_without_any_board_the_pages_say_there_is_nothing_to_show(db, as_user):
-    from partners.models import Role
     from tests.partners.factories import PartnerFactory, UserFactory
+    from wscb.roles import Role
 
     agency = PartnerFactory()
     member = UserFactory(role=Role.BOARD_MEMBER)

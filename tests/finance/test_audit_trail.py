@@ -9,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from finance.models import Contribution, ExpenditureLine, IncomeLine
 from tests.finance.factories import ContributionFactory, ExpenditureLineFactory, FinanceYearFactory, IncomeLineFactory
-from wscb.models import AuditAction, AuditEvent
+from wscb.audit.models import AuditAction, AuditEvent
 
 
 def rows(model):

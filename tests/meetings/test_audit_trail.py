@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from meetings.models import Meeting
 from tests.meetings.test_attendance_record import form_data, url
-from wscb.models import AuditAction, AuditEvent
+from wscb.audit.models import AuditAction, AuditEvent
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""Agenda and minutes: checked by content (wscb.uploads), stored under generated names, served only
+"""Agenda and minutes: checked by content (wscb.data.uploads), stored under generated names, served only
 through the permission-checked view with no-store, never from a public media URL; a replaced or
 cleared file is removed from disk."""
 

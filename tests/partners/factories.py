@@ -3,7 +3,8 @@
 import factory
 from django.contrib.auth.hashers import make_password
 
-from partners.models import Board, Partner, Role, User
+from partners.models import Board, Partner, User
+from wscb.roles import Role
 
 TEST_PASSWORD = "correct horse battery staple"
 _TEST_PASSWORD_HASH = None

@@ -4,8 +4,8 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from partners.models import Role, User
-from wscb.permissions import role_has_model_permission
+from partners.models import User
+from wscb.roles import Role, role_has_model_permission
 
 pytestmark = pytest.mark.django_db
 

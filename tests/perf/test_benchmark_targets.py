@@ -1,6 +1,6 @@
 """The benchmark judges each target of the performance issue from the figures of one run."""
 
-from wscb import benchmark
+from bench import benchmark
 
 PAGE = {"queries": 7, "median_ms": 100.0}
 

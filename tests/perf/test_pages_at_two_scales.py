@@ -4,12 +4,12 @@ builds them."""
 
 import pytest
 
+from bench import benchmark, scale_data
 from training.models import Booking
-from wscb import benchmark, scale_data
 
 #: The most queries each measured page may make, session, user, second factor and board included
 #: (6 to 8 of them). The report's and dashboard's figures are one batched query per app
-#: (``wscb.batching``): the whole annual report page was 58 queries before batching.
+#: (``wscb.data.batching``): the whole annual report page was 58 queries before batching.
 BUDGETS = {
     "Annual report (HTML)": 13,
     "Board dashboard": 25,

@@ -9,7 +9,7 @@ from django.urls import reverse
 from reports.selfreports import services
 from reports.selfreports.models import CaseStudy, SelfReport
 from tests.reports.factories import accepted, full_values, section, submitted
-from wscb.models import AuditAction, AuditEvent
+from wscb.audit.models import AuditAction, AuditEvent
 
 SECRET = "Jayden, aged 7, of 14 Acacia Avenue"
 

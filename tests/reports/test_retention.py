@@ -10,7 +10,7 @@ from django.core.management import call_command
 from reports.selfreports import services
 from reports.selfreports.models import Answer, AnswerChange, CaseStudy, ReviewComment, SectionEntry, SelfReport
 from tests.reports.factories import fill_all, open_round, report_for, section
-from wscb.models import AuditAction, AuditEvent
+from wscb.audit.models import AuditAction, AuditEvent
 from wscb.periods import ReportingYear
 
 

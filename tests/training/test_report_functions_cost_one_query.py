@@ -22,7 +22,7 @@ from training.models import (
     Session,
     YearStatement,
 )
-from wscb.batching import fetch
+from wscb.data.batching import fetch
 from wscb.periods import ReportingYear
 
 pytestmark = pytest.mark.django_db

@@ -35,7 +35,7 @@ ENTRIES = [
     Entry("audit-list", expect(ADMINISTRATOR)),
     Entry("audit-export", expect(ADMINISTRATOR), query="format=csv", variant="csv"),
     Entry("audit-export", expect(ADMINISTRATOR), query="format=xlsx", variant="xlsx"),
-    # The partner-agency import page exercises wscb/imports.py through a real view.
+    # The partner-agency import page exercises wscb/data/imports.py through a real view.
     Entry("partners:partner-import", expect(KEEPERS)),
     Entry("partners:partner-import", expect(KEEPERS, ok=400), method="post", note="no file: form error"),
 ]
@@ -46,13 +46,13 @@ ADMIN_MODELS = {
 
 
 def _session_of(user):
-    from wscb.models import UserSession
+    from wscb.accounts.models import UserSession
 
     return UserSession.objects.create(user=user, key_hash=f"test-{user.pk}", user_agent="Test browser")
 
 
 def _audit_event(cast):
-    from wscb.audit import audit_record
-    from wscb.models import AuditAction
+    from wscb.audit.models import AuditAction
+    from wscb.audit.services import audit_record
 
     return audit_record(user=cast.lead_b, action=AuditAction.VIEWED, obj=cast.agency_b)

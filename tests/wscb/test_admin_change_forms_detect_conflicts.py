@@ -19,7 +19,7 @@ from tests.meetings.factories import AttendanceFactory, GroupFactory, MeetingFac
 from tests.training.factories import BookingFactory, CourseFactory, SessionFactory
 from training import services as training_services
 from training.models import Booking, Session
-from wscb.concurrency import CONFLICT_MESSAGE, VersionedModelAdmin
+from wscb.data.versions import CONFLICT_MESSAGE, VersionedModelAdmin
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,8 @@ from freezegun import freeze_time
 from openpyxl import load_workbook
 
 from tests.partners.factories import TEST_PASSWORD
-from wscb.audit import audit_record
-from wscb.models import AuditAction, AuditEvent
+from wscb.audit.models import AuditAction, AuditEvent
+from wscb.audit.services import audit_record
 
 pytestmark = pytest.mark.django_db
 

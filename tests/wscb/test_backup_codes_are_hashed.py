@@ -12,7 +12,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
 from tests.conftest import verified_device
 from tests.partners.factories import TEST_PASSWORD
-from wscb.two_factor import backup_code_digest, backup_code_verify, backup_codes_create
+from wscb.accounts.two_factor import backup_code_digest, backup_code_verify, backup_codes_create
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,9 @@ from django.db import connection
 
 from partners.models import KeyObjective, Partner, StrategicPriority
 from tests.conftest import verified_device
-from wscb.audit import audit_record
-from wscb.models import AuditAction, AuditEvent, UserSession
+from wscb.accounts.models import UserSession
+from wscb.audit.models import AuditAction, AuditEvent
+from wscb.audit.services import audit_record
 
 
 def fingerprint() -> dict[str, tuple[int, str]]:

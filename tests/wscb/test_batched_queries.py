@@ -14,7 +14,7 @@ from partners.models import Partner
 from tests.finance.factories import ExpenditureCategoryFactory, ExpenditureLineFactory, FinanceYearFactory
 from tests.meetings.factories import GroupFactory, MeetingFactory
 from tests.partners.factories import PartnerFactory
-from wscb.batching import BatchError, fetch, prefetched
+from wscb.data.batching import BatchError, fetch, prefetched
 
 pytestmark = pytest.mark.django_db
 

@@ -30,7 +30,7 @@ from tests.reports.factories import fill_all, open_round, report_for, section
 from tests.training.factories import CourseFactory, SessionFactory
 from training import services as training_services
 from training.models import Session
-from wscb.models import AuditAction, AuditEvent
+from wscb.audit.models import AuditAction, AuditEvent
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ITERATIONS = 100
@@ -290,5 +290,5 @@ def test_two_people_marking_one_training_session_at_once_one_gets_a_conflict(boa
 
         results, errors = together(record, record)
         assert len(results) == 1, iteration
-        assert [type(error) for error in errors] == [training_services.ConflictError]
+        assert [type(error) for error in errors] == [training_services.SessionConflict]
         assert Session.objects.get(pk=session.pk).version == version + 1

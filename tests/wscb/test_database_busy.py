@@ -64,7 +64,7 @@ def test_the_busy_page_falls_back_to_a_plain_page_when_the_layout_cannot_read_th
     def layout_fails(*args, **kwargs):
         raise OperationalError("database is locked")
 
-    monkeypatch.setattr("wscb.middleware.render", layout_fails)
+    monkeypatch.setattr("wscb.data.database_busy.render", layout_fails)
 
     response = post_attendance(client, booking)
 

@@ -66,9 +66,10 @@ from tests.reports.factories import (
 from tests.training.factories import BookingFactory, CourseFactory, ModuleFactory, SessionFactory
 from tests.wscb.test_two_factor import code_for
 from training.models import Booking, Session
-from wscb.admin_actions import AuditedModelAdmin
-from wscb.imports import SafeImportExportMixin
-from wscb.models import AuditAction, AuditEvent, UserSession
+from wscb.accounts.models import UserSession
+from wscb.audit.admin import AuditedModelAdmin
+from wscb.audit.models import AuditAction, AuditEvent
+from wscb.data.imports import SafeImportExportMixin
 from wscb.periods import ReportingYear
 
 pytestmark = pytest.mark.django_db

@@ -22,8 +22,8 @@ from partners.models import Partner
 from reports.annual.models import Indicator, IndicatorValue
 from tests.reports.factories import open_round
 from training.models import ELearningEnrolment, ELearningModule
-from wscb.audit import audit_record
-from wscb.models import AuditAction
+from wscb.audit.models import AuditAction
+from wscb.audit.services import audit_record
 
 pytestmark = pytest.mark.django_db
 
@@ -124,7 +124,7 @@ def cells(response) -> list:
 
 
 def is_number(text: str) -> bool:
-    """A negative amount in a CSV is a number, not a formula (wscb.exports keeps numbers as numbers)."""
+    """A negative amount in a CSV is a number, not a formula (wscb.data.exports keeps numbers as numbers)."""
     return re.fullmatch(r"-?\d+(\.\d+)?", text) is not None
 
 

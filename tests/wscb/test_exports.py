@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from wscb.audit import audit_record
-from wscb.exports import csv_response, dataset_response, escape_cell, safe_filename, xlsx_response
-from wscb.models import AuditAction
+from wscb.audit.models import AuditAction
+from wscb.audit.services import audit_record
+from wscb.data.exports import csv_response, dataset_response, escape_cell, safe_filename, xlsx_response
 
 PREFIXES = ["=", "+", "-", "@", "\t", "\r", "\0"]
 PAYLOADS = [f"{prefix}1+1" for prefix in PREFIXES]

@@ -12,8 +12,8 @@ from openpyxl import Workbook
 
 from partners.models import Partner
 from partners.resources import PartnerResource
-from wscb.imports import ImportRejected, read_upload, run_import
-from wscb.models import AuditAction, AuditEvent
+from wscb.audit.models import AuditAction, AuditEvent
+from wscb.data.imports import ImportRejected, read_upload, run_import
 
 pytestmark = pytest.mark.django_db
 
@@ -346,7 +346,7 @@ def test_f21_formula_like_names_are_stored_as_text_and_escaped_on_export(agencie
     rows = [f'"{p.replace(chr(34), chr(34) * 2)}",F{n},Other,No,Yes' for n, p in enumerate(payloads)]
     imported(as_user(business_support), "a.csv", csv_bytes(HEADER, *rows))
     assert sorted(Partner.objects.filter(short_name__startswith="F").values_list("name", flat=True)) == sorted(payloads)
-    from wscb.exports import csv_content
+    from wscb.data.exports import csv_content
 
     exported = PartnerResource().export(Partner.objects.filter(short_name__startswith="F"))
     text = csv_content(exported.headers, list(exported))

@@ -6,7 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from partners.models import Board, Partner, Role, StrategicPriority, User
+from partners.models import Board, Partner, StrategicPriority, User
+from wscb.roles import Role
 
 pytestmark = pytest.mark.django_db
 

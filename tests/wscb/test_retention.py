@@ -10,8 +10,8 @@ from django.db.models import Q
 from freezegun import freeze_time
 
 from partners.models import Partner, User
-from wscb import retention
-from wscb.models import AuditAction, AuditEvent
+from wscb.audit.models import AuditAction, AuditEvent
+from wscb.ops import retention
 from wscb.periods import ReportingYear
 
 pytestmark = pytest.mark.django_db
@@ -112,7 +112,7 @@ def test_a_rule_can_anonymise_instead_of_deleting(lead_a, lead_b):
 
 
 def test_a_date_field_rule_filters_in_the_database(lead_a, lead_b):
-    from wscb.models import UserSession
+    from wscb.accounts.models import UserSession
 
     with freeze_time("2020-05-01 12:00"):
         old = UserSession.objects.create(user=lead_a, key_hash="old")

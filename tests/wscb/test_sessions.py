@@ -8,8 +8,9 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.partners.factories import TEST_PASSWORD
-from wscb.models import AuditAction, AuditEvent, UserSession
-from wscb.sessions import sessions_end_all
+from wscb.accounts.models import UserSession
+from wscb.accounts.sessions import sessions_end_all
+from wscb.audit.models import AuditAction, AuditEvent
 
 pytestmark = pytest.mark.django_db
 

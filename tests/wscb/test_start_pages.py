@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from partners.models import Role
 from tests.partners.factories import BoardFactory, PartnerFactory, UserFactory
+from wscb.roles import Role
 
 pytestmark = pytest.mark.django_db
 

@@ -20,8 +20,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from tests import permission_matrix as matrix
 from tests.conftest import verified_device
 from tests.partners.factories import TEST_PASSWORD
-from wscb.models import AuditAction, AuditEvent
-from wscb.two_factor import backup_code_digest
+from wscb.accounts.two_factor import backup_code_digest
+from wscb.audit.models import AuditAction, AuditEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -278,8 +278,8 @@ def test_roles_that_must_use_it_cannot_turn_it_off(as_user, business_support):
 
 
 def test_the_session_id_changes_again_after_the_second_step(administrator):
-    from wscb.models import UserSession
-    from wscb.sessions import key_hash
+    from wscb.accounts.models import UserSession
+    from wscb.accounts.sessions import key_hash
 
     device = verified_device(administrator)
     client = Client()
@@ -296,7 +296,7 @@ def test_settings_make_the_second_factor_compulsory_for_the_back_office_roles(se
     assert middleware.index("django_otp.middleware.OTPMiddleware") > middleware.index(
         "django.contrib.auth.middleware.AuthenticationMiddleware"
     )
-    assert middleware.index("wscb.two_factor.SecondFactorRequiredMiddleware") > middleware.index(
+    assert middleware.index("wscb.accounts.two_factor.SecondFactorRequiredMiddleware") > middleware.index(
         "django_otp.middleware.OTPMiddleware"
     )
 

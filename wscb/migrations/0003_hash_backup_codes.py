@@ -1,4 +1,4 @@
-"""Backup codes were stored as typed; store only their keyed digests (wscb.two_factor.backup_code_digest).
+"""Backup codes were stored as typed; store only their keyed digests (wscb.accounts.two_factor.backup_code_digest).
 
 A stored code is 8 characters, a digest 16, so rows already hashed are left alone and the migration
 can run twice safely. Reversing is not possible (the codes cannot be recovered): it does nothing,
@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import migrations
 from django.utils.crypto import salted_hmac
 
-SALT = "wscb.two_factor.backup_code"  # the same as wscb.two_factor.BACKUP_CODE_SALT
+SALT = "wscb.two_factor.backup_code"  # the same as wscb.accounts.two_factor.BACKUP_CODE_SALT
 DIGEST_LENGTH = 16
 
 

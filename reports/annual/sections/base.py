@@ -82,9 +82,7 @@ class ReportBundle:
     @cached_property
     def records(self) -> reporting.ReportRecords:
         """This app's records and the other apps' evidence per priority, in one query."""
-        from reports.annual.sections.strategic_objectives import EVIDENCE_SOURCES
-
-        evidence = {name: source(board=self.board, year=self.year) for name, source in EVIDENCE_SOURCES}
+        evidence = {name: source(board=self.board, year=self.year) for name, source in reporting.EVIDENCE_SOURCES}
         return reporting.report_records(board=self.board, year=self.year, evidence=evidence)
 
     @property

@@ -7,17 +7,13 @@ partner updates, and case studies tagged to it that the report publishes. Meetin
 not counted: an action has no link to a strategic priority (``NOT_COUNTED`` says so in the report).
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
 from django.urls import reverse
 
 from reports.annual.models import NarrativeSection
 from reports.annual.reporting import PriorityRow
 from reports.annual.sections.base import INCOMPLETE, MISSING, READY, Narrative, Section
-from reports.selfreports.reporting import answers_by_priority_queryset, case_studies_by_priority_queryset
-from training.reporting import courses_per_priority_queryset
 
 KEY = "strategic_objectives"
 TITLE = "Strategic objectives and activity"
@@ -25,13 +21,6 @@ TITLE = "Strategic objectives and activity"
 LITTLE_EVIDENCE = 2
 #: Evidence the report cannot count yet, and why (shown under the priorities).
 NOT_COUNTED = ("meeting actions are not counted: actions are not tagged to a strategic priority",)
-#: (name, function(board=, year=) -> queryset of (priority id, count) pairs) for evidence held by
-#: other apps. The bundle reads them in the same query as this app's records.
-EVIDENCE_SOURCES: list[tuple[str, Callable[..., QuerySet]]] = [
-    ("training courses", courses_per_priority_queryset),
-    ("partner answers", answers_by_priority_queryset),
-    ("case studies", case_studies_by_priority_queryset),
-]
 
 
 @dataclass

@@ -4,12 +4,12 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from wscb import scale_data
+from bench import scale_data
 
 
 class Command(BaseCommand):
     help = (
-        "Load the demo data and add N - 1 synthetic board-years shaped like the seed's year (see wscb/scale_data.py)."
+        "Load the demo data and add N - 1 synthetic board-years shaped like the seed's year (see bench/scale_data.py)."
     )
 
     def add_arguments(self, parser):

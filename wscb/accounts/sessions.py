@@ -1,5 +1,6 @@
 """Sign-in sessions: a small record per session so people can see and end their other sessions,
-and ending every session of a user who is disabled or whose second factor is reset.
+ending every session of a user who is disabled or whose second factor is reset, and the
+absolute session lifetime (12 hours after sign-in however active the session has been).
 
 Sessions live in the database (Django's default session engine); a record keeps only a
 SHA-256 hash of the session key.
@@ -12,12 +13,15 @@ import time
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.contrib.sessions.models import Session
 from django.db import models
 from django.utils import timezone
 
-from wscb.audit import client_ip
-from wscb.models import UserSession
+from wscb.accounts.models import UserSession
+from wscb.audit.services import client_ip
 
 RECORD_ID = "wscb_session_record"
 RECORD_HASH = "wscb_session_hash"
@@ -136,3 +140,32 @@ def on_signed_out(sender, request, user, **kwargs):
     session = getattr(request, "session", None)
     if session is not None and session.session_key:
         UserSession.objects.filter(key_hash=key_hash(session.session_key)).delete()
+
+
+SIGNED_IN_AT = "signed_in_at"
+
+
+def stamp_sign_in_time(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        request.session[SIGNED_IN_AT] = time.time()
+
+
+class AbsoluteSessionLifetimeMiddleware:
+    """Ends a session SESSION_ABSOLUTE_LIFETIME after sign-in however active it has been.
+
+    The idle limit is Django's own (SESSION_COOKIE_AGE renewed on every request).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            signed_in_at = request.session.get(SIGNED_IN_AT)
+            if signed_in_at is None:
+                request.session[SIGNED_IN_AT] = time.time()
+            elif time.time() - signed_in_at > settings.SESSION_ABSOLUTE_LIFETIME.total_seconds():
+                logout(request)
+                messages.info(request, "Your session has ended after 12 hours. Please sign in again.")
+                return redirect_to_login(request.get_full_path())
+        return self.get_response(request)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from wscb.backup import BackupError, backup_read_manifest, backup_restore, table_counts
+from wscb.ops.backup import BackupError, backup_read_manifest, backup_restore, table_counts
 
 
 class Command(BaseCommand):

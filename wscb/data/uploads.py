@@ -3,7 +3,7 @@ served only through views that check permission first.
 
 In a model::
 
-    from wscb.uploads import UploadValidator, upload_to
+    from wscb.data.uploads import UploadValidator, upload_to
 
     file = models.FileField(upload_to=upload_to("minutes"), validators=[UploadValidator(kinds=("pdf", "docx"))])
     original_name = models.CharField(max_length=255)   # shown to people, never used as a path
@@ -31,7 +31,7 @@ from django.http import FileResponse
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 
-from wscb.exports import safe_filename
+from wscb.data.exports import safe_filename
 from wscb.security import _no_store
 
 #: kind -> (extensions, content type)

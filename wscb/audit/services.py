@@ -1,7 +1,7 @@
 """The audit trail: ``audit_record`` is what every app calls.
 
-    from wscb.audit import audit_record
-    from wscb.models import AuditAction
+    from wscb.audit.services import audit_record
+    from wscb.audit.models import AuditAction
 
     audit_record(request=request, action=AuditAction.VIEWED, obj=case_study)
 
@@ -17,7 +17,7 @@ import ipaddress
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 
-from wscb.models import AuditAction, AuditChannel, AuditEvent
+from wscb.audit.models import AuditAction, AuditChannel, AuditEvent
 
 __all__ = ["AuditAction", "audit_record", "audit_record_many", "client_ip"]
 

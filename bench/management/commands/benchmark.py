@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from wscb import benchmark
+from bench import benchmark
 
 
 class Command(BaseCommand):

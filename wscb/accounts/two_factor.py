@@ -23,8 +23,8 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from wscb.audit import audit_record
-from wscb.models import AuditAction
+from wscb.audit.models import AuditAction
+from wscb.audit.services import audit_record
 
 #: Set at sign-in: this user has a confirmed device, so the second step is needed even if optional.
 ENROLLED = "wscb_second_factor_enrolled"
@@ -175,7 +175,7 @@ def second_factor_verify(*, request, token: str):
 
 def second_factor_reset(*, request, user) -> None:
     """An administrator removes a user's authenticator and backup codes and ends their sessions."""
-    from wscb.sessions import sessions_end_all
+    from wscb.accounts.sessions import sessions_end_all
 
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()

@@ -1,6 +1,6 @@
 """Safe spreadsheet imports for every app: read the upload, then import all or nothing.
 
-    from wscb.imports import ImportRejected, read_upload, run_import
+    from wscb.data.imports import ImportRejected, read_upload, run_import
 
     try:
         dataset = read_upload(form.cleaned_data["file"], required=["name", "sector"], optional=["is_active"])
@@ -32,6 +32,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 import tablib
+from django import forms
 from django.conf import settings
 from django.db import transaction
 
@@ -293,8 +294,8 @@ class _RollBack(Exception):
 
 def run_import(*, resource, dataset, request=None, user=None, dry_run: bool = False) -> ImportOutcome:
     """Import all rows or none. Returns the totals, or every row's errors (and nothing written)."""
-    from wscb.audit import audit_record
-    from wscb.models import AuditAction
+    from wscb.audit.models import AuditAction
+    from wscb.audit.services import audit_record
 
     errors = [error for problems in getattr(dataset, "row_problems", {}).values() for error in problems]
     errors += _duplicate_key_errors(resource, dataset)
@@ -394,7 +395,7 @@ class SafeImportExportMixin:
         class MeetingAdmin(SafeImportExportMixin, ImportExportModelAdmin): resource_classes = [...]
 
     Imports accept only CSV and XLSX, with the checks of ``read_upload``; a refused file shows
-    its reason. Exports offer CSV and XLSX with formula escaping (``wscb.exports``).
+    its reason. Exports offer CSV and XLSX with formula escaping (``wscb.data.exports``).
     """
 
     def get_import_formats(self):
@@ -428,14 +429,14 @@ class SafeImportExportMixin:
         return SafeImportForm
 
     def get_export_formats(self):
-        from wscb.exports import escaped_export_formats
+        from wscb.data.exports import escaped_export_formats
 
         return list(escaped_export_formats())
 
     def process_result(self, result, request):
         """The back office's import writes one audit row: the resource and the counts, never the rows."""
-        from wscb.audit import audit_record
-        from wscb.models import AuditAction
+        from wscb.audit.models import AuditAction
+        from wscb.audit.services import audit_record
 
         totals = result.totals
         audit_record(
@@ -497,3 +498,9 @@ class StrictColumnsMixin:
                     raise ImportRejected(f"Rows {seen[key]} and {number} are for the same {', '.join(keys)}.")
                 seen[key] = number
         super().before_import(dataset, **kwargs)
+
+
+class ImportFileForm(forms.Form):
+    """The upload form every import page can use (checked by ``read_upload``)."""
+
+    file = forms.FileField(label="Spreadsheet (CSV or XLSX)")

@@ -1,9 +1,17 @@
-"""Optimistic locking for the back office (Django admin) change forms.
+"""Versioned updates: save only if the record is still the version the form was opened with.
 
-The portal's own pages already carry a ``version`` (hidden field) and write with
-``UPDATE ... WHERE pk = ? AND version = ?`` in each app's services. The admin has no such protection
-by default (Django ticket #32867), so a change form opened before someone else saved would silently
-overwrite their change. ``VersionedModelAdmin`` adds it::
+Every edit form in the portal carries the record's ``version`` (a hidden field). Services write with
+``versioned_update``, one conditional ``UPDATE ... SET version = version + 1 WHERE pk = ? AND version = ?``,
+so the check and the write are one step and two saves at the same moment cannot both pass: the
+second raises ``EditConflict`` (or an app's subclass of it, with the app's message) and writes
+nothing. Views turn the exception into a message. This works on SQLite as well as PostgreSQL: it
+relies on the conditional UPDATE, never on ``select_for_update`` (a no-op on SQLite)::
+
+    versioned_update(Session.objects.filter(pk=session.pk), version=version, status=Session.Status.DELIVERED)
+
+The back office (Django admin) has no such protection by default (Django ticket #32867), so a change
+form opened before someone else saved would silently overwrite their change. ``VersionedModelAdmin``
+adds it, with the same helper::
 
     @admin.register(Session)
     class SessionAdmin(VersionedModelAdmin, admin.ModelAdmin): ...
@@ -15,20 +23,18 @@ overwrite their change. ``VersionedModelAdmin`` adds it::
 
 - The change form carries the version it was opened with (hidden ``version`` field).
 - Saving with a stale version shows ``CONFLICT_MESSAGE`` on the form (HTTP 200, the typed values kept)
-  and writes nothing. The check and the write are one step (the conditional UPDATE), so two saves at
-  the same moment cannot both pass; the loser sees the form again with the message.
+  and writes nothing.
 - A successful save raises the version by one, so a portal form opened before it then gets the
   portal's own conflict message. With ``version_owner`` (a foreign key), the version is the related
   record's: adding, changing or deleting the row raises the owner's version.
-
-This works on SQLite as well as PostgreSQL: it relies on the conditional UPDATE, never on
-``select_for_update`` (a no-op on SQLite).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django import forms
-from django.db.models import F
+from django.db.models import F, QuerySet
 
 CONFLICT_MESSAGE = (
     "This record was changed by someone else while you were editing it, so your changes have not been "
@@ -36,19 +42,35 @@ CONFLICT_MESSAGE = (
 )
 
 
-class VersionConflict(Exception):
-    """The version a form was opened with is no longer the stored one."""
+class EditConflict(Exception):
+    """The version a form was opened with is no longer the stored one: nothing was written.
 
-
-def version_bump(model, *, pk, version: int | None = None) -> bool:
-    """``UPDATE model SET version = version + 1 WHERE pk = pk [AND version = version]``.
-
-    Returns whether a row was changed: False means someone else saved first (or the row is gone).
+    Apps may subclass it for their own message (``default_message``) or context. ``current`` is the
+    record as stored now, when the raiser looked it up (for showing "here is what they saved").
     """
-    rows = model._default_manager.filter(pk=pk)
+
+    default_message = CONFLICT_MESSAGE
+
+    def __init__(self, message: str | None = None, *, current=None):
+        self.current = current
+        super().__init__(message or self.default_message)
+
+
+def versioned_update(
+    rows: QuerySet, *, version: int | None, conflict: Callable[[], Exception] = EditConflict, **changes
+) -> None:
+    """``UPDATE rows SET version = version + 1, **changes WHERE version = <version>``.
+
+    ``rows`` names the record (``Model.objects.filter(pk=...)``, with any further condition the write
+    needs, such as a status). When no row matches (someone saved first, the row is gone, or the
+    condition no longer holds), nothing is written and ``conflict()`` is raised: an ``EditConflict``
+    subclass, or a callable that builds one with context. ``version=None`` skips the version check
+    (the write still raises the version, so forms opened earlier become stale).
+    """
     if version is not None:
         rows = rows.filter(version=version)
-    return bool(rows.update(version=F("version") + 1))
+    if not rows.update(version=F("version") + 1, **changes):
+        raise conflict()
 
 
 def version_holder(instance, owner: str | None):
@@ -111,14 +133,14 @@ class VersionedModelAdmin:
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         if not issubclass(form, VersionedFormMixin):
-            raise TypeError(f"{type(self).__name__}.form must subclass wscb.concurrency.VersionedModelForm.")
+            raise TypeError(f"{type(self).__name__}.form must subclass wscb.data.versions.VersionedModelForm.")
         form.version_owner = self.version_owner
         return form
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
-        except VersionConflict:
+        except EditConflict:
             # Someone saved between this form's check and its write; everything was rolled back.
             # Showing the form again runs the check against the new version, which now fails.
             return super().changeform_view(request, object_id, form_url, extra_context)
@@ -128,15 +150,14 @@ class VersionedModelAdmin:
         if change and key is not None:
             model, pk = key
             posted = form.cleaned_data["version"]
-            if not version_bump(model, pk=pk, version=posted):
-                raise VersionConflict
+            versioned_update(model._default_manager.filter(pk=pk), version=posted)
             if self.version_owner is None:
                 obj.version = posted + 1
         super().save_model(request, obj, form, change)
         if self.version_owner is not None:
             model, pk = version_holder(obj, self.version_owner)
             if key is None or key != (model, pk):  # added, or moved to another owner: that one changed too
-                version_bump(model, pk=pk)
+                model._default_manager.filter(pk=pk).update(version=F("version") + 1)
 
     def delete_model(self, request, obj):
         self._bump_owners([obj])

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
-from wscb.retention import retention_apply, retention_due, retention_rules
+from wscb.ops.retention import retention_apply, retention_due, retention_rules
 
 
 class Command(BaseCommand):

@@ -9,13 +9,13 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 
-from wscb import two_factor
-from wscb.audit import audit_record
-from wscb.forms import ConfirmAuthenticatorForm, ReplaceAuthenticatorForm, SecondFactorCodeForm
-from wscb.models import AuditAction
+from wscb.accounts import two_factor
+from wscb.accounts.forms import ConfirmAuthenticatorForm, ReplaceAuthenticatorForm, SecondFactorCodeForm
+from wscb.accounts.sessions import key_hash, session_end, sessions_end_others, user_sessions
+from wscb.audit.models import AuditAction
+from wscb.audit.services import audit_record
 from wscb.permissions import SignedInMixin
 from wscb.security import NoStoreMixin
-from wscb.sessions import key_hash, session_end, sessions_end_others, user_sessions
 
 
 def _next_url(request) -> str:

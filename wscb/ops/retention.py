@@ -3,7 +3,7 @@ anonymises what has expired and writes one audit row per rule with counts (never
 
 An app registers in its ``AppConfig.ready``::
 
-    from wscb.retention import retention_register, retain_until_after_year
+    from wscb.ops.retention import retention_register, retain_until_after_year
 
     retention_register(
         model=CaseStudy,
@@ -129,8 +129,8 @@ def retention_due(*, today: date | None = None) -> list[RetentionItem]:
 
 def retention_apply(*, today: date | None = None) -> dict[str, int]:
     """Delete or anonymise every expired record; one audit row per rule with the count."""
-    from wscb.audit import audit_record
-    from wscb.models import AuditAction
+    from wscb.audit.models import AuditAction
+    from wscb.audit.services import audit_record
 
     today = today or timezone.localdate()
     done: dict[str, int] = {}

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from wscb import two_factor
+from wscb.accounts import two_factor
 from wscb.security import NoStoreMixin
 
 GENERIC_SIGN_IN_ERROR = (
@@ -51,8 +51,8 @@ class SignInView(NoStoreMixin, auth_views.LoginView):
 def audit_password_changed(request, *, target, how: str, actor=None) -> None:
     """One ``changed`` event naming the field (password), never its value. ``actor`` defaults to
     the signed-in user, or the target when nobody is signed in (a reset link)."""
-    from wscb.audit import audit_record
-    from wscb.models import AuditAction
+    from wscb.audit.models import AuditAction
+    from wscb.audit.services import audit_record
 
     if actor is None and not request.user.is_authenticated:
         actor = target

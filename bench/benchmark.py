@@ -1,6 +1,6 @@
 """The benchmark behind ``manage.py benchmark`` (see the README): pages, import, PDF and HTTP load.
 
-For each factor the database is emptied and refilled with ``wscb.scale_data``; every page is
+For each factor the database is emptied and refilled with ``bench.scale_data``; every page is
 fetched through Django's test client as business support (second factor verified) for the demo
 board's 2016/17 year: one warm-up, one counted request, then ``RUNS`` timed requests (median).
 To measure another page add one line to ``PAGES``.
@@ -30,7 +30,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
-from wscb import scale_data
+from bench import scale_data
 
 RUNS = 5
 YEAR = 2016

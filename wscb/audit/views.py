@@ -8,10 +8,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views import View
 
-from wscb.audit import audit_record
-from wscb.exports import csv_response, xlsx_response
-from wscb.forms import AuditFilterForm
-from wscb.models import AuditAction, AuditEvent
+from wscb.audit.forms import AuditFilterForm
+from wscb.audit.models import AuditAction, AuditEvent
+from wscb.audit.services import audit_record
+from wscb.data.exports import csv_response, xlsx_response
 from wscb.permissions import ADMINISTRATOR, RoleRequiredMixin
 from wscb.security import NoStoreMixin
 

@@ -1,0 +1,1 @@
+"""Operations: backups and restores, the retention schedule, and their management commands."""
