@@ -216,7 +216,9 @@ DEMO_ACTIONS = [
 def load_for_board(*, board: Board) -> None:
     """Create or refresh the demo groups, membership and 2016/17 board meetings for ``board``."""
     with transaction.atomic():
-        agencies = {partner.short_name: partner for partner in Partner.objects.all()}
+        agencies = {
+            partner.short_name: partner for partner in Partner.objects.filter(board_memberships__board=board)
+        }
         groups = {}
         for name, kind, terms in GROUPS:
             groups[name], _ = Group.objects.update_or_create(
@@ -251,6 +253,7 @@ def _load_membership(*, board, group, agencies) -> list[Membership]:
             partner=partner,
             defaults={"job_title": post},
         )
+        person.boards.add(board)
         membership, _ = Membership.objects.update_or_create(
             group=group,
             order=order,

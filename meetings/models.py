@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 
 from partners.models import Board, Partner, Person
+from wscb.scoping import BoardScopedManager
 
 
 class Group(models.Model):
@@ -43,6 +44,8 @@ class Group(models.Model):
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
         help_text="Agencies whose attendance rate is below this are flagged.",
     )
+
+    objects = BoardScopedManager("board")
 
     class Meta:
         ordering = ["board", "kind", "name"]
@@ -104,6 +107,8 @@ class Membership(models.Model):
     order = models.PositiveSmallIntegerField(default=0, help_text="Position in the section 12 list.")
     started_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
+
+    objects = BoardScopedManager("group__board")
 
     class Meta:
         ordering = ["group", "order", "pk"]
@@ -170,6 +175,8 @@ class Meeting(models.Model):
     minutes = models.FileField(upload_to=meeting_document_path, blank=True, max_length=300)
     version = models.PositiveIntegerField(default=0, help_text="Raised on every save of the attendance.")
 
+    objects = BoardScopedManager("group__board")
+
     class Meta:
         ordering = ["-held_on", "group"]
         constraints = [
@@ -226,6 +233,8 @@ class Attendance(models.Model):
     deputy_name = models.CharField(max_length=150, blank=True)
     deputy_job_title = models.CharField(max_length=200, blank=True)
 
+    objects = BoardScopedManager("meeting__group__board")
+
     class Meta:
         ordering = ["meeting", "pk"]
         constraints = [
@@ -265,6 +274,8 @@ class Action(models.Model):
     )
     due_on = models.DateField("due date")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
+
+    objects = BoardScopedManager("meeting__group__board")
 
     class Meta:
         ordering = ["due_on", "pk"]

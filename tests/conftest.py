@@ -9,6 +9,7 @@ from django.test import Client
 from partners.models import Partner
 from tests.partners.factories import BoardFactory, PartnerFactory, PartnerLeadFactory, UserFactory
 from wscb.roles import Role
+from wscb.scoping import scopes_disabled
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls there are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -16,6 +17,19 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 ROLES = ("anonymous", "lead_a", "business_support", "board_member", "administrator")
 
 _database_seen: list[str] = []
+
+
+@pytest.fixture(autouse=True)
+def _test_code_sees_every_board():
+    """Test code sets up and checks any board's rows, so board scoping is off in the test itself.
+
+    What the tests exercise is scoped as in production: every request through the test client (or a
+    browser) runs in its board's scope (``wscb.boards.CurrentBoardMiddleware``), and a test of code
+    that runs outside requests (a task, a command) uses ``board_scope``/``scope_enforced`` to prove
+    it sets its own scope (tests/wscb/test_board_scoping.py).
+    """
+    with scopes_disabled():
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -56,14 +70,16 @@ def board(db):
 
 
 @pytest.fixture
-def agency_a(db):
-    return PartnerFactory(name="Agency A Trust", short_name="Agency A", sector=Partner.Sector.HEALTH, is_statutory=True)
+def agency_a(board):
+    return PartnerFactory(
+        name="Agency A Trust", short_name="Agency A", sector=Partner.Sector.HEALTH, is_statutory=True, boards=[board]
+    )
 
 
 @pytest.fixture
-def agency_b(db):
+def agency_b(board):
     return PartnerFactory(
-        name="Agency B Police", short_name="Agency B", sector=Partner.Sector.POLICE, is_statutory=True
+        name="Agency B Police", short_name="Agency B", sector=Partner.Sector.POLICE, is_statutory=True, boards=[board]
     )
 
 

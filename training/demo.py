@@ -359,7 +359,7 @@ def _load_elearning(board, agencies) -> None:
 
 def load_for_board(*, board) -> None:
     """Create or refresh the 2016/17 training records (safe to run again)."""
-    agencies = [*Partner.objects.filter(is_active=True).order_by("name"), *COMMUNITY_ORGANISATIONS]
+    agencies = [*Partner.objects.filter(board_memberships__board=board, is_active=True).order_by("name"), *COMMUNITY_ORGANISATIONS]
     TrainingPolicy.objects.update_or_create(board=board, defaults={"late_cancellation_days": 7})
     for sector in Partner.Sector.values:
         for reason in ChargeRate.Reason.values:

@@ -8,6 +8,7 @@ from django.db.models import Q
 
 from partners.models import Board, Partner, StrategicPriority
 from wscb.periods import ReportingYear
+from wscb.scoping import BoardScopedManager
 
 #: Charges for a booking by a named community or voluntary organisation use this sector.
 COMMUNITY_SECTOR = Partner.Sector.VOLUNTARY
@@ -33,6 +34,8 @@ class Course(models.Model):
         StrategicPriority, blank=True, related_name="courses", verbose_name="strategic priorities"
     )
     is_active = models.BooleanField(default=True)
+
+    objects = BoardScopedManager("board")
 
     class Meta:
         ordering = ["title"]
@@ -75,6 +78,8 @@ class CoursePlan(models.Model):
     )
     evaluation_responses = models.PositiveIntegerField(null=True, blank=True)
 
+    objects = BoardScopedManager("course__board")
+
     class Meta:
         ordering = ["start_year", "programme", "position", "course__title"]
         constraints = [models.UniqueConstraint(fields=["course", "start_year"], name="one_plan_per_course_and_year")]
@@ -109,6 +114,8 @@ class Session(models.Model):
     cancellation_reason = models.CharField(max_length=30, choices=CancellationReason.choices, blank=True)
     cancelled_on = models.DateField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
+
+    objects = BoardScopedManager("course__board")
 
     class Meta:
         ordering = ["starts_on", "start_time", "pk"]
@@ -169,6 +176,8 @@ class Booking(models.Model):
     cancelled_on = models.DateField(null=True, blank=True)
     is_late_cancellation = models.BooleanField(default=False)
 
+    objects = BoardScopedManager("session__course__board")
+
     class Meta:
         ordering = ["session", "booked_at", "pk"]
         indexes = [models.Index(fields=["session", "status"])]
@@ -201,6 +210,8 @@ class TrainingPolicy(models.Model):
         default=7, help_text="A cancellation this many days or fewer before the session is late (and may be charged)."
     )
 
+    objects = BoardScopedManager("board")
+
     class Meta:
         verbose_name_plural = "training policies"
 
@@ -221,6 +232,8 @@ class ChargeRate(models.Model):
     sector = models.CharField(max_length=20, choices=Partner.Sector.choices)
     reason = models.CharField(max_length=30, choices=Reason.choices)
     amount = models.DecimalField(max_digits=8, decimal_places=2, validators=[MinValueValidator(Decimal("0"))])
+
+    objects = BoardScopedManager("board")
 
     class Meta:
         ordering = ["sector", "reason"]
@@ -249,6 +262,8 @@ class YearStatement(models.Model):
     cancelled_room_unavailable = models.PositiveIntegerField(null=True, blank=True)
     cancelled_other = models.PositiveIntegerField(null=True, blank=True)
 
+    objects = BoardScopedManager("board")
+
     class Meta:
         ordering = ["-start_year"]
         constraints = [models.UniqueConstraint(fields=["board", "start_year"], name="one_statement_per_year")]
@@ -263,6 +278,8 @@ class ELearningModule(models.Model):
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="elearning_modules")
     title = models.CharField(max_length=200)
     is_in_package = models.BooleanField(default=True, help_text="Untick for modules bought at extra cost.")
+
+    objects = BoardScopedManager("board")
 
     class Meta:
         ordering = ["title"]
@@ -285,6 +302,8 @@ class ELearningPackage(models.Model):
         "stated completion rate (%)", max_digits=5, decimal_places=1, null=True, blank=True
     )
 
+    objects = BoardScopedManager("board")
+
     class Meta:
         ordering = ["-start_year"]
         constraints = [models.UniqueConstraint(fields=["board", "start_year"], name="one_package_per_year")]
@@ -304,6 +323,8 @@ class ELearningEnrolment(models.Model):
     organisation_name = models.CharField("community or voluntary organisation", max_length=200, blank=True)
     allocated_on = models.DateField()
     completed_on = models.DateField(null=True, blank=True)
+
+    objects = BoardScopedManager("module__board")
 
     class Meta:
         ordering = ["allocated_on", "pk"]
@@ -349,6 +370,8 @@ class OtherActivity(models.Model):
         "schools or events", null=True, blank=True, help_text="Schools trained, or events held."
     )
     people_trained = models.PositiveIntegerField()
+
+    objects = BoardScopedManager("board")
 
     class Meta:
         ordering = ["-start_year", "kind", "description"]

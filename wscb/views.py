@@ -25,9 +25,9 @@ START_TEMPLATES = {
 def _start_context(request) -> dict:
     user = request.user
     if user.is_partner_lead:
-        return {"partner": user.partner}
+        return {"partner": user.partner, "membership": partner_selectors.partner_membership(partner=user.partner)}
     if user.is_business_support:
-        return {"partner_summary": partner_selectors.partner_summary(), "work_queue": work_queue.items_for(request)}
+        return {"partner_summary": partner_selectors.partner_summary(board=request.board or None), "work_queue": work_queue.items_for(request)}
     if user.is_administrator:
         cutoff = timezone.now() - settings.AXES_COOLOFF_TIME
         return {
@@ -36,7 +36,7 @@ def _start_context(request) -> dict:
                 failures_since_start__gte=settings.AXES_FAILURE_LIMIT, attempt_time__gte=cutoff
             ).count(),
         }
-    return {"partner_summary": partner_selectors.partner_summary()}
+    return {"partner_summary": partner_selectors.partner_summary(board=request.board or None)}
 
 
 @signed_in_required

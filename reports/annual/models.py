@@ -12,6 +12,7 @@ from django.db import models
 
 from partners.models import Board, StrategicPriority
 from wscb.periods import ReportingYear
+from wscb.scoping import BoardScopedManager
 
 ONE_PLACE = Decimal("0.1")
 
@@ -64,6 +65,8 @@ class ContextFact(YearMixin):
     source = models.CharField(max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
+    objects = BoardScopedManager("board")
+
     class Meta:
         ordering = ["board", "-year_start", "order", "pk"]
         constraints = [
@@ -92,6 +95,8 @@ class PriorityActivity(YearMixin):
     text = models.TextField(help_text="Markdown: blank line between paragraphs, '- ' for a bullet.")
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = BoardScopedManager("priority__board")
 
     class Meta:
         ordering = ["priority", "-year_start"]
@@ -136,6 +141,8 @@ class Indicator(models.Model):
     )
     is_active = models.BooleanField(default=True)
 
+    objects = BoardScopedManager("board")
+
     class Meta:
         ordering = ["board", "order", "pk"]
 
@@ -174,6 +181,8 @@ class IndicatorValue(YearMixin):
         "or enter the population estimate the data publisher used.",
     )
 
+    objects = BoardScopedManager("indicator__board")
+
     class Meta:
         ordering = ["indicator", "year_start"]
         constraints = [models.UniqueConstraint(fields=["indicator", "year_start"], name="indicator_value_once_a_year")]
@@ -202,6 +211,8 @@ class ComparatorValue(YearMixin):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="comparators")
     comparator = models.CharField(max_length=30, choices=Comparator.choices)
     value = models.DecimalField(max_digits=8, decimal_places=1)
+
+    objects = BoardScopedManager("indicator__board")
 
     class Meta:
         ordering = ["indicator", "comparator", "year_start"]
@@ -254,6 +265,8 @@ class NarrativeSection(YearMixin):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
+    objects = BoardScopedManager("board")
+
     class Meta:
         ordering = ["board", "-year_start", "kind"]
         constraints = [models.UniqueConstraint(fields=["board", "year_start", "kind"], name="narrative_once_a_year")]
@@ -280,6 +293,8 @@ class EngagementEvent(models.Model):
         StrategicPriority, on_delete=models.SET_NULL, null=True, blank=True, related_name="engagement_events"
     )
 
+    objects = BoardScopedManager("board")
+
     class Meta:
         ordering = ["board", "held_on", "pk"]
 
@@ -304,6 +319,8 @@ class PublishedReport(YearMixin):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+
+    objects = BoardScopedManager("board")
 
     class Meta:
         ordering = ["board", "-year_start", "-number"]

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from partners.models import Board, Partner, StrategicPriority
 from wscb.periods import ReportingYear
+from wscb.scoping import BoardScopedManager
 
 
 class FormTemplate(models.Model):
@@ -19,6 +20,8 @@ class FormTemplate(models.Model):
         null=True, blank=True, editable=False, help_text="Set when a round opens: the form can no longer change."
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = BoardScopedManager("board")
 
     class Meta:
         ordering = ["board", "-start_year"]
@@ -55,6 +58,8 @@ class FormSection(models.Model):
         default=True, help_text="For the strategic-priorities section: whether every priority must be answered."
     )
 
+    objects = BoardScopedManager("template__board")
+
     class Meta:
         ordering = ["template", "order", "pk"]
         constraints = [models.UniqueConstraint(fields=["template", "order"], name="section_order_unique_in_form")]
@@ -81,6 +86,8 @@ class Question(models.Model):
     choices = models.TextField(blank=True, help_text="For a choice question: one option per line.")
     is_required = models.BooleanField(default=True)
 
+    objects = BoardScopedManager("section__template__board")
+
     class Meta:
         ordering = ["section", "order", "pk"]
         constraints = [models.UniqueConstraint(fields=["section", "key"], name="question_key_unique_in_section")]
@@ -103,6 +110,8 @@ class Round(models.Model):
     agencies = models.ManyToManyField(Partner, related_name="self_report_rounds", verbose_name="agencies asked")
     opened_at = models.DateTimeField(default=timezone.now)
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+
+    objects = BoardScopedManager("board")
 
     class Meta:
         ordering = ["board", "-start_year"]
@@ -136,6 +145,8 @@ class SelfReport(models.Model):
     last_changed_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = BoardScopedManager("round__board")
 
     class Meta:
         ordering = ["round", "partner__name"]
@@ -175,6 +186,8 @@ class SectionEntry(models.Model):
     updated_at = models.DateTimeField(default=timezone.now)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
+    objects = BoardScopedManager("report__round__board")
+
     class Meta:
         ordering = ["report", "section__order"]
         verbose_name_plural = "section entries"
@@ -191,6 +204,8 @@ class Answer(models.Model):
     key = models.CharField(max_length=60, help_text='The question\'s key, or "priority-<number>".')
     value = models.TextField(blank=True)
     priority = models.ForeignKey(StrategicPriority, on_delete=models.SET_NULL, null=True, blank=True)
+
+    objects = BoardScopedManager("entry__report__round__board")
 
     class Meta:
         ordering = ["entry", "pk"]
@@ -210,6 +225,8 @@ class AnswerChange(models.Model):
     changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     changed_at = models.DateTimeField(default=timezone.now)
 
+    objects = BoardScopedManager("entry__report__round__board")
+
     class Meta:
         ordering = ["-changed_at", "-pk"]
 
@@ -227,6 +244,8 @@ class Transition(models.Model):
     at = models.DateTimeField(default=timezone.now)
     note = models.TextField(blank=True)
 
+    objects = BoardScopedManager("report__round__board")
+
     class Meta:
         ordering = ["at", "pk"]
 
@@ -242,6 +261,8 @@ class ReviewComment(models.Model):
     text = models.TextField()
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = BoardScopedManager("report__round__board")
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -273,6 +294,8 @@ class CaseStudy(models.Model):
     version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     updated_at = models.DateTimeField(default=timezone.now)
+
+    objects = BoardScopedManager("report__round__board")
 
     class Meta:
         ordering = ["report", "pk"]
@@ -310,6 +333,8 @@ class ReminderLog(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     sent_on = models.DateField()
     recipients = models.TextField(blank=True)
+
+    objects = BoardScopedManager("report__round__board")
 
     class Meta:
         ordering = ["-sent_on", "pk"]

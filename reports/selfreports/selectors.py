@@ -228,7 +228,7 @@ def last_year_report(*, report: SelfReport) -> SelfReport | None:
 
 
 def recipients_for(*, report: SelfReport) -> list[str]:
-    return list(partner_leads(partner=report.partner).values_list("email", flat=True))
+    return list(partner_leads(partner=report.partner, board=report.round.board).values_list("email", flat=True))
 
 
 # --- tracker ---------------------------------------------------------------------------------------------

@@ -7,11 +7,13 @@ sends nothing the second time.
 from django.core.management.base import BaseCommand
 
 from reports.selfreports.services import reminders_send
+from wscb.scoping import scopes_disabled
 
 
 class Command(BaseCommand):
     help = "E-mail partner-update reminders that are due today (safe to run more than once a day)."
 
+    @scopes_disabled()  # reminders for every board's rounds
     def handle(self, *args, **options):
         sent = reminders_send()
         for log in sent:

@@ -1,0 +1,254 @@
+"""Boards kept apart: every model that belongs to a board reads only the current board's rows.
+
+A model that belongs to a board, directly or through a parent, declares how to reach it::
+
+    class Meeting(models.Model):
+        group = models.ForeignKey(Group, ...)
+        objects = BoardScopedManager("group__board")
+
+Every request runs inside ``board_scope(request.board)`` (``wscb.boards.CurrentBoardMiddleware``),
+so ``Meeting.objects.all()``, related managers (``group.meetings``), form choices, the back
+office's change lists and autocompletes, and import-export's row lookups all see only that
+board's meetings. Outside any scope a query on a scoped model raises ``ScopeError`` instead of
+returning every board's rows, so a forgotten scope fails loudly (in tests, in a task, in a
+command). Code that must see every board says so::
+
+    with scopes_disabled():          # management commands, the demo loader, migrations' helpers
+        ...
+    with board_scope(board):         # a background task or command working for one board
+        ...
+
+Why not django-scopes (the same idea, pretix's library): it filters through the lookup path
+(``group__board=...``), which Django turns into ``UPDATE ... WHERE id IN (SELECT ... JOIN ...)``
+for an update on a child row. PostgreSQL does not re-run that sub-select when a concurrent
+writer commits first, so ``versioned_update``'s "update where version = n" would let both of two
+racing saves through. Here the filter is a sub-select on the row's *own* foreign key
+(``group_id IN (SELECT id FROM group WHERE board_id = 1)``): an UPDATE stays a single-table
+statement whose ``version = n`` condition PostgreSQL re-checks on the committed row.
+
+``BoardScopedManager`` is the default manager (``objects``); the base manager Django uses for
+``save()``, deletion cascades and ``instance.related_object`` stays unscoped, so writing a row
+or following a foreign key never depends on the scope. A queryset takes the scope in force when
+it is made; one made with no scope (a ModelForm's choice field, made at import time) takes the
+scope in force when it is first copied or run, and raises if there is still none.
+"""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from django.db import models
+from django.db.models import Q
+
+__all__ = [
+    "BoardScopedManager",
+    "BoardScopedQuerySet",
+    "ScopeError",
+    "board_scope",
+    "current_scope_board_id",
+    "is_board_scoped",
+    "scopes_disabled",
+]
+
+
+class ScopeError(Exception):
+    """A board-scoped model was queried with no board scope and scoping not disabled."""
+
+
+class _Disabled:
+    def __repr__(self) -> str:
+        return "<scopes disabled>"
+
+
+DISABLED = _Disabled()
+
+
+class _Scope:
+    """The board in force; given as a Board, its pk, None (nothing visible) or a callable returning one."""
+
+    __slots__ = ("_board", "_resolved", "_board_id")
+
+    def __init__(self, board):
+        self._board = board
+        self._resolved = False
+        self._board_id = None
+
+    @property
+    def board_id(self) -> int | None:
+        if not self._resolved:
+            board = self._board() if callable(self._board) else self._board
+            if board is None or isinstance(board, int):
+                self._board_id = board
+            else:
+                self._board_id = getattr(board, "pk", None)
+            self._resolved = True
+        return self._board_id
+
+
+_state: contextvars.ContextVar[object] = contextvars.ContextVar("board_scope", default=None)
+
+
+@contextmanager
+def board_scope(board) -> Iterator[None]:
+    """Scoped models see only ``board``'s rows inside the block (None: no rows at all).
+
+    ``board`` may be a zero-argument callable, resolved when a scoped model is first queried
+    (the request's board is read only by pages that need it).
+    """
+    token = _state.set(_Scope(board))
+    try:
+        yield
+    finally:
+        _state.reset(token)
+
+
+@contextmanager
+def scopes_disabled() -> Iterator[None]:
+    """Scoped models see every board's rows inside the block: say why where you use it."""
+    token = _state.set(DISABLED)
+    try:
+        yield
+    finally:
+        _state.reset(token)
+
+
+def current_scope_board_id() -> int | None:
+    """The board id in force (None with no board, scoping disabled or no scope)."""
+    state = _state.get()
+    return state.board_id if isinstance(state, _Scope) else None
+
+
+def is_board_scoped(model) -> bool:
+    """Whether ``model`` keeps its rows per board (its default manager is a ``BoardScopedManager``)."""
+    return isinstance(model._default_manager, BoardScopedManager)
+
+
+def board_filter(model, board_id: int | None) -> Q:
+    """The condition "belongs to board ``board_id``" for ``model``, as a sub-select on its own column."""
+    rule = getattr(model, "_board_scope_rule", None)
+    if rule is None:
+        raise ScopeError(f"{model._meta.label} has no board scope rule.")
+    if board_id is None:
+        return Q(pk__in=[])
+    if callable(rule):
+        return rule(board_id)
+    first, _, rest = rule.partition("__")
+    field = model._meta.get_field(first)
+    if not rest:
+        return Q(**{field.attname: board_id})
+    parent = field.related_model
+    return Q(**{f"{field.attname}__in": parent._base_manager.filter(**{f"{rest}_id": board_id}).values("pk")})
+
+
+class _ScopeMissingQuery:
+    """Mixed into a copy of the query of a scoped queryset made with no scope in force: reading it
+    is allowed (Django inspects querysets while building them), running it raises."""
+
+    _scope_missing_label = ""
+
+    def get_compiler(self, *args, **kwargs):
+        raise ScopeError(
+            f"{self._scope_missing_label} was queried outside a board scope. Run it inside "
+            "wscb.scoping.board_scope(board), or scopes_disabled() where every board's rows are meant."
+        )
+
+    def chain(self, klass=None):
+        chained = super().chain(klass)
+        if not isinstance(chained, _ScopeMissingQuery):
+            chained.__class__ = _scope_missing_class(chained.__class__)
+        return chained
+
+
+_SCOPE_MISSING_CLASSES: dict[type, type] = {}
+
+
+def _scope_missing_class(klass: type) -> type:
+    if klass not in _SCOPE_MISSING_CLASSES:
+        _SCOPE_MISSING_CLASSES[klass] = type(f"ScopeMissing{klass.__name__}", (_ScopeMissingQuery, klass), {})
+    return _SCOPE_MISSING_CLASSES[klass]
+
+
+_NO_SCOPE = object()
+
+
+class BoardScopedQuerySet(models.QuerySet):
+    """A queryset of a scoped model. Made inside a scope it is filtered at once; made with none
+    (at import time: a ModelForm's choice field) it waits, and takes the scope in force when it is
+    copied (``.all()``, ``.filter()``) or run; run with still no scope, it raises ``ScopeError``."""
+
+    _scope_pending = False
+
+    @property
+    def query(self):
+        if not self._scope_pending:
+            return super().query
+        state = _state.get()
+        if state is DISABLED:
+            return super().query
+        cache = self.__dict__.setdefault("_scope_queries", {})
+        key = state.board_id if isinstance(state, _Scope) else _NO_SCOPE
+        if key not in cache:
+            query = super().query.chain()
+            if key is _NO_SCOPE:
+                query.__class__ = _scope_missing_class(query.__class__)
+                query._scope_missing_label = self.model._meta.label
+            else:
+                query.add_q(board_filter(self.model, key))
+            cache[key] = query
+        return cache[key]
+
+    @query.setter
+    def query(self, value):
+        self.__dict__.pop("_scope_queries", None)
+        if value.values_select:
+            from django.db.models.query import ValuesIterable
+
+            self._iterable_class = ValuesIterable
+        self._query = value
+
+    def _clone(self):
+        if not self._scope_pending or isinstance(_state.get(), _Scope):
+            return super()._clone()  # a pending queryset's query is the scoped one now
+        state = _state.get()
+        self._scope_pending = False
+        try:
+            clone = super()._clone()
+        finally:
+            self._scope_pending = True
+        clone._scope_pending = state is not DISABLED
+        return clone
+
+    def _raw_delete(self, using):
+        if self._scope_pending and not isinstance(_state.get(), _Scope | _Disabled):
+            raise ScopeError(f"{self.model._meta.label} rows were deleted outside a board scope.")
+        return super()._raw_delete(using)
+
+
+class BoardScopedManager(models.Manager.from_queryset(BoardScopedQuerySet)):
+    """The default manager of a model that belongs to a board.
+
+    ``rule`` is the lookup path to the board (``"board"``, ``"group__board"``,
+    ``"session__course__board"``) or a callable ``board_id -> Q`` for a model linked to boards
+    another way (an agency, through its memberships). Related managers (``group.meetings``) are
+    built from this class, so they are scoped too.
+    """
+
+    def __init__(self, rule: str | Callable[[int], Q] | None = None):
+        super().__init__()
+        self._rule = rule
+
+    def contribute_to_class(self, cls, name):
+        super().contribute_to_class(cls, name)
+        if self._rule is not None:
+            cls._board_scope_rule = self._rule
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        state = _state.get()
+        if isinstance(state, _Scope):
+            queryset._query.add_q(board_filter(self.model, state.board_id))
+        elif state is not DISABLED:
+            queryset._scope_pending = True
+        return queryset
