@@ -216,9 +216,7 @@ DEMO_ACTIONS = [
 def load_for_board(*, board: Board) -> None:
     """Create or refresh the demo groups, membership and 2016/17 board meetings for ``board``."""
     with transaction.atomic():
-        agencies = {
-            partner.short_name: partner for partner in Partner.objects.filter(board_memberships__board=board)
-        }
+        agencies = {partner.short_name: partner for partner in Partner.objects.filter(board_memberships__board=board)}
         groups = {}
         for name, kind, terms in GROUPS:
             groups[name], _ = Group.objects.update_or_create(

@@ -22,9 +22,7 @@ def agency_boards(*, partner: Partner) -> list[Board]:
     if partner.pk is None:
         return []
     with scopes_disabled():  # on purpose: which boards share this agency
-        return list(
-            Board.objects.filter(agency_memberships__partner=partner).order_by("name").distinct()
-        )
+        return list(Board.objects.filter(agency_memberships__partner=partner).order_by("name").distinct())
 
 
 def agency_name_clash(*, name: str, short_name: str, boards: list[Board], exclude: Partner | None = None) -> str:
@@ -38,9 +36,7 @@ def agency_name_clash(*, name: str, short_name: str, boards: list[Board], exclud
         clash = others.filter(Q(name__iexact=name.strip()) | Q(short_name__iexact=short_name.strip())).first()
         if clash is None:
             return ""
-        where = next(
-            (board for board in boards if clash.board_memberships.filter(board=board).exists()), boards[0]
-        )
+        where = next((board for board in boards if clash.board_memberships.filter(board=board).exists()), boards[0])
     field = "name" if clash.name.casefold() == name.strip().casefold() else "short name"
     return f"Another agency of {where.short_name} already has this {field} ({clash.name}, {clash.short_name})."
 

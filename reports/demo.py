@@ -94,9 +94,10 @@ def load_for_board(*, board) -> None:
     template = _form(board)
     support = _staff(board, Role.BUSINESS_SUPPORT)
     returns = load_returns()
-    agencies = {p.short_name: p for p in Partner.objects.filter(
-            board_memberships__board=board, short_name__in=[r["agency"] for r in returns]
-        )}
+    agencies = {
+        p.short_name: p
+        for p in Partner.objects.filter(board_memberships__board=board, short_name__in=[r["agency"] for r in returns])
+    }
     round_, _ = Round.objects.update_or_create(
         board=board,
         start_year=YEAR.start_year,

@@ -1,6 +1,8 @@
 """The named cast used by every test, and reporting of the database and permission matrix."""
 
+import contextvars
 import os
+import threading
 from types import SimpleNamespace
 
 import pytest
@@ -19,17 +21,41 @@ ROLES = ("anonymous", "lead_a", "business_support", "board_member", "administrat
 _database_seen: list[str] = []
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture(scope="session", autouse=True)
 def _test_code_sees_every_board():
-    """Test code sets up and checks any board's rows, so board scoping is off in the test itself.
+    """Test code sets up and checks any board's rows, so board scoping is off in the test itself,
+    and in the threads a test starts (they run in a copy of the starting thread's context, as
+    ``Thread(context=...)`` will do in Python 3.14).
 
     What the tests exercise is scoped as in production: every request through the test client (or a
-    browser) runs in its board's scope (``wscb.boards.CurrentBoardMiddleware``), and a test of code
-    that runs outside requests (a task, a command) uses ``board_scope``/``scope_enforced`` to prove
-    it sets its own scope (tests/wscb/test_board_scoping.py).
+    browser) runs in its board's scope (``wscb.boards.CurrentBoardMiddleware``), and code that runs
+    outside requests is tested with ``no_board_scope`` to prove it sets its own scope
+    (tests/wscb/test_board_scoping.py).
     """
-    with scopes_disabled():
-        yield
+    original_start = threading.Thread.start
+
+    def start_in_this_context(thread):
+        context, run = contextvars.copy_context(), thread.run
+        thread.run = lambda: context.run(run)
+        original_start(thread)
+
+    threading.Thread.start = start_in_this_context
+    try:
+        with scopes_disabled():
+            yield
+    finally:
+        threading.Thread.start = original_start
+
+
+@pytest.fixture
+def no_board_scope():
+    """Inside the test, no board scope and scoping not disabled: as in a task or command that forgot
+    its scope, so a query on a board's records raises ``ScopeError``."""
+    from wscb.scoping import _state
+
+    token = _state.set(None)
+    yield
+    _state.reset(token)
 
 
 @pytest.fixture(autouse=True)

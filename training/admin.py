@@ -20,6 +20,7 @@ from training.models import (
     YearStatement,
 )
 from wscb.audit.admin import AuditedModelAdmin
+from wscb.board_admin import BoardScopedInline, BoardScopedModelAdmin
 from wscb.data.versions import VersionedModelAdmin
 
 
@@ -63,7 +64,7 @@ class CoursePlanForm(forms.ModelForm):
         return instance
 
 
-class CoursePlanInline(admin.StackedInline):
+class CoursePlanInline(BoardScopedInline, admin.StackedInline):
     model = CoursePlan
     form = CoursePlanForm
     extra = 0
@@ -77,7 +78,7 @@ class CoursePlanInline(admin.StackedInline):
 
 
 @admin.register(Course)
-class CourseAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class CourseAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("title", "board", "delivery", "level", "is_active")
     list_filter = ("board", "delivery", "is_active", "plans__programme", "plans__start_year")
     search_fields = ("title", "description")
@@ -87,7 +88,7 @@ class CourseAdmin(AuditedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(VersionedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
+class SessionAdmin(VersionedModelAdmin, BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     """Guarded by the session's version, the one the portal's attendance and cancellation forms check."""
 
     list_display = ("course", "starts_on", "venue", "places_available", "status", "cancellation_reason")
@@ -109,7 +110,7 @@ class SessionAdmin(VersionedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(Booking)
-class BookingAdmin(VersionedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
+class BookingAdmin(VersionedModelAdmin, BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     """Guarded by the session's version: a booking changed here makes an open attendance form stale."""
 
     version_owner = "session"
@@ -131,20 +132,20 @@ class BookingAdmin(VersionedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(TrainingPolicy)
-class TrainingPolicyAdmin(AuditedModelAdmin, admin.ModelAdmin):
-    list_display = ("board", "late_cancellation_days")
-    fields = ("board", "late_cancellation_days")
+class TrainingPolicyAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
+    list_display = ("board", "late_cancellation_days", "places_count")
+    fields = ("board", "late_cancellation_days", "places_count")
 
 
 @admin.register(ChargeRate)
-class ChargeRateAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class ChargeRateAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("board", "sector", "reason", "amount")
     list_filter = ("board", "sector", "reason")
     fields = ("board", "sector", "reason", "amount")
 
 
 @admin.register(YearStatement)
-class YearStatementAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class YearStatementAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("board", "start_year", "places_booked", "attended", "cancelled", "did_not_attend", "source")
     fields = (
         "board",
@@ -162,7 +163,7 @@ class YearStatementAdmin(AuditedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(ELearningModule)
-class ELearningModuleAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class ELearningModuleAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("title", "board", "is_in_package")
     list_filter = ("board", "is_in_package")
     search_fields = ("title",)
@@ -170,7 +171,7 @@ class ELearningModuleAdmin(AuditedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(ELearningPackage)
-class ELearningPackageAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class ELearningPackageAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("board", "start_year", "licences_purchased", "cost", "stated_allocated", "stated_completed")
     fields = (
         "board",
@@ -182,7 +183,7 @@ class ELearningPackageAdmin(AuditedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(ELearningEnrolment)
-class ELearningEnrolmentAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class ELearningEnrolmentAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("learner_name", "module", "partner", "organisation_name", "allocated_on", "completed_on")
     list_filter = ("module",)
     search_fields = ("learner_name", "organisation_name", "partner__name")
@@ -191,7 +192,7 @@ class ELearningEnrolmentAdmin(AuditedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(OtherActivity)
-class OtherActivityAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class OtherActivityAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("description", "kind", "start_year", "settings_count", "people_trained", "board")
     list_filter = ("board", "kind", "start_year")
     fields = ("board", "start_year", "kind", "description", "settings_count", "people_trained")

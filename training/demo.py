@@ -359,8 +359,16 @@ def _load_elearning(board, agencies) -> None:
 
 def load_for_board(*, board) -> None:
     """Create or refresh the 2016/17 training records (safe to run again)."""
-    agencies = [*Partner.objects.filter(board_memberships__board=board, is_active=True).order_by("name"), *COMMUNITY_ORGANISATIONS]
-    TrainingPolicy.objects.update_or_create(board=board, defaults={"late_cancellation_days": 7})
+    agencies = [
+        *Partner.objects.filter(board_memberships__board=board, is_active=True).order_by("name"),
+        *COMMUNITY_ORGANISATIONS,
+    ]
+    # The seed's places columns count every session's places, cancelled ones too (its LADO row: 90
+    # places, no course delivered), so the demo board says so.
+    TrainingPolicy.objects.update_or_create(
+        board=board,
+        defaults={"late_cancellation_days": 7, "places_count": TrainingPolicy.PlacesCount.ALL_SESSIONS},
+    )
     for sector in Partner.Sector.values:
         for reason in ChargeRate.Reason.values:
             # The seed's £25 for an uncompleted e-learning module, used for every reason here;

@@ -205,9 +205,24 @@ class Booking(models.Model):
 class TrainingPolicy(models.Model):
     """A board's training rules that business support may change."""
 
+    class PlacesCount(models.TextChoices):
+        DELIVERED = "delivered", "Places offered in delivered sessions"
+        ALL_SESSIONS = "all_sessions", "Places offered in all sessions, cancelled ones included"
+
     board = models.OneToOneField(Board, on_delete=models.CASCADE, related_name="training_policy")
     late_cancellation_days = models.PositiveSmallIntegerField(
         default=7, help_text="A cancellation this many days or fewer before the session is late (and may be charged)."
+    )
+    places_count = models.CharField(
+        "places counted in the course tables",
+        max_length=20,
+        choices=PlacesCount.choices,
+        default=PlacesCount.DELIVERED,
+        help_text=(
+            "What the course tables' places column counts: the places of delivered sessions, or of every "
+            "session including cancelled ones (as some boards' reports do). The places of cancelled sessions "
+            "are shown in a column of their own either way."
+        ),
     )
 
     objects = BoardScopedManager("board")

@@ -34,6 +34,7 @@ from training.models import (
     ELearningPackage,
     OtherActivity,
     Session,
+    TrainingPolicy,
     YearStatement,
 )
 from wscb.data.batching import fetch
@@ -211,7 +212,7 @@ class CourseRow:
     planned: int | None
     delivered: int | None
     cancelled: int | None
-    places_available: int | None
+    places_available: int | None  # the places column: delivered sessions' (or every session's, per the policy)
     attended: int | None
     has_impact_report: bool
     evaluation_score: Decimal | None
@@ -219,6 +220,7 @@ class CourseRow:
     impact_summary: str = ""
     has_impact_file: bool = False
     evaluation_responses: int | None = None
+    places_in_cancelled: int | None = None  # places the cancelled sessions would have offered
 
 
 @dataclass(frozen=True)
@@ -226,6 +228,7 @@ class CourseTable:
     programme: str
     caption: str
     rows: list[CourseRow]
+    places_label: str = TrainingPolicy.PlacesCount.DELIVERED.label  # what the places column counts
 
     def _total(self, name: str) -> int:
         return sum(getattr(row, name) or 0 for row in self.rows)
@@ -237,7 +240,7 @@ class CourseTable:
 
     @property
     def totals(self) -> dict[str, int]:
-        names = ("planned", "delivered", "cancelled", "places_available", "attended")
+        names = ("planned", "delivered", "cancelled", "places_available", "places_in_cancelled", "attended")
         return {name: self._total(name) for name in names}
 
 
@@ -259,7 +262,9 @@ def _tables_queries(board: Board, year: ReportingYear) -> Parts:
             count=Count("pk"),
             delivered=Count("pk", filter=Q(status=S.DELIVERED)),
             cancelled=Count("pk", filter=Q(status=S.CANCELLED)),
-            places=Sum("places_available"),
+            places_delivered=Sum("places_available", filter=Q(status=S.DELIVERED)),
+            places_all=Sum("places_available"),
+            places_cancelled=Sum("places_available", filter=Q(status=S.CANCELLED)),
         ),
         f"training_attended_{year.start_year}": Booking.objects.filter(
             _in_year("session__starts_on", year), session__course_id__in=planned_courses, status=B.ATTENDED
@@ -267,6 +272,9 @@ def _tables_queries(board: Board, year: ReportingYear) -> Parts:
         .values("session__course_id")
         .annotate(count=Count("pk"))
         .values_list("session__course_id", "count"),
+        f"training_places_count_{year.start_year}": TrainingPolicy.objects.filter(board=board).values_list(
+            "places_count", flat=True
+        ),
     }
 
 
@@ -274,9 +282,11 @@ def _tables_from_rows(rows: dict[str, list], year: ReportingYear) -> dict[str, C
     plans = rows[f"training_plans_{year.start_year}"]
     sessions = {row["course_id"]: row for row in rows[f"training_sessions_{year.start_year}"]}
     attended = dict(rows[f"training_attended_{year.start_year}"])
+    rule = next(iter(rows[f"training_places_count_{year.start_year}"]), TrainingPolicy.PlacesCount.DELIVERED)
+    places_key = "places_all" if rule == TrainingPolicy.PlacesCount.ALL_SESSIONS else "places_delivered"
     table_rows = defaultdict(list)
     for plan in plans:
-        counts = sessions.get(plan.course_id, {"count": 0, "delivered": 0, "cancelled": 0, "places": None})
+        counts = sessions.get(plan.course_id, {"count": 0, "delivered": 0, "cancelled": 0})
         unplanned = plan.courses_planned is None and counts["count"] == 0
         recorded = plan.are_figures_recorded
         table_rows[plan.programme].append(
@@ -286,7 +296,8 @@ def _tables_from_rows(rows: dict[str, list], year: ReportingYear) -> dict[str, C
                 planned=plan.courses_planned,
                 delivered=None if unplanned else counts["delivered"],
                 cancelled=None if unplanned else counts["cancelled"],
-                places_available=(counts["places"] or 0) if recorded else None,
+                places_available=(counts.get(places_key) or 0) if recorded else None,
+                places_in_cancelled=(counts.get("places_cancelled") or 0) if recorded else None,
                 attended=attended.get(plan.course_id, 0) if recorded else None,
                 has_impact_report=plan.has_impact_report,
                 evaluation_score=plan.evaluation_score,
@@ -297,7 +308,12 @@ def _tables_from_rows(rows: dict[str, list], year: ReportingYear) -> dict[str, C
             )
         )
     return {
-        value: CourseTable(programme=value, caption=label, rows=table_rows.get(value, []))
+        value: CourseTable(
+            programme=value,
+            caption=label,
+            rows=table_rows.get(value, []),
+            places_label=TrainingPolicy.PlacesCount(rule).label,
+        )
         for value, label in CoursePlan.Programme.choices
     }
 
@@ -305,9 +321,12 @@ def _tables_from_rows(rows: dict[str, list], year: ReportingYear) -> dict[str, C
 def course_tables(*, board: Board, year: ReportingYear) -> dict[str, CourseTable]:
     """The year's courses in their tables (keys: ``CoursePlan.Programme`` values), row by row.
 
-    Planned is the plan's figure; delivered and cancelled count the sessions so marked; places
-    available add up every session's places (cancelled ones too: they were offered); attended
-    counts bookings marked attended. A plan whose places and attendance were not recorded shows
+    Planned is the plan's figure; delivered and cancelled count the sessions so marked; the places
+    column adds up the places of delivered sessions, or of every session (cancelled and not yet
+    marked ones too) where the board's ``TrainingPolicy.places_count`` says so (the Wigan seed does:
+    its LADO row has 90 places and no course delivered); ``table.places_label`` says which. The
+    places the cancelled sessions offered are always counted apart (``places_in_cancelled``);
+    attended counts bookings marked attended. A plan whose places and attendance were not recorded shows
     blanks (None), and a new course with no plan figure and no sessions shows blanks throughout.
     One query.
     """

@@ -68,7 +68,7 @@ DISABLED = _Disabled()
 class _Scope:
     """The board in force; given as a Board, its pk, None (nothing visible) or a callable returning one."""
 
-    __slots__ = ("_board", "_resolved", "_board_id")
+    __slots__ = ("_board", "_board_id", "_resolved")
 
     def __init__(self, board):
         self._board = board

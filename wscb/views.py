@@ -27,7 +27,10 @@ def _start_context(request) -> dict:
     if user.is_partner_lead:
         return {"partner": user.partner, "membership": partner_selectors.partner_membership(partner=user.partner)}
     if user.is_business_support:
-        return {"partner_summary": partner_selectors.partner_summary(board=request.board or None), "work_queue": work_queue.items_for(request)}
+        return {
+            "partner_summary": partner_selectors.partner_summary(board=request.board or None),
+            "work_queue": work_queue.items_for(request),
+        }
     if user.is_administrator:
         cutoff = timezone.now() - settings.AXES_COOLOFF_TIME
         return {

@@ -16,30 +16,31 @@ from reports.annual.models import (
 )
 from reports.annual.resources import ComparatorValueResource, IndicatorValueResource
 from wscb.audit.admin import AuditedModelAdmin
+from wscb.board_admin import BoardScopedInline, BoardScopedModelAdmin
 from wscb.data.imports import SafeImportExportMixin
 
 
 @admin.register(ContextFact)
-class ContextFactAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class ContextFactAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("label", "year_start", "value", "unit", "source", "board")
     list_filter = ("board", "year_start", "kind")
     fields = ("board", "year_start", "kind", "label", "value", "unit", "note", "source", "order")
 
 
-class IndicatorValueInline(admin.TabularInline):
+class IndicatorValueInline(BoardScopedInline, admin.TabularInline):
     model = IndicatorValue
     fields = ("year_start", "numerator", "denominator")
     extra = 1
 
 
-class ComparatorValueInline(admin.TabularInline):
+class ComparatorValueInline(BoardScopedInline, admin.TabularInline):
     model = ComparatorValue
     fields = ("year_start", "comparator", "value")
     extra = 1
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class IndicatorAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("name", "code", "unit", "polarity", "order", "is_active")
     list_filter = ("board", "unit", "polarity", "is_active")
     search_fields = ("name", "code")
@@ -61,7 +62,7 @@ class IndicatorAdmin(AuditedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(IndicatorValue)
-class IndicatorValueAdmin(AuditedModelAdmin, SafeImportExportMixin, ImportExportModelAdmin):
+class IndicatorValueAdmin(BoardScopedModelAdmin, AuditedModelAdmin, SafeImportExportMixin, ImportExportModelAdmin):
     resource_classes = [IndicatorValueResource]
     list_display = ("indicator", "year_start", "numerator", "denominator")
     list_filter = ("year_start", "indicator__board")
@@ -69,7 +70,7 @@ class IndicatorValueAdmin(AuditedModelAdmin, SafeImportExportMixin, ImportExport
 
 
 @admin.register(ComparatorValue)
-class ComparatorValueAdmin(AuditedModelAdmin, SafeImportExportMixin, ImportExportModelAdmin):
+class ComparatorValueAdmin(BoardScopedModelAdmin, AuditedModelAdmin, SafeImportExportMixin, ImportExportModelAdmin):
     resource_classes = [ComparatorValueResource]
     list_display = ("indicator", "year_start", "comparator", "value")
     list_filter = ("year_start", "comparator", "indicator__board")
@@ -77,7 +78,7 @@ class ComparatorValueAdmin(AuditedModelAdmin, SafeImportExportMixin, ImportExpor
 
 
 @admin.register(EngagementEvent)
-class EngagementEventAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class EngagementEventAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("title", "held_on", "audience", "reach", "board")
     list_filter = ("board", "audience")
     search_fields = ("title",)
@@ -85,7 +86,7 @@ class EngagementEventAdmin(AuditedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(NarrativeSection)
-class NarrativeSectionAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class NarrativeSectionAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("kind", "year_start", "board", "updated_at", "updated_by")
     list_filter = ("board", "year_start", "kind")
     readonly_fields = ("board", "year_start", "kind", "body", "signed_by", "version", "updated_at", "updated_by")
@@ -98,7 +99,7 @@ class NarrativeSectionAdmin(AuditedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(PriorityActivity)
-class PriorityActivityAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class PriorityActivityAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("priority", "year_start", "updated_at")
     list_filter = ("year_start", "priority__board")
     readonly_fields = ("priority", "year_start", "text", "version", "updated_at")
@@ -111,7 +112,7 @@ class PriorityActivityAdmin(AuditedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(PublishedReport)
-class PublishedReportAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class PublishedReportAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("board", "year_start", "number", "page_count", "published_at", "published_by")
     list_filter = ("board", "year_start")
     fields = ("board", "year_start", "number", "page_count", "published_at", "published_by")

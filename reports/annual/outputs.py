@@ -225,15 +225,32 @@ def _docx_training(document, section) -> None:
     for table in data.tables:
         _table(
             document,
-            ["Course", "Planned", "Delivered", "Places available", "Attended"],
             [
-                [row.title, _fmt(row.planned), _fmt(row.delivered), _fmt(row.places_available), _fmt(row.attended)]
+                "Course",
+                "Planned",
+                "Delivered",
+                table.places_label,
+                "Places in cancelled sessions",
+                "Attended",
+            ],
+            [
+                [
+                    row.title,
+                    _fmt(row.planned),
+                    _fmt(row.delivered),
+                    _fmt(row.places_available),
+                    _fmt(row.places_in_cancelled),
+                    _fmt(row.attended),
+                ]
                 for row in table.rows
             ]
             + [
                 [
                     "Total",
-                    *[str(table.totals[name]) for name in ("planned", "delivered", "places_available", "attended")],
+                    *[
+                        str(table.totals[name])
+                        for name in ("planned", "delivered", "places_available", "places_in_cancelled", "attended")
+                    ],
                 ]
             ],
             caption=f"{table.caption}, {year.label}",

@@ -124,10 +124,11 @@ def test_without_any_board_the_pages_say_there_is_nothing_to_show(db, as_user):
     from tests.partners.factories import PartnerFactory, UserFactory
     from wscb.roles import Role
 
-    agency = PartnerFactory()
+    agency = PartnerFactory(boards=[])
     member = UserFactory(role=Role.BOARD_MEMBER)
     assert "nothing to show" in text_of(as_user(member).get(DASHBOARD))
-    assert "nothing to show" in text_of(as_user(member).get(reverse("dashboards:agency-profile", args=[agency.pk])))
+    # An agency belongs to the boards it is a member of: with no board of their own, nobody sees it.
+    assert as_user(member).get(reverse("dashboards:agency-profile", args=[agency.pk])).status_code == 404
 
 
 def test_an_unknown_year_falls_back_to_the_current_one(board, as_user, board_member):
