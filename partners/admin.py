@@ -61,6 +61,8 @@ class BoardMembershipInline(BoardScopedInline, admin.TabularInline):
 class PartnerForm(forms.ModelForm):
     """Names are unique among the agencies of every board the agency belongs to."""
 
+    website = forms.URLField(required=False, assume_scheme="https")
+
     class Meta:
         model = Partner
         fields = ("name", "short_name", "sector", "is_active", "address", "website", "notes")

@@ -102,6 +102,13 @@ class PartnerResource(StrictColumnsMixin, resources.ModelResource):
                 is_statutory=Coalesce(Subquery(here.values("is_statutory")[:1]), False)
             )
 
+    def filter_export(self, queryset, **kwargs):
+        """Each agency with its statutory status on this board (the back office's export)."""
+        here = BoardMembership._base_manager.filter(board=self.board, partner=OuterRef("pk"))
+        return super().filter_export(queryset, **kwargs).annotate(
+            is_statutory=Coalesce(Subquery(here.values("is_statutory")[:1]), False)
+        )
+
     def before_import(self, dataset, **kwargs):
         if self.board is None:
             raise ImportRejected("Choose the board or partnership to import agencies for first.")

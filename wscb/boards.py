@@ -12,7 +12,7 @@ import re
 from django.db.models import QuerySet
 from django.utils.functional import SimpleLazyObject
 
-from partners.models import Board
+from partners.models import Board, User
 from wscb.scoping import board_scope
 
 SESSION_KEY = "board_id"
@@ -60,7 +60,7 @@ def board_switch(*, request, board_id: int) -> Board | None:
     if board is not None:
         request.session[SESSION_KEY] = board.pk
         if request.user.last_board_id != board.pk:
-            type(request.user)._base_manager.filter(pk=request.user.pk).update(last_board=board)
+            User._base_manager.filter(pk=request.user.pk).update(last_board=board)
             request.user.last_board = board
     return board
 

@@ -142,62 +142,37 @@ def board_filter(model, board_id: int | None) -> Q:
     return Q(**{f"{field.attname}__in": parent._base_manager.filter(**{f"{rest}_id": board_id}).values("pk")})
 
 
-class _ScopeMissingQuery:
-    """Mixed into a copy of the query of a scoped queryset made with no scope in force: reading it
-    is allowed (Django inspects querysets while building them), running it raises."""
-
-    _scope_missing_label = ""
-
-    def get_compiler(self, *args, **kwargs):
-        raise ScopeError(
-            f"{self._scope_missing_label} was queried outside a board scope. Run it inside "
-            "wscb.scoping.board_scope(board), or scopes_disabled() where every board's rows are meant."
-        )
-
-    def chain(self, klass=None):
-        chained = super().chain(klass)
-        if not isinstance(chained, _ScopeMissingQuery):
-            chained.__class__ = _scope_missing_class(chained.__class__)
-        return chained
-
-
-_SCOPE_MISSING_CLASSES: dict[type, type] = {}
-
-
-def _scope_missing_class(klass: type) -> type:
-    if klass not in _SCOPE_MISSING_CLASSES:
-        _SCOPE_MISSING_CLASSES[klass] = type(f"ScopeMissing{klass.__name__}", (_ScopeMissingQuery, klass), {})
-    return _SCOPE_MISSING_CLASSES[klass]
-
-
-_NO_SCOPE = object()
+def _no_scope_error(model) -> ScopeError:
+    return ScopeError(
+        f"{model._meta.label} was queried outside a board scope. Run it inside "
+        "wscb.scoping.board_scope(board), or scopes_disabled() where every board's rows are meant."
+    )
 
 
 class BoardScopedQuerySet(models.QuerySet):
     """A queryset of a scoped model. Made inside a scope it is filtered at once; made with none
-    (at import time: a ModelForm's choice field) it waits, and takes the scope in force when it is
-    copied (``.all()``, ``.filter()``) or run; run with still no scope, it raises ``ScopeError``."""
+    (at import time: a ModelForm's choice field) it is *pending*: it takes the scope in force when
+    it is copied (``.all()``, ``.filter()``), read as a sub-query or run, and running it (or using
+    it as a sub-query) with still no scope raises ``ScopeError``."""
 
     _scope_pending = False
 
+    def _require_scope(self) -> None:
+        if self._scope_pending and _state.get() is None:
+            raise _no_scope_error(self.model)
+
     @property
     def query(self):
-        if not self._scope_pending:
-            return super().query
-        state = _state.get()
-        if state is DISABLED:
-            return super().query
-        cache = self.__dict__.setdefault("_scope_queries", {})
-        key = state.board_id if isinstance(state, _Scope) else _NO_SCOPE
-        if key not in cache:
-            query = super().query.chain()
-            if key is _NO_SCOPE:
-                query.__class__ = _scope_missing_class(query.__class__)
-                query._scope_missing_label = self.model._meta.label
-            else:
-                query.add_q(board_filter(self.model, key))
-            cache[key] = query
-        return cache[key]
+        if self._scope_pending:
+            state = _state.get()
+            if isinstance(state, _Scope):
+                cache = self.__dict__.setdefault("_scope_queries", {})
+                if state.board_id not in cache:
+                    query = super().query.chain()
+                    query.add_q(board_filter(self.model, state.board_id))
+                    cache[state.board_id] = query
+                return cache[state.board_id]
+        return super().query
 
     @query.setter
     def query(self, value):
@@ -209,9 +184,9 @@ class BoardScopedQuerySet(models.QuerySet):
         self._query = value
 
     def _clone(self):
-        if not self._scope_pending or isinstance(_state.get(), _Scope):
-            return super()._clone()  # a pending queryset's query is the scoped one now
         state = _state.get()
+        if not self._scope_pending or isinstance(state, _Scope):
+            return super()._clone()  # in a scope, a pending queryset's query is the scoped one
         self._scope_pending = False
         try:
             clone = super()._clone()
@@ -220,10 +195,63 @@ class BoardScopedQuerySet(models.QuerySet):
         clone._scope_pending = state is not DISABLED
         return clone
 
+    # Everything that runs SQL (or hands the query to another one) checks for a scope first.
+    def _fetch_all(self):
+        self._require_scope()
+        super()._fetch_all()
+
+    def _iterator(self, use_chunked_fetch, chunk_size):
+        self._require_scope()
+        yield from super()._iterator(use_chunked_fetch, chunk_size)
+
+    def count(self):
+        self._require_scope()
+        return super().count()
+
+    def exists(self):
+        self._require_scope()
+        return super().exists()
+
+    def contains(self, obj):
+        self._require_scope()
+        return super().contains(obj)
+
+    def aggregate(self, *args, **kwargs):
+        self._require_scope()
+        return super().aggregate(*args, **kwargs)
+
+    def update(self, **kwargs):
+        self._require_scope()
+        return super().update(**kwargs)
+
+    def _update(self, values):
+        self._require_scope()
+        return super()._update(values)
+
+    def delete(self):
+        self._require_scope()
+        return super().delete()
+
     def _raw_delete(self, using):
-        if self._scope_pending and not isinstance(_state.get(), _Scope | _Disabled):
-            raise ScopeError(f"{self.model._meta.label} rows were deleted outside a board scope.")
+        self._require_scope()
         return super()._raw_delete(using)
+
+    def explain(self, *, format=None, **options):
+        self._require_scope()
+        return super().explain(format=format, **options)
+
+    def resolve_expression(self, *args, **kwargs):
+        self._require_scope()
+        return super().resolve_expression(*args, **kwargs)
+
+    resolve_expression.queryset_only = True
+
+    def _combinator_query(self, combinator, *other_qs, all=False):
+        self._require_scope()
+        for other in other_qs:
+            if isinstance(other, BoardScopedQuerySet):
+                other._require_scope()
+        return super()._combinator_query(combinator, *other_qs, all=all)
 
 
 class BoardScopedManager(models.Manager.from_queryset(BoardScopedQuerySet)):

@@ -8,22 +8,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from partners.models import BoardMembership, Partner, Person
+from tests.partners.factories import membership_inline
 
 pytestmark = pytest.mark.django_db
-
-
-def membership_inline(membership=None, **values) -> dict:
-    """The posted rows of the agency change form's "membership of this board" inline."""
-    data = {
-        "board_memberships-TOTAL_FORMS": "1",
-        "board_memberships-INITIAL_FORMS": "1" if membership else "0",
-        "board_memberships-MIN_NUM_FORMS": "0",
-        "board_memberships-MAX_NUM_FORMS": "1",
-        "board_memberships-0-id": str(membership.pk) if membership else "",
-        "board_memberships-0-partner": str(membership.partner_id) if membership else "",
-    }
-    data.update({f"board_memberships-0-{name}": value for name, value in values.items()})
-    return data
 
 
 @pytest.fixture

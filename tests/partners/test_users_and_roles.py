@@ -120,7 +120,7 @@ def test_the_back_office_refuses_a_duplicate_address_in_another_case(as_user, ad
 
 def test_business_support_edits_an_agency_in_the_back_office(as_user, business_support, agency_b):
     from partners.models import BoardMembership
-    from tests.partners.test_people_and_agency_record import membership_inline
+    from tests.partners.factories import membership_inline
 
     membership = BoardMembership.objects.get(partner=agency_b)
     response = as_user(business_support).post(
