@@ -181,3 +181,21 @@ def client_for(user) -> Client:
 def as_user():
     """``as_user(lead_a)`` gives a test client signed in as that user (``None``: anonymous)."""
     return client_for
+
+
+@pytest.fixture
+def second_board(db):
+    """A second board (a Partnership) in the same installation, with its agencies and users:
+    tests/partners/second_board.py. Build on it with ``second_board_records``."""
+    from tests.partners.second_board import build_second_board
+
+    return build_second_board()
+
+
+@pytest.fixture
+def second_board_records(second_board):
+    """A 2016/17 year of the second board's records in every app, made through the services."""
+    from tests.partners.second_board import build_second_board_records
+
+    build_second_board_records(second_board)
+    return second_board

@@ -64,6 +64,9 @@ class IndicatorAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin)
 @admin.register(IndicatorValue)
 class IndicatorValueAdmin(BoardScopedModelAdmin, AuditedModelAdmin, SafeImportExportMixin, ImportExportModelAdmin):
     resource_classes = [IndicatorValueResource]
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        return {**super().get_import_resource_kwargs(request, **kwargs), "board": request.board}
     list_display = ("indicator", "year_start", "numerator", "denominator")
     list_filter = ("year_start", "indicator__board")
     fields = ("indicator", "year_start", "numerator", "denominator")
@@ -72,6 +75,9 @@ class IndicatorValueAdmin(BoardScopedModelAdmin, AuditedModelAdmin, SafeImportEx
 @admin.register(ComparatorValue)
 class ComparatorValueAdmin(BoardScopedModelAdmin, AuditedModelAdmin, SafeImportExportMixin, ImportExportModelAdmin):
     resource_classes = [ComparatorValueResource]
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        return {**super().get_import_resource_kwargs(request, **kwargs), "board": request.board}
     list_display = ("indicator", "year_start", "comparator", "value")
     list_filter = ("year_start", "comparator", "indicator__board")
     fields = ("indicator", "year_start", "comparator", "value")

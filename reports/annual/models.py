@@ -120,7 +120,7 @@ class Indicator(models.Model):
         NEITHER = "neither", "Neither (context only)"
 
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="indicators")
-    code = models.SlugField(max_length=60, unique=True, help_text="Used in spreadsheets, e.g. wscb-cpp-rate.")
+    code = models.SlugField(max_length=60, help_text="Used in spreadsheets, e.g. wscb-cpp-rate; unique in the board.")
     order = models.PositiveSmallIntegerField(default=0)
     name = models.CharField(max_length=300)
     description = models.TextField(blank=True)
@@ -145,6 +145,7 @@ class Indicator(models.Model):
 
     class Meta:
         ordering = ["board", "order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["board", "code"], name="indicator_code_unique_in_board")]
 
     def __str__(self) -> str:
         return self.name

@@ -29,8 +29,16 @@ class YearWidget(widgets.Widget):
 
 
 class IndicatorWidget(widgets.ForeignKeyWidget):
-    def __init__(self):
+    """An indicator of the board by its code (another board's codes are not matched)."""
+
+    def __init__(self, board=None):
         super().__init__(Indicator, field="code")
+        self.board = board
+
+    def get_queryset(self, value, row, *args, **kwargs):
+        if self.board is None:
+            return Indicator.objects.all()  # the scope in force
+        return Indicator._base_manager.filter(board=self.board)
 
     def clean(self, value, row=None, **kwargs):
         if value in (None, ""):
@@ -38,7 +46,11 @@ class IndicatorWidget(widgets.ForeignKeyWidget):
         try:
             return super().clean(str(value).strip(), row, **kwargs)
         except Indicator.DoesNotExist as error:
-            raise ValueError(f"There is no indicator with the code {value!r}.") from error
+            where = f" in {self.board.short_name}" if self.board is not None else ""
+            codes = ", ".join(self.get_queryset(value, row).order_by("order", "code").values_list("code", flat=True))
+            raise ValueError(
+                f"There is no indicator with the code {value!r}{where}. Its indicators are: {codes or 'none yet'}."
+            ) from error
 
     def render(self, value, obj=None, **kwargs):
         return escape_cell(super().render(value, obj, **kwargs))
@@ -59,7 +71,21 @@ class ComparatorWidget(widgets.Widget):
         return ComparatorValue.Comparator(value).label if value else ""
 
 
-class IndicatorValueResource(resources.ModelResource):
+class BoardFiguresMixin:
+    """One board's figures: the rows matched and the indicator codes read are that board's only."""
+
+    def __init__(self, *, board=None, **kwargs):
+        super().__init__(**kwargs)
+        self.board = board
+        self.fields["indicator"].widget = IndicatorWidget(board)
+
+    def get_queryset(self):
+        if self.board is None:
+            return super().get_queryset()
+        return self._meta.model._base_manager.filter(indicator__board=self.board)
+
+
+class IndicatorValueResource(BoardFiguresMixin, resources.ModelResource):
     indicator = fields.Field(attribute="indicator", column_name="indicator", widget=IndicatorWidget())
     year = fields.Field(attribute="year_start", column_name="year", widget=YearWidget())
 
@@ -73,7 +99,7 @@ class IndicatorValueResource(resources.ModelResource):
         report_skipped = True
 
 
-class ComparatorValueResource(resources.ModelResource):
+class ComparatorValueResource(BoardFiguresMixin, resources.ModelResource):
     indicator = fields.Field(attribute="indicator", column_name="indicator", widget=IndicatorWidget())
     year = fields.Field(attribute="year_start", column_name="year", widget=YearWidget())
     comparator = fields.Field(attribute="comparator", column_name="comparator", widget=ComparatorWidget())
