@@ -12,7 +12,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from import_export.admin import ImportExportModelAdmin
 
 from partners import services
@@ -234,11 +234,13 @@ class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
     actions = [reset_second_factor, sign_out_everywhere]
 
     def get_queryset(self, request):
-        """Administrators manage every account; business support look up those of their board."""
+        """The accounts of the board the user is working in; administrators also see the accounts that
+        work for no board yet (administrators, new accounts), to give them one."""
         queryset = super().get_queryset(request)
+        of_board = Q(pk__in=board_users(request.board or None).values("pk"))
         if request.user.is_administrator:
-            return queryset
-        return queryset.filter(pk__in=board_users(request.board or None).values("pk"))
+            return queryset.filter(of_board | Q(boards__isnull=True)).distinct()
+        return queryset.filter(of_board)
 
     def get_list_filter(self, request):
         # Only administrators work across boards; a board filter would name the others to anyone else.

@@ -12,6 +12,7 @@ short name "Probation", as the demo's National Probation Service does.
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -252,3 +253,72 @@ def _annual(second, priorities):
         reach=40,
     )
     return indicator
+
+
+# --- checking that a response shows nothing of another board ------------------------------------
+def board_rows(board) -> dict:
+    """Every row of every board-scoped model that belongs to ``board``: {model: {pk: str(row)}}."""
+    from django.apps import apps
+
+    from wscb.scoping import board_filter, is_board_scoped, scopes_disabled
+
+    rows = {}
+    with scopes_disabled():
+        for model in apps.get_models():
+            if is_board_scoped(model):
+                rows[model] = {row.pk: str(row) for row in model._base_manager.filter(board_filter(model, board.pk))}
+    return rows
+
+
+def board_markers(board, rows: dict, *, except_in: dict | None = None) -> set[str]:
+    """Texts that name ``board``'s records: its names, its agencies' and people's names, its users'
+    names and e-mail addresses, and each row's text (ten characters or more, and not a text the
+    other board's rows share, given as ``except_in``)."""
+    from partners.models import BoardMembership, Partner, Person, User
+    from wscb.scoping import scopes_disabled
+
+    shared = {text for texts in (except_in or {}).values() for text in texts.values()}
+    markers = {board.name, board.short_name}
+    with scopes_disabled():
+        for partner in Partner.objects.filter(board_memberships__board=board):
+            if not BoardMembership.objects.filter(partner=partner).exclude(board=board).exists():
+                markers |= {partner.name, partner.short_name}
+        markers |= {person.full_name for person in Person.objects.filter(boards=board)}
+        for user in User.objects.filter(boards=board):
+            if not user.boards.exclude(pk=board.pk).exists():
+                markers |= {user.full_name, user.email}
+    for model_rows in rows.values():
+        markers |= {text for text in model_rows.values() if len(text) >= 10 and text not in shared}
+    return {marker for marker in markers if len(marker) >= 4}
+
+
+def leaks(response, rows: dict, markers: set[str]) -> list[str]:
+    """What of the other board a response shows: its records in the page's context, its texts in the page."""
+    from django.db.models import Model, QuerySet
+
+    found = []
+    seen = set()
+
+    def check(value):
+        if isinstance(value, Model):
+            if value.pk in rows.get(type(value), {}):
+                found.append(f"{type(value)._meta.label} #{value.pk} in the context")
+        elif isinstance(value, QuerySet) and id(value) not in seen:
+            seen.add(id(value))
+            for item in list(value[:500]) if not value.query.is_sliced else list(value):
+                check(item)
+        elif isinstance(value, list | tuple | set) and id(value) not in seen:
+            seen.add(id(value))
+            for item in list(value)[:500]:
+                check(item)
+
+    for context in response.context or []:
+        for layer in getattr(context, "dicts", [context]):
+            for value in layer.values() if isinstance(layer, dict) else []:
+                check(value)
+    content = response.content.decode(errors="replace") if not getattr(response, "streaming", False) else ""
+    # The header's switcher names the boards the user may work in (every one, for an administrator).
+    content = re.sub(r'<form[^>]*class="[^"]*board-switch.*?</form>', "", content, flags=re.DOTALL)
+    text = content.replace("&#x27;", "'").replace("&amp;", "&").replace("&quot;", '"')
+    found += [f"text {marker!r}" for marker in sorted(markers) if marker in text]
+    return found
