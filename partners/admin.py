@@ -21,7 +21,7 @@ from partners.models import Board, BoardMembership, KeyObjective, Partner, Perso
 from partners.resources import PartnerResource
 from wscb.accounts.admin import reset_second_factor, sign_out_everywhere
 from wscb.audit.admin import AuditedModelAdmin
-from wscb.board_admin import BoardScopedInline, BoardScopedModelAdmin, board_users
+from wscb.board_admin import BoardScopedInline, BoardScopedModelAdmin, MissingIs404, board_users
 from wscb.boards import boards_for
 from wscb.data.imports import SafeImportExportMixin
 from wscb.scoping import scopes_disabled
@@ -31,7 +31,7 @@ admin.site.unregister(Group)
 
 
 @admin.register(Board)
-class BoardAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class BoardAdmin(MissingIs404, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("name", "short_name", "term", "is_active")
     fields = ("name", "short_name", "term", "is_active")
     search_fields = ("name", "short_name")
@@ -211,7 +211,7 @@ class PersonAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(User)
-class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):
+class UserAdmin(MissingIs404, AuditedModelAdmin, DjangoUserAdmin):
     form = UserEditForm
     add_form = UserCreateForm
     list_display = ("full_name", "email", "role", "partner", "is_active", "last_login")

@@ -56,7 +56,15 @@ class BoardChoicesMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class BoardScopedModelAdmin(BoardChoicesMixin):
+class MissingIs404:
+    """A record the user may not see (another board's, or none) is "not found", not a redirect
+    saying it may have been deleted: the same answer the portal's pages give."""
+
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        raise Http404(f"No {opts.verbose_name} with that number here.")
+
+
+class BoardScopedModelAdmin(MissingIs404, BoardChoicesMixin):
     """Mixin for the ModelAdmin of a model that belongs to a board (put it before ``admin.ModelAdmin``)."""
 
     def get_list_filter(self, request):
@@ -65,9 +73,6 @@ class BoardScopedModelAdmin(BoardChoicesMixin):
 
     def get_list_display(self, request):
         return [item for item in super().get_list_display(request) if item != "board"]
-
-    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
-        raise Http404(f"No {opts.verbose_name} with that number in this board or partnership.")
 
 
 class BoardScopedInline(BoardChoicesMixin):
