@@ -357,9 +357,9 @@ def _load_indicators(*, board, performance_priority) -> None:
     for order, row in enumerate(INDICATORS, start=1):
         code, name, unit, polarity, numerator_label, denominator_label, numerators, denominators, *comps = row
         indicator, _ = Indicator.objects.update_or_create(
+            board=board,
             code=code,
             defaults={
-                "board": board,
                 "order": order,
                 "name": name,
                 "unit": unit,
