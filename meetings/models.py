@@ -10,13 +10,14 @@ from django.urls import reverse
 
 from partners.models import Board, Partner, Person
 from wscb.scoping import BoardScopedManager
+from wscb.words import termed
 
 
 class Group(models.Model):
     """The board itself, its executive or one of its sub-groups, with its quorum and threshold rules."""
 
     class Kind(models.TextChoices):
-        BOARD = "board", "Board"
+        BOARD = "board", termed("Board")
         EXECUTIVE = "executive", "Executive"
         SUB_GROUP = "sub_group", "Sub-group"
 
@@ -76,7 +77,7 @@ class Membership(models.Model):
 
     class Status(models.TextChoices):
         FULL = "full", "Full"
-        ADVISOR = "advisor", "Advisor to the Board"
+        ADVISOR = "advisor", termed("Advisor to the Board")
         ADMIN = "admin", "Admin"
 
     #: The roles section 3 of the annual report names as key roles, in its order.
@@ -165,7 +166,7 @@ class Meeting(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
     reporting_year = models.PositiveSmallIntegerField(
         "counted in reporting year starting",
-        help_text=(
+        help_text=termed(
             "Start year of the reporting year whose annual report counts this meeting: normally the year "
             "containing its date, but a board cycle may run over (the 2016/17 report counts 21/03/2016 "
             "and 06/04/2017)."

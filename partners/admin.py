@@ -25,6 +25,7 @@ from wscb.board_admin import BoardScopedInline, BoardScopedModelAdmin, MissingIs
 from wscb.boards import boards_for
 from wscb.data.imports import SafeImportExportMixin
 from wscb.scoping import scopes_disabled
+from wscb.words import termed
 
 # Roles, not groups, decide permissions (wscb/permissions.py), so groups are not offered.
 admin.site.unregister(Group)
@@ -51,8 +52,8 @@ class BoardMembershipInline(BoardScopedInline, admin.TabularInline):
     extra = 1
     max_num = 1
     can_delete = False
-    verbose_name = "membership of this board or partnership"
-    verbose_name_plural = "membership of this board or partnership"
+    verbose_name = termed("membership of this board")
+    verbose_name_plural = termed("membership of this board")
 
     def get_extra(self, request, obj=None, **kwargs):
         return 0 if obj is not None and obj.board_memberships.exists() else 1

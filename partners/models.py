@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from wscb.roles import Role, role_has_model_permission, role_has_module_permission
 from wscb.scoping import BoardScopedManager
+from wscb.words import termed
 
 
 class Board(models.Model):
@@ -33,6 +34,8 @@ class Board(models.Model):
 
     class Meta:
         ordering = ["name"]
+        verbose_name = termed("board")
+        verbose_name_plural = termed("boards")
 
     def __str__(self) -> str:
         return self.name
@@ -104,7 +107,7 @@ class BoardMembership(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        help_text="The person the board or partnership writes to first about this agency.",
+        help_text=termed("The person the board writes to first about this agency."),
     )
 
     objects = BoardScopedManager("board")
@@ -167,7 +170,7 @@ class Person(models.Model):
         Board,
         blank=True,
         related_name="people",
-        help_text="The boards and partnerships this person is recorded for; only they see the person.",
+        help_text=termed("The boards this person is recorded for; only they see the person."),
     )
 
     objects = BoardScopedManager(_people_of_board)
@@ -222,7 +225,7 @@ class User(AbstractBaseUser):
         help_text="Required for partner leads: the one agency they report for.",
     )
     boards = models.ManyToManyField(
-        Board, blank=True, related_name="users", help_text="The boards and partnerships this person works for."
+        Board, blank=True, related_name="users", help_text=termed("The boards this person works for.")
     )
     last_board = models.ForeignKey(
         Board,
@@ -231,7 +234,7 @@ class User(AbstractBaseUser):
         null=True,
         blank=True,
         related_name="+",
-        help_text="The board or partnership chosen last in the header: the one they start in at their next sign-in.",
+        help_text=termed("The board chosen last in the header: the one they start in at their next sign-in."),
     )
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)

@@ -105,8 +105,10 @@ class PartnerResource(StrictColumnsMixin, resources.ModelResource):
     def filter_export(self, queryset, **kwargs):
         """Each agency with its statutory status on this board (the back office's export)."""
         here = BoardMembership._base_manager.filter(board=self.board, partner=OuterRef("pk"))
-        return super().filter_export(queryset, **kwargs).annotate(
-            is_statutory=Coalesce(Subquery(here.values("is_statutory")[:1]), False)
+        return (
+            super()
+            .filter_export(queryset, **kwargs)
+            .annotate(is_statutory=Coalesce(Subquery(here.values("is_statutory")[:1]), False))
         )
 
     def before_import(self, dataset, **kwargs):

@@ -276,4 +276,14 @@ def report(terminalreporter) -> None:
         terminalreporter.write_line(f"{key:<{width}}  " + "  ".join(f"{row.get(role, '-')!s:>19}" for role in columns))
 
 
-__all__ = ["LOGIN", "OTHER_BOARD_ROLES", "ROLES", "AdminPolicy", "Entry", "all_entries", "expect", "field", "resolver_names"]
+__all__ = [
+    "LOGIN",
+    "OTHER_BOARD_ROLES",
+    "ROLES",
+    "AdminPolicy",
+    "Entry",
+    "all_entries",
+    "expect",
+    "field",
+    "resolver_names",
+]

@@ -220,8 +220,8 @@ class TrainingPolicy(models.Model):
         default=PlacesCount.DELIVERED,
         help_text=(
             "What the course tables' places column counts: the places of delivered sessions, or of every "
-            "session including cancelled ones (as some boards' reports do). The places of cancelled sessions "
-            "are shown in a column of their own either way."
+            "session including cancelled ones (as some annual reports count them). The places of cancelled "
+            "sessions are shown in a column of their own either way."
         ),
     )
 

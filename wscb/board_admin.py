@@ -17,6 +17,7 @@ from __future__ import annotations
 from django.http import Http404
 
 from partners.models import Board, User
+from wscb.boards import board_term
 
 
 def board_users(board):
@@ -41,7 +42,11 @@ class BoardChoicesMixin:
             kwargs["initial"] = board
             kwargs["disabled"] = True
             field = super().formfield_for_foreignkey(db_field, request, **kwargs)
-            field.help_text = "Records are kept for the board or partnership you are working in (header)."
+            field.label = board_term(board)
+            if board:
+                field.help_text = (
+                    f"Records are kept for {board.name}, the {board_term(board).lower()} you are working in."
+                )
             return field
         if db_field.related_model is User:
             kwargs["queryset"] = board_users(board)

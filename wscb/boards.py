@@ -7,13 +7,13 @@ rows only. ``board_words`` and the ``board_term`` template variable put the boar
 ("Board" or "Partnership") into text.
 """
 
-import re
-
 from django.db.models import QuerySet
 from django.utils.functional import SimpleLazyObject
 
 from partners.models import Board, User
 from wscb.scoping import board_scope
+from wscb.words import DEFAULT_TERM
+from wscb.words import board_words as _board_words
 
 SESSION_KEY = "board_id"
 
@@ -65,35 +65,14 @@ def board_switch(*, request, board_id: int) -> Board | None:
     return board
 
 
-#: Whole words naming the board in a fixed text ("Advisor to the Board", "Board member").
-_BOARD_WORD = re.compile(r"\b(Boards|boards|Board|board|BOARD)\b")
-
-
 def board_term(board) -> str:
     """The board's word for itself, "Board" when there is no board."""
-    return getattr(board, "term", None) or Board.Term.BOARD
+    return getattr(board, "term", None) or DEFAULT_TERM
 
 
 def board_words(text: str, board) -> str:
-    """``text`` with every whole word "Board"/"board" (and plurals) in the board's own word.
-
-    For fixed labels that name the board (role and status labels, choice labels); text written
-    for one board (its narrative) is not passed through this.
-    """
-    term = board_term(board)
-    if term == Board.Term.BOARD or not text:
-        return text
-
-    def replace(match):
-        word = match.group(1)
-        plural = f"{term}s" if not term.endswith("s") else term
-        if word == "BOARD":
-            return term.upper()
-        if word in ("Boards", "boards"):
-            return plural if word[0].isupper() else plural.lower()
-        return term if word[0].isupper() else term.lower()
-
-    return _BOARD_WORD.sub(replace, str(text))
+    """``text`` with every whole word "Board"/"board" in ``board``'s own word (``wscb.words``)."""
+    return _board_words(text, board_term(board))
 
 
 class CurrentBoardMiddleware:

@@ -47,6 +47,7 @@ __all__ = [
     "BoardScopedQuerySet",
     "ScopeError",
     "board_scope",
+    "current_scope_board",
     "current_scope_board_id",
     "is_board_scoped",
     "scopes_disabled",
@@ -75,16 +76,24 @@ class _Scope:
         self._resolved = False
         self._board_id = None
 
+    def _resolve(self) -> None:
+        if not self._resolved:
+            if callable(self._board):
+                self._board = self._board()
+            board = self._board
+            self._board_id = board if board is None or isinstance(board, int) else getattr(board, "pk", None)
+            self._resolved = True
+
     @property
     def board_id(self) -> int | None:
-        if not self._resolved:
-            board = self._board() if callable(self._board) else self._board
-            if board is None or isinstance(board, int):
-                self._board_id = board
-            else:
-                self._board_id = getattr(board, "pk", None)
-            self._resolved = True
+        self._resolve()
         return self._board_id
+
+    @property
+    def board(self):
+        """The board given (None if it was given by its id or as None)."""
+        self._resolve()
+        return None if isinstance(self._board, int) else self._board
 
 
 _state: contextvars.ContextVar[object] = contextvars.ContextVar("board_scope", default=None)
@@ -112,6 +121,12 @@ def scopes_disabled() -> Iterator[None]:
         yield
     finally:
         _state.reset(token)
+
+
+def current_scope_board():
+    """The board in force (None with no board, scoping disabled, no scope, or a board given by id)."""
+    state = _state.get()
+    return state.board if isinstance(state, _Scope) else None
 
 
 def current_scope_board_id() -> int | None:

@@ -57,6 +57,10 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AlterModelOptions(
+            name='board',
+            options={'ordering': ['name'], 'verbose_name': 'board', 'verbose_name_plural': 'boards'},
+        ),
         migrations.CreateModel(
             name='BoardMembership',
             fields=[
@@ -73,17 +77,17 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='person',
             name='boards',
-            field=models.ManyToManyField(blank=True, help_text='The boards and partnerships this person is recorded for; only they see the person.', related_name='people', to='partners.board'),
+            field=models.ManyToManyField(blank=True, help_text='The boards this person is recorded for; only they see the person.', related_name='people', to='partners.board'),
         ),
         migrations.AddField(
             model_name='user',
             name='last_board',
-            field=models.ForeignKey(blank=True, help_text='The board or partnership chosen last in the header: the one they start in at their next sign-in.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='partners.board', verbose_name='working in'),
+            field=models.ForeignKey(blank=True, help_text='The board chosen last in the header: the one they start in at their next sign-in.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='partners.board', verbose_name='working in'),
         ),
         migrations.AlterField(
             model_name='user',
             name='boards',
-            field=models.ManyToManyField(blank=True, help_text='The boards and partnerships this person works for.', related_name='users', to='partners.board'),
+            field=models.ManyToManyField(blank=True, help_text='The boards this person works for.', related_name='users', to='partners.board'),
         ),
         migrations.AddField(
             model_name='boardmembership',
@@ -93,7 +97,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='boardmembership',
             name='main_contact',
-            field=models.ForeignKey(blank=True, help_text='The person the board or partnership writes to first about this agency.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='partners.person'),
+            field=models.ForeignKey(blank=True, help_text='The person the board writes to first about this agency.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='partners.person'),
         ),
         migrations.AddField(
             model_name='boardmembership',

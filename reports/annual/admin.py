@@ -67,6 +67,7 @@ class IndicatorValueAdmin(BoardScopedModelAdmin, AuditedModelAdmin, SafeImportEx
 
     def get_import_resource_kwargs(self, request, **kwargs):
         return {**super().get_import_resource_kwargs(request, **kwargs), "board": request.board}
+
     list_display = ("indicator", "year_start", "numerator", "denominator")
     list_filter = ("year_start", "indicator__board")
     fields = ("indicator", "year_start", "numerator", "denominator")
@@ -78,6 +79,7 @@ class ComparatorValueAdmin(BoardScopedModelAdmin, AuditedModelAdmin, SafeImportE
 
     def get_import_resource_kwargs(self, request, **kwargs):
         return {**super().get_import_resource_kwargs(request, **kwargs), "board": request.board}
+
     list_display = ("indicator", "year_start", "comparator", "value")
     list_filter = ("year_start", "comparator", "indicator__board")
     fields = ("indicator", "year_start", "comparator", "value")

@@ -13,6 +13,7 @@ from django.db import models
 from partners.models import Board, StrategicPriority
 from wscb.periods import ReportingYear
 from wscb.scoping import BoardScopedManager
+from wscb.words import termed
 
 ONE_PLACE = Decimal("0.1")
 
@@ -120,7 +121,9 @@ class Indicator(models.Model):
         NEITHER = "neither", "Neither (context only)"
 
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="indicators")
-    code = models.SlugField(max_length=60, help_text="Used in spreadsheets, e.g. wscb-cpp-rate; unique in the board.")
+    code = models.SlugField(
+        max_length=60, help_text=termed("Used in spreadsheets, e.g. wscb-cpp-rate; unique in the board.")
+    )
     order = models.PositiveSmallIntegerField(default=0)
     name = models.CharField(max_length=300)
     description = models.TextField(blank=True)
@@ -233,7 +236,7 @@ class NarrativeSection(YearMixin):
     class Kind(models.TextChoices):
         FOREWORD = "foreword", "Foreword"
         EXECUTIVE_SUMMARY = "executive_summary", "Executive summary and highlights"
-        CONTEXT = "context", "Context: the area and the board's vision"
+        CONTEXT = "context", termed("Context: the area and the board's vision")
         GOVERNANCE = "governance", "Governance and accountability arrangements"
         STRATEGIC_OBJECTIVES = "strategic_objectives", "Strategic objectives: introduction"
         PERFORMANCE = "performance", "Performance: introduction"

@@ -185,7 +185,7 @@ def _docx_membership(document, section) -> None:
         document,
         ["Job title", "Agency", "Status"],
         [[m.post or m.role, m.agency or NOT_AVAILABLE, m.status] for m in section.data.members],
-        caption=f"Members of the Board on {section.data.on:%d/%m/%Y}",
+        caption=f"Members of the {section.data.term} on {section.data.on:%d/%m/%Y}",
     )
 
 

@@ -124,9 +124,7 @@ def _meetings(second):
             started_on=datetime.date(2016, 4, 1),
         )
     ]
-    for order, partner in enumerate(
-        (second.council, second.police, second.health, second.probation), start=2
-    ):
+    for order, partner in enumerate((second.council, second.police, second.health, second.probation), start=2):
         person = Person.objects.create(
             full_name=f"{partner.short_name} Midshire Representative", job_title="Head of Safeguarding", partner=partner
         )
@@ -146,13 +144,16 @@ def _meetings(second):
     group.chair = chair
     group.save(update_fields=["chair"])
     meeting = services.meeting_save(
-        meeting=Meeting(group=group, held_on=datetime.date(2016, 9, 14), venue="Midshire Hall"), by=second.business_support
+        meeting=Meeting(group=group, held_on=datetime.date(2016, 9, 14), venue="Midshire Hall"),
+        by=second.business_support,
     )
     entries = [
         services.MemberEntry(membership=membership, status="present" if index < 3 else "apologies")
         for index, membership in enumerate(memberships)
     ]
-    services.attendance_record(meeting=meeting, entries=entries, others=[], version=meeting.version, by=second.board_member)
+    services.attendance_record(
+        meeting=meeting, entries=entries, others=[], version=meeting.version, by=second.board_member
+    )
     Action.objects.create(
         meeting=meeting,
         description="Midshire neglect audit to be shared with every agency",
@@ -186,7 +187,9 @@ def _training(second):
     services.attendance_record(session=delivered, outcomes=outcomes, version=delivered.version)
     cancelled.refresh_from_db()
     services.session_cancel(
-        session=cancelled, reason=Session.CancellationReason.TRAINER_UNAVAILABLE, on=datetime.date(2016, 11, 1),
+        session=cancelled,
+        reason=Session.CancellationReason.TRAINER_UNAVAILABLE,
+        on=datetime.date(2016, 11, 1),
         version=cancelled.version,
     )
     return course, Session.objects.get(pk=delivered.pk), Session.objects.get(pk=cancelled.pk)
@@ -204,7 +207,9 @@ def _finance(second):
     services.contribution_create(
         finance_year=finance_year, by=by, partner=second.council, amount_agreed=Decimal("30000.00")
     )
-    services.contribution_create(finance_year=finance_year, by=by, partner=second.police, amount_agreed=Decimal("9000.00"))
+    services.contribution_create(
+        finance_year=finance_year, by=by, partner=second.police, amount_agreed=Decimal("9000.00")
+    )
     return finance_year
 
 
@@ -222,7 +227,10 @@ def _annual(second, priorities):
 
     board = second.board
     ContextFact.objects.create(
-        board=board, year_start=YEAR.start_year, kind=ContextFact.Kind.CHILD_POPULATION, label="Midshire children",
+        board=board,
+        year_start=YEAR.start_year,
+        kind=ContextFact.Kind.CHILD_POPULATION,
+        label="Midshire children",
         value=Decimal("51200"),
     )
     indicator = Indicator.objects.create(

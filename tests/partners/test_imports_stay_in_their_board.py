@@ -92,7 +92,11 @@ def test_an_agency_shared_with_the_demo_board_is_not_renamed_by_an_import(demo, 
     before = checksums(demo)
     response = client_for(second.business_support).post(
         reverse("partners:partner-import"),
-        {"file": upload("a.csv", ["name", "short_name", "sector"], [("Wigan MBC", "Wigan Council", "Local authority")])},
+        {
+            "file": upload(
+                "a.csv", ["name", "short_name", "sector"], [("Wigan MBC", "Wigan Council", "Local authority")]
+            )
+        },
     )
     assert response.status_code == 400
     (error,) = response.context["outcome"].errors
@@ -143,7 +147,10 @@ def test_the_second_boards_finance_import_changes_no_demo_row(demo, second):
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     assert checksums(demo) == before
-    assert Contribution.objects.get(finance_year=second.records.finance_year, partner=second.probation).amount_agreed == 4000
+    assert (
+        Contribution.objects.get(finance_year=second.records.finance_year, partner=second.probation).amount_agreed
+        == 4000
+    )
 
     refused = client.post(
         reverse("finance:import", args=["contributions"]),
@@ -172,7 +179,8 @@ def test_the_second_boards_indicator_import_changes_no_demo_figure(demo, second)
     assert f"There is no indicator with the code '{demo_code}' in MCSP. Its indicators are: mcsp-cpp-rate." in text
 
     preview = client.post(
-        url, {"import_file": upload("figures.csv", headers, [("mcsp-cpp-rate", "2017/18", "230", "51300")]), "format": "0"}
+        url,
+        {"import_file": upload("figures.csv", headers, [("mcsp-cpp-rate", "2017/18", "230", "51300")]), "format": "0"},
     )
     assert "Confirm import" in preview.content.decode()
     confirm = preview.context["confirm_form"]

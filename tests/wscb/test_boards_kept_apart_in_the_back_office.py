@@ -30,7 +30,9 @@ SCOPED_ADMINS = sorted(
 
 
 def test_every_admin_of_a_board_owned_model_is_board_scoped_with_its_inlines():
-    wrong = [label for label, _model, model_admin in SCOPED_ADMINS if not isinstance(model_admin, BoardScopedModelAdmin)]
+    wrong = [
+        label for label, _model, model_admin in SCOPED_ADMINS if not isinstance(model_admin, BoardScopedModelAdmin)
+    ]
     wrong += [
         f"{label} inline {inline.__name__}"
         for label, _model, model_admin in SCOPED_ADMINS

@@ -9,6 +9,7 @@ from django.urls import reverse
 from meetings.charts import attendance_chart_svg
 from reports.annual.models import NarrativeSection
 from reports.annual.sections.base import INCOMPLETE, MISSING, READY, Narrative, Section
+from wscb.words import board_words
 
 KEY = "governance"
 TITLE = "Governance and accountability"
@@ -82,8 +83,8 @@ def provide(*, board, year, bundle):
         title=TITLE,
         template="annual/sections/governance.html",
         status=status,
-        reason=reason,
+        reason=board_words(reason, board.term),
         fix_url=fix_url,
-        fix_label=fix_label,
+        fix_label=board_words(fix_label, board.term),
         data=data,
     )
