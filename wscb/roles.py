@@ -59,15 +59,5 @@ def role_has_module_permission(role: str, app_label: str) -> bool:
     return role == BUSINESS_SUPPORT and app_label in BUSINESS_SUPPORT_APPS
 
 
-def role_label(role: str, term: str | None = "Board") -> str:
-    """The role as a board says it: "Board member", or "Partnership member" for a partnership.
-
-    ``term`` is the board's word (``Board.term``); the other roles do not name the board.
-    """
-    if role == BOARD_MEMBER:
-        return f"{term or 'Board'} member"
-    return Role(role).label if role in ALL_ROLES else ""
-
-
 def user_has_role(user, roles: Iterable[str]) -> bool:
     return bool(user.is_authenticated and user.is_active and user.role in set(roles))

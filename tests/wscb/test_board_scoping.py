@@ -66,7 +66,7 @@ def test_inside_a_scope_only_that_boards_rows_are_seen_through_every_path(two_bo
 
 
 def test_outside_any_scope_a_query_raises_instead_of_returning_every_board(two_boards, no_board_scope):
-    with pytest.raises(ScopeError, match="meetings.Group was queried outside a board scope"):
+    with pytest.raises(ScopeError, match=r"meetings\.Group was queried outside a board scope"):
         list(Group.objects.all())
     for run in (
         lambda: Group.objects.count(),

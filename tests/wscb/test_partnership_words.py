@@ -101,9 +101,9 @@ def crawl(client, start: str, *, limit: int = 200, within: str = "/") -> dict[st
             if parts.scheme not in ("", "http") or (parts.netloc and parts.netloc != "testserver"):
                 continue
             path = parts.path + (f"?{parts.query}" if parts.query else "")
-            if path.startswith(within) and not SKIP.search(path) and path not in seen:
-                if not (within == "/" and path.startswith("/admin/")):
-                    queue.append(path)
+            into_the_back_office = within == "/" and path.startswith("/admin/")
+            if path.startswith(within) and not SKIP.search(path) and path not in seen and not into_the_back_office:
+                queue.append(path)
     crawl.seen = seen
     return found
 

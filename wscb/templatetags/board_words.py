@@ -1,16 +1,15 @@
 """The board's own word in templates: ``{% load board_words %}``.
 
-- ``{{ board_term }}`` (every page's context): "Board" or "Partnership"; ``{{ board_term|lower }}``
-  inside a sentence.
-- ``{{ text|termed:board }}``: a fixed label that names the board ("Advisor to the Board",
-  "Board member", a group kind) in the board's word.
-- ``{% role_label user %}``: the user's role as the board says it ("Partnership member").
+- ``{{ board_term }}`` (every page's context, wscb/context_processors.py): "Board" or
+  "Partnership"; ``{{ board_term|lower }}`` inside a sentence.
+- ``{{ text|termed:board }}``: a fixed text that names the board ("Boards", "Advisor to the Board")
+  in ``board``'s word. Choice labels and verbose names made with ``wscb.words.termed`` need nothing:
+  ``{{ member.get_status_display }}`` already reads "Advisor to the Partnership" for a partnership.
 """
 
 from django import template
 
-from wscb.boards import board_term, board_words
-from wscb.roles import role_label as _role_label
+from wscb.boards import board_words
 
 register = template.Library()
 
@@ -19,8 +18,3 @@ register = template.Library()
 def termed(text, board):
     """``text`` with "Board"/"board" in ``board``'s own word (unchanged for a Board)."""
     return board_words(str(text), board)
-
-
-@register.simple_tag(takes_context=True)
-def role_label(context, user) -> str:
-    return _role_label(getattr(user, "role", ""), board_term(context.get("board")))
