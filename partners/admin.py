@@ -24,7 +24,6 @@ from wscb.audit.admin import AuditedModelAdmin
 from wscb.board_admin import BoardScopedInline, BoardScopedModelAdmin, MissingIs404, board_users
 from wscb.boards import boards_for
 from wscb.data.imports import SafeImportExportMixin
-from wscb.scoping import scopes_disabled
 from wscb.words import termed
 
 # Roles, not groups, decide permissions (wscb/permissions.py), so groups are not offered.
@@ -187,8 +186,8 @@ class BoardMembershipAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.Model
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "partner" and request.user.is_administrator:
-            with scopes_disabled():  # on purpose: an administrator links an agency another board shares
-                kwargs["queryset"] = Partner.objects.order_by("name")
+            # On purpose: an administrator links an agency another board already has (a shared agency).
+            kwargs["queryset"] = Partner.objects.every_board().order_by("name")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):

@@ -6,7 +6,6 @@ from import_export import fields, resources, widgets
 
 from partners.models import Board, BoardMembership, Partner
 from wscb.data.imports import ImportRejected, StrictColumnsMixin
-from wscb.scoping import scopes_disabled
 
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0"}
@@ -97,10 +96,12 @@ class PartnerResource(StrictColumnsMixin, resources.ModelResource):
         if self.board is None:
             return Partner.objects.none()
         here = BoardMembership._base_manager.filter(board=self.board, partner=OuterRef("pk"))
-        with scopes_disabled():  # the board is named here, whatever scope the caller is in
-            return Partner.objects.filter(Exists(here)).annotate(
-                is_statutory=Coalesce(Subquery(here.values("is_statutory")[:1]), False)
-            )
+        # The board is named here, whatever scope the caller is in.
+        return (
+            Partner.objects.every_board()
+            .filter(Exists(here))
+            .annotate(is_statutory=Coalesce(Subquery(here.values("is_statutory")[:1]), False))
+        )
 
     def filter_export(self, queryset, **kwargs):
         """Each agency with its statutory status on this board (the back office's export)."""

@@ -79,5 +79,5 @@ def person_join_board(*, person: Person, board: Board) -> None:
 
 def member_agencies(*, board: Board) -> QuerySet[Partner]:
     """The agencies of ``board`` (any date), whatever the scope: for code that names its board."""
-    with scopes_disabled():
-        return Partner.objects.filter(pk__in=BoardMembership._base_manager.filter(board=board).values("partner_id"))
+    members = BoardMembership._base_manager.filter(board=board).values("partner_id")
+    return Partner.objects.every_board().filter(pk__in=members)

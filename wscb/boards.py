@@ -80,6 +80,12 @@ class CurrentBoardMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # Import every view (and so every form) now, outside any board's scope: a choice field's
+        # queryset made at import time must wait for the scope of the request that uses it, not be
+        # made inside the first request's scope (Django imports the URLconf on first use).
+        from django.urls import get_resolver
+
+        get_resolver().url_patterns
 
     def __call__(self, request):
         request.board = SimpleLazyObject(lambda: current_board(request))

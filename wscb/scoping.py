@@ -165,16 +165,33 @@ def _no_scope_error(model) -> ScopeError:
 
 
 class BoardScopedQuerySet(models.QuerySet):
-    """A queryset of a scoped model. Made inside a scope it is filtered at once; made with none
-    (at import time: a ModelForm's choice field) it is *pending*: it takes the scope in force when
-    it is copied (``.all()``, ``.filter()``), read as a sub-query or run, and running it (or using
-    it as a sub-query) with still no scope raises ``ScopeError``."""
+    """A queryset of a scoped model.
+
+    Made inside a board's scope it is filtered at once and remembers the board: used later while
+    *another* board's scope is in force, it raises rather than show that board the first one's rows.
+    Made with no board in force (at import time, as a ModelForm's choice field is; or with scoping
+    disabled) it is *pending*: it takes the scope in force when it is copied (``.all()``,
+    ``.filter()``), read as a sub-query or run; run with scoping disabled it sees every board, and
+    run with no scope at all it raises ``ScopeError``. ``every_board()`` is the explicit, lasting
+    "every board's rows" for code that says so on purpose.
+    """
 
     _scope_pending = False
+    _scope_board = None  # the board id whose filter the queryset carries
+    _every_board = False
 
-    def _require_scope(self) -> None:
+    def _check_scope(self) -> None:
         if self._scope_pending and _state.get() is None:
             raise _no_scope_error(self.model)
+        self._check_board()
+
+    def _check_board(self) -> None:
+        state = _state.get()
+        if self._scope_board is not None and isinstance(state, _Scope) and state.board_id != self._scope_board:
+            raise ScopeError(
+                f"A {self.model._meta.label} queryset made for board #{self._scope_board} was used for board "
+                f"#{state.board_id}: make querysets where they are used (not at import time in a request)."
+            )
 
     @property
     def query(self):
@@ -199,73 +216,92 @@ class BoardScopedQuerySet(models.QuerySet):
         self._query = value
 
     def _clone(self):
+        self._check_board()
         state = _state.get()
-        if not self._scope_pending or isinstance(state, _Scope):
-            return super()._clone()  # in a scope, a pending queryset's query is the scoped one
+        if self._scope_pending and isinstance(state, _Scope):
+            clone = super()._clone()  # built from the scoped query: no longer pending
+            clone._scope_board = state.board_id
+            return clone
+        if not self._scope_pending:
+            clone = super()._clone()
+            clone._scope_board, clone._every_board = self._scope_board, self._every_board
+            return clone
         self._scope_pending = False
         try:
             clone = super()._clone()
         finally:
             self._scope_pending = True
-        clone._scope_pending = state is not DISABLED
+        clone._scope_pending = True
+        return clone
+
+    def every_board(self) -> BoardScopedQuerySet:
+        """Every board's rows, whatever scope is in force where it is used (say why where you use it)."""
+        if self._scope_board is not None:
+            raise ScopeError(f"This {self.model._meta.label} queryset is already filtered for one board.")
+        pending, self._scope_pending = self._scope_pending, False
+        try:
+            clone = super()._clone()
+        finally:
+            self._scope_pending = pending
+        clone._every_board = True
         return clone
 
     # Everything that runs SQL (or hands the query to another one) checks for a scope first.
     def _fetch_all(self):
-        self._require_scope()
+        self._check_scope()
         super()._fetch_all()
 
     def _iterator(self, use_chunked_fetch, chunk_size):
-        self._require_scope()
+        self._check_scope()
         yield from super()._iterator(use_chunked_fetch, chunk_size)
 
     def count(self):
-        self._require_scope()
+        self._check_scope()
         return super().count()
 
     def exists(self):
-        self._require_scope()
+        self._check_scope()
         return super().exists()
 
     def contains(self, obj):
-        self._require_scope()
+        self._check_scope()
         return super().contains(obj)
 
     def aggregate(self, *args, **kwargs):
-        self._require_scope()
+        self._check_scope()
         return super().aggregate(*args, **kwargs)
 
     def update(self, **kwargs):
-        self._require_scope()
+        self._check_scope()
         return super().update(**kwargs)
 
     def _update(self, values):
-        self._require_scope()
+        self._check_scope()
         return super()._update(values)
 
     def delete(self):
-        self._require_scope()
+        self._check_scope()
         return super().delete()
 
     def _raw_delete(self, using):
-        self._require_scope()
+        self._check_scope()
         return super()._raw_delete(using)
 
     def explain(self, *, format=None, **options):
-        self._require_scope()
+        self._check_scope()
         return super().explain(format=format, **options)
 
     def resolve_expression(self, *args, **kwargs):
-        self._require_scope()
+        self._check_scope()
         return super().resolve_expression(*args, **kwargs)
 
     resolve_expression.queryset_only = True
 
     def _combinator_query(self, combinator, *other_qs, all=False):
-        self._require_scope()
+        self._check_scope()
         for other in other_qs:
             if isinstance(other, BoardScopedQuerySet):
-                other._require_scope()
+                other._check_scope()
         return super()._combinator_query(combinator, *other_qs, all=all)
 
 
@@ -287,11 +323,18 @@ class BoardScopedManager(models.Manager.from_queryset(BoardScopedQuerySet)):
         if self._rule is not None:
             cls._board_scope_rule = self._rule
 
+    def every_board(self) -> BoardScopedQuerySet:
+        """Every board's rows, whatever scope is in force where it is used (say why where you use it)."""
+        queryset = super().get_queryset()
+        queryset._every_board = True
+        return queryset
+
     def get_queryset(self):
         queryset = super().get_queryset()
         state = _state.get()
         if isinstance(state, _Scope):
             queryset._query.add_q(board_filter(self.model, state.board_id))
-        elif state is not DISABLED:
-            queryset._scope_pending = True
+            queryset._scope_board = state.board_id
+        else:
+            queryset._scope_pending = True  # disabled or no scope: the scope in force when it is used
         return queryset

@@ -99,14 +99,28 @@ def test_a_queryset_made_with_no_scope_takes_the_scope_in_force_when_used(two_bo
         assert made_at_import.all().count() == 2
 
 
-def test_a_queryset_made_with_scoping_disabled_stays_unscoped_where_it_is_used(two_boards):
+def test_a_queryset_made_with_scoping_disabled_takes_the_scope_where_it_is_used(two_boards):
     first, second = two_boards
     GroupFactory(board=first)
     GroupFactory(board=second)
     with scopes_disabled():
-        every_group = Group.objects.all()
+        made_while_disabled = Group.objects.all()
+        every_group = Group.objects.every_board()
     with board_scope(first):
-        assert every_group.count() == 2
+        assert made_while_disabled.count() == 1
+        assert every_group.count() == 2  # every_board() says so on purpose, and lasts
+
+
+def test_a_queryset_made_for_one_board_cannot_be_used_for_another(two_boards):
+    """A queryset made inside the first request's scope (a form imported lazily in a request) would
+    otherwise show that board's rows to the next board's users."""
+    first, second = two_boards
+    with board_scope(first):
+        made_for_first = Group.objects.all()
+    with board_scope(second), pytest.raises(ScopeError, match="made for board"):
+        list(made_for_first.all())
+    with board_scope(first):
+        assert list(made_for_first.all()) == []
 
 
 def test_a_versioned_update_stays_one_conditional_update_of_the_row_itself(two_boards):
