@@ -83,9 +83,11 @@ class CurrentBoardMiddleware:
         # Import every view (and so every form) now, outside any board's scope: a choice field's
         # queryset made at import time must wait for the scope of the request that uses it, not be
         # made inside the first request's scope (Django imports the URLconf on first use).
-        from django.urls import get_resolver
+        import importlib
 
-        get_resolver().url_patterns
+        from django.conf import settings
+
+        importlib.import_module(settings.ROOT_URLCONF)
 
     def __call__(self, request):
         request.board = SimpleLazyObject(lambda: current_board(request))
