@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import html
 import io
+import itertools
 import json
 import math
 from dataclasses import asdict, dataclass, field
@@ -439,7 +440,7 @@ def _dashed(points, dash: str, scale: float):
     """Split a polyline into the drawn segments of its dash pattern (Pillow has no dashes)."""
     pattern = [float(v) * scale for v in dash.split()]
     index, left, drawing = 0, pattern[0], True
-    for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
+    for (x1, y1), (x2, y2) in itertools.pairwise(points):
         length = math.hypot(x2 - x1, y2 - y1)
         position = 0.0
         while position < length:
