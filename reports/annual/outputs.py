@@ -25,12 +25,23 @@ def render_html(report: AnnualReport, *, for_print: bool = False) -> str:
     return render_to_string("annual/report_document.html", {"report": report, "for_print": for_print})
 
 
+#: Tagged PDF for screen readers (PDF/UA-1: structure tree, language, title shown, fonts embedded).
+PDF_VARIANT = "pdf/ua-1"
+
+
 def render_pdf(report: AnnualReport) -> tuple[bytes, int]:
-    """(PDF bytes, number of pages). A4, page numbers in the footer, contents with page numbers."""
+    """(PDF bytes, number of pages). A4, page numbers in the footer, contents with page numbers;
+    tagged (PDF/UA-1) with the language (en-GB), title and author, charts' text as figure
+    alternatives."""
+    document = layout_pdf(report)
+    return document.write_pdf(pdf_variant=PDF_VARIANT), len(document.pages)
+
+
+def layout_pdf(report: AnnualReport):
+    """The laid-out WeasyPrint document (its pages and boxes), before it is written as a PDF."""
     from weasyprint import HTML
 
-    document = HTML(string=render_html(report, for_print=True), base_url=None).render()
-    return document.write_pdf(), len(document.pages)
+    return HTML(string=render_html(report, for_print=True), base_url=None).render(pdf_variant=PDF_VARIANT)
 
 
 # --- Word ---------------------------------------------------------------------------------------
