@@ -107,3 +107,35 @@ def underfilled_pages(facts: list[PageFacts], *, threshold: float = 0.4) -> list
         if all(last_page[section] != page.number for section in page.sections):
             found.append((page.number, page.sections[-1], round(page.fill, 2)))
     return found
+
+
+def tables_by_page(document) -> dict:
+    """For each table: the pages of its caption, header rows and body rows."""
+    parents = _parents(document)
+    tables: dict = defaultdict(lambda: {"caption": set(), "header": set(), "body": set()})
+    for number, page in enumerate(document.pages, start=1):
+        for box in _walk(page._page_box):
+            element = box.element
+            if element is None:
+                continue
+            if isinstance(box, boxes.TableCaptionBox):
+                tables[id(parents[element])]["caption"].add(number)
+            elif isinstance(box, boxes.TableRowBox):
+                group = parents[element]
+                table = parents[group]
+                key = {"thead": "header"}.get(group.tag, "body")
+                tables[id(table)][key].add(number)
+    return tables
+
+
+def indicators_by_page(document) -> dict[int, set]:
+    """Page number -> the indicator blocks (``div.indicator``) that start on it."""
+    found: dict[int, set] = defaultdict(set)
+    seen = set()
+    for number, page in enumerate(document.pages, start=1):
+        for box in _walk(page._page_box):
+            element = box.element
+            if element is not None and "indicator" in (element.get("class") or "").split() and id(element) not in seen:
+                seen.add(id(element))
+                found[number].add(element.get("id"))
+    return found
