@@ -284,6 +284,10 @@ def _table(document, block) -> None:
     table = document.add_table(rows=len(rows), cols=columns)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    widths = _column_widths([cells for _group, cells in rows], columns)
+    for word_column, width in zip(table.columns, widths, strict=True):
+        word_column.width = width  # the grid (LibreOffice reads it); each cell's width below (Word does)
     for word_row, (group, cells) in zip(table.rows, rows, strict=True):
         _cannot_split(word_row)
         if group == "header":
@@ -302,7 +306,40 @@ def _table(document, block) -> None:
             if group == "header":
                 _shade(target, "DDE7F0")
             column += cell.colspan
+        for word_cell, width in zip(word_row.cells, widths, strict=True):
+            word_cell.width = width
     document.add_paragraph().paragraph_format.space_after = Pt(2)
+
+
+#: The text width of an A4 page between the margins.
+TEXT_WIDTH_CM = 21.0 - 2 * 1.8
+
+
+CHARACTER_CM, CELL_PADDING_CM = 0.19, 0.45  # a bold character at the tables' 8.5 pt, and Word's cell margins
+
+
+def _column_widths(rows: list, columns: int) -> list:
+    """Widths that share the page by what each column holds: never narrower than its longest word
+    (no word, number or date is broken), and labels get room for a few words a line."""
+    shortest, wanted = [1.0] * columns, [1.0] * columns
+    for cells in rows:
+        column = 0
+        for cell in cells:
+            if cell.colspan == 1 and column < columns:
+                word = max((len(part) for part in cell.text.split()), default=0)
+                shortest[column] = max(shortest[column], word * CHARACTER_CM + CELL_PADDING_CM)
+                wanted[column] = max(wanted[column], min(len(cell.text), 34) * CHARACTER_CM + CELL_PADDING_CM)
+            column += cell.colspan
+    wanted = [max(w, s) for w, s in zip(wanted, shortest, strict=True)]
+    if sum(wanted) <= TEXT_WIDTH_CM:
+        widths = [w * TEXT_WIDTH_CM / sum(wanted) for w in wanted]
+    elif sum(shortest) < TEXT_WIDTH_CM:
+        spare = TEXT_WIDTH_CM - sum(shortest)
+        extra = [w - s for w, s in zip(wanted, shortest, strict=True)]
+        widths = [s + e * spare / sum(extra) for s, e in zip(shortest, extra, strict=True)]
+    else:
+        widths = [s * TEXT_WIDTH_CM / sum(shortest) for s in shortest]
+    return [Cm(width) for width in widths]
 
 
 def _shade(cell, colour: str) -> None:
