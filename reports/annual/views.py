@@ -15,6 +15,7 @@ from reports.annual import outputs, reporting, services
 from reports.annual.assembly import build_report
 from reports.annual.forms import ActivityForm, ConfirmForm, NarrativeForm, PublishForm
 from reports.annual.models import NarrativeSection, PriorityActivity
+from reports.annual.public_views import public_urls
 from reports.annual.readiness import check_readiness
 from reports.annual.selectors import published_report_get, published_report_list
 from wscb.audit.services import AuditAction, audit_record, audit_record_many
@@ -43,11 +44,10 @@ class ReportIndexView(SignedInMixin, View):
         current = ReportingYear.current().previous
         if request.user.is_staff and current not in years:
             years = [current, *years]
-        return render(
-            request,
-            "annual/index.html",
-            {"years": years, "published": published_report_list(for_user=request.user, board=board)},
-        )
+        published = list(published_report_list(for_user=request.user, board=board))
+        for item in published:
+            item.public_urls = public_urls(item)
+        return render(request, "annual/index.html", {"years": years, "published": published})
 
 
 class DraftView(NoStoreMixin, RecordKeeperMixin, View):
