@@ -77,7 +77,7 @@ def year_slug(start_year: int) -> str:
 
 
 def year_from_slug(slug: str) -> int:
-    """"2016-17" -> 2016; 404 for anything else (including "2016-18")."""
+    """ "2016-17" -> 2016; 404 for anything else (including "2016-18")."""
     first, _, second = slug.partition("-")
     if not (first.isdigit() and second.isdigit() and len(first) == 4 and len(second) == 2):
         raise Http404("No such reporting year.")
