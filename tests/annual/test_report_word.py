@@ -58,7 +58,9 @@ def test_there_is_a_contents_field_listing_the_sections(files):
 
 
 def test_heading_levels_never_jump(files):
-    _html, document = files
+    html, document = files
+    html_levels = [int(level) for level in re.findall(r"<h([1-6])[ >]", html)]
+    assert all(later <= earlier + 1 for earlier, later in itertools.pairwise(html_levels))
     levels = [int(p.style.name.split()[-1]) for p in document.paragraphs if p.style.name.startswith("Heading ")]
     assert levels[0] == 1 and len(levels) > 50
     assert all(later <= earlier + 1 for earlier, later in itertools.pairwise(levels))
