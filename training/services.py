@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
 from partners.models import Board, Partner
 from training.models import Booking, Session, TrainingPolicy
 from wscb.data.versions import EditConflict, versioned_update
+from wscb.mail.services import email_queue
 
 Status = Booking.Status
 
@@ -100,15 +100,18 @@ def _offer_next_place(session: Session) -> Booking | None:
     waiting.offered_at = timezone.now()
     waiting.save(update_fields=["status", "offered_at"])
     if waiting.email:
-        transaction.on_commit(
-            lambda: send_mail(
-                f"A place on {session.course.title} is available",
+        # Queued with the offer (sent by a worker once this transaction commits, retried if the mail
+        # server refuses): a cancellation never fails or waits because of e-mail.
+        email_queue(
+            kind="waiting-list-offer",
+            board=session.course.board,
+            to=[waiting.email],
+            subject=f"A place on {session.course.title} is available",
+            body=(
                 f"Dear {waiting.delegate_name},\n\nA place has come free on {session}. "
-                "It is held for you: please confirm with the training team that you will attend.\n",
-                None,
-                [waiting.email],
-                fail_silently=True,
-            )
+                "It is held for you: please confirm with the training team that you will attend.\n"
+            ),
+            key=f"waiting-list-offer:{waiting.pk}:{waiting.offered_at.isoformat()}",
         )
     return waiting
 
