@@ -291,6 +291,8 @@ MAIL_MAX_ATTEMPTS = env_int("DJANGO_MAIL_MAX_ATTEMPTS", 12)
 MAIL_KEEP_DAYS = env_int("DJANGO_MAIL_KEEP_DAYS", 90)
 # Spreadsheet imports with more rows than this are checked and written by a job, with progress.
 IMPORT_JOB_ROWS = env_int("DJANGO_IMPORT_JOB_ROWS", 2000)
+# A job is not bound by a request's time limit: e-learning exports may have this many rows.
+IMPORT_JOB_MAX_ROWS = env_int("DJANGO_IMPORT_JOB_MAX_ROWS", 200000)
 
 # Retention (wscb/ops/retention.py): records are kept this many years after their reporting year.
 RETENTION_YEARS = env_int("DJANGO_RETENTION_YEARS", 6)

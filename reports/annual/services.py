@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
-
 from django.urls import reverse
+from django.utils import timezone
 
 from partners.models import Board
 from reports.annual import outputs
@@ -136,9 +135,7 @@ def report_publish(*, board, year: ReportingYear, by, job=None) -> PublishedRepo
 
 def report_publish_job(*, job) -> PublishedReport:
     """The publishing job's work: ``report_publish`` for the job's board, year and person."""
-    return report_publish(
-        board=job.board, year=ReportingYear(job.arguments["start_year"]), by=job.started_by, job=job
-    )
+    return report_publish(board=job.board, year=ReportingYear(job.arguments["start_year"]), by=job.started_by, job=job)
 
 
 def training_income_take_into_finance(*, board: Board, year: ReportingYear, by) -> list:

@@ -34,9 +34,7 @@ def _send(*, report, kind: str, subject: str, opening: str, key: str | None = No
         f"Fill it in here, over as many sittings as you need: {_link(report)}\n\n"
         f"{board.name} business support"
     )
-    email_queue(
-        kind=kind, board=board, to=recipients, subject=f"[{board.short_name}] {subject}", body=body, key=key
-    )
+    email_queue(kind=kind, board=board, to=recipients, subject=f"[{board.short_name}] {subject}", body=body, key=key)
     return recipients
 
 

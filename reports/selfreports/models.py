@@ -316,7 +316,9 @@ class ReminderLog(models.Model):
     class Meta:
         ordering = ["-sent_on", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["report", "kind", "due_on"], name="one_reminder_per_report_kind_and_due_day")
+            models.UniqueConstraint(
+                fields=["report", "kind", "due_on"], name="one_reminder_per_report_kind_and_due_day"
+            )
         ]
 
     def __str__(self) -> str:

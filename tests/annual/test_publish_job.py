@@ -36,9 +36,7 @@ def _publish(client):
     return client.post(reverse("annual:publish", args=[2016]), {"confirm": "on"})
 
 
-def test_the_request_records_the_intent_and_the_worker_publishes(
-    as_user, business_support, board, run_jobs, layouts
-):
+def test_the_request_records_the_intent_and_the_worker_publishes(as_user, business_support, board, run_jobs, layouts):
     NarrativeFactory(board=board, year_start=2016, body="Published words")
     client = as_user(business_support)
     response = _publish(client)
@@ -46,7 +44,7 @@ def test_the_request_records_the_intent_and_the_worker_publishes(
     assert response.status_code == 302 and response.url == reverse("jobs:detail", args=[job.pk])
     assert layouts == [] and not PublishedReport.objects.exists()
     assert (job.kind, job.status, job.board, job.started_by) == ("annual.publish", "queued", board, business_support)
-    assert "being published" in [str(m) for m in get_messages(response.wsgi_request)][0]
+    assert "being published" in next(str(m) for m in get_messages(response.wsgi_request))
     assert AuditEvent.objects.filter(action=AuditAction.CREATED, object_id=str(job.pk), user=business_support).exists()
 
     run_jobs()

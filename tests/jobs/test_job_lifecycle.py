@@ -60,7 +60,7 @@ def test_a_job_is_queued_at_the_commit_and_run_once(board, business_support, run
     job.refresh_from_db()
     assert (job.status, job.attempt, job.step, job.progress_text) == ("done", 1, "Counting", "5 of 10 rows checked")
     assert job.progress_percent == 50 and job.started_at and job.finished_at and job.task_result_id
-    assert jobs.DONE == [(job.pk, 1)]
+    assert [(job.pk, 1)] == jobs.DONE
 
 
 def test_a_job_that_raises_is_failed_with_the_reason_and_nothing_else_runs_it(board, run_jobs):
@@ -85,7 +85,7 @@ def test_a_failed_job_retried_runs_again_as_a_new_attempt(board, business_suppor
     run_jobs()
     job.refresh_from_db()
     assert (job.status, job.attempt, job.result_url) == ("done", 2, "/somewhere/")
-    assert jobs.DONE == [(job.pk, 2)]
+    assert [(job.pk, 2)] == jobs.DONE
 
 
 def test_only_failed_or_stopped_jobs_can_be_retried(board, run_jobs):

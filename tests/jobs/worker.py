@@ -103,9 +103,7 @@ class WorkerProcess:
             "PYTHONPATH": str(ROOT),
             **(env or {}),
         }
-        self.process = subprocess.Popen(  # noqa: S603
-            command, cwd=ROOT, env=environment, stdout=self.log, stderr=subprocess.STDOUT
-        )
+        self.process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=self.log, stderr=subprocess.STDOUT)
 
     def output(self) -> str:
         return Path(self.log.name).read_text(errors="replace")

@@ -154,6 +154,12 @@ def test_business_support_sees_only_their_boards_messages(board, business_suppor
     from tests.partners.factories import BoardFactory
 
     _queue(board, key="mine")
-    email_queue(kind="invitation", board=BoardFactory(name="Zeta Partnership", short_name="ZSP"), to=["z@example.org"], subject="Zeta invitation", body=".")
+    email_queue(
+        kind="invitation",
+        board=BoardFactory(name="Zeta Partnership", short_name="ZSP"),
+        to=["z@example.org"],
+        subject="Zeta invitation",
+        body=".",
+    )
     content = client_for(business_support).get(reverse("admin:mail_email_changelist")).content.decode()
     assert "Your update" in content and "Zeta invitation" not in content

@@ -27,7 +27,7 @@ class RefusingServer:
         self.refusing = False
         self.lock = threading.Lock()
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+    async def handle_DATA(self, server, session, envelope):
         with self.lock:
             self.seen += 1
             if self.seen == 3:

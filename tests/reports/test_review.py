@@ -32,9 +32,7 @@ def test_an_empty_comment_is_refused(report_a, lead_a, business_support, as_user
     assert not ReviewComment.objects.exists()
 
 
-def test_returning_makes_it_editable_again_and_emails_the_lead(
-    report_a, lead_a, business_support, as_user, run_jobs
-):
+def test_returning_makes_it_editable_again_and_emails_the_lead(report_a, lead_a, business_support, as_user, run_jobs):
     submitted(report_a, lead_a)
     mail.outbox.clear()
     response = as_user(business_support).post(reverse("reports:selfreport-return", args=[report_a.pk]), {"note": "x"})

@@ -68,4 +68,10 @@ def test_the_guard_sees_each_way_of_sending_mail(tmp_path):
     (tmp_path / "partners" / "e.py").write_text("from django.core.mail.message import EmailMessage\n")
     (tmp_path / "partners" / "fine.py").write_text("from django.core.mail import BadHeaderError\n")
     found = direct_senders(project_modules(tmp_path))
-    assert [line.split(":")[0] for line in found] == ["finance.d", "meetings.c", "partners.e", "reports.b", "training.a"]
+    assert [line.split(":")[0] for line in found] == [
+        "finance.d",
+        "meetings.c",
+        "partners.e",
+        "reports.b",
+        "training.a",
+    ]

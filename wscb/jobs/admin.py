@@ -104,12 +104,12 @@ class JobAdmin(ReadOnlyAdmin):
 
     @admin.display(description="progress")
     def progress_shown(self, job):
-        return " · ".join(part for part in (job.step, job.progress_text) if part) or "–"
+        return " · ".join(part for part in (job.step, job.progress_text) if part) or self.get_empty_value_display()
 
     @admin.display(description="result")
     def result_link(self, job):
         if not job.result_url:
-            return "–"
+            return self.get_empty_value_display()
         return format_html('<a href="{}">{}</a>', job.result_url, job.result_label or "Open")
 
     def view_on_site(self, job):

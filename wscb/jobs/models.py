@@ -36,6 +36,8 @@ class Job(models.Model):
     count_label = models.CharField(max_length=60, blank=True, help_text='e.g. "rows checked".')
     error = models.TextField(blank=True, help_text="Why it failed, as shown to the person who started it.")
     traceback = models.TextField(blank=True)
+    #: Row-by-row problems of a failed import, as [row number, message] pairs.
+    row_errors = models.JSONField(default=list, blank=True)
     result_url = models.CharField(max_length=300, blank=True)
     result_label = models.CharField(max_length=200, blank=True)
     #: At most one job ever per key (the daily schedule: one per job and day).

@@ -57,9 +57,17 @@ logger = logging.getLogger("wscb.jobs")
 
 Status = Job.Status
 
+#: The most row errors a failed job keeps to show (the count is in its message).
+MAX_ROW_ERRORS = 1000
+
 
 class JobError(Exception):
-    """Raise it from a job's work with a message for the person who started the job."""
+    """Raise it from a job's work with a message for the person who started the job, and for an
+    import the rows that were wrong (``rows``: (row number, message) pairs, shown as a table)."""
+
+    def __init__(self, message: str, *, rows: list[tuple[int | None, str]] | None = None):
+        super().__init__(message)
+        self.rows = [[row, str(text)] for row, text in (rows or [])]
 
 
 class JobSuperseded(Exception):
@@ -173,6 +181,7 @@ def job_run(context, job_id: int, work: Callable[[Job], object]) -> None:
         count_label="",
         error="",
         traceback="",
+        row_errors=[],
     )
     if not claimed:
         logger.info("Job %s is not queued (finished, or taken by another run): nothing to do.", job_id)
@@ -181,15 +190,24 @@ def job_run(context, job_id: int, work: Callable[[Job], object]) -> None:
     # Progress written inside the work's own transaction must go round it (see job_progress).
     job._atomic_depth = len(connection.atomic_blocks)
     try:
+        _run_work(job, work)
+    finally:
+        _close_side_connection()
+
+
+def _run_work(job: Job, work: Callable[[Job], object]) -> None:
+    try:
         work(job)
     except JobSuperseded:
-        logger.warning("Job %s attempt %s was overtaken by a later attempt; its work was discarded.", job_id, job.attempt)
+        logger.warning(
+            "Job %s attempt %s was overtaken by a later attempt; its work was discarded.", job.pk, job.attempt
+        )
         return
     except BaseException as error:  # also a worker stopped by a second Ctrl+C (SystemExit)
         try:
             job_fail(job=job, error=error)
         except Exception:
-            logger.exception("Job %s failed and could not be marked failed.", job_id)
+            logger.exception("Job %s failed and could not be marked failed.", job.pk)
         raise
     Job.objects.filter(pk=job.pk, attempt=job.attempt, status=Status.RUNNING).update(
         status=Status.DONE, finished_at=timezone.now(), updated_at=timezone.now(), payload=None
@@ -215,6 +233,13 @@ def _side_connection():
         side = connections.create_connection(DEFAULT_DB_ALIAS)
         _side.connection = side
     return side
+
+
+def _close_side_connection() -> None:
+    side = getattr(_side, "connection", None)
+    if side is not None:
+        side.close()
+        _side.connection = None
 
 
 def job_progress(
@@ -253,8 +278,7 @@ def job_progress(
             )
     except Exception:  # progress is a courtesy: never fail the work for it
         logger.warning("Could not write the progress of job %s.", job.pk, exc_info=True)
-        side.close()
-        _side.connection = None
+        _close_side_connection()
 
 
 def job_complete(job: Job, *, result_url: str = "", result_label: str = "", step: str = "") -> None:
@@ -269,6 +293,10 @@ def job_complete(job: Job, *, result_url: str = "", result_label: str = "", step
         "result_url": result_url[:300],
         "result_label": result_label[:200],
         "payload": None,
+        # The last counts, which inside the work's transaction may not have reached the row yet.
+        "done_count": job.done_count,
+        "total_count": job.total_count,
+        "count_label": job.count_label,
     }
     if step:
         values["step"] = step[:200]
@@ -294,9 +322,15 @@ def job_fail(*, job: Job, error: BaseException | str) -> None:
     """Mark the job failed with the reason people see (and, for administrators, the traceback)."""
     text = error if isinstance(error, str) else _error_text(error)
     trace = "" if isinstance(error, str) else "".join(traceback_module.format_exception(error))
+    rows = getattr(error, "rows", [])[:MAX_ROW_ERRORS]
     now = timezone.now()
     _fenced(job).update(
-        status=Status.FAILED, error=text[:2000], traceback=trace[-20000:], finished_at=now, updated_at=now
+        status=Status.FAILED,
+        error=text[:2000],
+        traceback=trace[-20000:],
+        row_errors=rows,
+        finished_at=now,
+        updated_at=now,
     )
     job.status, job.error = Status.FAILED, text
 
@@ -323,6 +357,7 @@ def job_retry(*, job: Job, by=None) -> Job:
                 step="Waiting to be retried",
                 error="",
                 traceback="",
+                row_errors=[],
                 finished_at=None,
                 task_result_id="",
                 updated_at=now,

@@ -16,10 +16,7 @@ from wscb.security import NoStoreMixin
 
 def _state(job) -> dict:
     stalled = job_is_stalled(job)
-    if stalled:
-        label = "Stopped: the worker running it has gone"
-    else:
-        label = job.get_status_display()
+    label = "Stopped: the worker running it has gone" if stalled else job.get_status_display()
     return {
         "status": job.status,
         "status_label": label,

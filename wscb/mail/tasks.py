@@ -66,7 +66,9 @@ def email_deliver(email_id: int) -> str:
         Email.objects.filter(pk=email_id).update(
             status=Status.PENDING, last_error=text, next_attempt_at=next_attempt, sending_since=None
         )
-        logger.warning("E-mail %s attempt %s failed (%s); trying again at %s.", email_id, email.attempts, text, next_attempt)
+        logger.warning(
+            "E-mail %s attempt %s failed (%s); trying again at %s.", email_id, email.attempts, text, next_attempt
+        )
         email_enqueue(email_id, run_after=next_attempt)
         return "retry"
     Email.objects.filter(pk=email_id, status=Status.SENDING).update(
@@ -83,7 +85,9 @@ def email_send_task(email_id: int) -> str:
 def emails_prune(*, job=None) -> int:
     """Messages older than ``MAIL_KEEP_DAYS`` are deleted (they hold names and addresses)."""
     cutoff = timezone.now() - timedelta(days=settings.MAIL_KEEP_DAYS)
-    deleted, _ = Email.objects.filter(created_at__lt=cutoff).exclude(status__in=[Status.PENDING, Status.SENDING]).delete()
+    deleted, _ = (
+        Email.objects.filter(created_at__lt=cutoff).exclude(status__in=[Status.PENDING, Status.SENDING]).delete()
+    )
     if job is not None:
         job_progress(job, step=f"{deleted} old e-mail(s) removed")
     return deleted

@@ -75,6 +75,9 @@ def health(request):
     results = health_checks()
     healthy = all(results.values())
     return JsonResponse(
-        {"status": "ok" if healthy else "fail", "checks": {name: "ok" if ok else "fail" for name, ok in results.items()}},
+        {
+            "status": "ok" if healthy else "fail",
+            "checks": {name: "ok" if ok else "fail" for name, ok in results.items()},
+        },
         status=200 if healthy else 503,
     )
