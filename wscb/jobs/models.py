@@ -103,6 +103,7 @@ class WorkerHeartbeat(models.Model):
 
     class Meta:
         ordering = ["-seen_at"]
+        verbose_name = "worker"
 
     def __str__(self) -> str:
         return f"{self.host} pid {self.pid}"
