@@ -535,7 +535,7 @@ def measure_publish(results: Results, out, *, timeout: float = 900) -> None:
     from reports.annual.models import PublishedReport
     from wscb.jobs.models import Job
 
-    worker = subprocess.Popen(  # noqa: S603 - our own interpreter and command
+    worker = subprocess.Popen(
         [sys.executable, "manage.py", "run_worker", "--no-reload", "--interval", "0.2", "--no-startup-delay", "-v0"],
         cwd=settings.BASE_DIR,
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "wscb.settings", "DJANGO_DEBUG": "0"},

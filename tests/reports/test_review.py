@@ -34,6 +34,7 @@ def test_an_empty_comment_is_refused(report_a, lead_a, business_support, as_user
 
 def test_returning_makes_it_editable_again_and_emails_the_lead(report_a, lead_a, business_support, as_user, run_jobs):
     submitted(report_a, lead_a)
+    run_jobs()  # the round's invitations
     mail.outbox.clear()
     response = as_user(business_support).post(reverse("reports:selfreport-return", args=[report_a.pk]), {"note": "x"})
     assert response.status_code == 302

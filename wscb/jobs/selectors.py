@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -44,10 +45,13 @@ def worker_last_seen() -> datetime | None:
     return heartbeat
 
 
+def worker_stale_after() -> timedelta:
+    """How long a worker may go without a heartbeat before it counts as gone."""
+    return timedelta(seconds=settings.JOBS_WORKER_STALE_SECONDS)
+
+
 def worker_is_alive(*, now: datetime | None = None) -> bool:
     """Has any worker written its heartbeat within ``JOBS_WORKER_STALE_SECONDS``?"""
-    from wscb.jobs.services import worker_stale_after
-
     seen = worker_last_seen()
     return seen is not None and seen >= (now or timezone.now()) - worker_stale_after()
 
@@ -55,8 +59,6 @@ def worker_is_alive(*, now: datetime | None = None) -> bool:
 def job_is_stalled(job: Job, *, now: datetime | None = None) -> bool:
     """A running job whose worker has not been heard from for the stale period (it was killed, or
     its machine went away): nothing will finish it, so it may be retried."""
-    from wscb.jobs.services import worker_stale_after
-
     if job.status != Job.Status.RUNNING:
         return False
     cutoff = (now or timezone.now()) - worker_stale_after()

@@ -44,7 +44,6 @@ from collections.abc import Callable
 from datetime import timedelta
 from functools import partial
 
-from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, transaction
 from django.db.models import F
 from django.urls import reverse
@@ -52,6 +51,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from wscb.jobs.models import Job, WorkerHeartbeat
+from wscb.jobs.selectors import job_is_stalled
 
 logger = logging.getLogger("wscb.jobs")
 
@@ -337,8 +337,6 @@ def job_fail(*, job: Job, error: BaseException | str) -> None:
 
 # --- retrying ----------------------------------------------------------------------------------------------
 def job_can_retry(job: Job) -> bool:
-    from wscb.jobs.selectors import job_is_stalled
-
     return job.status == Status.FAILED or job_is_stalled(job)
 
 
@@ -392,7 +390,3 @@ def workers_forget_gone(*, older_than: timedelta = timedelta(days=1)) -> int:
     """Forget workers not seen for a day (their jobs still show as stopped)."""
     deleted, _ = WorkerHeartbeat.objects.filter(seen_at__lt=timezone.now() - older_than).delete()
     return deleted
-
-
-def worker_stale_after() -> timedelta:
-    return timedelta(seconds=settings.JOBS_WORKER_STALE_SECONDS)
