@@ -70,8 +70,8 @@ def test_on_a_reminder_day_only_agencies_that_have_not_submitted_are_emailed(
 
 def test_a_schedule_run_every_day_sends_each_reminder_once_on_its_day(agencies_in_every_status, run_jobs):
     days_sent = {}
-    day = date(2017, 5, 10)
-    while day <= date(2017, 6, 21):
+    day = date(2017, 5, 15)
+    while day <= date(2017, 6, 15):
         sent = _run_schedule_on(day.isoformat(), run_jobs)
         if sent:
             days_sent[day] = sent
@@ -81,9 +81,8 @@ def test_a_schedule_run_every_day_sends_each_reminder_once_on_its_day(agencies_i
         date(2017, 5, 28): NOT_SUBMITTED,
         date(2017, 6, 7): NOT_SUBMITTED,
         date(2017, 6, 14): NOT_SUBMITTED,
-        date(2017, 6, 21): NOT_SUBMITTED,
     }
-    assert ReminderLog.objects.exclude(kind="invitation").count() == 5 * 3
+    assert ReminderLog.objects.exclude(kind="invitation").count() == 4 * 3
 
 
 def test_a_skipped_day_is_caught_up_by_the_next_run_and_sent_once(agencies_in_every_status, run_jobs):
