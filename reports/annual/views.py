@@ -51,9 +51,7 @@ class ReportIndexView(SignedInMixin, View):
         published = list(published_report_list(for_user=request.user, board=board))
         for item in published:
             item.public_urls = public_urls(item)
-        return render(
-            request, "annual/index.html", {"years": years, "published": published, "publishing": publishing}
-        )
+        return render(request, "annual/index.html", {"years": years, "published": published, "publishing": publishing})
 
 
 class DraftView(NoStoreMixin, RecordKeeperMixin, View):
