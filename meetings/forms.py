@@ -7,8 +7,8 @@ from pathlib import Path
 from django import forms
 from django.core.exceptions import ValidationError
 
-from meetings.models import Attendance, Group, Meeting
-from partners.models import Partner
+from meetings.models import AgendaItem, Attendance, Group, Meeting, Paper
+from partners.models import Partner, Person
 from wscb.periods import ReportingYear
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
@@ -237,3 +237,40 @@ class AttendanceImportForm(forms.Form):
         if upload.size > MAX_DOCUMENT_BYTES:
             raise ValidationError("The file is larger than 10 MB.")
         return upload
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ("title", "presenter", "presenter_agency", "purpose", "minutes_allowed")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["presenter"].queryset = Person.objects.select_related("partner").order_by("full_name")
+        self.fields["presenter_agency"].queryset = Partner.objects.order_by("name")
+        self.fields["minutes_allowed"].help_text = "How many minutes the item is given; leave empty if not set."
+
+
+class PaperForm(forms.ModelForm):
+    class Meta:
+        model = Paper
+        fields = ("title", "file")
+        labels = {"file": "Paper"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].required = False
+        self.fields["title"].help_text = "As it should read on the agenda; leave empty to use the file's name."
+        self.fields["file"].validators.append(validate_meeting_document)
+        self.fields["file"].widget.attrs["accept"] = ".pdf,.docx"
+        self.fields["file"].help_text = (
+            "PDF or Word (.docx), at most 10 MB. PDF papers are bound into the board pack; Word papers are "
+            "converted when the portal can, and otherwise listed on the agenda."
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("file")
+        if upload is not None and not cleaned.get("title"):
+            cleaned["title"] = Path(upload.name).stem.replace("_", " ").strip()[:200] or "Paper"
+        return cleaned

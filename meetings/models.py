@@ -175,6 +175,12 @@ class Meeting(models.Model):
     agenda = models.FileField(upload_to=meeting_document_path, blank=True, max_length=300)
     minutes = models.FileField(upload_to=meeting_document_path, blank=True, max_length=300)
     version = models.PositiveIntegerField(default=0, help_text="Raised on every save of the attendance.")
+    papers_published_at = models.DateTimeField(
+        "papers published", null=True, blank=True, help_text="When the board pack was published to the members."
+    )
+    papers_published_by = models.ForeignKey(
+        "partners.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     objects = BoardScopedManager("group__board")
 
@@ -190,6 +196,111 @@ class Meeting(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:meeting-detail", args=[self.pk])
+
+    @property
+    def papers_published(self) -> bool:
+        return self.papers_published_at is not None
+
+
+class AgendaItem(models.Model):
+    """One item of a meeting's agenda, numbered by its position; its papers hang from it."""
+
+    class Purpose(models.TextChoices):
+        DECISION = "decision", "For decision"
+        DISCUSSION = "discussion", "For discussion"
+        INFORMATION = "information", "For information"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    position = models.PositiveSmallIntegerField("number")
+    title = models.CharField(max_length=200)
+    presenter = models.ForeignKey(Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="agenda_items")
+    presenter_agency = models.ForeignKey(
+        Partner,
+        verbose_name="presenter's agency",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+        help_text="Leave empty to use the presenter's own agency.",
+    )
+    purpose = models.CharField(max_length=20, choices=Purpose.choices, default=Purpose.DISCUSSION)
+    minutes_allowed = models.PositiveSmallIntegerField(
+        "time allowed (minutes)", null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(600)]
+    )
+
+    objects = BoardScopedManager("meeting__group__board")
+
+    class Meta:
+        ordering = ["meeting", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "position"], name="agenda_item_position_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.title}"
+
+    @property
+    def agency(self):
+        if self.presenter_agency_id:
+            return self.presenter_agency
+        return self.presenter.partner if self.presenter_id else None
+
+
+def paper_path(instance, filename: str) -> str:
+    from wscb.data.uploads import upload_to
+
+    return upload_to("meetings/papers")(instance, filename)
+
+
+def pack_path(instance, filename: str) -> str:
+    from wscb.data.uploads import upload_to
+
+    return upload_to("meetings/packs")(instance, filename)
+
+
+class Paper(models.Model):
+    """A paper for an agenda item: a PDF (bound into the board pack) or a Word file (listed, or
+    converted when LibreOffice is installed)."""
+
+    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="papers")
+    title = models.CharField(max_length=200)
+    file = models.FileField(upload_to=paper_path, max_length=300)
+    original_name = models.CharField(max_length=255)
+    uploaded_at = models.DateTimeField(auto_now=True)
+
+    objects = BoardScopedManager("agenda_item__meeting__group__board")
+
+    class Meta:
+        ordering = ["agenda_item", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.file.name.lower().endswith(".pdf")
+
+
+class BoardPack(models.Model):
+    """The meeting's compiled pack: cover, agenda and every paper in agenda order, one PDF, made by
+    a job (``meetings.packs``) and served from storage. ``state_key`` fingerprints the agenda and
+    papers it was made from: a pack whose key differs from the meeting's current one is out of date."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="pack")
+    file = models.FileField(upload_to=pack_path, max_length=300)
+    state_key = models.CharField(max_length=64)
+    pages = models.PositiveIntegerField()
+    word_papers = models.CharField(
+        max_length=20,
+        choices=[("none", "No Word papers"), ("converted", "Converted with LibreOffice"), ("listed", "Listed only")],
+        default="none",
+    )
+    compiled_at = models.DateTimeField()
+
+    objects = BoardScopedManager("meeting__group__board")
+
+    def __str__(self) -> str:
+        return f"Board pack, {self.meeting}"
 
 
 class Attendance(models.Model):

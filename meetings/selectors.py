@@ -10,7 +10,7 @@ import datetime
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from meetings.models import Action, Attendance, Group, Meeting, Membership
+from meetings.models import Action, AgendaItem, Attendance, Group, Meeting, Membership, Paper
 from partners.models import Board, Partner
 from wscb.permissions import PARTNERSHIP_READERS
 
@@ -150,3 +150,37 @@ def work_queue_items(request) -> list:
         return []
     noun = "meeting action is" if overdue == 1 else "meeting actions are"
     return [QueueItem(f"{overdue} {noun} overdue", f"{reverse('meetings:action-list')}?show=overdue", overdue)]
+
+
+def may_keep_records(user) -> bool:
+    return user.is_authenticated and (user.is_business_support or user.is_administrator)
+
+
+def papers_visible(*, meeting: Meeting, for_user) -> bool:
+    """Business support see a meeting's papers while preparing them; members once they are published."""
+    return may_keep_records(for_user) or meeting.papers_published_at is not None
+
+
+def agenda_items(*, meeting: Meeting) -> QuerySet[AgendaItem]:
+    return (
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related("presenter__partner", "presenter_agency")
+        .prefetch_related(Prefetch("papers", queryset=Paper.objects.order_by("pk")))
+        .order_by("position", "pk")
+    )
+
+
+def agenda_item_get(*, for_user, board: Board | None, pk: int) -> AgendaItem:
+    """An item of a meeting the user may see."""
+    meetings = meeting_list(for_user=for_user, board=board)
+    return get_object_or_404(AgendaItem.objects.filter(meeting__in=meetings).select_related("meeting__group"), pk=pk)
+
+
+def paper_get(*, for_user, board: Board | None, pk: int) -> Paper:
+    """A paper of a meeting the user may see, once published (business support: always); else 404."""
+    meetings = meeting_list(for_user=for_user, board=board)
+    if not may_keep_records(for_user):
+        meetings = meetings.filter(papers_published_at__isnull=False)
+    return get_object_or_404(
+        Paper.objects.filter(agenda_item__meeting__in=meetings).select_related("agenda_item__meeting__group"), pk=pk
+    )

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import F
 
-from meetings.models import Attendance, Meeting, Membership
+from meetings.models import AgendaItem, Attendance, BoardPack, Meeting, Membership, Paper
 from partners.models import Partner
 from wscb.data.versions import EditConflict, versioned_update
 from wscb.periods import ReportingYear
@@ -185,3 +185,154 @@ def attendance_import(*, board, dataset, by) -> ImportOutcome:
         file_errors=[],
         meetings=list(Meeting.objects.filter(pk__in=meeting_ids).order_by("held_on", "pk")),
     )
+
+
+# --- agenda items, papers, the board pack and its publication ------------------------------------------
+class AgendaProblem(Exception):
+    """A change to the agenda that cannot be made; the message says why."""
+
+
+def _papers_changed(meeting: Meeting, by) -> None:
+    """The agenda or a paper changed: compile the pack again (a job, after the commit)."""
+    from meetings.tasks import pack_compile_start
+
+    if AgendaItem.objects.filter(meeting=meeting).exists():
+        pack_compile_start(meeting=meeting, by=by)
+
+
+def agenda_item_save(*, item: AgendaItem, by) -> AgendaItem:
+    """Add an item (numbered after the last) or save one; the pack is compiled again."""
+    with transaction.atomic():
+        Meeting.objects.select_for_update().filter(pk=item.meeting_id).first()
+        if item.pk is None:
+            last = AgendaItem.objects.filter(meeting_id=item.meeting_id).order_by("-position").first()
+            item.position = (last.position + 1) if last else 1
+        item.full_clean()
+        item.save()
+        _papers_changed(item.meeting, by)
+    return item
+
+
+def agenda_item_move(*, item: AgendaItem, direction: str, by) -> bool:
+    """Swap the item with the one above ("up") or below ("down"); False when it is already first or last."""
+    with transaction.atomic():
+        Meeting.objects.select_for_update().filter(pk=item.meeting_id).first()
+        item = AgendaItem.objects.get(pk=item.pk)
+        siblings = AgendaItem.objects.filter(meeting_id=item.meeting_id)
+        if direction == "up":
+            other = siblings.filter(position__lt=item.position).order_by("-position").first()
+        else:
+            other = siblings.filter(position__gt=item.position).order_by("position").first()
+        if other is None:
+            return False
+        mine, theirs = item.position, other.position
+        # through a free number, so the unique (meeting, position) holds at every step
+        AgendaItem.objects.filter(pk=item.pk).update(position=0)
+        AgendaItem.objects.filter(pk=other.pk).update(position=mine)
+        AgendaItem.objects.filter(pk=item.pk).update(position=theirs)
+        _papers_changed(item.meeting, by)
+    return True
+
+
+def agenda_item_delete(*, item: AgendaItem, by) -> None:
+    """Remove an item and its papers (their files once committed); the items after it move up."""
+    with transaction.atomic():
+        meeting = item.meeting
+        Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+        names = list(Paper.objects.filter(agenda_item=item).values_list("file", flat=True))
+        item.delete()
+        for position, pk in enumerate(
+            AgendaItem.objects.filter(meeting=meeting).order_by("position").values_list("pk", flat=True), start=1
+        ):
+            AgendaItem.objects.filter(pk=pk).exclude(position=position).update(position=position)
+        _delete_files_on_commit(names)
+        if AgendaItem.objects.filter(meeting=meeting).exists():
+            _papers_changed(meeting, by)
+        else:
+            BoardPack.objects.filter(meeting=meeting).delete()
+
+
+def _delete_files_on_commit(names: list[str]) -> None:
+    storage = Paper._meta.get_field("file").storage
+    names = [name for name in names if name]
+    if names:
+        transaction.on_commit(lambda: [storage.delete(name) for name in names])
+
+
+def paper_save(*, paper: Paper, by, replaced_file: str = "") -> Paper:
+    """Add a paper or replace its file or title; the old file goes once committed and the pack is
+    compiled again."""
+    with transaction.atomic():
+        paper.save()
+        if replaced_file and replaced_file != paper.file.name:
+            _delete_files_on_commit([replaced_file])
+        _papers_changed(paper.agenda_item.meeting, by)
+    return paper
+
+
+def paper_delete(*, paper: Paper, by) -> None:
+    with transaction.atomic():
+        meeting = paper.agenda_item.meeting
+        name = paper.file.name
+        paper.delete()
+        _delete_files_on_commit([name])
+        _papers_changed(meeting, by)
+
+
+def pack_members(*, meeting: Meeting) -> list[str]:
+    """The addresses of the group's members expected at the meeting (their portal account's, else
+    the one recorded for them)."""
+    from meetings.selectors import expected_memberships
+
+    addresses = []
+    for membership in expected_memberships(meeting=meeting).select_related("person__user"):
+        person = membership.person
+        user = getattr(person, "user", None)
+        address = user.email if user is not None and user.is_active else person.email
+        if address:
+            addresses.append(address)
+    return list(dict.fromkeys(addresses))
+
+
+def papers_publish(*, meeting: Meeting, by) -> int:
+    """Publish the meeting's papers: members may see them from now on, and each expected member is
+    e-mailed a link (queued in this transaction). Needs a pack compiled from the papers as they are.
+    Returns the number of members e-mailed."""
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from meetings.packs import pack_is_current
+    from wscb.mail.services import email_queue
+
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise AgendaProblem("The meeting is cancelled: its papers cannot be published.")
+    if not pack_is_current(meeting):
+        raise AgendaProblem("Compile the board pack from the current papers first, then publish it.")
+    with transaction.atomic():
+        updated = Meeting.objects.filter(pk=meeting.pk, papers_published_at__isnull=True).update(
+            papers_published_at=timezone.now(), papers_published_by=by
+        )
+        if not updated:
+            raise AgendaProblem("The papers were already published.")
+        meeting.refresh_from_db(fields=["papers_published_at", "papers_published_by"])
+        link = settings.PORTAL_BASE_URL.rstrip("/") + reverse("meetings:meeting-detail", args=[meeting.pk])
+        pack_link = settings.PORTAL_BASE_URL.rstrip("/") + reverse("meetings:pack-download", args=[meeting.pk])
+        recipients = pack_members(meeting=meeting)
+        when = f"{meeting.held_on:%d/%m/%Y}" + (f" at {meeting.starts_at:%H:%M}" if meeting.starts_at else "")
+        body = (
+            f"The papers for {meeting.group.name} on {when}"
+            + (f" ({meeting.venue})" if meeting.venue else "")
+            + f" are published.\n\nThe board pack (agenda and papers in one PDF):\n{pack_link}\n\n"
+            f"The meeting's page, with each paper:\n{link}\n\nSign in to the portal to open them."
+        )
+        for address in recipients:
+            email_queue(
+                kind="meetings.papers",
+                to=[address],
+                subject=f"Papers for {meeting.group.name}, {meeting.held_on:%d/%m/%Y}",
+                body=body,
+                board=meeting.group.board,
+                key=f"meetings.papers:{meeting.pk}:{address.lower()}",
+            )
+    return len(recipients)

@@ -19,3 +19,15 @@ urlpatterns = [
     path("groups/", views.GroupListView.as_view(), name="group-list"),
     path("groups/<int:pk>/", views.GroupDetailView.as_view(), name="group-detail"),
 ]
+urlpatterns += [
+    path("<int:pk>/agenda/add/", views.AgendaItemCreateView.as_view(), name="agenda-item-create"),
+    path("agenda/<int:pk>/edit/", views.AgendaItemUpdateView.as_view(), name="agenda-item-update"),
+    path("agenda/<int:pk>/move/", views.AgendaItemMoveView.as_view(), name="agenda-item-move"),
+    path("agenda/<int:pk>/remove/", views.AgendaItemDeleteView.as_view(), name="agenda-item-delete"),
+    path("agenda/<int:pk>/papers/add/", views.PaperCreateView.as_view(), name="paper-create"),
+    path("papers/<int:pk>/", views.PaperDownloadView.as_view(), name="paper-download"),
+    path("papers/<int:pk>/remove/", views.PaperDeleteView.as_view(), name="paper-delete"),
+    path("<int:pk>/pack/", views.PackDownloadView.as_view(), name="pack-download"),
+    path("<int:pk>/pack/compile/", views.PackCompileView.as_view(), name="pack-compile"),
+    path("<int:pk>/publish/", views.PapersPublishView.as_view(), name="papers-publish"),
+]

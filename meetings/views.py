@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import CreateView, DetailView, FormView, ListView, TemplateView, UpdateView
 
-from meetings import reporting, selectors, services
+from meetings import packs, reporting, selectors, services
 from meetings.charts import attendance_chart_svg
-from meetings.forms import AttendanceImportForm, AttendanceSheet, MeetingForm, agency_choices
-from meetings.models import Group
+from meetings.forms import AgendaItemForm, AttendanceImportForm, AttendanceSheet, MeetingForm, PaperForm, agency_choices
+from meetings.models import BoardPack, Group
 from wscb.audit.services import AuditAction, audit_record
 from wscb.data.uploads import serve_upload
 from wscb.periods import ReportingYear
@@ -69,8 +69,21 @@ class MeetingDetailView(SignedInMixin, DetailView):
             actions=selectors.action_list(for_user=user, board=self.request.board).filter(meeting=meeting),
             quorum=reporting.meeting_quorum(meeting),
             today=timezone.localdate(),
+            **self.papers_context(meeting),
             **kwargs,
         )
+
+    def papers_context(self, meeting) -> dict:
+        visible = selectors.papers_visible(meeting=meeting, for_user=self.request.user)
+        items = list(selectors.agenda_items(meeting=meeting))
+        pack = BoardPack.objects.filter(meeting=meeting).first()
+        return {
+            "agenda_items": items,
+            "papers_visible": visible,
+            "pack": pack if visible else None,
+            "pack_current": bool(pack) and pack.state_key == packs.pack_state_key(meeting) if visible else False,
+            "keeps_records": selectors.may_keep_records(self.request.user),
+        }
 
 
 class MeetingCreateView(RecordKeeperMixin, CreateView):
@@ -320,3 +333,219 @@ class GroupDetailView(SignedInMixin, DetailView):
             meetings=meetings[:12],
             **kwargs,
         )
+
+
+# --- agenda items, papers, the board pack and its publication ------------------------------------------
+class AgendaItemCreateView(RecordKeeperMixin, CreateView):
+    http_method_names = ["get", "post", "head", "options"]
+    template_name = "meetings/agenda_item_form.html"
+    form_class = AgendaItemForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.meeting = selectors.meeting_get(for_user=request.user, board=request.board, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(meeting=self.meeting, **kwargs)
+
+    def form_valid(self, form):
+        item = form.save(commit=False)
+        item.meeting = self.meeting
+        item = services.agenda_item_save(item=item, by=self.request.user)
+        audit_record(request=self.request, action=AuditAction.CREATED, obj=item)
+        messages.success(self.request, f"Item {item.position}, “{item.title}”, has been added to the agenda.")
+        return redirect(f"{self.meeting.get_absolute_url()}#agenda")
+
+
+class AgendaItemUpdateView(RecordKeeperMixin, UpdateView):
+    http_method_names = ["get", "post", "head", "options"]
+    template_name = "meetings/agenda_item_form.html"
+    form_class = AgendaItemForm
+
+    def get_object(self, queryset=None):
+        item = selectors.agenda_item_get(for_user=self.request.user, board=self.request.board, pk=self.kwargs["pk"])
+        self.meeting = item.meeting
+        return item
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(meeting=self.meeting, **kwargs)
+
+    def form_valid(self, form):
+        item = services.agenda_item_save(item=form.save(commit=False), by=self.request.user)
+        audit_record(
+            request=self.request,
+            action=AuditAction.CHANGED,
+            obj=item,
+            detail=f"Changed: {', '.join(form.changed_data)}",
+        )
+        messages.success(self.request, f"Item {item.position} has been saved.")
+        return redirect(f"{self.meeting.get_absolute_url()}#agenda")
+
+
+class AgendaItemMoveView(RecordKeeperMixin, View):
+    """Move an item one place up or down (a button per direction: no dragging, keyboard usable)."""
+
+    http_method_names = ["post", "options"]
+
+    def post(self, request, pk: int):
+        item = selectors.agenda_item_get(for_user=request.user, board=request.board, pk=pk)
+        direction = request.POST.get("direction")
+        if direction not in ("up", "down"):
+            raise Http404("No such direction.")
+        if services.agenda_item_move(item=item, direction=direction, by=request.user):
+            item.refresh_from_db(fields=["position"])
+            audit_record(request=request, action=AuditAction.CHANGED, obj=item, detail=f"Moved {direction}")
+            messages.success(request, f"“{item.title}” is now item {item.position}.")
+        else:
+            messages.info(request, f"“{item.title}” is already the {'first' if direction == 'up' else 'last'} item.")
+        return redirect(f"{item.meeting.get_absolute_url()}#agenda-item-{item.pk}")
+
+
+class AgendaItemDeleteView(RecordKeeperMixin, View):
+    """A confirmation page, then the item and its papers are removed."""
+
+    template_name = "meetings/confirm_delete.html"
+
+    def get(self, request, pk: int):
+        item = selectors.agenda_item_get(for_user=request.user, board=request.board, pk=pk)
+        return render(
+            request,
+            self.template_name,
+            {
+                "meeting": item.meeting,
+                "title": f"Remove item {item.position} from the agenda",
+                "question": f"Remove “{item.title}” and its {item.papers.count()} paper(s) from the agenda?",
+                "submit_label": "Remove the item",
+            },
+        )
+
+    def post(self, request, pk: int):
+        item = selectors.agenda_item_get(for_user=request.user, board=request.board, pk=pk)
+        meeting, title = item.meeting, item.title
+        audit_record(request=request, action=AuditAction.DELETED, obj=item)
+        services.agenda_item_delete(item=item, by=request.user)
+        messages.success(request, f"“{title}” has been removed from the agenda.")
+        return redirect(f"{meeting.get_absolute_url()}#agenda")
+
+
+class PaperCreateView(RecordKeeperMixin, CreateView):
+    http_method_names = ["get", "post", "head", "options"]
+    template_name = "meetings/paper_form.html"
+    form_class = PaperForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.item = selectors.agenda_item_get(for_user=request.user, board=request.board, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(item=self.item, meeting=self.item.meeting, **kwargs)
+
+    def form_valid(self, form):
+        paper = form.save(commit=False)
+        paper.agenda_item = self.item
+        paper.title = form.cleaned_data["title"]
+        paper.original_name = form.cleaned_data["file"].name[:255]
+        paper = services.paper_save(paper=paper, by=self.request.user)
+        audit_record(request=self.request, action=AuditAction.CREATED, obj=paper)
+        messages.success(self.request, f"“{paper.title}” has been added to item {self.item.position}.")
+        return redirect(f"{self.item.meeting.get_absolute_url()}#agenda-item-{self.item.pk}")
+
+
+class PaperDeleteView(RecordKeeperMixin, View):
+    template_name = "meetings/confirm_delete.html"
+
+    def get(self, request, pk: int):
+        paper = selectors.paper_get(for_user=request.user, board=request.board, pk=pk)
+        return render(
+            request,
+            self.template_name,
+            {
+                "meeting": paper.agenda_item.meeting,
+                "title": "Remove a paper",
+                "question": f"Remove “{paper.title}” from item {paper.agenda_item.position}?",
+                "submit_label": "Remove the paper",
+            },
+        )
+
+    def post(self, request, pk: int):
+        paper = selectors.paper_get(for_user=request.user, board=request.board, pk=pk)
+        meeting, title = paper.agenda_item.meeting, paper.title
+        audit_record(request=request, action=AuditAction.DELETED, obj=paper)
+        services.paper_delete(paper=paper, by=request.user)
+        messages.success(request, f"“{title}” has been removed.")
+        return redirect(f"{meeting.get_absolute_url()}#agenda")
+
+
+class PaperDownloadView(SignedInMixin, View):
+    """A paper, to members of the meeting once published (business support: always); audited."""
+
+    def get(self, request, pk: int):
+        paper = selectors.paper_get(for_user=request.user, board=request.board, pk=pk)
+        audit_record(request=request, action=AuditAction.VIEWED, obj=paper, detail="Paper downloaded")
+        try:
+            return serve_upload(paper.file, download_name=paper.original_name or paper.title)
+        except FileNotFoundError as error:
+            raise Http404("The file is missing.") from error
+
+
+class PackCompileView(RecordKeeperMixin, View):
+    http_method_names = ["post", "options"]
+
+    def post(self, request, pk: int):
+        from meetings.tasks import pack_compile_start
+        from wscb.jobs.services import job_status_url
+
+        meeting = selectors.meeting_get(for_user=request.user, board=request.board, pk=pk)
+        if not meeting.agenda_items.exists():
+            messages.error(request, "Add the agenda items first: the pack is made from them.")
+            return redirect(f"{meeting.get_absolute_url()}#agenda")
+        job, _ = pack_compile_start(meeting=meeting, by=request.user)
+        return redirect(job_status_url(job))
+
+
+class PackDownloadView(SignedInMixin, View):
+    """The stored pack (no layout here), to members once published (business support: always); audited."""
+
+    def get(self, request, pk: int):
+        meeting = selectors.meeting_get(for_user=request.user, board=request.board, pk=pk)
+        pack = BoardPack.objects.filter(meeting=meeting).first()
+        if pack is None or not selectors.papers_visible(meeting=meeting, for_user=request.user):
+            raise Http404("No board pack.")
+        audit_record(request=request, action=AuditAction.VIEWED, obj=meeting, detail="Board pack downloaded")
+        try:
+            return serve_upload(pack.file, download_name=f"{meeting.group.name}-{meeting.held_on:%Y-%m-%d}-board-pack")
+        except FileNotFoundError as error:
+            raise Http404("The file is missing.") from error
+
+
+class PapersPublishView(RecordKeeperMixin, View):
+    """A confirmation page naming who will be e-mailed, then the papers are published."""
+
+    template_name = "meetings/papers_publish.html"
+
+    def get(self, request, pk: int):
+        meeting = selectors.meeting_get(for_user=request.user, board=request.board, pk=pk)
+        return render(
+            request,
+            self.template_name,
+            {
+                "meeting": meeting,
+                "recipients": services.pack_members(meeting=meeting),
+                "pack_current": packs.pack_is_current(meeting),
+            },
+        )
+
+    def post(self, request, pk: int):
+        meeting = selectors.meeting_get(for_user=request.user, board=request.board, pk=pk)
+        try:
+            sent = services.papers_publish(meeting=meeting, by=request.user)
+        except services.AgendaProblem as problem:
+            messages.error(request, str(problem))
+            return redirect(f"{meeting.get_absolute_url()}#papers")
+        audit_record(request=request, action=AuditAction.CHANGED, obj=meeting, detail="Papers published")
+        messages.success(
+            request, f"The papers are published; {sent} member{'s' if sent != 1 else ''} will be e-mailed."
+        )
+        return redirect(f"{meeting.get_absolute_url()}#papers")

@@ -3,8 +3,9 @@
 import datetime
 
 import factory
+from django.core.files.base import ContentFile
 
-from meetings.models import Action, Attendance, Group, Meeting, Membership
+from meetings.models import Action, AgendaItem, Attendance, Group, Meeting, Membership, Paper
 from partners.models import Board, Person
 from tests.partners.factories import BoardFactory, PartnerFactory
 
@@ -99,3 +100,36 @@ def member_attendance(meeting, membership, status=Attendance.Status.PRESENT, **e
         status=status,
         **extra,
     )
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Agenda item {n}")
+    purpose = AgendaItem.Purpose.DISCUSSION
+
+
+class PaperFactory(factory.django.DjangoModelFactory):
+    """A paper with a real one-page PDF saying its title (``pages=`` for more)."""
+
+    class Meta:
+        model = Paper
+
+    class Params:
+        pages = 1
+
+    agenda_item = factory.SubFactory(AgendaItemFactory)
+    title = factory.Sequence(lambda n: f"Paper {n}")
+    original_name = factory.LazyAttribute(lambda paper: f"{paper.title}.pdf")
+    file = factory.LazyAttribute(lambda paper: ContentFile(pdf_bytes(paper.title, pages=paper.pages), name="paper.pdf"))
+
+
+def pdf_bytes(title: str, *, pages: int = 1) -> bytes:
+    """A PDF whose page n says "<title>, page n" (laid out with WeasyPrint: real text to find)."""
+    from weasyprint import HTML
+
+    body = "".join(f'<p style="break-after: page">{title}, page {number}</p>' for number in range(1, pages + 1))
+    return HTML(string=f"<html><body>{body}</body></html>").write_pdf()
