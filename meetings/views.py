@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import CreateView, DetailView, FormView, ListView, TemplateView, UpdateView
 
@@ -341,10 +342,17 @@ class AgendaItemCreateView(RecordKeeperMixin, CreateView):
     template_name = "meetings/agenda_item_form.html"
     form_class = AgendaItemForm
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.meeting = selectors.meeting_get(for_user=request.user, board=request.board, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def meeting(self):
+        return selectors.meeting_get(for_user=self.request.user, board=self.request.board, pk=self.kwargs["pk"])
+
+    def get(self, request, *args, **kwargs):
+        self.meeting  # noqa: B018 - 404 before the form for a meeting out of reach
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.meeting  # noqa: B018
+        return super().post(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(meeting=self.meeting, **kwargs)
@@ -434,10 +442,17 @@ class PaperCreateView(RecordKeeperMixin, CreateView):
     template_name = "meetings/paper_form.html"
     form_class = PaperForm
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.item = selectors.agenda_item_get(for_user=request.user, board=request.board, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def item(self):
+        return selectors.agenda_item_get(for_user=self.request.user, board=self.request.board, pk=self.kwargs["pk"])
+
+    def get(self, request, *args, **kwargs):
+        self.item  # noqa: B018 - 404 before the form for an item out of reach
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.item  # noqa: B018
+        return super().post(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(item=self.item, meeting=self.item.meeting, **kwargs)

@@ -124,3 +124,133 @@ ADMIN_MODELS = {
     "meetings.attendance": AdminPolicy(view=KEEPERS, edit=KEEPERS, obj=_attendance),
     "meetings.action": AdminPolicy(view=KEEPERS, edit=KEEPERS, obj=lambda cast: _action(cast, cast.agency_b)),
 }
+
+
+def _item(cast, agency):
+    from tests.meetings.factories import AgendaItemFactory
+
+    return AgendaItemFactory(meeting=_meeting(cast, agency), position=1)
+
+
+def _paper(cast, agency, *, published):
+    from django.utils import timezone
+
+    from tests.meetings.factories import PaperFactory
+
+    paper = PaperFactory(agenda_item=_item(cast, agency))
+    if published:
+        type(paper.agenda_item.meeting).objects.filter(pk=paper.agenda_item.meeting_id).update(
+            papers_published_at=timezone.now()
+        )
+    return paper
+
+
+def _packed_meeting(cast, agency, *, published):
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from meetings.models import BoardPack
+    from tests.meetings.factories import pdf_bytes
+
+    meeting = _paper(cast, agency, published=published).agenda_item.meeting
+    pack = BoardPack(meeting=meeting, state_key="matrix", pages=1, compiled_at=timezone.now())
+    pack.file.save("pack.pdf", ContentFile(pdf_bytes("Pack")), save=True)
+    return meeting
+
+
+ENTRIES += [
+    Entry("meetings:agenda-item-create", expect(KEEPERS), kwargs=lambda cast: {"pk": _meeting(cast, cast.agency_b).pk}),
+    Entry(
+        "meetings:agenda-item-create",
+        expect(KEEPERS),
+        method="post",
+        kwargs=lambda cast: {"pk": _meeting(cast, cast.agency_b).pk},
+        note="an empty form comes back with errors",
+    ),
+    Entry("meetings:agenda-item-update", expect(KEEPERS), kwargs=lambda cast: {"pk": _item(cast, cast.agency_b).pk}),
+    Entry(
+        "meetings:agenda-item-move",
+        expect(KEEPERS, ok=404),
+        method="post",
+        kwargs=lambda cast: {"pk": _item(cast, cast.agency_b).pk},
+        note="no direction given: 404 after the role check (moves: test_agenda_items.py)",
+    ),
+    Entry("meetings:agenda-item-delete", expect(KEEPERS), kwargs=lambda cast: {"pk": _item(cast, cast.agency_b).pk}),
+    Entry(
+        "meetings:agenda-item-delete",
+        expect(KEEPERS, ok=302),
+        method="post",
+        kwargs=lambda cast: {"pk": _item(cast, cast.agency_b).pk},
+    ),
+    Entry("meetings:paper-create", expect(KEEPERS), kwargs=lambda cast: {"pk": _item(cast, cast.agency_b).pk}),
+    Entry(
+        "meetings:paper-create",
+        expect(KEEPERS),
+        method="post",
+        kwargs=lambda cast: {"pk": _item(cast, cast.agency_b).pk},
+        note="no file: the form with its error",
+    ),
+    Entry(
+        "meetings:paper-download",
+        expect(KEEPERS, refused=404, lead_a=404),
+        kwargs=lambda cast: {"pk": _paper(cast, cast.agency_a, published=False).pk},
+        variant="not published",
+        note="before publication only business support see the papers",
+    ),
+    Entry(
+        "meetings:paper-download",
+        expect(SIGNED_IN),
+        kwargs=lambda cast: {"pk": _paper(cast, cast.agency_a, published=True).pk},
+        variant="published, agency A's group",
+    ),
+    Entry(
+        "meetings:paper-download",
+        expect(READERS, lead_a=404),
+        kwargs=lambda cast: {"pk": _paper(cast, cast.agency_b, published=True).pk},
+        variant="published, agency B's group",
+    ),
+    Entry(
+        "meetings:paper-delete",
+        expect(KEEPERS),
+        kwargs=lambda cast: {"pk": _paper(cast, cast.agency_b, published=False).pk},
+    ),
+    Entry(
+        "meetings:paper-delete",
+        expect(KEEPERS, ok=302),
+        method="post",
+        kwargs=lambda cast: {"pk": _paper(cast, cast.agency_b, published=False).pk},
+    ),
+    Entry(
+        "meetings:pack-download",
+        expect(KEEPERS, refused=404, lead_a=404),
+        kwargs=lambda cast: {"pk": _packed_meeting(cast, cast.agency_a, published=False).pk},
+        variant="not published",
+    ),
+    Entry(
+        "meetings:pack-download",
+        expect(SIGNED_IN),
+        kwargs=lambda cast: {"pk": _packed_meeting(cast, cast.agency_a, published=True).pk},
+        variant="published, agency A's group",
+    ),
+    Entry(
+        "meetings:pack-download",
+        expect(READERS, lead_a=404),
+        kwargs=lambda cast: {"pk": _packed_meeting(cast, cast.agency_b, published=True).pk},
+        variant="published, agency B's group",
+    ),
+    Entry(
+        "meetings:pack-compile",
+        expect(KEEPERS, ok=302),
+        method="post",
+        kwargs=lambda cast: {"pk": _item(cast, cast.agency_b).meeting_id},
+        note="redirects to the job's page",
+    ),
+    Entry("meetings:papers-publish", expect(KEEPERS), kwargs=lambda cast: {"pk": _meeting(cast, cast.agency_b).pk}),
+    Entry(
+        "meetings:papers-publish",
+        expect(KEEPERS, ok=302),
+        method="post",
+        kwargs=lambda cast: {"pk": _meeting(cast, cast.agency_b).pk},
+        note="no pack compiled: back to the meeting with the reason",
+    ),
+]

@@ -67,7 +67,7 @@ def test_a_ten_paper_meeting_compiles_in_a_job_with_a_bookmark_per_item_and_page
     bookmarks = outline(reader)
     assert bookmarks[0][:2] == ("Cover and agenda", 1)
     assert [title for title, _, _ in bookmarks[1:]] == [f"{n}. Item {n} title" for n in range(1, 6)]
-    for title, page, children in bookmarks[1:]:
+    for _title, page, children in bookmarks[1:]:
         assert len(children) == 2
         assert page == children[0][1]
         for child_title, child_page in children:
@@ -131,8 +131,9 @@ def test_a_change_of_the_papers_compiles_the_pack_again(as_user, business_suppor
     item = AgendaItemFactory(meeting=meeting, position=1, title="Budget")
     PaperFactory(agenda_item=item, title="First paper")
     compile_pack(client, meeting, run_jobs)
-    from tests.meetings.factories import pdf_bytes
     from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.meetings.factories import pdf_bytes
 
     upload = SimpleUploadedFile("second.pdf", pdf_bytes("Second paper"), "application/pdf")
     response = client.post(reverse("meetings:paper-create", args=[item.pk]), {"title": "Second paper", "file": upload})
