@@ -7,7 +7,7 @@ from pathlib import Path
 from django import forms
 from django.core.exceptions import ValidationError
 
-from meetings.models import AgendaItem, Attendance, Group, Meeting, Paper
+from meetings.models import AgendaItem, Attendance, Decision, Declaration, Group, Meeting, Paper
 from partners.models import Partner, Person
 from wscb.periods import ReportingYear
 
@@ -274,3 +274,115 @@ class PaperForm(forms.ModelForm):
         if upload is not None and not cleaned.get("title"):
             cleaned["title"] = Path(upload.name).stem.replace("_", " ").strip()[:200] or "Paper"
         return cleaned
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ("text", "decided_on", "votes_for", "votes_against", "abstentions")
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "decided_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        help_texts = {"votes_for": "Leave the vote counts empty when no vote was taken."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decided_on"].input_formats = ["%Y-%m-%d", "%d/%m/%Y"]
+
+
+class DeclarationForm(forms.ModelForm):
+    class Meta:
+        model = Declaration
+        fields = ("attendance", "interest")
+        widgets = {"interest": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attendance"].queryset = meeting.attendances.order_by("name")
+        self.fields["attendance"].help_text = "Someone recorded as at the meeting (record the attendance first)."
+        self.fields["attendance"].label_from_instance = lambda row: f"{row.name} ({row.row_label})"
+
+
+class MinutesForm(forms.Form):
+    """The minutes drafted in the portal: an opening and a text per agenda item, and/or a file."""
+
+    opening = forms.CharField(
+        label="Opening notes",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Welcome, apologies and anything before item 1.",
+    )
+    file = forms.FileField(
+        label="Or upload the minutes",
+        required=False,
+        validators=[validate_meeting_document],
+        help_text="PDF or Word (.docx), at most 10 MB. Leave empty to keep the file already uploaded.",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, items, minutes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = list(items)
+        self.has_file = bool(minutes is not None and minutes.file)
+        self.fields["file"].widget.attrs["accept"] = ".pdf,.docx"
+        for item in self.items:
+            self.fields[f"item_{item.pk}"] = forms.CharField(
+                label=f"{item.position}. {item.title}", required=False, widget=forms.Textarea(attrs={"rows": 4})
+            )
+        if minutes is not None:
+            self.initial.update(opening=minutes.opening, version=minutes.version)
+            for item in self.items:
+                self.initial[f"item_{item.pk}"] = minutes.item_texts.get(str(item.pk), "")
+        # the file last, after the item texts
+        self.order_fields(["opening", *[f"item_{item.pk}" for item in self.items], "file", "version"])
+
+    def item_texts(self) -> dict:
+        return {str(item.pk): self.cleaned_data[f"item_{item.pk}"] for item in self.items}
+
+    def clean(self):
+        cleaned = super().clean()
+        written = cleaned.get("opening", "").strip() or any(
+            cleaned.get(f"item_{item.pk}", "").strip() for item in self.items
+        )
+        if not self.errors and not cleaned.get("file") and not written and not self.has_file:
+            raise ValidationError("Write the minutes of at least one item, or upload the minutes.")
+        return cleaned
+
+
+class MinutesApprovalForm(forms.Form):
+    approved_at_meeting = forms.ModelChoiceField(
+        label="Approved at the meeting of",
+        queryset=Meeting.objects.none(),
+        required=False,
+        help_text="The later meeting that approved these minutes, if recorded there.",
+    )
+    approved_on = forms.DateField(
+        label="Approved on",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        later = Meeting.objects.filter(group_id=meeting.group_id, held_on__gt=meeting.held_on).order_by("held_on")
+        self.fields["approved_at_meeting"].queryset = later
+        self.fields["approved_at_meeting"].label_from_instance = lambda row: f"{row.held_on:%d/%m/%Y}"
+        self.meeting = meeting
+
+    def clean(self):
+        cleaned = super().clean()
+        at, on = cleaned.get("approved_at_meeting"), cleaned.get("approved_on")
+        if at is not None and on is not None and on < at.held_on:
+            self.add_error("approved_on", "The approval cannot be before the meeting that approved them.")
+        if on is not None and on < self.meeting.held_on:
+            self.add_error("approved_on", "Minutes cannot be approved before the meeting was held.")
+        return cleaned
+
+
+class MinutesCorrectionForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason for the correction",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Kept with the new version; the approved version is not changed.",
+    )

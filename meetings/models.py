@@ -303,6 +303,126 @@ class BoardPack(models.Model):
         return f"Board pack, {self.meeting}"
 
 
+class Decision(models.Model):
+    """A decision the meeting took on an agenda item, with the vote if one was counted."""
+
+    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="decisions")
+    text = models.TextField("decision")
+    decided_on = models.DateField("date")
+    votes_for = models.PositiveSmallIntegerField(null=True, blank=True)
+    votes_against = models.PositiveSmallIntegerField(null=True, blank=True)
+    abstentions = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    objects = BoardScopedManager("agenda_item__meeting__group__board")
+
+    class Meta:
+        ordering = ["agenda_item", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    @property
+    def has_vote(self) -> bool:
+        return any(count is not None for count in (self.votes_for, self.votes_against, self.abstentions))
+
+
+class Declaration(models.Model):
+    """A declaration of interest by someone at the meeting, against an agenda item."""
+
+    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="declarations")
+    attendance = models.ForeignKey(
+        "Attendance", verbose_name="declared by", on_delete=models.PROTECT, related_name="declarations"
+    )
+    interest = models.TextField("the interest declared")
+
+    objects = BoardScopedManager("agenda_item__meeting__group__board")
+
+    class Meta:
+        ordering = ["agenda_item", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.attendance.name}: {self.interest[:60]}"
+
+
+class MinutesFrozen(Exception):
+    """Approved minutes cannot change: a correction is a new version with its reason."""
+
+
+def minutes_path(instance, filename: str) -> str:
+    from wscb.data.uploads import upload_to
+
+    return upload_to("meetings/minutes")(instance, filename)
+
+
+class Minutes(models.Model):
+    """One version of a meeting's minutes: drafted in the portal (a text per agenda item) and/or an
+    uploaded file; a draft until approved (at a later meeting, with the date and who recorded it),
+    then frozen. A correction is a new version carrying its reason."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        APPROVED = "approved", "Approved"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="minutes_versions")
+    number = models.PositiveSmallIntegerField("version")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    opening = models.TextField("opening notes", blank=True, help_text="Welcome, apologies and anything before item 1.")
+    item_texts = models.JSONField(default=dict, blank=True, help_text="Agenda item id -> the minute of that item.")
+    file = models.FileField(upload_to=minutes_path, blank=True, max_length=300)
+    original_name = models.CharField(max_length=255, blank=True)
+    correction_reason = models.TextField(blank=True)
+    created_by = models.ForeignKey("partners.User", on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    approved_on = models.DateField(null=True, blank=True)
+    approved_at_meeting = models.ForeignKey(
+        Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="minutes_approved"
+    )
+    approved_recorded_by = models.ForeignKey(
+        "partners.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    record = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="What the approved minutes say (items, decisions, declarations), as approved.",
+    )
+    version = models.PositiveIntegerField(default=0)
+
+    objects = BoardScopedManager("meeting__group__board")
+
+    class Meta:
+        ordering = ["meeting", "number"]
+        verbose_name_plural = "minutes"
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="minutes_version_unique"),
+            models.UniqueConstraint(
+                fields=["meeting"], condition=models.Q(status="draft"), name="minutes_one_draft_per_meeting"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="approved") | models.Q(approved_on__isnull=False),
+                name="minutes_approved_dated",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Minutes of {self.meeting}, version {self.number}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            stored = type(self)._base_manager.filter(pk=self.pk).values_list("status", flat=True).first()
+            if stored == self.Status.APPROVED:
+                raise MinutesFrozen("These minutes are approved and cannot change; record a correction instead.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if type(self)._base_manager.filter(pk=self.pk, status=self.Status.APPROVED).exists():
+            raise MinutesFrozen("Approved minutes cannot be deleted.")
+        return super().delete(*args, **kwargs)
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == self.Status.APPROVED
+
+
 class Attendance(models.Model):
     """One person at (or expected at) a meeting.
 

@@ -10,7 +10,18 @@ import datetime
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from meetings.models import Action, AgendaItem, Attendance, Group, Meeting, Membership, Paper
+from meetings.models import (
+    Action,
+    AgendaItem,
+    Attendance,
+    Decision,
+    Declaration,
+    Group,
+    Meeting,
+    Membership,
+    Minutes,
+    Paper,
+)
 from partners.models import Board, Partner
 from wscb.permissions import PARTNERSHIP_READERS
 
@@ -184,3 +195,31 @@ def paper_get(*, for_user, board: Board | None, pk: int) -> Paper:
     return get_object_or_404(
         Paper.objects.filter(agenda_item__meeting__in=meetings).select_related("agenda_item__meeting__group"), pk=pk
     )
+
+
+def minutes_versions(*, meeting: Meeting, for_user) -> QuerySet[Minutes]:
+    """The meeting's minutes the user may read: business support every version, others the approved."""
+    versions = Minutes.objects.filter(meeting=meeting).select_related(
+        "approved_at_meeting", "approved_recorded_by", "created_by"
+    )
+    if not may_keep_records(for_user):
+        versions = versions.filter(status=Minutes.Status.APPROVED)
+    return versions.order_by("-number")
+
+
+def minutes_get(*, for_user, board: Board | None, pk: int) -> Minutes:
+    meetings = meeting_list(for_user=for_user, board=board)
+    versions = Minutes.objects.filter(meeting__in=meetings).select_related("meeting__group")
+    if not may_keep_records(for_user):
+        versions = versions.filter(status=Minutes.Status.APPROVED)
+    return get_object_or_404(versions, pk=pk)
+
+
+def decision_get(*, for_user, board: Board | None, pk: int) -> Decision:
+    meetings = meeting_list(for_user=for_user, board=board)
+    return get_object_or_404(Decision.objects.filter(agenda_item__meeting__in=meetings), pk=pk)
+
+
+def declaration_get(*, for_user, board: Board | None, pk: int) -> Declaration:
+    meetings = meeting_list(for_user=for_user, board=board)
+    return get_object_or_404(Declaration.objects.filter(agenda_item__meeting__in=meetings), pk=pk)

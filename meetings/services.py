@@ -7,7 +7,18 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import F
 
-from meetings.models import AgendaItem, Attendance, BoardPack, Meeting, Membership, Paper
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    BoardPack,
+    Decision,
+    Declaration,
+    Meeting,
+    Membership,
+    Minutes,
+    MinutesFrozen,
+    Paper,
+)
 from partners.models import Partner
 from wscb.data.versions import EditConflict, versioned_update
 from wscb.periods import ReportingYear
@@ -336,3 +347,178 @@ def papers_publish(*, meeting: Meeting, by) -> int:
                 key=f"meetings.papers:{meeting.pk}:{address.lower()}",
             )
     return len(recipients)
+
+
+# --- minutes, decisions and declarations -----------------------------------------------------------
+class MinutesConflict(EditConflict):
+    default_message = "Someone else saved these minutes while you were editing. Here is what they saved."
+
+
+def latest_minutes(meeting: Meeting) -> Minutes | None:
+    return Minutes.objects.filter(meeting=meeting).order_by("-number").first()
+
+
+def minutes_open(meeting: Meeting) -> bool:
+    """Decisions and declarations may change until the minutes are approved (and again in a correction)."""
+    latest = latest_minutes(meeting)
+    return latest is None or not latest.is_approved
+
+
+def _refuse_when_frozen(meeting: Meeting) -> None:
+    if not minutes_open(meeting):
+        raise MinutesFrozen(
+            "The minutes of this meeting are approved: record a correction of the minutes first, then change this."
+        )
+
+
+def decision_save(*, decision: Decision, by) -> Decision:
+    with transaction.atomic():
+        _refuse_when_frozen(decision.agenda_item.meeting)
+        decision.full_clean()
+        decision.save()
+    return decision
+
+
+def declaration_save(*, declaration: Declaration, by) -> Declaration:
+    with transaction.atomic():
+        _refuse_when_frozen(declaration.agenda_item.meeting)
+        if declaration.attendance.meeting_id != declaration.agenda_item.meeting_id:
+            raise AgendaProblem("Only someone at this meeting can declare an interest in its items.")
+        declaration.full_clean()
+        declaration.save()
+    return declaration
+
+
+def decision_delete(*, decision: Decision, by) -> None:
+    with transaction.atomic():
+        _refuse_when_frozen(decision.agenda_item.meeting)
+        decision.delete()
+
+
+def declaration_delete(*, declaration: Declaration, by) -> None:
+    with transaction.atomic():
+        _refuse_when_frozen(declaration.agenda_item.meeting)
+        declaration.delete()
+
+
+def minutes_draft_save(
+    *, meeting: Meeting, opening: str, item_texts: dict, upload=None, by, version: int | None = None
+) -> Minutes:
+    """Start the meeting's first draft, or save the current draft (``version`` as the form was opened:
+    a save by someone else meanwhile raises ``MinutesConflict``). Approved minutes are never changed
+    here: ``MinutesFrozen``."""
+    texts = {str(key): value for key, value in item_texts.items() if value.strip()}
+    with transaction.atomic():
+        Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+        latest = latest_minutes(meeting)
+        if latest is not None and latest.is_approved:
+            raise MinutesFrozen("These minutes are approved and cannot change; record a correction instead.")
+        if latest is None:
+            minutes = Minutes(meeting=meeting, number=1, created_by=by, opening=opening, item_texts=texts)
+            if upload is not None:
+                minutes.file, minutes.original_name = upload, upload.name[:255]
+            minutes.save()
+            return minutes
+        changes = {"opening": opening, "item_texts": texts}
+        old_file = latest.file.name
+        if upload is not None:
+            stored = Minutes._meta.get_field("file")
+            name = stored.generate_filename(latest, upload.name)
+            changes["file"] = stored.storage.save(name, upload)
+            changes["original_name"] = upload.name[:255]
+            if old_file:
+                transaction.on_commit(lambda: stored.storage.delete(old_file))
+        versioned_update(
+            Minutes.objects.filter(pk=latest.pk, status=Minutes.Status.DRAFT),
+            version=version,
+            conflict=MinutesConflict,
+            **changes,
+        )
+        latest.refresh_from_db()
+        return latest
+
+
+def minutes_record(meeting: Meeting, minutes: Minutes) -> dict:
+    """What the minutes say: the opening, attendance, and per agenda item its minute, decisions and
+    declarations of interest. Frozen into ``Minutes.record`` when approved."""
+    attendances = list(meeting.attendances.order_by("name"))
+    items = []
+    for item in (
+        AgendaItem.objects.filter(meeting=meeting)
+        .prefetch_related("decisions", "declarations__attendance")
+        .order_by("position")
+    ):
+        items.append(
+            {
+                "number": item.position,
+                "title": item.title,
+                "text": minutes.item_texts.get(str(item.pk), ""),
+                "decisions": [
+                    {
+                        "text": decision.text,
+                        "date": decision.decided_on.isoformat(),
+                        "votes": (
+                            [decision.votes_for, decision.votes_against, decision.abstentions]
+                            if decision.has_vote
+                            else None
+                        ),
+                    }
+                    for decision in item.decisions.all()
+                ],
+                "declarations": [
+                    {"name": declaration.attendance.name, "interest": declaration.interest}
+                    for declaration in item.declarations.all()
+                ],
+            }
+        )
+    return {
+        "opening": minutes.opening,
+        "present": [row.name for row in attendances if row.status in Attendance.ATTENDED],
+        "apologies": [row.name for row in attendances if row.status == Attendance.Status.APOLOGIES],
+        "items": items,
+    }
+
+
+def minutes_approve(*, minutes: Minutes, approved_on, at_meeting: Meeting | None, by) -> Minutes:
+    """Approve a draft (at a later meeting of the group, or on a date with who recorded it): it is
+    frozen with what it says now."""
+    if at_meeting is not None and (
+        at_meeting.group_id != minutes.meeting.group_id or at_meeting.held_on <= minutes.meeting.held_on
+    ):
+        raise AgendaProblem("Minutes are approved at a later meeting of the same group.")
+    if approved_on < minutes.meeting.held_on:
+        raise AgendaProblem("Minutes cannot be approved before the meeting was held.")
+    with transaction.atomic():
+        record = minutes_record(minutes.meeting, minutes)
+        updated = Minutes.objects.filter(pk=minutes.pk, status=Minutes.Status.DRAFT).update(
+            status=Minutes.Status.APPROVED,
+            approved_on=approved_on,
+            approved_at_meeting=at_meeting,
+            approved_recorded_by=by,
+            record=record,
+            version=F("version") + 1,
+        )
+        if not updated:
+            raise MinutesFrozen("These minutes were already approved.")
+    minutes.refresh_from_db()
+    return minutes
+
+
+def minutes_correct(*, minutes: Minutes, reason: str, by) -> Minutes:
+    """A correction of approved minutes: a new draft version (the texts copied) with its reason;
+    the approved version stays as it was."""
+    if not reason.strip():
+        raise AgendaProblem("Give the reason for the correction.")
+    with transaction.atomic():
+        Meeting.objects.select_for_update().filter(pk=minutes.meeting_id).first()
+        latest = latest_minutes(minutes.meeting)
+        if latest.pk != minutes.pk or not latest.is_approved:
+            raise AgendaProblem("Only the latest approved minutes can be corrected.")
+        return Minutes.objects.create(
+            meeting=minutes.meeting,
+            number=latest.number + 1,
+            opening=latest.opening,
+            item_texts=latest.item_texts,
+            correction_reason=reason.strip(),
+            created_by=by,
+        )

@@ -31,3 +31,14 @@ urlpatterns += [
     path("<int:pk>/pack/compile/", views.PackCompileView.as_view(), name="pack-compile"),
     path("<int:pk>/publish/", views.PapersPublishView.as_view(), name="papers-publish"),
 ]
+urlpatterns += [
+    path("<int:pk>/minutes/", views.MinutesView.as_view(), name="minutes"),
+    path("<int:pk>/minutes/draft/", views.MinutesEditView.as_view(), name="minutes-edit"),
+    path("minutes/<int:pk>/approve/", views.MinutesApproveView.as_view(), name="minutes-approve"),
+    path("minutes/<int:pk>/correct/", views.MinutesCorrectView.as_view(), name="minutes-correct"),
+    path("minutes/<int:pk>/file/", views.MinutesFileView.as_view(), name="minutes-file"),
+    path("agenda/<int:pk>/decisions/add/", views.DecisionCreateView.as_view(), name="decision-create"),
+    path("decisions/<int:pk>/remove/", views.DecisionDeleteView.as_view(), name="decision-delete"),
+    path("agenda/<int:pk>/declarations/add/", views.DeclarationCreateView.as_view(), name="declaration-create"),
+    path("declarations/<int:pk>/remove/", views.DeclarationDeleteView.as_view(), name="declaration-delete"),
+]

@@ -8,6 +8,7 @@ import datetime
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views import View
@@ -15,9 +16,21 @@ from django.views.generic import CreateView, DetailView, FormView, ListView, Tem
 
 from meetings import packs, reporting, selectors, services
 from meetings.charts import attendance_chart_svg
-from meetings.forms import AgendaItemForm, AttendanceImportForm, AttendanceSheet, MeetingForm, PaperForm, agency_choices
-from meetings.models import BoardPack, Group
-from wscb.audit.services import AuditAction, audit_record
+from meetings.forms import (
+    AgendaItemForm,
+    AttendanceImportForm,
+    AttendanceSheet,
+    DecisionForm,
+    DeclarationForm,
+    MeetingForm,
+    MinutesApprovalForm,
+    MinutesCorrectionForm,
+    MinutesForm,
+    PaperForm,
+    agency_choices,
+)
+from meetings.models import BoardPack, Group, MinutesFrozen
+from wscb.audit.services import AuditAction, audit_deleted, audit_record
 from wscb.data.uploads import serve_upload
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
@@ -425,6 +438,7 @@ class AgendaItemDeleteView(RecordKeeperMixin, View):
                 "title": f"Remove item {item.position} from the agenda",
                 "question": f"Remove “{item.title}” and its {item.papers.count()} paper(s) from the agenda?",
                 "submit_label": "Remove the item",
+                "consequence": "The board pack will be compiled again.",
             },
         )
 
@@ -481,6 +495,7 @@ class PaperDeleteView(RecordKeeperMixin, View):
                 "title": "Remove a paper",
                 "question": f"Remove “{paper.title}” from item {paper.agenda_item.position}?",
                 "submit_label": "Remove the paper",
+                "consequence": "The board pack will be compiled again.",
             },
         )
 
@@ -564,3 +579,265 @@ class PapersPublishView(RecordKeeperMixin, View):
             request, f"The papers are published; {sent} member{'s' if sent != 1 else ''} will be e-mailed."
         )
         return redirect(f"{meeting.get_absolute_url()}#papers")
+
+
+# --- minutes, decisions and declarations -----------------------------------------------------------
+class MinutesView(SignedInMixin, TemplateView):
+    """The minutes as drafted or approved, with each item's decisions and declarations of interest.
+    Members read approved versions; business support every version, drafts included."""
+
+    template_name = "meetings/minutes.html"
+
+    def get_context_data(self, **kwargs):
+        meeting = selectors.meeting_get(for_user=self.request.user, board=self.request.board, pk=self.kwargs["pk"])
+        versions = list(selectors.minutes_versions(meeting=meeting, for_user=self.request.user))
+        chosen = self.request.GET.get("version", "")
+        shown = next((v for v in versions if str(v.number) == chosen), versions[0] if versions else None)
+        record = None
+        if shown is not None:
+            record = shown.record if shown.is_approved else services.minutes_record(meeting, shown)
+            audit_record(request=self.request, action=AuditAction.VIEWED, obj=shown, detail="Minutes")
+        latest = versions[0] if versions else None
+        return super().get_context_data(
+            meeting=meeting,
+            versions=versions,
+            shown=shown,
+            record=record,
+            latest=latest,
+            agenda=selectors.agenda_items(meeting=meeting).prefetch_related("decisions", "declarations__attendance"),
+            keeps_records=selectors.may_keep_records(self.request.user),
+            **kwargs,
+        )
+
+
+class MinutesEditView(RecordKeeperMixin, View):
+    """Draft the minutes in the portal (a text per agenda item) and/or upload them."""
+
+    template_name = "meetings/minutes_form.html"
+
+    def setup_form(self, request, pk, data=None, files=None):
+        self.meeting = selectors.meeting_get(for_user=request.user, board=request.board, pk=pk)
+        self.current = services.latest_minutes(self.meeting)
+        draft = self.current if self.current is not None and not self.current.is_approved else None
+        return MinutesForm(data, files, items=selectors.agenda_items(meeting=self.meeting), minutes=draft)
+
+    def render_form(self, form, status=200):
+        context = {"meeting": self.meeting, "form": form, "current": self.current}
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request, pk: int):
+        form = self.setup_form(request, pk)
+        if self.current is not None and self.current.is_approved:
+            messages.info(request, "These minutes are approved and cannot change; record a correction instead.")
+            return redirect("meetings:minutes", pk=self.meeting.pk)
+        return self.render_form(form)
+
+    def post(self, request, pk: int):
+        form = self.setup_form(request, pk, request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_form(form, status=400)
+        try:
+            minutes = services.minutes_draft_save(
+                meeting=self.meeting,
+                opening=form.cleaned_data["opening"],
+                item_texts=form.item_texts(),
+                upload=form.cleaned_data.get("file"),
+                by=request.user,
+                version=form.cleaned_data.get("version"),
+            )
+        except MinutesFrozen as frozen:
+            messages.error(request, str(frozen))
+            return redirect("meetings:minutes", pk=self.meeting.pk)
+        except services.MinutesConflict as conflict:
+            messages.error(request, str(conflict))
+            return redirect("meetings:minutes-edit", pk=self.meeting.pk)
+        audit_record(request=request, action=AuditAction.CHANGED, obj=minutes, detail="Draft minutes saved")
+        messages.success(request, f"Draft minutes (version {minutes.number}) saved.")
+        return redirect("meetings:minutes", pk=self.meeting.pk)
+
+
+class MinutesApproveView(RecordKeeperMixin, View):
+    template_name = "meetings/minutes_approve.html"
+
+    def get_minutes(self, request, pk):
+        minutes = selectors.minutes_get(for_user=request.user, board=request.board, pk=pk)
+        if minutes.is_approved:
+            raise Http404("Already approved.")
+        return minutes
+
+    def get(self, request, pk: int):
+        minutes = self.get_minutes(request, pk)
+        form = MinutesApprovalForm(meeting=minutes.meeting, initial={"approved_on": timezone.localdate()})
+        return render(request, self.template_name, {"minutes": minutes, "meeting": minutes.meeting, "form": form})
+
+    def post(self, request, pk: int):
+        minutes = self.get_minutes(request, pk)
+        form = MinutesApprovalForm(request.POST, meeting=minutes.meeting)
+        if not form.is_valid():
+            context = {"minutes": minutes, "meeting": minutes.meeting, "form": form}
+            return render(request, self.template_name, context, status=400)
+        try:
+            services.minutes_approve(
+                minutes=minutes,
+                approved_on=form.cleaned_data["approved_on"],
+                at_meeting=form.cleaned_data["approved_at_meeting"],
+                by=request.user,
+            )
+        except (services.AgendaProblem, MinutesFrozen) as problem:
+            messages.error(request, str(problem))
+            return redirect("meetings:minutes", pk=minutes.meeting_id)
+        audit_record(request=request, action=AuditAction.CHANGED, obj=minutes, detail="Minutes approved")
+        messages.success(request, f"Version {minutes.number} of the minutes is approved and can no longer change.")
+        return redirect("meetings:minutes", pk=minutes.meeting_id)
+
+
+class MinutesCorrectView(RecordKeeperMixin, View):
+    template_name = "meetings/minutes_correct.html"
+
+    def get_minutes(self, request, pk):
+        minutes = selectors.minutes_get(for_user=request.user, board=request.board, pk=pk)
+        if not minutes.is_approved:
+            raise Http404("Only approved minutes are corrected.")
+        return minutes
+
+    def get(self, request, pk: int):
+        minutes = self.get_minutes(request, pk)
+        context = {"minutes": minutes, "meeting": minutes.meeting, "form": MinutesCorrectionForm()}
+        return render(request, self.template_name, context)
+
+    def post(self, request, pk: int):
+        minutes = self.get_minutes(request, pk)
+        form = MinutesCorrectionForm(request.POST)
+        if not form.is_valid():
+            context = {"minutes": minutes, "meeting": minutes.meeting, "form": form}
+            return render(request, self.template_name, context, status=400)
+        try:
+            correction = services.minutes_correct(minutes=minutes, reason=form.cleaned_data["reason"], by=request.user)
+        except services.AgendaProblem as problem:
+            messages.error(request, str(problem))
+            return redirect("meetings:minutes", pk=minutes.meeting_id)
+        audit_record(request=request, action=AuditAction.CREATED, obj=correction, detail="Correction of the minutes")
+        messages.success(request, f"Version {correction.number} is a draft correction: edit it, then approve it.")
+        return redirect("meetings:minutes-edit", pk=minutes.meeting_id)
+
+
+class MinutesFileView(SignedInMixin, View):
+    """The uploaded file of a minutes version the user may read; audited."""
+
+    def get(self, request, pk: int):
+        minutes = selectors.minutes_get(for_user=request.user, board=request.board, pk=pk)
+        if not minutes.file:
+            raise Http404("No file uploaded.")
+        audit_record(request=request, action=AuditAction.VIEWED, obj=minutes, detail="Minutes file downloaded")
+        try:
+            return serve_upload(minutes.file, download_name=minutes.original_name or f"minutes-v{minutes.number}")
+        except FileNotFoundError as error:
+            raise Http404("The file is missing.") from error
+
+
+class _ItemRecordCreateView(RecordKeeperMixin, View):
+    """Record a decision or a declaration against an agenda item (until the minutes are approved)."""
+
+    template_name = "meetings/item_record_form.html"
+    form_class = None
+    noun = ""
+
+    def get_item(self, request, pk):
+        return selectors.agenda_item_get(for_user=request.user, board=request.board, pk=pk)
+
+    def make_form(self, item, data=None):
+        return self.form_class(data)
+
+    def render_form(self, item, form, status=200):
+        context = {"item": item, "meeting": item.meeting, "form": form, "noun": self.noun}
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request, pk: int):
+        item = self.get_item(request, pk)
+        return self.render_form(item, self.make_form(item))
+
+    def post(self, request, pk: int):
+        item = self.get_item(request, pk)
+        form = self.make_form(item, request.POST)
+        if not form.is_valid():
+            return self.render_form(item, form, status=400)
+        record = form.save(commit=False)
+        record.agenda_item = item
+        try:
+            record = self.save(record)
+        except (MinutesFrozen, services.AgendaProblem) as problem:
+            messages.error(request, str(problem))
+            return redirect("meetings:minutes", pk=item.meeting_id)
+        audit_record(request=request, action=AuditAction.CREATED, obj=record)
+        messages.success(request, f"The {self.noun} has been recorded against item {item.position}.")
+        return redirect("meetings:minutes", pk=item.meeting_id)
+
+
+class DecisionCreateView(_ItemRecordCreateView):
+    form_class = DecisionForm
+    noun = "decision"
+
+    def make_form(self, item, data=None):
+        return DecisionForm(data, initial={"decided_on": item.meeting.held_on})
+
+    def save(self, record):
+        return services.decision_save(decision=record, by=self.request.user)
+
+
+class DeclarationCreateView(_ItemRecordCreateView):
+    form_class = DeclarationForm
+    noun = "declaration of interest"
+
+    def make_form(self, item, data=None):
+        return DeclarationForm(data, meeting=item.meeting)
+
+    def save(self, record):
+        return services.declaration_save(declaration=record, by=self.request.user)
+
+
+class _ItemRecordDeleteView(RecordKeeperMixin, View):
+    def get(self, request, pk: int):
+        record = self.get_record(request, pk)
+        return render(
+            request,
+            "meetings/confirm_delete.html",
+            {
+                "meeting": record.agenda_item.meeting,
+                "title": f"Remove a {self.noun}",
+                "question": f"Remove this {self.noun} from item {record.agenda_item.position}: “{record}”?",
+                "submit_label": f"Remove the {self.noun}",
+                "back_url": reverse("meetings:minutes", args=[record.agenda_item.meeting_id]),
+            },
+        )
+
+    def post(self, request, pk: int):
+        record = self.get_record(request, pk)
+        meeting_id = record.agenda_item.meeting_id
+        try:
+            with audit_deleted(request=request, objects=[record]):
+                self.delete(record)
+        except MinutesFrozen as frozen:
+            messages.error(request, str(frozen))
+        else:
+            messages.success(request, f"The {self.noun} has been removed.")
+        return redirect("meetings:minutes", pk=meeting_id)
+
+
+class DecisionDeleteView(_ItemRecordDeleteView):
+    noun = "decision"
+
+    def get_record(self, request, pk):
+        return selectors.decision_get(for_user=request.user, board=request.board, pk=pk)
+
+    def delete(self, record):
+        services.decision_delete(decision=record, by=self.request.user)
+
+
+class DeclarationDeleteView(_ItemRecordDeleteView):
+    noun = "declaration of interest"
+
+    def get_record(self, request, pk):
+        return selectors.declaration_get(for_user=request.user, board=request.board, pk=pk)
+
+    def delete(self, record):
+        services.declaration_delete(declaration=record, by=self.request.user)

@@ -254,3 +254,119 @@ ENTRIES += [
         note="no pack compiled: back to the meeting with the reason",
     ),
 ]
+
+
+def _minutes(cast, agency, *, approved):
+    import datetime
+
+    from meetings.models import Minutes
+
+    meeting = _item(cast, agency).meeting
+    minutes = Minutes.objects.create(meeting=meeting, number=1, opening="Welcome.")
+    if approved:
+        Minutes.objects.filter(pk=minutes.pk).update(status="approved", approved_on=datetime.date(2016, 12, 5))
+    return minutes
+
+
+def _decision(cast, agency):
+    from meetings.models import Decision
+
+    item = _item(cast, agency)
+    return Decision.objects.create(agenda_item=item, text="Agreed", decided_on=item.meeting.held_on)
+
+
+def _declaration(cast, agency):
+    from meetings.models import Declaration
+    from tests.meetings.factories import AttendanceFactory
+
+    item = _item(cast, agency)
+    return Declaration.objects.create(
+        agenda_item=item, attendance=AttendanceFactory(meeting=item.meeting), interest="A family member works there"
+    )
+
+
+ENTRIES += [
+    Entry(
+        "meetings:minutes",
+        expect(READERS, lead_a=404),
+        kwargs=lambda cast: {"pk": _minutes(cast, cast.agency_b, approved=True).meeting_id},
+        variant="agency B's group",
+    ),
+    Entry(
+        "meetings:minutes",
+        expect(SIGNED_IN),
+        kwargs=lambda cast: {"pk": _minutes(cast, cast.agency_a, approved=False).meeting_id},
+        variant="agency A's group, a draft",
+        note="members see no draft: the page says there are no approved minutes",
+    ),
+    Entry("meetings:minutes-edit", expect(KEEPERS), kwargs=lambda cast: {"pk": _meeting(cast, cast.agency_b).pk}),
+    Entry(
+        "meetings:minutes-edit",
+        expect(KEEPERS, ok=400),
+        method="post",
+        kwargs=lambda cast: {"pk": _meeting(cast, cast.agency_b).pk},
+        note="nothing written: the form with its error",
+    ),
+    Entry(
+        "meetings:minutes-approve",
+        expect(KEEPERS),
+        kwargs=lambda cast: {"pk": _minutes(cast, cast.agency_b, approved=False).pk},
+    ),
+    Entry(
+        "meetings:minutes-approve",
+        expect(KEEPERS, ok=400),
+        method="post",
+        kwargs=lambda cast: {"pk": _minutes(cast, cast.agency_b, approved=False).pk},
+        note="no date: the form with its error",
+    ),
+    Entry(
+        "meetings:minutes-correct",
+        expect(KEEPERS),
+        kwargs=lambda cast: {"pk": _minutes(cast, cast.agency_b, approved=True).pk},
+    ),
+    Entry(
+        "meetings:minutes-correct",
+        expect(KEEPERS, ok=400),
+        method="post",
+        kwargs=lambda cast: {"pk": _minutes(cast, cast.agency_b, approved=True).pk},
+        note="no reason: the form with its error",
+    ),
+    Entry(
+        "meetings:minutes-file",
+        expect(READERS, ok=404, lead_a=404),
+        kwargs=lambda cast: {"pk": _minutes(cast, cast.agency_b, approved=True).pk},
+        note="no file uploaded: 404 after the permission check (files: test_minutes.py)",
+    ),
+    Entry("meetings:decision-create", expect(KEEPERS), kwargs=lambda cast: {"pk": _item(cast, cast.agency_b).pk}),
+    Entry(
+        "meetings:decision-create",
+        expect(KEEPERS, ok=400),
+        method="post",
+        kwargs=lambda cast: {"pk": _item(cast, cast.agency_b).pk},
+    ),
+    Entry("meetings:decision-delete", expect(KEEPERS), kwargs=lambda cast: {"pk": _decision(cast, cast.agency_b).pk}),
+    Entry(
+        "meetings:decision-delete",
+        expect(KEEPERS, ok=302),
+        method="post",
+        kwargs=lambda cast: {"pk": _decision(cast, cast.agency_b).pk},
+    ),
+    Entry("meetings:declaration-create", expect(KEEPERS), kwargs=lambda cast: {"pk": _item(cast, cast.agency_b).pk}),
+    Entry(
+        "meetings:declaration-create",
+        expect(KEEPERS, ok=400),
+        method="post",
+        kwargs=lambda cast: {"pk": _item(cast, cast.agency_b).pk},
+    ),
+    Entry(
+        "meetings:declaration-delete",
+        expect(KEEPERS),
+        kwargs=lambda cast: {"pk": _declaration(cast, cast.agency_b).pk},
+    ),
+    Entry(
+        "meetings:declaration-delete",
+        expect(KEEPERS, ok=302),
+        method="post",
+        kwargs=lambda cast: {"pk": _declaration(cast, cast.agency_b).pk},
+    ),
+]
