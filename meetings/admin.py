@@ -88,10 +88,12 @@ class AttendanceAdmin(VersionedModelAdmin, BoardScopedModelAdmin, AuditedModelAd
 
 
 @admin.register(Action)
-class ActionAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
+class ActionAdmin(VersionedModelAdmin, BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
+    """Guarded by the action's version, the one the owner's progress form checks."""
+
     list_display = ("description", "meeting", "owner", "due_on", "status")
     list_filter = ("status", "owner", "meeting__group")
     search_fields = ("description",)
-    fields = ("meeting", "description", "owner", "due_on", "status")
+    fields = ("meeting", "description", "owner", "due_on", "status", "progress")
     raw_id_fields = ("meeting",)
     autocomplete_fields = ("owner",)

@@ -7,7 +7,7 @@ from pathlib import Path
 from django import forms
 from django.core.exceptions import ValidationError
 
-from meetings.models import AgendaItem, Attendance, Decision, Declaration, Group, Meeting, Paper
+from meetings.models import Action, AgendaItem, Attendance, Decision, Declaration, Group, Meeting, Paper
 from partners.models import Partner, Person
 from wscb.periods import ReportingYear
 
@@ -386,3 +386,24 @@ class MinutesCorrectionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Kept with the new version; the approved version is not changed.",
     )
+
+
+class ActionProgressForm(forms.ModelForm):
+    """What an action's owner changes: its status and progress (the action itself is business support's)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Action
+        fields = ("status", "progress")
+        widgets = {"progress": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["version"] = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == Action.Status.DROPPED and not cleaned.get("progress", "").strip():
+            self.add_error("progress", "Say why the action is no longer needed.")
+        return cleaned

@@ -506,6 +506,12 @@ class Action(models.Model):
     )
     due_on = models.DateField("due date")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
+    progress = models.TextField(blank=True, help_text="What has been done so far, in the owner's words.")
+    progress_updated_at = models.DateTimeField("progress updated", null=True, blank=True)
+    progress_updated_by = models.ForeignKey(
+        "partners.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=0)
 
     objects = BoardScopedManager("meeting__group__board")
 
@@ -520,3 +526,29 @@ class Action(models.Model):
 
     def is_overdue(self, today: datetime.date) -> bool:
         return self.status == self.Status.OPEN and self.due_on < today
+
+
+class ActionReminder(models.Model):
+    """A reminder e-mailed about an action: before its due date, or once it is overdue. One per
+    action, kind and due date (a new due date is reminded afresh), so nothing is sent twice."""
+
+    class Kind(models.TextChoices):
+        DUE_SOON = "due_soon", "Due soon"
+        OVERDUE = "overdue", "Overdue"
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    due_on = models.DateField()
+    sent_on = models.DateField()
+    recipients = models.TextField(blank=True)
+
+    objects = BoardScopedManager("action__meeting__group__board")
+
+    class Meta:
+        ordering = ["action", "sent_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["action", "kind", "due_on"], name="action_reminder_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} reminder, {self.action}"

@@ -522,3 +522,29 @@ def minutes_correct(*, minutes: Minutes, reason: str, by) -> Minutes:
             correction_reason=reason.strip(),
             created_by=by,
         )
+
+
+# --- actions: progress by their owners, reminders ---------------------------------------------------
+class ActionConflict(EditConflict):
+    default_message = "Someone else updated this action while you were editing. Here is what they saved."
+
+
+def action_progress_update(*, action, status: str, progress: str, version: int, by):
+    """The owner (or business support) sets the status and progress; a save by someone else since the
+    form was opened raises ``ActionConflict``."""
+    from django.utils import timezone
+
+    from meetings.models import Action
+
+    with transaction.atomic():
+        versioned_update(
+            Action.objects.filter(pk=action.pk),
+            version=version,
+            conflict=ActionConflict,
+            status=status,
+            progress=progress,
+            progress_updated_at=timezone.now(),
+            progress_updated_by=by,
+        )
+    action.refresh_from_db()
+    return action

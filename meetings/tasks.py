@@ -26,3 +26,26 @@ def pack_compile_start(*, meeting, by) -> tuple[Job, bool]:
         arguments={"meeting_id": meeting.pk},
         exclusive_key=f"meetings.pack:{meeting.pk}:{key}",
     )
+
+
+def _send_action_reminders(job) -> None:
+    from datetime import date
+
+    from meetings.reminders import action_reminders_send
+    from wscb.jobs.services import job_progress
+
+    today = date.fromisoformat(job.arguments["day"]) if "day" in job.arguments else None
+    sent = action_reminders_send(today=today or _today())
+    job_progress(job, step=f"{len(sent)} action reminder(s) queued to be e-mailed")
+
+
+def _today():
+    from django.utils import timezone
+
+    return timezone.localdate()
+
+
+@task(takes_context=True)
+def action_reminders_task(context: TaskContext, job_id: int) -> None:
+    """The daily schedule's job: queue every action reminder due and not yet sent."""
+    job_run(context, job_id, _send_action_reminders)

@@ -42,3 +42,7 @@ urlpatterns += [
     path("agenda/<int:pk>/declarations/add/", views.DeclarationCreateView.as_view(), name="declaration-create"),
     path("declarations/<int:pk>/remove/", views.DeclarationDeleteView.as_view(), name="declaration-delete"),
 ]
+urlpatterns += [
+    path("actions/<int:pk>/update/", views.ActionUpdateView.as_view(), name="action-update"),
+    path("actions/export/", views.ActionExportView.as_view(), name="action-export"),
+]

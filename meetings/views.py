@@ -17,6 +17,7 @@ from django.views.generic import CreateView, DetailView, FormView, ListView, Tem
 from meetings import packs, reporting, selectors, services
 from meetings.charts import attendance_chart_svg
 from meetings.forms import (
+    ActionProgressForm,
     AgendaItemForm,
     AttendanceImportForm,
     AttendanceSheet,
@@ -33,7 +34,14 @@ from meetings.models import BoardPack, Group, MinutesFrozen
 from wscb.audit.services import AuditAction, audit_deleted, audit_record
 from wscb.data.uploads import serve_upload
 from wscb.periods import ReportingYear
-from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
+from wscb.permissions import (
+    PARTNER_LEAD,
+    RECORD_KEEPERS,
+    PartnershipReaderMixin,
+    RecordKeeperMixin,
+    RoleRequiredMixin,
+    SignedInMixin,
+)
 
 
 def chosen_year(request) -> ReportingYear:
@@ -841,3 +849,82 @@ class DeclarationDeleteView(_ItemRecordDeleteView):
 
     def delete(self, record):
         services.declaration_delete(declaration=record, by=self.request.user)
+
+
+# --- actions updated by their owners, the action log export --------------------------------------------
+class ActionUpdateView(RoleRequiredMixin, View):
+    """The status and progress of an action: a partner lead for their own agency's actions (another
+    agency's is a 404), business support for any; board members read only."""
+
+    allowed_roles = RECORD_KEEPERS | {PARTNER_LEAD}
+    template_name = "meetings/action_form.html"
+
+    def get_action(self, request, pk):
+        return selectors.action_get(for_user=request.user, board=request.board, pk=pk)
+
+    def get(self, request, pk: int):
+        action = self.get_action(request, pk)
+        return render(request, self.template_name, {"action": action, "form": ActionProgressForm(instance=action)})
+
+    def post(self, request, pk: int):
+        action = self.get_action(request, pk)
+        form = ActionProgressForm(request.POST, instance=action)
+        if not form.is_valid():
+            return render(request, self.template_name, {"action": action, "form": form}, status=400)
+        try:
+            services.action_progress_update(
+                action=action,
+                status=form.cleaned_data["status"],
+                progress=form.cleaned_data["progress"],
+                version=form.cleaned_data["version"],
+                by=request.user,
+            )
+        except services.ActionConflict as conflict:
+            messages.error(request, str(conflict))
+            return redirect("meetings:action-update", pk=pk)
+        audit_record(
+            request=request,
+            action=AuditAction.CHANGED,
+            obj=action,
+            detail=f"Changed: {', '.join(name for name in form.changed_data if name != 'version') or 'nothing'}",
+        )
+        messages.success(request, "The action has been updated.")
+        return redirect("meetings:action-detail", pk=pk)
+
+
+class ActionExportView(SignedInMixin, View):
+    """The action log the user may see (a partner lead: their agency's) as CSV or XLSX; audited."""
+
+    HEADERS = ["Meeting", "Date", "Action", "Owner agency", "Due", "Status", "Overdue", "Progress", "Updated"]
+
+    def get(self, request):
+        from wscb.data.exports import csv_response, xlsx_response
+
+        file_format = request.GET.get("format", "csv")
+        if file_format not in ("csv", "xlsx"):
+            raise Http404("Choose CSV or XLSX.")
+        today = timezone.localdate()
+        actions = list(selectors.action_list(for_user=request.user, board=request.board))
+        rows = [
+            [
+                action.meeting.group.name,
+                action.meeting.held_on.strftime("%d/%m/%Y"),
+                action.description,
+                action.owner.name,
+                action.due_on.strftime("%d/%m/%Y"),
+                action.get_status_display(),
+                "Yes" if action.is_overdue(today) else "No",
+                action.progress,
+                timezone.localtime(action.progress_updated_at).strftime("%d/%m/%Y %H:%M")
+                if action.progress_updated_at
+                else "",
+            ]
+            for action in actions
+        ]
+        audit_record(
+            request=request, action=AuditAction.EXPORTED, detail=f"Action log ({len(rows)} rows, {file_format})"
+        )
+        name = f"action-log-{today:%Y-%m-%d}.{file_format}"
+        if file_format == "xlsx":
+            return xlsx_response(name, self.HEADERS, rows, title="Action log")
+        return csv_response(name, self.HEADERS, rows)

@@ -370,3 +370,28 @@ ENTRIES += [
         kwargs=lambda cast: {"pk": _declaration(cast, cast.agency_b).pk},
     ),
 ]
+
+ENTRIES += [
+    Entry(
+        "meetings:action-update",
+        expect(KEEPERS | {"lead_a"}),
+        kwargs=lambda cast: {"pk": _action(cast, cast.agency_a).pk},
+        variant="agency A's action",
+        note="the owner agency's partner lead updates status and progress",
+    ),
+    Entry(
+        "meetings:action-update",
+        expect(KEEPERS, lead_a=404),
+        kwargs=lambda cast: {"pk": _action(cast, cast.agency_b).pk},
+        variant="agency B's action",
+    ),
+    Entry(
+        "meetings:action-update",
+        expect(KEEPERS | {"lead_a"}, ok=400),
+        method="post",
+        kwargs=lambda cast: {"pk": _action(cast, cast.agency_a).pk},
+        variant="agency A's action",
+        note="an empty form comes back with errors",
+    ),
+    Entry("meetings:action-export", expect(SIGNED_IN), query="format=csv", note="a partner lead: their own actions"),
+]
