@@ -181,6 +181,12 @@ class Meeting(models.Model):
     papers_published_by = models.ForeignKey(
         "partners.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    invitations_sent_at = models.DateTimeField(
+        "calendar invitations sent", null=True, blank=True, help_text="When the members were first sent the .ics."
+    )
+    calendar_sequence = models.PositiveIntegerField(
+        default=0, help_text="The invitation's SEQUENCE: raised each time its date, time or venue changes."
+    )
 
     objects = BoardScopedManager("group__board")
 
@@ -552,3 +558,22 @@ class ActionReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} reminder, {self.action}"
+
+
+class CalendarFeed(models.Model):
+    """A member's personal calendar feed of their meetings in one board: the address carries a secret
+    token (only its SHA-256 is kept); revoking deletes the row, so the old address stops working."""
+
+    user = models.ForeignKey("partners.User", on_delete=models.CASCADE, related_name="calendar_feeds")
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    objects = BoardScopedManager("board")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "board"], name="calendar_feed_one_per_user_board")]
+
+    def __str__(self) -> str:
+        return f"Calendar feed of {self.user}"

@@ -63,12 +63,23 @@ def meeting_save(*, meeting: Meeting, by, version: int | None = None) -> Meeting
         meeting.reporting_year = ReportingYear.containing(meeting.held_on).start_year
     meeting.full_clean()
     with transaction.atomic():
-        before = {}
+        before, calendar = {}, {}
         if meeting.pk is not None:
             before = Meeting.objects.filter(pk=meeting.pk).values("agenda", "minutes").first() or {}
+            calendar = (
+                Meeting.objects.filter(pk=meeting.pk)
+                .values("held_on", "starts_at", "venue", "status", "invitations_sent_at", "calendar_sequence")
+                .first()
+                or {}
+            )
             versioned_update(Meeting.objects.filter(pk=meeting.pk), version=version, conflict=MeetingConflict)
             meeting.version = version + 1
+        resend = _calendar_changed(calendar, meeting)
+        if resend:
+            meeting.calendar_sequence = calendar["calendar_sequence"] + 1
         meeting.save()
+        if resend:
+            invitations_queue(meeting=meeting)
         # a replaced or cleared agenda or minutes leaves no file behind (deleted once the save is committed)
         replaced = [old for name, old in before.items() if old and old != getattr(meeting, name).name]
         if replaced:
@@ -548,3 +559,68 @@ def action_progress_update(*, action, status: str, progress: str, version: int, 
         )
     action.refresh_from_db()
     return action
+
+
+# --- calendar invitations ------------------------------------------------------------------------------
+def _calendar_changed(before: dict, meeting: Meeting) -> bool:
+    """Whether members already invited must be sent an update (or a cancellation)."""
+    if not before or not before.get("invitations_sent_at"):
+        return False
+    if before["status"] == Meeting.Status.CANCELLED:
+        return False  # already cancelled: nothing more to tell
+    moved = any(before[name] != getattr(meeting, name) for name in ("held_on", "starts_at", "venue"))
+    return moved or meeting.status == Meeting.Status.CANCELLED
+
+
+def invitations_queue(*, meeting: Meeting) -> int:
+    """Queue the meeting's invitation (its current SEQUENCE; a cancellation if it is cancelled) to
+    each expected member, with the ``.ics`` attached. Returns how many were queued."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    from meetings.calendar import invitation_ics
+    from wscb.mail.services import email_queue
+
+    recipients = pack_members(meeting=meeting)
+    cancelled = meeting.status == Meeting.Status.CANCELLED
+    link = settings.PORTAL_BASE_URL.rstrip("/") + reverse("meetings:meeting-detail", args=[meeting.pk])
+    when = f"{meeting.held_on:%d/%m/%Y}" + (f" at {meeting.starts_at:%H:%M}" if meeting.starts_at else "")
+    if cancelled:
+        subject = f"Cancelled: {meeting.group.name}, {meeting.held_on:%d/%m/%Y}"
+        body = f"The meeting of {meeting.group.name} on {when} is cancelled.\n\n{link}"
+    else:
+        updated = meeting.calendar_sequence > 0
+        subject = f"{'Updated invitation' if updated else 'Invitation'}: {meeting.group.name}, {when}"
+        body = (
+            f"{'The meeting has changed. ' if updated else ''}{meeting.group.name} meets on {when}"
+            + (f", {meeting.venue}" if meeting.venue else "")
+            + f".\n\nThe calendar invitation is attached. The agenda and papers will be on the meeting's page:\n{link}"
+        )
+    ics = invitation_ics(meeting, attendees=recipients)
+    method = "CANCEL" if cancelled else "REQUEST"
+    for address in recipients:
+        email_queue(
+            kind="meetings.invitation",
+            to=[address],
+            subject=subject,
+            body=body,
+            board=meeting.group.board,
+            key=f"meetings.invitation:{meeting.pk}:{meeting.calendar_sequence}:{address.lower()}",
+            attachments=[{"name": "invitation.ics", "content_type": f"text/calendar; method={method}", "content": ics}],
+        )
+    return len(recipients)
+
+
+def invitations_send(*, meeting: Meeting, by) -> int:
+    """Send the first invitations (later changes send updates by themselves, from ``meeting_save``)."""
+    from django.utils import timezone
+
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise AgendaProblem("The meeting is cancelled: no invitations are sent.")
+    with transaction.atomic():
+        if not Meeting.objects.filter(pk=meeting.pk, invitations_sent_at__isnull=True).update(
+            invitations_sent_at=timezone.now()
+        ):
+            raise AgendaProblem("The invitations were already sent; changes to the meeting send updates.")
+        meeting.refresh_from_db()
+        return invitations_queue(meeting=meeting)

@@ -46,3 +46,9 @@ urlpatterns += [
     path("actions/<int:pk>/update/", views.ActionUpdateView.as_view(), name="action-update"),
     path("actions/export/", views.ActionExportView.as_view(), name="action-export"),
 ]
+urlpatterns += [
+    path("<int:pk>/invitations/", views.InvitationsSendView.as_view(), name="invitations-send"),
+    path("<int:pk>/calendar.ics", views.MeetingCalendarView.as_view(), name="meeting-ics"),
+    path("calendar/", views.CalendarFeedPageView.as_view(), name="calendar-feed"),
+    path("calendar/<str:token>.ics", views.CalendarFeedIcsView.as_view(), name="calendar-feed-ics"),
+]

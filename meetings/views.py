@@ -928,3 +928,94 @@ class ActionExportView(SignedInMixin, View):
         if file_format == "xlsx":
             return xlsx_response(name, self.HEADERS, rows, title="Action log")
         return csv_response(name, self.HEADERS, rows)
+
+
+# --- calendar invitations and personal feeds -----------------------------------------------------------
+class InvitationsSendView(RecordKeeperMixin, View):
+    """A confirmation page naming who will be invited, then the invitations with the .ics attached."""
+
+    template_name = "meetings/invitations_send.html"
+
+    def get(self, request, pk: int):
+        meeting = selectors.meeting_get(for_user=request.user, board=request.board, pk=pk)
+        context = {"meeting": meeting, "recipients": services.pack_members(meeting=meeting)}
+        return render(request, self.template_name, context)
+
+    def post(self, request, pk: int):
+        meeting = selectors.meeting_get(for_user=request.user, board=request.board, pk=pk)
+        try:
+            sent = services.invitations_send(meeting=meeting, by=request.user)
+        except services.AgendaProblem as problem:
+            messages.error(request, str(problem))
+            return redirect(meeting)
+        audit_record(request=request, action=AuditAction.CHANGED, obj=meeting, detail="Calendar invitations sent")
+        messages.success(request, f"{sent} member{'s' if sent != 1 else ''} will be e-mailed the invitation.")
+        return redirect(meeting)
+
+
+class MeetingCalendarView(SignedInMixin, View):
+    """The meeting's event as an .ics file, for anyone who may see the meeting."""
+
+    def get(self, request, pk: int):
+        from django.http import HttpResponse
+
+        from meetings.calendar import feed_ics
+
+        meeting = selectors.meeting_get(for_user=request.user, board=request.board, pk=pk)
+        response = HttpResponse(feed_ics([meeting], name=meeting.group.name), content_type="text/calendar")
+        response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.held_on:%Y-%m-%d}.ics"'
+        return response
+
+
+class CalendarFeedPageView(SignedInMixin, View):
+    """Your calendar feed: make a secret address (shown once), make a new one, or revoke it."""
+
+    template_name = "meetings/calendar_feed.html"
+
+    def get(self, request):
+        from meetings.models import CalendarFeed
+
+        feed = CalendarFeed.objects.filter(user=request.user, board=request.board).first() if request.board else None
+        return render(request, self.template_name, {"feed": feed, "new_address": None})
+
+    def post(self, request):
+        from meetings import calendar
+
+        if not request.board:
+            raise Http404("No board.")
+        if request.POST.get("action") == "revoke":
+            calendar.feed_revoke(user=request.user, board=request.board)
+            audit_record(request=request, action=AuditAction.CHANGED, obj=request.user, detail="Calendar feed revoked")
+            messages.success(request, "Your calendar feed is revoked: its address no longer works.")
+            return redirect("meetings:calendar-feed")
+        token = calendar.feed_create(user=request.user, board=request.board)
+        audit_record(request=request, action=AuditAction.CHANGED, obj=request.user, detail="Calendar feed created")
+        address = request.build_absolute_uri(reverse("meetings:calendar-feed-ics", args=[token]))
+        from meetings.models import CalendarFeed
+
+        feed = CalendarFeed.objects.filter(user=request.user, board=request.board).first()
+        return render(request, self.template_name, {"feed": feed, "new_address": address})
+
+
+class CalendarFeedIcsView(View):
+    """The personal feed itself: no sign-in (calendar programs cannot), the secret token instead; the
+    meetings the feed's owner may see, in the feed's board. An unknown or revoked token is a 404."""
+
+    def get(self, request, token: str):
+        from django.http import HttpResponse
+
+        from meetings.calendar import feed_for_token, feed_ics
+        from meetings.models import CalendarFeed
+        from wscb.scoping import board_scope, scopes_disabled
+
+        with scopes_disabled():
+            feed = feed_for_token(token)
+            if feed is None:
+                raise Http404("No such calendar.")
+            CalendarFeed.objects.filter(pk=feed.pk).update(last_used_at=timezone.now())
+        with board_scope(feed.board):
+            meetings = selectors.meeting_list(for_user=feed.user, board=feed.board).order_by("-held_on")[:500]
+            content = feed_ics(list(meetings), name=f"{feed.board.short_name or feed.board.name} meetings")
+        response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+        response["Cache-Control"] = "private, no-store"
+        return response

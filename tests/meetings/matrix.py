@@ -395,3 +395,33 @@ ENTRIES += [
     ),
     Entry("meetings:action-export", expect(SIGNED_IN), query="format=csv", note="a partner lead: their own actions"),
 ]
+
+ENTRIES += [
+    Entry("meetings:invitations-send", expect(KEEPERS), kwargs=lambda cast: {"pk": _meeting(cast, cast.agency_b).pk}),
+    Entry(
+        "meetings:invitations-send",
+        expect(KEEPERS, ok=302),
+        method="post",
+        kwargs=lambda cast: {"pk": _meeting(cast, cast.agency_b).pk},
+    ),
+    Entry(
+        "meetings:meeting-ics",
+        expect(READERS, lead_a=404),
+        kwargs=lambda cast: {"pk": _meeting(cast, cast.agency_b).pk},
+        variant="agency B's group",
+    ),
+    Entry(
+        "meetings:meeting-ics",
+        expect(SIGNED_IN),
+        kwargs=lambda cast: {"pk": _meeting(cast, cast.agency_a).pk},
+        variant="agency A's group",
+    ),
+    Entry("meetings:calendar-feed", expect(SIGNED_IN)),
+    Entry("meetings:calendar-feed", expect(SIGNED_IN), method="post", note="makes the user's own feed address"),
+    Entry(
+        "meetings:calendar-feed-ics",
+        expect(set(), anonymous=404, refused=404),
+        kwargs=lambda cast: {"token": "not-a-token"},
+        note="no sign-in: the secret token is the key (feeds: test_calendar_invitations.py)",
+    ),
+]

@@ -19,6 +19,9 @@ class Email(models.Model):
     to = models.JSONField(default=list, help_text="The recipients' addresses.")
     subject = models.CharField(max_length=300)
     body = models.TextField()
+    attachments = models.JSONField(
+        default=list, blank=True, help_text="Text attachments: [{name, content_type, content}] (a calendar invitation)."
+    )
     from_email = models.CharField(max_length=254, blank=True, help_text="Blank: DEFAULT_FROM_EMAIL.")
     #: The same key queued twice is one message (a repeated reminder run, a double submit).
     key = models.CharField(max_length=200, null=True, blank=True, unique=True)

@@ -41,9 +41,11 @@ def email_queue(
     board=None,
     key: str | None = None,
     from_email: str = "",
+    attachments: list[dict] | None = None,
 ) -> Email | None:
     """Queue one message to ``to`` (blank and repeated addresses dropped); None when nobody is left.
-    Returns the already queued message when ``key`` was queued before."""
+    Returns the already queued message when ``key`` was queued before. ``attachments``: text files as
+    ``{"name", "content_type", "content"}`` (a calendar invitation)."""
     recipients = list(dict.fromkeys(address.strip() for address in to if address and address.strip()))
     if not recipients:
         return None
@@ -61,6 +63,7 @@ def email_queue(
                 body=body,
                 from_email=from_email,
                 key=key,
+                attachments=attachments or [],
             )
     except IntegrityError:
         existing = Email.objects.filter(key=key).first() if key else None

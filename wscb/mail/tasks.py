@@ -54,6 +54,8 @@ def email_deliver(email_id: int) -> str:
         to=list(email.to),
         connection=get_connection(),
     )
+    for attachment in email.attachments or []:
+        message.attach(attachment["name"], attachment["content"], attachment["content_type"])
     try:
         message.send()
     except Exception as error:
