@@ -87,8 +87,10 @@ def test_a_user_of_another_board_gets_nothing_of_this_board(entry, role, cast, s
         url = f"{url}?{entry.query}"
     response = getattr(client, entry.method)(url)
     status = response.status_code
-    assert status in (200, 302, 400, 403, 404, 405), f"{role} {entry.id}: {status}"
-    if status in (200, 400) and not (role == "other_board_admin" and entry.name.startswith(INSTALLATION_PAGES)):
+    assert status in (200, 302, 400, 403, 404, 405) or (entry.name, status) == ("health", 503), f"{role} {entry.id}"
+    public = entry.name.startswith("public:")  # a published report is the public's, by definition
+    installation = role == "other_board_admin" and entry.name.startswith(INSTALLATION_PAGES)
+    if status in (200, 400) and not (public or installation):
         rows = board_rows(cast.board)
         found = leaks(response, rows, board_markers(cast.board, rows, except_in=board_rows(second_board.board)))
         assert not found, f"{role} {entry.id} shows the first board's records: {found[:10]}"

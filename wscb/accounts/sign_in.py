@@ -1,7 +1,6 @@
 """Sign-in pages: e-mail sign-in, and a lockout that looks exactly like a wrong password."""
 
 from django import forms
-from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import NON_FIELD_ERRORS
@@ -98,14 +97,3 @@ def lockout_response(request, original_response=None, credentials=None):
     form._errors = ErrorDict({NON_FIELD_ERRORS: form.error_class([GENERIC_SIGN_IN_ERROR], error_class="nonfield")})
     context = {"form": form, "next": request.POST.get("next", "")}
     return render(request, "registration/login.html", context)
-
-
-class PasswordResetForm(auth_forms.PasswordResetForm):
-    """The reset e-mail names the portal in the word of the board the person works in ("Safeguarding
-    partnership portal"): the one they used last, else their first."""
-
-    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
-        user = context.get("user")
-        board = getattr(user, "last_board", None) or (user.boards.order_by("name").first() if user else None)
-        context = {**context, "board": board, "board_term": getattr(board, "term", None) or "Board"}
-        super().send_mail(subject_template_name, email_template_name, context, from_email, to_email, **kwargs)
