@@ -11,8 +11,8 @@ from functools import update_wrapper
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
-from django.forms.utils import pretty_name
 from django.core.exceptions import PermissionDenied
+from django.forms.utils import pretty_name
 from django.shortcuts import redirect
 from django.urls import reverse
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 from django import forms
 from django.forms.utils import pretty_name
 
-
 #: Words after which a label needs no "the": "Enter your name", "Select a file".
 _DETERMINERS = ("the", "a", "an", "your", "my", "our", "their", "this", "these", "each", "every", "any", "who")
 
@@ -95,11 +94,11 @@ def specific_messages(field: forms.Field, label: str) -> dict:
         messages["invalid"] = f"The file for {phrase} could not be read: choose it again"
         messages["empty"] = f"The file for {phrase} is empty"
         messages["missing"] = f"Choose the file for {phrase}"
+    from_the_list = f"Select {phrase} from the list"  # noqa: S608 (an English sentence, not SQL)
     if choosing:
-        messages["invalid_choice"] = f"Select {phrase} from the list"
-        messages["invalid_pk_value"] = f"Select {phrase} from the list"
+        messages["invalid_choice"] = messages["invalid_pk_value"] = from_the_list
     if isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
-        messages["invalid_list"] = f"Select {phrase} from the list"
+        messages["invalid_list"] = from_the_list
     if isinstance(field, forms.CharField):
         messages["max_length"] = f"{name} must be %(limit_value)d characters or fewer"
         messages["min_length"] = f"{name} must be at least %(limit_value)d characters"
