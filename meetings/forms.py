@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 
 from meetings.models import Attendance, Group, Meeting
 from partners.models import Partner
+from wscb.forms import SpecificErrorMessagesMixin
 from wscb.periods import ReportingYear
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
@@ -44,7 +45,7 @@ def validate_meeting_document(upload) -> None:
     validate_upload(upload, kinds=("pdf", "docx"), max_bytes=MAX_DOCUMENT_BYTES)
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(SpecificErrorMessagesMixin, forms.ModelForm):
     reporting_year = forms.CharField(
         label="Counted in reporting year",
         required=False,
@@ -91,7 +92,7 @@ def _style(form) -> None:
             field.widget.attrs.setdefault("class", "form-control form-control-sm")
 
 
-class MemberAttendanceForm(forms.Form):
+class MemberAttendanceForm(SpecificErrorMessagesMixin, forms.Form):
     """One expected member's row on the attendance page."""
 
     membership = forms.IntegerField(widget=forms.HiddenInput)
@@ -110,7 +111,7 @@ class MemberAttendanceForm(forms.Form):
         return data
 
 
-class OtherAttendeeForm(forms.Form):
+class OtherAttendeeForm(SpecificErrorMessagesMixin, forms.Form):
     """An author, guest presenter or observer; a blank row is ignored."""
 
     name = forms.CharField(max_length=150, required=False)
@@ -139,7 +140,7 @@ MemberAttendanceFormSet = forms.formset_factory(MemberAttendanceForm, extra=0)
 OtherAttendeeFormSet = forms.formset_factory(OtherAttendeeForm, extra=3)
 
 
-class AttendanceVersionForm(forms.Form):
+class AttendanceVersionForm(SpecificErrorMessagesMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
@@ -224,7 +225,7 @@ def _other_initial(row) -> dict:
     return {"name": row.name, "job_title": row.job_title, "partner": row.partner_id, "attendee_role": row.attendee_role}
 
 
-class AttendanceImportForm(forms.Form):
+class AttendanceImportForm(SpecificErrorMessagesMixin, forms.Form):
     file = forms.FileField(
         label="Attendance spreadsheet",
         help_text="CSV (UTF-8, with or without a byte-order mark) or Excel (.xlsx), at most 10 MB.",

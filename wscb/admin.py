@@ -67,6 +67,12 @@ class AccessibleAdminMixin:
                 formset = with_named_rows(formset)
             yield formset, inline
 
+    def get_import_form_class(self, request):
+        """django-import-export's upload form (only import-export admins have and call this)."""
+        from wscb.forms import with_specific_messages
+
+        return with_specific_messages(super().get_import_form_class(request))
+
     def get_changelist_formset(self, request, **kwargs):
         from wscb.forms import with_specific_messages
 
@@ -84,11 +90,12 @@ class PortalAdminSite(admin.AdminSite):
     def register(self, model_or_iterable, admin_class=None, **options):
         admin_class = admin_class or admin.ModelAdmin
         if not issubclass(admin_class, AccessibleAdminMixin):
-            admin_class = type(
-                admin_class.__name__,
-                (AccessibleAdminMixin, admin_class),
-                {"__module__": admin_class.__module__, "__qualname__": admin_class.__qualname__},
-            )
+            from wscb.forms import with_specific_messages
+
+            attributes = {"__module__": admin_class.__module__, "__qualname__": admin_class.__qualname__}
+            if getattr(admin_class, "change_password_form", None) is not None:  # UserAdmin's password page
+                attributes["change_password_form"] = with_specific_messages(admin_class.change_password_form)
+            admin_class = type(admin_class.__name__, (AccessibleAdminMixin, admin_class), attributes)
         super().register(model_or_iterable, admin_class, **options)
 
     def each_context(self, request):
@@ -118,12 +125,29 @@ class PortalAdminSite(admin.AdminSite):
         return update_wrapper(guarded, view)
 
     def password_change(self, request, extra_context=None):
-        response = super().password_change(request, extra_context)
+        response = self._password_change(request, extra_context)
         if request.method == "POST" and response.status_code == 302:
             from wscb.accounts.sign_in import audit_password_changed
 
             audit_password_changed(request, target=request.user, how="changed by its owner in the back office")
         return response
+
+    def _password_change(self, request, extra_context=None):
+        """Django's ``AdminSite.password_change`` with a form that names each field in its messages."""
+        from django.contrib.admin.forms import AdminPasswordChangeForm
+        from django.contrib.auth.views import PasswordChangeView
+
+        from wscb.forms import with_specific_messages
+
+        defaults = {
+            "form_class": with_specific_messages(AdminPasswordChangeForm),
+            "success_url": reverse("admin:password_change_done", current_app=self.name),
+            "extra_context": {**self.each_context(request), **(extra_context or {})},
+        }
+        if self.password_change_template is not None:
+            defaults["template_name"] = self.password_change_template
+        request.current_app = self.name
+        return PasswordChangeView.as_view(**defaults)(request)
 
     def final_catch_all_view(self, request, url):
         if not request.user.is_authenticated:

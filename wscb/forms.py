@@ -109,14 +109,19 @@ def specific_messages(field: forms.Field, label: str) -> dict:
     return messages
 
 
+HIDDEN_FIELD_MESSAGE = "Part of this form was missing or out of date: reload the page and try again"
+
+
 def apply_specific_messages(form: forms.BaseForm) -> None:
     """Give every field of ``form`` specific messages where it still has Django's defaults."""
     for name, field in form.fields.items():
-        if isinstance(field.widget, forms.HiddenInput):
-            continue
         defaults = _default_messages(field)
-        label = field.label if field.label else pretty_name(name)
-        for code, message in specific_messages(field, label).items():
+        if isinstance(field.widget, forms.HiddenInput):
+            # Not something a person can correct: the page was tampered with or is out of date.
+            messages = {"required": HIDDEN_FIELD_MESSAGE, "invalid": HIDDEN_FIELD_MESSAGE}
+        else:
+            messages = specific_messages(field, field.label if field.label else pretty_name(name))
+        for code, message in messages.items():
             current = field.error_messages.get(code)
             if current is None or str(current) == str(defaults.get(code, "")):
                 field.error_messages[code] = message

@@ -47,6 +47,9 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    // Move keyboard focus to the error summary so that screen readers announce it.
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) { summary.focus(); }
     repair(document);
     new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true });
   });
