@@ -103,6 +103,8 @@ class MemberAttendanceForm(SpecificErrorMessagesMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _style(self)
+        # static/js/attendance.js shows the deputy fields only while "deputy" is chosen.
+        self.fields["status"].widget.attrs["data-deputy-fields"] = f"deputy-{self.prefix}"
 
     def clean(self):
         data = super().clean()
@@ -155,10 +157,20 @@ class AttendanceSheet:
     make no query per row.
     """
 
-    def __init__(self, *, meeting: Meeting, expected: list, saved: list, agency_choices: list, data=None):
+    def __init__(
+        self,
+        *,
+        meeting: Meeting,
+        expected: list,
+        saved: list,
+        agency_choices: list,
+        data=None,
+        everyone_present: bool = False,
+    ):
         self.expected = {membership.pk: membership for membership in expected}
         self.agency_choices = agency_choices
-        saved_by_member = {row.membership_id: row for row in saved if row.membership_id}
+        # "Mark everyone present" starts every member at present, whatever was saved before.
+        saved_by_member = {} if everyone_present else {row.membership_id: row for row in saved if row.membership_id}
         self.members = MemberAttendanceFormSet(
             data, prefix="members", initial=[_member_initial(m, saved_by_member.get(m.pk)) for m in expected]
         )

@@ -92,7 +92,6 @@ def specific_messages(field: forms.Field, label: str) -> dict:
         messages["invalid"] = f"Enter {phrase} as a web address, like https://example.org"
     elif isinstance(field, forms.FileField):
         messages["invalid"] = f"The file for {phrase} could not be read: choose it again"
-        messages["empty"] = f"The file for {phrase} is empty"
         messages["missing"] = f"Choose the file for {phrase}"
     from_the_list = f"Select {phrase} from the list"  # noqa: S608 (an English sentence, not SQL)
     if choosing:

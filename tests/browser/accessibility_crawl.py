@@ -51,6 +51,10 @@ PRESENTATION_KEYS = frozenset({"o", "_facets", "_popup", "_to_field", "p", "page
 PRESENTATION_VISITS = 3
 #: Pages per role open at once.
 WORKERS_PER_ROLE = 2
+VIEWPORT = {"width": 1280, "height": 900}
+#: Every portal page is also measured in a window this wide: it must not scroll sideways (1.4.10).
+#: (The back office is Django's admin, whose change lists scroll sideways on a phone by design.)
+REFLOW_WIDTH = 320
 
 #: A URL name containing one of these words is not followed: it signs out, deletes, exports,
 #: downloads or serves a file rather than a page.
@@ -102,6 +106,8 @@ class PageResult:
     source: str | None = None
     violations: list[Violation] = field(default_factory=list)
     error: str = ""
+    #: How wide the document is in a 320 CSS px window (WCAG 1.4.10 reflow), when measured.
+    width_at_320: int | None = None
 
     @property
     def path(self) -> str:
@@ -111,6 +117,10 @@ class PageResult:
     @property
     def failing(self) -> list[Violation]:
         return [violation for violation in self.violations if violation.impact in FAILING_IMPACTS]
+
+    @property
+    def reflows(self) -> bool:
+        return self.width_at_320 is None or self.width_at_320 <= REFLOW_WIDTH
 
 
 @dataclass
@@ -243,7 +253,7 @@ _AXE_RUN = """async (tags) => {
 _LINKS = "(anchors) => anchors.map((anchor) => anchor.href)"
 
 
-async def _visit(page, link: Link, role: str, axe_source: str) -> tuple[PageResult, list[str]]:
+async def _visit(page, link: Link, role: str, axe_source: str, reflow: bool) -> tuple[PageResult, list[str]]:
     result = PageResult(role=role, url=link.url, view_name=link.view_name, status=None, source=link.source)
     try:
         response = await page.goto(link.url, wait_until="load")
@@ -260,11 +270,15 @@ async def _visit(page, link: Link, role: str, axe_source: str) -> tuple[PageResu
     await page.evaluate(f"() => {{ {axe_source}\n; window.axe = axe; }}")
     result.violations = [Violation(**found) for found in await page.evaluate(_AXE_RUN, list(AXE_TAGS))]
     hrefs = await page.eval_on_selector_all("a[href]", _LINKS)
+    if reflow:
+        await page.set_viewport_size({"width": REFLOW_WIDTH, "height": VIEWPORT["height"]})
+        result.width_at_320 = await page.evaluate("() => document.documentElement.scrollWidth")
+        await page.set_viewport_size(VIEWPORT)
     return result, [page.url, *hrefs]
 
 
 async def _crawl_role(browser, base_url: str, role: str, cookie: dict, outcome: RoleCrawl, settings: dict):
-    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    context = await browser.new_context(viewport=VIEWPORT)
     await context.add_cookies([{**cookie, "url": base_url}])
     frontier = Frontier(cap=settings["cap"], per_group=settings["per_group"], shared=settings["shared"])
     for path in ["/", *settings["seeds"].get(role, ())]:
@@ -285,7 +299,8 @@ async def _crawl_role(browser, base_url: str, role: str, cookie: dict, outcome: 
                 await asyncio.sleep(0.05)
                 continue
             try:
-                result, hrefs = await _visit(page, link, role, axe_source)
+                reflow = not link.view_name.startswith("admin:")
+                result, hrefs = await _visit(page, link, role, axe_source, reflow)
             finally:
                 frontier.done()
             outcome.pages.append(result)
@@ -355,30 +370,30 @@ def crawl(
 
 
 def format_table(outcomes: dict[str, RoleCrawl], *, only_failing: bool = False) -> str:
-    """A plain-text table: one row per page and rule (pages without violations summarised)."""
+    """A plain-text table, one row per page and finding: an axe rule (with its impact and how many
+    elements break it), ``reflow-320`` (the page's width in a 320 px window), or the page's load
+    error. Pages with no finding get an ``ok`` row unless ``only_failing``."""
     lines = []
     for role, outcome in outcomes.items():
-        failing_pages = [page for page in outcome.pages if page.failing]
+        failing = [page for page in outcome.pages if page.failing or not page.reflows]
         lines.append(
             f"== {role}: {len(outcome.pages)} pages, {len(outcome.view_names)} URL names, "
-            f"{len(failing_pages)} pages with serious or critical violations"
+            f"{len(failing)} failing, {outcome.seconds:.0f} s"
         )
-        lines.append(f"   {'status':<6} {'impact':<9} {'nodes':>5}  {'rule':<24} page")
+        lines.append(f"   {'status':<6} {'impact':<9} {'nodes':>5}  {'rule':<26} page")
         for page in sorted(outcome.pages, key=lambda page: page.path):
-            shown = page.violations if not only_failing else page.failing
+            rows = []
             if page.error:
-                lines.append(
-                    f"   {page.status or '-'!s:<6} {'':<9} {'':>5}  {'(' + page.error[:60] + ')':<24} {page.path}"
-                )
-            if not shown:
-                if not only_failing and not page.error:
-                    lines.append(f"   {page.status or '-'!s:<6} {'ok':<9} {'':>5}  {'':<24} {page.path}")
-                continue
-            for violation in shown:
-                lines.append(
-                    f"   {page.status or '-'!s:<6} {violation.impact:<9} {violation.nodes:>5}  "
-                    f"{violation.rule:<24} {page.path}   e.g. {violation.targets[0] if violation.targets else ''}"
-                )
+                rows.append(("", "", f"({page.error[:60]})", ""))
+            for violation in page.violations if not only_failing else page.failing:
+                example = violation.targets[0] if violation.targets else ""
+                rows.append((violation.impact, violation.nodes, violation.rule, f"  e.g. {example}"))
+            if not page.reflows:
+                rows.append(("serious", page.width_at_320, "reflow-320 (width in px)", ""))
+            if not rows and not only_failing:
+                rows.append(("ok", "", "", ""))
+            for impact, nodes, rule, example in rows:
+                lines.append(f"   {page.status or '-'!s:<6} {impact:<9} {nodes!s:>5}  {rule:<26} {page.path}{example}")
         if outcome.unreached_names:
             lines.append(f"   NOT REACHED (page cap): {', '.join(sorted(outcome.unreached_names))}")
     return "\n".join(lines)

@@ -1,6 +1,6 @@
 """The accessibility gate: as each of the four roles, on the demo data, every page reachable by
 following links (the back office included) has no serious or critical axe-core violation under
-WCAG 2.2 A/AA.
+WCAG 2.2 A/AA, and every portal page reflows in a 320 CSS px window (no sideways scrolling).
 
 The crawl (``tests/browser/accessibility_crawl.py``) starts on the start page and discovers
 pages by following links, so a new page is checked as soon as something links to it. The table
