@@ -15,7 +15,11 @@ changelist, each of its filters and its sorting are visited, but not every objec
 Unseen URL names go first, then unseen groups, then a few more instances of a group
 (``PER_GROUP``), so the page cap (``PAGE_CAP``) is spent on breadth. If the cap is reached while an
 unseen URL name is still waiting, the crawl says so: the cap must be raised, not the coverage
-quietly lost.
+quietly lost. The roles crawl at the same time and share what they found: a variant or a second
+instance of a URL name is visited by one role only, and a page whose content (the portal's
+``main``, the back office's ``main``: everything but the header and menus) is word for word that of
+a page another role has checked is not checked again (the table says which page it matched).
+Every portal page is also measured in a 320 CSS px window (``REFLOW_WIDTH``).
 
 ``tests/browser/test_accessibility_crawl.py`` is the gate; ``format_table`` prints its findings.
 """
@@ -43,12 +47,12 @@ PAGE_CAP = 300
 #: updates; in the back office, where every object's page comes from one template, one.
 PER_GROUP = 2
 PER_GROUP_BACK_OFFICE = 1
-#: Groups visited for one URL name: a changelist, and two of its filters or searches.
-GROUPS_PER_NAME = 3
+#: Groups visited for one URL name: a changelist, and one of its filters or searches.
+GROUPS_PER_NAME = 2
 #: Query parameters that change how a page is presented (sorting, page, pop-up window, facet
 #: counts), not what it is: each set of them is visited on a few pages per role, not on every one.
 PRESENTATION_KEYS = frozenset({"o", "_facets", "_popup", "_to_field", "p", "page"})
-PRESENTATION_VISITS = 3
+PRESENTATION_VISITS = 2
 #: Pages per role open at once.
 WORKERS_PER_ROLE = 2
 VIEWPORT = {"width": 1280, "height": 900}
@@ -108,6 +112,9 @@ class PageResult:
     error: str = ""
     #: How wide the document is in a 320 CSS px window (WCAG 1.4.10 reflow), when measured.
     width_at_320: int | None = None
+    timings: tuple = ()  # seconds: loading, axe and links, reflow
+    #: "<role> <path>" of the page with the same content that was checked instead of this one.
+    same_as: str = ""
 
     @property
     def path(self) -> str:
@@ -172,9 +179,12 @@ class Frontier:
         self.cap = cap
         self.per_group = per_group
         self.groups_per_name = groups_per_name
-        #: URLs any role has visited (shared by the roles' frontiers): a second instance or variant of
-        #: a URL name is not visited again for a second role, but a URL name new to a role always is.
-        self.shared: set[str] = shared if shared is not None else set()
+        #: What any role has visited (shared by the roles' frontiers): URLs, and groups taken beyond a
+        #: URL name's first page. A second instance or variant (a filter, a sort) is visited by one
+        #: role only, but a URL name new to a role always is.
+        shared = shared if shared is not None else {}
+        self.shared: set[str] = shared.setdefault("urls", set())
+        self.shared_groups: set[tuple] = shared.setdefault("groups", set())
         self.waiting: list[Link] = []
         self.seen_urls: set[str] = set()
         self.names_taken: set[str] = set()
@@ -193,9 +203,9 @@ class Frontier:
     def _rank(self, link: Link) -> int | None:
         if link.view_name not in self.names_taken:
             return 0
-        if link.url in self.shared:
-            return None
         taken = self.groups_taken[link.group]
+        if link.url in self.shared or (taken == 0 and link.group in self.shared_groups):
+            return None
         keys = link.group[1]
         if taken == 0 and keys and set(keys) <= PRESENTATION_KEYS:
             return 2 if self.presentations[keys] < PRESENTATION_VISITS else None
@@ -220,6 +230,8 @@ class Frontier:
         if best_index is None:
             return None
         link = self.waiting.pop(best_index)
+        if link.view_name in self.names_taken:
+            self.shared_groups.add(link.group)
         self.names_taken.add(link.view_name)
         keys = link.group[1]
         if keys and set(keys) <= PRESENTATION_KEYS:
@@ -252,9 +264,23 @@ _AXE_RUN = """async (tags) => {
 
 _LINKS = "(anchors) => anchors.map((anchor) => anchor.href)"
 
+#: What a page shows apart from the header and menus that every page of a role repeats (the portal's
+#: main, the back office's content), as its length and a 32-bit FNV-1a hash, CSRF tokens left out.
+#: A page whose content another role's page has shown word for word is not checked twice.
+_CONTENT_KEY = """() => {
+  const root = document.querySelector('main') || document.querySelector('#content') || document.body;
+  const html = location.pathname + root.outerHTML.replace(/name="csrfmiddlewaretoken" value="[^"]*"/g, '');
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < html.length; i++) { hash ^= html.charCodeAt(i); hash = Math.imul(hash, 0x01000193) >>> 0; }
+  return html.length + ':' + hash.toString(16);
+}"""
 
-async def _visit(page, link: Link, role: str, axe_source: str, reflow: bool) -> tuple[PageResult, list[str]]:
+
+async def _visit(
+    page, link: Link, role: str, axe_source: str, reflow: bool, contents: dict
+) -> tuple[PageResult, list[str]]:
     result = PageResult(role=role, url=link.url, view_name=link.view_name, status=None, source=link.source)
+    started = time.monotonic()
     try:
         response = await page.goto(link.url, wait_until="load")
     except Exception as error:  # a download or a failed navigation: recorded, not followed
@@ -267,13 +293,21 @@ async def _visit(page, link: Link, role: str, axe_source: str, reflow: bool) -> 
         return result, []
     # Evaluated through the DevTools protocol: the portal's content security policy (rightly)
     # refuses injected script tags.
+    loaded = time.monotonic()
+    hrefs = await page.eval_on_selector_all("a[href]", _LINKS)
+    content = await page.evaluate(_CONTENT_KEY)
+    if content in contents:
+        result.same_as = contents[content]
+        return result, [page.url, *hrefs]
+    contents[content] = f"{role} {result.path}"
     await page.evaluate(f"() => {{ {axe_source}\n; window.axe = axe; }}")
     result.violations = [Violation(**found) for found in await page.evaluate(_AXE_RUN, list(AXE_TAGS))]
-    hrefs = await page.eval_on_selector_all("a[href]", _LINKS)
+    checked = time.monotonic()
     if reflow:
         await page.set_viewport_size({"width": REFLOW_WIDTH, "height": VIEWPORT["height"]})
         result.width_at_320 = await page.evaluate("() => document.documentElement.scrollWidth")
         await page.set_viewport_size(VIEWPORT)
+    result.timings = (loaded - started, checked - loaded, time.monotonic() - checked)
     return result, [page.url, *hrefs]
 
 
@@ -300,7 +334,7 @@ async def _crawl_role(browser, base_url: str, role: str, cookie: dict, outcome: 
                 continue
             try:
                 reflow = not link.view_name.startswith("admin:")
-                result, hrefs = await _visit(page, link, role, axe_source, reflow)
+                result, hrefs = await _visit(page, link, role, axe_source, reflow, settings["contents"])
             finally:
                 frontier.done()
             outcome.pages.append(result)
@@ -349,7 +383,14 @@ def crawl(
     start page, for pages in states the demo data does not have. Runs in a thread of its own, so that it has its
     own event loop whatever the calling thread runs (pytest-playwright's sync API included)."""
     base_url = base_url.rstrip("/")
-    settings = {"cap": cap, "per_group": per_group, "workers": workers, "seeds": seeds or {}, "shared": set()}
+    settings = {
+        "cap": cap,
+        "per_group": per_group,
+        "workers": workers,
+        "seeds": seeds or {},
+        "shared": {},
+        "contents": {},
+    }
     box: dict = {}
 
     def run():
@@ -390,7 +431,9 @@ def format_table(outcomes: dict[str, RoleCrawl], *, only_failing: bool = False) 
                 rows.append((violation.impact, violation.nodes, violation.rule, f"  e.g. {example}"))
             if not page.reflows:
                 rows.append(("serious", page.width_at_320, "reflow-320 (width in px)", ""))
-            if not rows and not only_failing:
+            if page.same_as and not only_failing:
+                rows.append(("same", "", f"as {page.same_as}"[:26], f"  ({page.same_as})"))
+            elif not rows and not only_failing:
                 rows.append(("ok", "", "", ""))
             for impact, nodes, rule, example in rows:
                 lines.append(f"   {page.status or '-'!s:<6} {impact:<9} {nodes!s:>5}  {rule:<26} {page.path}{example}")
