@@ -60,5 +60,6 @@ urlpatterns = [
     path("finance/", include("finance.urls")),
     path("reports/", include("reports.urls")),
     path("report/", include("reports.annual.urls")),
+    path("published/", include("reports.annual.public_urls")),  # the only pages open without sign-in
     path("dashboard/", include("reports.dashboards.urls")),
 ]

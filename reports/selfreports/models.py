@@ -136,6 +136,12 @@ class SelfReport(models.Model):
     last_changed_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
+    contact_is_for_publication = models.BooleanField(
+        "publish the contact's name, e-mail and telephone",
+        default=False,
+        help_text="Business support marks this only when the person named has agreed to their details "
+        "appearing in the published annual report; otherwise the report leaves them out.",
+    )
 
     class Meta:
         ordering = ["round", "partner__name"]
