@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from wscb.accounts import two_factor
-from wscb.security import NoStoreMixin
+from wscb.security import NoStoreMixin, next_from
 
 GENERIC_SIGN_IN_ERROR = (
     "The e-mail address and password did not match an account that can sign in. "
@@ -95,5 +95,5 @@ def lockout_response(request, original_response=None, credentials=None):
     # Set the error directly rather than validating again, which would count another failure.
     form.cleaned_data = {}
     form._errors = ErrorDict({NON_FIELD_ERRORS: form.error_class([GENERIC_SIGN_IN_ERROR], error_class="nonfield")})
-    context = {"form": form, "next": request.POST.get("next", "")}
+    context = {"form": form, "next": next_from(request, default=None)}
     return render(request, "registration/login.html", context)

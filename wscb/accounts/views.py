@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 
 from wscb.accounts import two_factor
@@ -16,16 +15,11 @@ from wscb.accounts.sessions import key_hash, session_end, sessions_end_others, u
 from wscb.audit.models import AuditAction
 from wscb.audit.services import audit_record
 from wscb.permissions import SignedInMixin
-from wscb.security import NoStoreMixin
+from wscb.security import NoStoreMixin, next_from
 
 
 def _next_url(request) -> str:
-    candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return reverse("home")
+    return next_from(request)
 
 
 class SignedInAnyStepMixin:
