@@ -11,8 +11,8 @@ from partners import selectors as partner_selectors
 from wscb import work_queue
 from wscb.boards import board_switch
 from wscb.periods import ReportingYear
-from wscb.security import next_from
 from wscb.permissions import signed_in_required
+from wscb.security import next_from
 
 START_TEMPLATES = {
     "partner_lead": "home/partner_lead.html",
