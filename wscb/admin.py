@@ -41,6 +41,12 @@ class PortalAdminSite(admin.AdminSite):
 
         return update_wrapper(guarded, view)
 
+    def i18n_javascript(self, request, extra_context=None):
+        from wscb.security import may_be_cached
+
+        reason = "the back office's translation catalogue: the same JavaScript for everyone"
+        return may_be_cached(reason)(super().i18n_javascript)(request, extra_context)
+
     def password_change(self, request, extra_context=None):
         response = super().password_change(request, extra_context)
         if request.method == "POST" and response.status_code == 302:
