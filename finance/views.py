@@ -4,7 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +24,8 @@ from finance.resources import (
     finance_import,
     read_dataset,
 )
-from wscb.audit.services import AuditAction, audit_deleted, audit_record
+from wscb.audit.services import AuditAction, audit_deleted, audit_download, audit_record
+from wscb.data.exports import file_response
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
 
@@ -374,8 +375,11 @@ class ExportView(PartnershipReaderMixin, BoardMixin, View):
         else:
             raise Http404("No such export.")
         content = finance_export(resource=resource, queryset=queryset, file_format=file_format)
+        title = DATASETS.get(dataset, ("Outstanding contributions",))[0]
+        audit_download(
+            request=request,
+            what=f"Finance export: {title}, {year.label if year else 'every year'}",
+            file_format=file_format,
+        )
         name = f"{self.board.short_name}-{dataset}{'-' + str(year.start_year) if year else ''}.{file_format}"
-        response = HttpResponse(content, content_type=FORMATS[file_format])
-        response["Content-Disposition"] = f'attachment; filename="{name.replace(" ", "-")}"'
-        response["Cache-Control"] = "no-store"
-        return response
+        return file_response(content, filename=name, content_type=FORMATS[file_format])

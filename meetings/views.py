@@ -16,8 +16,8 @@ from meetings import reporting, selectors, services
 from meetings.charts import attendance_chart_svg
 from meetings.forms import AttendanceImportForm, AttendanceSheet, MeetingForm, agency_choices
 from meetings.models import Group
-from wscb.audit.services import AuditAction, audit_record
-from wscb.data.uploads import serve_upload
+from wscb.audit.services import AuditAction, audit_download, audit_record
+from wscb.data.uploads import serve_upload, upload_format
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
 
@@ -124,9 +124,11 @@ class MeetingDocumentView(SignedInMixin, View):
         if not document:
             raise Http404("No such document.")
         try:
-            return serve_upload(document, download_name=f"{meeting.group.name}-{meeting.held_on:%Y-%m-%d}-{kind}")
+            response = serve_upload(document, download_name=f"{meeting.group.name}-{meeting.held_on:%Y-%m-%d}-{kind}")
         except FileNotFoundError as error:
             raise Http404("The file is missing.") from error
+        audit_download(request=request, obj=meeting, what=f"Meeting {kind}", file_format=upload_format(document))
+        return response
 
 
 class AttendanceRecordView(RecordKeeperMixin, View):

@@ -18,10 +18,10 @@ from training.forms import (
     TeamBookingForm,
 )
 from training.models import Booking
-from wscb.audit.services import AuditAction, audit_record, audit_record_many
+from wscb.audit.services import AuditAction, audit_download, audit_record, audit_record_many
 from wscb.data.exports import csv_response
 from wscb.data.imports import ImportRejected, read_upload
-from wscb.data.uploads import serve_upload
+from wscb.data.uploads import serve_upload, upload_format
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
 
@@ -59,7 +59,9 @@ class ImpactFileView(PartnershipReaderMixin, View):
 
     def get(self, request, *args, **kwargs):
         plan = selectors.impact_plan_get(board=request.board, pk=kwargs["pk"])
-        return serve_upload(plan.impact_file, download_name=f"impact-report-{plan.course.title}-{plan.start_year}")
+        response = serve_upload(plan.impact_file, download_name=f"impact-report-{plan.course.title}-{plan.start_year}")
+        audit_download(request=request, obj=plan, what="Impact report", file_format=upload_format(plan.impact_file))
+        return response
 
 
 class SessionListView(PartnershipReaderMixin, YearMixin, ListView):
@@ -284,6 +286,7 @@ class ChargesExportView(PartnershipReaderMixin, View):
             ]
             for line in reporting.charges_by_agency(board=request.board, year=year)
         ]
+        audit_download(request=request, what=f"Training charges {year.label}", file_format="csv")
         return csv_response(f"training-charges-{year.start_year}.csv", headers, rows)
 
 

@@ -17,10 +17,13 @@ from reports.annual.forms import ActivityForm, ConfirmForm, NarrativeForm, Publi
 from reports.annual.models import NarrativeSection, PriorityActivity
 from reports.annual.readiness import check_readiness
 from reports.annual.selectors import published_report_get, published_report_list
-from wscb.audit.services import AuditAction, audit_record, audit_record_many
+from wscb.audit.services import AuditAction, audit_download, audit_record, audit_record_many
+from wscb.data.exports import file_response
 from wscb.periods import ReportingYear
 from wscb.permissions import RecordKeeperMixin, SignedInMixin
 from wscb.security import NoStoreMixin  # the draft and published report include partner returns
+
+VIEWED = AuditAction.VIEWED
 
 
 def _year(start_year: int) -> ReportingYear:
@@ -52,17 +55,25 @@ class ReportIndexView(SignedInMixin, View):
 
 class DraftView(NoStoreMixin, RecordKeeperMixin, View):
     def get(self, request, start_year):
-        report = build_report(board=_board(request), year=_year(start_year))
-        return render(request, "annual/draft.html", {"report": report})
+        board, year = _board(request), _year(start_year)
+        report = build_report(board=board, year=year)
+        response = render(request, "annual/draft.html", {"report": report})
+        # the draft holds the partner updates and their case studies
+        audit_download(
+            request=request, obj=board, what=f"Draft annual report {year.label}", file_format="page", action=VIEWED
+        )
+        return response
 
 
 class DraftDownloadView(NoStoreMixin, RecordKeeperMixin, View):
     def get(self, request, start_year, fmt):
-        start_year = int(start_year)
-        report = build_report(board=_board(request), year=_year(start_year))
-        return _file_response(
-            report_file(report, fmt), fmt, f"{report.board.short_name}-annual-report-{start_year}-draft"
+        board, year = _board(request), _year(int(start_year))
+        report = build_report(board=board, year=year)
+        response = _file_response(
+            report_file(report, fmt), fmt, f"{report.board.short_name}-annual-report-{year.start_year}-draft"
         )
+        audit_download(request=request, obj=board, what=f"Draft annual report {year.label}", file_format=fmt)
+        return response
 
 
 def report_file(report, fmt: str) -> bytes:
@@ -74,10 +85,9 @@ def report_file(report, fmt: str) -> bytes:
 
 
 def _file_response(content: bytes, fmt: str, stem: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=outputs.CONTENT_TYPES[fmt])
-    disposition = "inline" if fmt in ("pdf", "html") else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{stem}.{fmt}"'
-    return response
+    return file_response(
+        content, filename=f"{stem}.{fmt}", content_type=outputs.CONTENT_TYPES[fmt], inline=fmt in ("pdf", "html")
+    )
 
 
 class ReadinessView(RecordKeeperMixin, View):
@@ -113,7 +123,9 @@ class PublishedView(NoStoreMixin, SignedInMixin, View):
         pk = int(pk)
         published = published_report_get(for_user=request.user, board=getattr(request, "board", None), pk=pk)
         content = {"html": published.html.encode(), "pdf": bytes(published.pdf), "docx": bytes(published.docx)}[fmt]
-        return _file_response(content, fmt, published.file_stem())
+        response = _file_response(content, fmt, published.file_stem())
+        audit_download(request=request, obj=published, what="Published annual report", file_format=fmt)
+        return response
 
 
 class NarrativeEditView(RecordKeeperMixin, View):

@@ -31,13 +31,19 @@ class ReportMixin:
 
     audit_action = AuditAction.VIEWED
     audit_object = None
+    audit_detail = ""
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
             self.report = selectors.self_report_get(for_user=request.user, pk=kwargs["pk"])
         response = super().dispatch(request, *args, **kwargs)
         if request.method == "GET" and response.status_code == 200:
-            audit_record(request=request, action=self.audit_action, obj=self.audit_object or self.report)
+            audit_record(
+                request=request,
+                action=self.audit_action,
+                obj=self.audit_object or self.report,
+                detail=self.audit_detail,
+            )
         return _no_store(response)
 
     def get_context_data(self, **kwargs):

@@ -138,6 +138,11 @@ class upload_to:
         return isinstance(other, upload_to) and self.prefix == other.prefix
 
 
+def upload_format(field_file) -> str:
+    """The kind of a stored file ("pdf", "docx"...), for the audit row of its download."""
+    return _kind_of_name(field_file.name) or "file"
+
+
 def serve_upload(field_file, *, download_name: str) -> FileResponse:
     """Send a stored file as a download: safe file name, its real content type, not cached."""
     kind = _kind_of_name(field_file.name)
