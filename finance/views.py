@@ -86,9 +86,9 @@ class ContributionListView(SignedInMixin, BoardMixin, TemplateView):
     def get_context_data(self, **kwargs):
         held = [finance_year.year for finance_year in selectors.finance_year_list(board=self.board)]
         year = selectors.latest_year(board=self.board)
-        chosen = self.request.GET.get("year", "")
-        if chosen.isdigit() and ReportingYear(int(chosen)) in held:
-            year = ReportingYear(int(chosen))
+        chosen = ReportingYear.from_query(self.request.GET.get("year"))
+        if chosen in held:
+            year = chosen
         contributions = selectors.contribution_list(for_user=self.request.user, board=self.board, year=year)
         return super().get_context_data(
             year=year,
@@ -361,8 +361,7 @@ class ExportView(PartnershipReaderMixin, BoardMixin, View):
         file_format = request.GET.get("format", "csv")
         if file_format not in FORMATS:
             return HttpResponseBadRequest("Choose the csv or xlsx format.")
-        chosen = request.GET.get("year", "")
-        year = ReportingYear(int(chosen)) if chosen.isdigit() and 1900 <= int(chosen) <= 2200 else None
+        year = ReportingYear.from_query(request.GET.get("year"))
         if dataset == "expenditure":
             resource = ExpenditureLineResource(board=self.board)
             queryset = selectors.expenditure_line_list(board=self.board, year=year)

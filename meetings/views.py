@@ -23,10 +23,7 @@ from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedIn
 
 
 def chosen_year(request) -> ReportingYear:
-    try:
-        return ReportingYear.from_label(request.GET.get("year", ""))
-    except ValueError:
-        return ReportingYear.current()
+    return ReportingYear.from_query(request.GET.get("year"), default=ReportingYear.current())
 
 
 def chosen_group(request) -> Group | None:

@@ -28,10 +28,7 @@ from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedIn
 
 def _year(request) -> ReportingYear:
     """The year asked for in ``?year=2016/17``, else the current one."""
-    try:
-        return ReportingYear.from_label(request.GET.get("year", ""))
-    except ValueError:
-        return ReportingYear.current()
+    return ReportingYear.from_query(request.GET.get("year"), default=ReportingYear.current())
 
 
 class YearMixin:

@@ -26,11 +26,11 @@ from wscb.security import NoStoreMixin  # the draft and published report include
 VIEWED = AuditAction.VIEWED
 
 
-def _year(start_year: int) -> ReportingYear:
-    try:
-        return ReportingYear(start_year)
-    except ValueError as error:
-        raise Http404("No such reporting year.") from error
+def _year(start_year) -> ReportingYear:
+    year = ReportingYear.from_query(start_year)
+    if year is None:
+        raise Http404("No such reporting year.")
+    return year
 
 
 def _board(request):

@@ -14,10 +14,7 @@ from wscb.permissions import PartnershipReaderMixin, SignedInMixin
 
 
 def chosen_year(request) -> ReportingYear:
-    try:
-        return ReportingYear.from_label(request.GET.get("year", ""))
-    except ValueError:
-        return ReportingYear.current()
+    return ReportingYear.from_query(request.GET.get("year"), default=ReportingYear.current())
 
 
 def year_choices(year: ReportingYear) -> list[ReportingYear]:

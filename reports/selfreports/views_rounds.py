@@ -74,12 +74,12 @@ class TemplateCopyView(ReviewMixin, View):
 
 class TemplateCreateDefaultView(ReviewMixin, View):
     def post(self, request, *args, **kwargs):
-        try:
-            year = ReportingYear(int(request.POST.get("start_year", "")))
-            template = services.template_create_default(board=current_board(request), year=year)
-        except (ValueError, TypeError):
+        year = ReportingYear.from_query(request.POST.get("start_year"))
+        if year is None:
             messages.error(request, "Choose a reporting year.")
             return redirect("reports:template-list")
+        try:
+            template = services.template_create_default(board=current_board(request), year=year)
         except services.SelfReportError as error:
             messages.error(request, str(error))
             return redirect("reports:template-list")
@@ -174,10 +174,10 @@ class ReportPdfView(SignedInMixin, ReportMixin, View):
 
 class CompiledMixin(NoStoreMixin, PartnershipReaderMixin):
     def year(self) -> ReportingYear:
-        try:
-            return ReportingYear(int(self.kwargs["start_year"]))
-        except ValueError:
-            raise Http404 from None
+        year = ReportingYear.from_query(self.kwargs["start_year"])
+        if year is None:
+            raise Http404("No such reporting year.")
+        return year
 
     def documents(self):
         board = current_board(self.request)
