@@ -58,7 +58,11 @@ class ContributionForm(VersionedForm):
         self.finance_year = finance_year
         partners = Partner.objects.order_by("name")
         if not self.instance.pk:
-            partners = partners.filter(is_active=True).exclude(contributions__finance_year=finance_year)
+            partners = partners.filter(is_active=True)
+            # The list offers the agencies without a contribution yet; one chosen anyway (someone added
+            # it meanwhile) gets validate_unique's message rather than "not one of the choices".
+            available = partners.exclude(contributions__finance_year=finance_year)
+            self.fields["partner"].choices = [("", "---------"), *((p.pk, str(p)) for p in available)]
         self.fields["partner"].queryset = partners
 
     def clean(self):

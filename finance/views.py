@@ -4,6 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -26,6 +27,7 @@ from finance.resources import (
 )
 from wscb.audit.services import AuditAction, audit_deleted, audit_download, audit_record
 from wscb.data.exports import file_response
+from wscb.data.once import SubmitOnceMixin
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
 
@@ -135,6 +137,15 @@ def conflict_message(current, form, noun: str) -> str:
     )
 
 
+def add_errors(form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form: on its fields where the form has them."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
 def _changed(form) -> str:
     fields = [name for name in form.changed_data if name != "version"]
     return f"Changed: {', '.join(fields)}" if fields else "Saved without changes"
@@ -178,6 +189,9 @@ class LineEditView(RecordKeeperMixin, BoardMixin, View):
             return self.render_form(form, obj, finance_year)
         try:
             saved = self.create(finance_year, form) if obj is None else self.update(obj, form)
+        except ValidationError as error:  # e.g. the same agency's contribution added by someone else just now
+            add_errors(form, error)
+            return self.render_form(form, obj, finance_year)
         except services.EditConflict as conflict:
             message = conflict_message(conflict.current, form, self.noun)
             data = request.POST.copy()
@@ -207,7 +221,7 @@ class ExpenditureLineEditMixin:
         return {"board": self.board}
 
 
-class ExpenditureCreateView(ExpenditureLineEditMixin, LineEditView):
+class ExpenditureCreateView(SubmitOnceMixin, ExpenditureLineEditMixin, LineEditView):
     def create(self, finance_year, form):
         return services.expenditure_line_create(finance_year=finance_year, by=self.request.user, **form.model_fields())
 
@@ -230,7 +244,7 @@ class ContributionEditMixin:
         return {"finance_year": finance_year}
 
 
-class ContributionCreateView(ContributionEditMixin, LineEditView):
+class ContributionCreateView(SubmitOnceMixin, ContributionEditMixin, LineEditView):
     def create(self, finance_year, form):
         return services.contribution_create(finance_year=finance_year, by=self.request.user, **form.model_fields())
 
@@ -250,7 +264,7 @@ class IncomeEditMixin:
     noun = "income line"
 
 
-class IncomeCreateView(IncomeEditMixin, LineEditView):
+class IncomeCreateView(SubmitOnceMixin, IncomeEditMixin, LineEditView):
     def create(self, finance_year, form):
         return services.income_line_create(finance_year=finance_year, by=self.request.user, **form.model_fields())
 
@@ -316,7 +330,7 @@ class IncomeDeleteView(LineDeleteView):
 # --- spreadsheets ----------------------------------------------------------------------------------
 
 
-class ImportView(RecordKeeperMixin, BoardMixin, View):
+class ImportView(SubmitOnceMixin, RecordKeeperMixin, BoardMixin, View):
     template_name = "finance/import.html"
 
     def dispatch(self, request, *args, **kwargs):

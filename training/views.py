@@ -21,6 +21,7 @@ from training.models import Booking
 from wscb.audit.services import AuditAction, audit_download, audit_record, audit_record_many
 from wscb.data.exports import csv_response
 from wscb.data.imports import ImportRejected, read_upload
+from wscb.data.once import SubmitOnceMixin
 from wscb.data.uploads import serve_upload, upload_format
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
@@ -74,7 +75,7 @@ class SessionListView(PartnershipReaderMixin, YearMixin, ListView):
         return sessions
 
 
-class SessionCreateView(RecordKeeperMixin, FormView):
+class SessionCreateView(SubmitOnceMixin, RecordKeeperMixin, FormView):
     template_name = "training/form_page.html"
     form_class = SessionForm
     extra_context = {"title": "Add a session", "submit_label": "Add the session"}
@@ -106,7 +107,7 @@ class SessionDetailView(PartnershipReaderMixin, SessionMixin, TemplateView):
         return super().get_context_data(bookings=selectors.session_bookings(session=self.session), **kwargs)
 
 
-class BookingCreateView(RecordKeeperMixin, SessionMixin, FormView):
+class BookingCreateView(SubmitOnceMixin, RecordKeeperMixin, SessionMixin, FormView):
     template_name = "training/form_page.html"
     form_class = BookingForm
     extra_context = {"title": "Book a delegate", "submit_label": "Book"}
@@ -122,7 +123,7 @@ class BookingCreateView(RecordKeeperMixin, SessionMixin, FormView):
         return redirect("training:session-detail", pk=self.session.pk)
 
 
-class TeamBookingView(RecordKeeperMixin, SessionMixin, FormView):
+class TeamBookingView(SubmitOnceMixin, RecordKeeperMixin, SessionMixin, FormView):
     template_name = "training/form_page.html"
     form_class = TeamBookingForm
     extra_context = {"title": "Book a team", "submit_label": "Book the team"}
@@ -290,7 +291,7 @@ class ChargesExportView(PartnershipReaderMixin, View):
 OPTIONAL = ["agency", "completed date"]
 
 
-class ELearningImportView(RecordKeeperMixin, FormView):
+class ELearningImportView(SubmitOnceMixin, RecordKeeperMixin, FormView):
     template_name = "training/elearning_import.html"
     form_class = ImportForm
 

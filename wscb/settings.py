@@ -101,6 +101,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wscb.context_processors.portal",
             ],
+            # {% once_token %} beside {% csrf_token %} in every create form (wscb/data/once.py)
+            "builtins": ["wscb.templatetags.once"],
         },
     },
 ]

@@ -19,6 +19,7 @@ from reports.annual.readiness import check_readiness
 from reports.annual.selectors import published_report_get, published_report_list
 from wscb.audit.services import AuditAction, audit_download, audit_record, audit_record_many
 from wscb.data.exports import file_response
+from wscb.data.once import SubmitOnceMixin
 from wscb.periods import ReportingYear
 from wscb.permissions import RecordKeeperMixin, SignedInMixin
 from wscb.security import NoStoreMixin  # the draft and published report include partner returns
@@ -96,7 +97,7 @@ class ReadinessView(RecordKeeperMixin, View):
         return render(request, "annual/readiness.html", {"report": report, "readiness": check_readiness(report)})
 
 
-class PublishView(RecordKeeperMixin, View):
+class PublishView(SubmitOnceMixin, RecordKeeperMixin, View):
     def get(self, request, start_year):
         report = build_report(board=_board(request), year=_year(start_year))
         return render(

@@ -12,6 +12,7 @@ from reports.selfreports.default_form import CONTACT_KEYS, PERIOD_END, PERIOD_ST
 from reports.selfreports.forms import CommentForm, ReturnForm, SectionForm, text_to_initial
 from reports.selfreports.models import FormSection
 from wscb.audit.services import AuditAction, audit_record
+from wscb.data.once import SubmitOnceMixin
 from wscb.permissions import PARTNER_LEAD, RECORD_KEEPERS, RoleRequiredMixin, SignedInMixin
 from wscb.security import _no_store
 
@@ -210,7 +211,7 @@ class ReviewMixin(RoleRequiredMixin):
     allowed_roles = RECORD_KEEPERS
 
 
-class CommentView(ReviewMixin, ReportMixin, View):
+class CommentView(SubmitOnceMixin, ReviewMixin, ReportMixin, View):
     def post(self, request, *args, **kwargs):
         section = get_object_or_404(self.report.round.template.sections, pk=kwargs["section_pk"])
         form = CommentForm(request.POST)

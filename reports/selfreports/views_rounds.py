@@ -15,6 +15,7 @@ from reports.selfreports.views import ReportMixin, ReviewMixin
 from wscb.audit.services import AuditAction, audit_download, audit_record, audit_record_many
 from wscb.boards import current_board
 from wscb.data.exports import file_response
+from wscb.data.once import SubmitOnceMixin
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, SignedInMixin
 from wscb.security import NoStoreMixin
@@ -55,7 +56,7 @@ class TemplateDetailView(ReviewMixin, TemplateView):
         return super().get_context_data(form_template=template, sections=sections, **kwargs)
 
 
-class TemplateCopyView(ReviewMixin, View):
+class TemplateCopyView(SubmitOnceMixin, ReviewMixin, View):
     def post(self, request, *args, **kwargs):
         template = get_object_or_404(selectors.template_list(for_user=request.user), pk=kwargs["pk"])
         try:
@@ -72,7 +73,7 @@ class TemplateCopyView(ReviewMixin, View):
         return redirect("reports:template-detail", pk=copy.pk)
 
 
-class TemplateCreateDefaultView(ReviewMixin, View):
+class TemplateCreateDefaultView(SubmitOnceMixin, ReviewMixin, View):
     def post(self, request, *args, **kwargs):
         year = ReportingYear.from_query(request.POST.get("start_year"))
         if year is None:
@@ -97,7 +98,7 @@ class RoundListView(ReviewMixin, ListView):
         return selectors.round_list(for_user=self.request.user).filter(board=current_board(self.request))
 
 
-class RoundCreateView(ReviewMixin, FormView):
+class RoundCreateView(SubmitOnceMixin, ReviewMixin, FormView):
     template_name = "reports/round_form.html"
 
     def get_form(self, form_class=None):
