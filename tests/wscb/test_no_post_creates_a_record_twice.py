@@ -193,3 +193,18 @@ def test_another_persons_token_is_no_key_at_all(as_user, business_support, admin
     request = RequestFactory().post("/", {once.FIELD: once.new_token(administrator)})
     request.user = business_support
     assert once._token_key(request) is None
+
+
+def test_a_back_office_add_form_sent_twice_adds_one_record(as_user, business_support, agency_a):
+    from partners.models import Person
+
+    client = as_user(business_support)
+    url = reverse("admin:partners_person_add")
+    page = client.get(url).content.decode()
+    token = page.split(f'name="{once.FIELD}" value="', 1)[1].split('"', 1)[0]
+    data = {"full_name": "Pat Person", "job_title": "Lead", "partner": agency_a.pk, "_save": "Save", once.FIELD: token}
+    first, second = client.post(url, data), client.post(url, data)
+    assert first.status_code == second.status_code == 302
+    assert second["Location"] == first["Location"]
+    assert Person.objects.filter(full_name="Pat Person").count() == 1
+    assert once.ALREADY_SAVED in [str(message) for message in get_messages(second.wsgi_request)]

@@ -7,6 +7,8 @@ Every form that creates something carries a one-time token, and its view is wrap
 
     class ExpenditureCreateView(SubmitOnceMixin, RecordKeeperMixin, View): ...
 
+The back office's add forms are covered too (``SubmitOnceAdminMixin``, part of ``AuditedModelAdmin``).
+
 The token (a random value signed for the signed-in user) is new each time the form is shown. The
 view runs inside one transaction; when it answers with a redirect (it saved something), the submit
 is recorded in ``wscb.data.models.OnceSubmission`` under two keys, in the same transaction: the
@@ -146,3 +148,15 @@ class SubmitOnceMixin:
         if request.method == "POST" and request.user.is_authenticated:
             return submit_once(request, lambda: super(SubmitOnceMixin, self).dispatch(request, *args, **kwargs))
         return super().dispatch(request, *args, **kwargs)
+
+
+class SubmitOnceAdminMixin:
+    """For a ModelAdmin (``AuditedModelAdmin`` includes it): the back office's add form is submitted
+    once too (the token is in ``templates/admin/change_form.html``)."""
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if request.method == "POST" and request.user.is_authenticated:
+            return submit_once(
+                request, lambda: super(SubmitOnceAdminMixin, self).add_view(request, form_url, extra_context)
+            )
+        return super().add_view(request, form_url, extra_context)
