@@ -185,26 +185,26 @@ class AttendanceSheet:
         seen = {}
         for membership in self.expected.values():
             name = membership.person.full_name
-            if _same_name(name) in seen:
+            if Attendance.name_key(name) in seen:
                 self.members._non_form_errors = self.members.error_class(
                     [f"Two members of this group are called {name}: tell them apart in the back office."]
                 )
                 return False
-            seen[_same_name(name)] = name
+            seen[Attendance.name_key(name)] = name
         unique = True
         for form in self.others:
             name = form.cleaned_data.get("name", "").strip()
             if not name:
                 continue
-            if _same_name(name) in seen:
+            if Attendance.name_key(name) in seen:
                 form.add_error(
                     "name",
-                    f"{seen[_same_name(name)]} is already on this attendance record: give each person once "
+                    f"{seen[Attendance.name_key(name)]} is already on this attendance record: give each person once "
                     "(add something to tell two people apart, such as their agency).",
                 )
                 unique = False
             else:
-                seen[_same_name(name)] = name
+                seen[Attendance.name_key(name)] = name
         return unique
 
     def member_entries(self):
@@ -235,10 +235,6 @@ class AttendanceSheet:
             )
             for row in filled
         ]
-
-
-def _same_name(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 def _member_initial(membership, saved) -> dict:

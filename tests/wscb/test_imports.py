@@ -3,6 +3,7 @@ through the import page and through the programmatic path. None gives a server e
 imports partially: the agencies before and after a refused file are identical."""
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -65,6 +66,9 @@ def valid_rows(count):
 
 # (id, file name, content, expectation)
 # expectation: ("rejected", words in the message) | ("row error", spreadsheet row, column)
+#: What a Python traceback leaves in a page (server paths, line numbers): never shown to anyone.
+TRACEBACK = re.compile(r'Traceback|File &quot;/|File "/|\.py&quot;, line|\.py", line|site-packages')
+
 MALFORMED = [
     (
         "F01 required column missing",
@@ -259,6 +263,7 @@ def test_a_malformed_file_is_refused_through_the_page_and_nothing_is_imported(
     response = post_file(as_user(business_support), filename, content)
     assert response.status_code == 400, case
     html = response.content.decode()
+    assert not TRACEBACK.search(html), case
     assert snapshot() == before
     assert not AuditEvent.objects.filter(action=AuditAction.IMPORTED).exists()
     if expected[0] == "rejected":
@@ -460,11 +465,15 @@ def admin_confirm(client, preview):
 
 @pytest.mark.parametrize(("case", "filename", "make", "expected"), MALFORMED, ids=[case[0] for case in MALFORMED])
 def test_a_malformed_file_is_refused_by_the_back_office_import_too(
-    case, filename, make, expected, agencies, as_user, business_support
+    case, filename, make, expected, agencies, as_user, business_support, settings
 ):
+    """Finding (Low): with a repeated heading the back office showed a traceback (server paths and line
+    numbers). Every refusal is a message only, with DEBUG off as in production."""
+    settings.DEBUG = False
     before = snapshot()
     response = admin_import(as_user(business_support), filename, make())
     assert response.status_code == 200, case
+    assert not TRACEBACK.search(response.content.decode()), (case, TRACEBACK.search(response.content.decode()))
     assert response.context.get("confirm_form") is None, f"{case}: the back office offered to import it"
     assert snapshot() == before
 
