@@ -1,6 +1,7 @@
 """Sign-in pages: e-mail sign-in, and a lockout that looks exactly like a wrong password."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import NON_FIELD_ERRORS
@@ -87,10 +88,13 @@ def username_for_lockout(request, credentials) -> str | None:
 
 
 def lockout_response(request, original_response=None, credentials=None):
-    """Called by django-axes once an account has too many failures: same page, same message.
+    """Called by django-axes once an account has too many failures: same page, same message, and
+    the same time: the password is hashed as a check of a wrong password hashes it (django-axes
+    refuses before any hashing, which made a locked answer ten times faster and so visible).
 
     Nobody can tell a locked account from a wrong password (or from an unknown e-mail).
     """
+    get_user_model()().set_password(request.POST.get("password", ""))  # the cost of one password check
     form = SignInForm(request, data=request.POST)
     # Set the error directly rather than validating again, which would count another failure.
     form.cleaned_data = {}
