@@ -119,6 +119,8 @@ def load_for_board(*, board) -> None:
                 "last_changed_at": SUBMITTED_AT,
                 "submitted_at": SUBMITTED_AT,
                 "accepted_at": ACCEPTED_AT,
+                # the seed published each return's contact details, so their publication was agreed
+                "contact_is_for_publication": True,
             },
         )
         values = {

@@ -136,6 +136,12 @@ class SelfReport(models.Model):
     last_changed_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
+    contact_is_for_publication = models.BooleanField(
+        "publish the contact's name, e-mail and telephone",
+        default=False,
+        help_text="Business support marks this only when the person named has agreed to their details "
+        "appearing in the published annual report; otherwise the report leaves them out.",
+    )
 
     class Meta:
         ordering = ["round", "partner__name"]
@@ -298,7 +304,8 @@ class CaseStudy(models.Model):
 
 
 class ReminderLog(models.Model):
-    """An invitation or reminder e-mailed about a return; one reminder per return per day at most."""
+    """An invitation or reminder e-mailed about a return: each reminder (kind and the day it fell due)
+    at most once per return, however often or late the schedule runs."""
 
     class Kind(models.TextChoices):
         INVITATION = "invitation", "Invitation"
@@ -308,13 +315,16 @@ class ReminderLog(models.Model):
 
     report = models.ForeignKey(SelfReport, on_delete=models.CASCADE, related_name="reminders")
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    sent_on = models.DateField()
+    due_on = models.DateField(help_text="The day the reminder fell due (for the invitation, the day the round opened).")
+    sent_on = models.DateField(help_text="The day it was queued to be e-mailed.")
     recipients = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-sent_on", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["report", "kind", "sent_on"], name="one_reminder_of_a_kind_per_day")
+            models.UniqueConstraint(
+                fields=["report", "kind", "due_on"], name="one_reminder_per_report_kind_and_due_day"
+            )
         ]
 
     def __str__(self) -> str:

@@ -93,6 +93,37 @@ def report_a(cast):
     return {"pk": report_for(_round(cast), cast.agency_a).pk}, {}
 
 
+def laid_out_draft(fmt):
+    """The draft's Word or PDF file is laid out by a job; once laid out the same URL serves it."""
+
+    def prepare(cast):
+        from reports.annual import tasks
+        from reports.annual.drafts import draft_file_current
+        from tests.jobs.worker import run_jobs
+        from wscb.periods import ReportingYear
+
+        _, key = draft_file_current(board=cast.board, year=ReportingYear(2016), fmt=fmt)
+        tasks.draft_layout_start(board=cast.board, year=ReportingYear(2016), fmt=fmt, key=key, by=cast.business_support)
+        run_jobs()
+        return {**_year(cast), "fmt": fmt}, {}
+
+    return prepare
+
+
+def public_file(fmt, *, version=False):
+    """The public address of the board's published report file (anyone, signed in or not)."""
+
+    def prepare(cast):
+        from django.utils.text import slugify
+
+        stored = Board.objects.get(pk=cast.board.pk)  # the short name as stored (hostile in the sweep)
+        published_report = PublishedReportFactory(board=stored)
+        kwargs = {"board_slug": slugify(stored.short_name), "year": "2016-17", "fmt": fmt}
+        return ({**kwargs, "number": published_report.number} if version else kwargs), {}
+
+    return prepare
+
+
 def accepted_returns(cast):
     from tests.reports.factories import accepted
 
@@ -141,19 +172,17 @@ DOWNLOADS = [
     ),
     Download("annual:draft", "business_support", lambda cast: (_year(cast), {}), "page"),
     Download("annual:draft-download", "business_support", lambda cast: ({**_year(cast), "fmt": "html"}, {}), "html"),
-    Download(
-        "annual:draft-download",
-        "business_support",
-        lambda cast: ({**_year(cast), "fmt": "docx"}, {}),
-        "docx",
-        variant="docx",
-    ),
+    Download("annual:draft-download", "business_support", laid_out_draft("docx"), "docx", variant="docx"),
     Download("annual:published", "lead_a", published("html"), "html"),
     Download("annual:published-file", "board_member", published("pdf"), "pdf"),
     Download("annual:published-file", "lead_a", published("docx"), "docx", variant="docx"),
+    Download("public:report-file", "anonymous", public_file("pdf"), "pdf"),
+    Download("public:version-file", "anonymous", public_file("docx", version=True), "docx"),
 ]
 #: Pages (not files) listed above because they are built from case-study text.
 PAGES = {"annual:draft"}
+#: URLs that look like downloads but are not, and why.
+NOT_DOWNLOADS = {"jobs:status": "a job's progress as JSON for its status page: no record's content"}
 #: Downloads of several records write one row per record shown (in one query), each naming the format.
 SEVERAL_RECORDS = {"reports:partner-updates-docx"}
 DOWNLOAD_WORDS = ("export", "download", "document", "file", "docx", "pdf")
@@ -177,7 +206,7 @@ def download_like_names() -> set[str]:
         words = re.split(r"[-_:]", name.split(":")[-1])
         if any(word in DOWNLOAD_WORDS for word in words) or re.search(r"\.\(?[\w|?<>()]*\)?\$?$", route):
             found.add(name)
-    return found
+    return found - set(NOT_DOWNLOADS)
 
 
 def test_every_url_that_looks_like_a_download_is_listed():
@@ -212,7 +241,7 @@ def filename_parameters(disposition: str) -> list[str]:
 
 def problems_with(download: Download, cast) -> list[str]:
     kwargs, query = download.prepare(cast)
-    actor = getattr(cast, download.actor)
+    actor = getattr(cast, download.actor)  # None: an anonymous visitor (the public report)
     before = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     response = client_for(actor).get(reverse(download.name, kwargs=kwargs), query)
     if response.status_code != 200:
@@ -229,7 +258,7 @@ def problems_with(download: Download, cast) -> list[str]:
     if not named or len(named) != len(events) or (len(named) > 1 and download.name not in SEVERAL_RECORDS):
         return [*found, f"{len(named)} audit rows naming the format {download.file_format}: {events}"]
     event = named[0]
-    if event.user_id != actor.pk or event.ip_address != "127.0.0.1" or event.channel != "web":
+    if event.user_id != getattr(actor, "pk", None) or event.ip_address != "127.0.0.1" or event.channel != "web":
         found.append(f"who/from where: {event.user_id} {event.ip_address} {event.channel}")
     if not (event.object_id or event.detail.removesuffix(f"({download.file_format})").strip()):
         found.append("the row does not say what was downloaded")

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('annual', '0001_initial'),
+        ('annual', '0002_draft_files'),
     ]
 
     operations = [

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wscb', '0003_hash_backup_codes'),
+        ('wscb', '0004_audit_channel_job'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
