@@ -67,7 +67,7 @@ def _redacted_html(html: str, removals: list[Removal], published: PublishedRepor
         return html, 0
     notice = (
         '<!--retention-notice--><p class="retention-notice" role="note">'
-        f"{escape(reissue_note(published, today))}</p><!--/retention-notice-->"
+        f"{escape(reissue_note(published, timezone.localdate()))}</p><!--/retention-notice-->"
     )
     if NOTICE_MARK.search(html):
         html = NOTICE_MARK.sub(lambda _match: notice, html, count=1)
@@ -83,9 +83,14 @@ def _pdf(html: str) -> tuple[bytes, int]:
     return document.write_pdf(), len(document.pages)
 
 
-def _is_heading(paragraph, up_to: int = 3) -> bool:
+def _heading_level(paragraph) -> int | None:
+    """0 for the title, 1-9 for Heading 1-9, None for any other paragraph."""
     name = paragraph.style.name if paragraph.style is not None else ""
-    return name == "Title" or any(name == f"Heading {level}" for level in range(up_to + 1))
+    if name == "Title":
+        return 0
+    if name.startswith("Heading ") and name[8:].isdigit():
+        return int(name[8:])
+    return None
 
 
 def _insert_after(element, text: str):
@@ -113,22 +118,20 @@ def _redacted_docx(content: bytes, removals: list[Removal], published: Published
                 index
                 for index, child in enumerate(children)
                 if child in paragraphs
-                and _is_heading(paragraphs[child])
+                and _heading_level(paragraphs[child]) is not None
                 and paragraphs[child].text.strip().endswith(f". {removal.agency_name}")
             ),
             None,
         )
         if start is None:
             continue
-        end = next(
-            (
-                index
-                for index in range(start + 1, len(children))
-                if children[index].tag.endswith("}sectPr")
-                or (children[index] in paragraphs and _is_heading(paragraphs[children[index]]))
-            ),
-            len(children),
-        )
+        level = _heading_level(paragraphs[children[start]])
+
+        def ends_block(child, level=level, paragraphs=paragraphs):
+            found = _heading_level(paragraphs[child]) if child in paragraphs else None
+            return child.tag.endswith("}sectPr") or (found is not None and found <= level)
+
+        end = next((index for index in range(start + 1, len(children)) if ends_block(children[index])), len(children))
         block = children[start + 1 : end]
         if removal.whole_update:
             going = block
@@ -139,11 +142,15 @@ def _redacted_docx(content: bytes, removals: list[Removal], published: Published
             _insert_after(going[0], removal_note(today))
             for child in going:
                 body.remove(child)
+    note = reissue_note(published, timezone.localdate())
+    earlier = [p for p in document.paragraphs if p.text.startswith(f"Version {published.number} was re-issued on")]
+    for paragraph in earlier:  # a second re-issue replaces the first one's note
+        paragraph._p.getparent().remove(paragraph._p)
     version_line = next(
         (p for p in document.paragraphs if p.text.startswith(f"Version {published.number}, published")), None
     )
     if version_line is not None:
-        _insert_after(version_line._p, reissue_note(published, today))
+        _insert_after(version_line._p, note)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

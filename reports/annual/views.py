@@ -117,6 +117,10 @@ class ReadinessView(RecordKeeperMixin, View):
 
 
 class PublishView(SubmitOnceMixin, RecordKeeperMixin, View):
+    # Publishing again after a correction sends the same "confirm": only the token (a double click,
+    # a replay) is a repeat; a second submit while the job runs follows it (tasks.report_publish_start).
+    once_by_content = False
+
     def get(self, request, start_year):
         report = build_report(board=_board(request), year=_year(start_year))
         return render(

@@ -105,13 +105,18 @@ def _replay(request, earlier):
     return redirect(earlier.result_url)
 
 
-def submit_once(request, run):
-    """Run ``run()`` (the view) at most once per token and per content; see the module's docstring."""
+def submit_once(request, run, *, by_content: bool = True):
+    """Run ``run()`` (the view) at most once per token and per content; see the module's docstring.
+
+    ``by_content=False`` for a form whose content is the same every time it is meant to be sent again
+    (publishing the report once more after a correction is only "confirm"): the token alone counts."""
     now = timezone.now()
-    keys = {_content_key(request): now - CONTENT_WINDOW}
+    keys = {_content_key(request): now - CONTENT_WINDOW} if by_content else {}
     token_key = _token_key(request)
     if token_key:
         keys[token_key] = now - TOKEN_LIFETIME
+    if not keys:
+        return run()
     earlier = _earlier(keys)
     if earlier is not None:
         return _replay(request, earlier)
@@ -142,11 +147,18 @@ def submit_once(request, run):
 
 
 class SubmitOnceMixin:
-    """For a view whose POST creates something (put it first): see ``submit_once``."""
+    """For a view whose POST creates something (put it first): see ``submit_once``. Set
+    ``once_by_content = False`` where sending the same content again later is meant to act again."""
+
+    once_by_content = True
 
     def dispatch(self, request, *args, **kwargs):
         if request.method == "POST" and request.user.is_authenticated:
-            return submit_once(request, lambda: super(SubmitOnceMixin, self).dispatch(request, *args, **kwargs))
+            return submit_once(
+                request,
+                lambda: super(SubmitOnceMixin, self).dispatch(request, *args, **kwargs),
+                by_content=self.once_by_content,
+            )
         return super().dispatch(request, *args, **kwargs)
 
 
