@@ -53,7 +53,7 @@ def agencies_from_memberships(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partners', '0003_people_and_agency_record'),
+        ('partners', '0004_board_short_name_safe_in_file_names'),
     ]
 
     operations = [
