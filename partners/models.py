@@ -73,7 +73,10 @@ class Partner(models.Model):
         OTHER = "other", "Other"
 
     name = models.CharField(max_length=200)
-    short_name = models.CharField(max_length=60, help_text='As the report uses it, e.g. "GMP" or "WWL NHS Trust".')
+    short_name = models.CharField(
+        max_length=60,
+        help_text='The name the report and tables use, shorter than the full name ("Police", "NHS Trust").',
+    )
     sector = models.CharField(max_length=20, choices=Sector.choices)
     is_active = models.BooleanField(default=True)
     address = models.TextField(blank=True)

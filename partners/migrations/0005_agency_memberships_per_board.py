@@ -141,6 +141,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='partner',
             name='short_name',
-            field=models.CharField(help_text='As the report uses it, e.g. "GMP" or "WWL NHS Trust".', max_length=60),
+            field=models.CharField(help_text='The name the report and tables use, shorter than the full name ("Police", "NHS Trust").', max_length=60),
         ),
     ]
