@@ -86,3 +86,27 @@ def test_the_walk_finds_the_demo_board_where_it_is_shown(demo, demo_rows):
     client = client_for(support)
     for name in ("partners:partner-list", "meetings:meeting-list", "admin:partners_person_changelist"):
         assert leaks(client.get(reverse(name)), rows, markers), name
+
+
+def test_every_back_office_change_page_of_a_demo_record_is_not_found(demo, demo_rows, second_board_records):
+    """For every registered admin of a board-owned model: the change page of one of the demo board's
+    rows gives the second board's business support 404 (403 where the model is not theirs to see)."""
+    from django.contrib import admin
+    from django.urls import NoReverseMatch
+
+    from wscb.scoping import is_board_scoped
+
+    rows, _markers = demo_rows
+    client = client_for(second_board_records.business_support)
+    not_found = []
+    for model, _model_admin in admin.site._registry.items():
+        if not is_board_scoped(model) or not rows.get(model):
+            continue
+        try:
+            url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[min(rows[model])])
+        except NoReverseMatch:
+            continue
+        status = client.get(url).status_code
+        assert status in (403, 404), f"{model._meta.label}: {status}"
+        not_found.append(model._meta.label)
+    assert len(not_found) >= 25, not_found  # the demo has rows in nearly every model
