@@ -312,6 +312,10 @@ def leaks(response, rows: dict, markers: set[str]) -> list[str]:
     seen = set()
 
     def check(value):
+        if isinstance(getattr(value, "form", None), BaseForm):  # the back office's AdminForm
+            value = value.form
+        elif isinstance(getattr(value, "formset", None), BaseFormSet):  # and InlineAdminFormSet
+            value = value.formset
         if isinstance(value, BaseForm) and id(value) not in seen:
             seen.add(id(value))
             found.extend(choice_leaks(value, rows))
