@@ -20,7 +20,7 @@ from meetings.models import (
     Paper,
 )
 from partners.models import Partner
-from wscb.data.versions import EditConflict, versioned_update
+from wscb.data.versions import EditConflict, insert_unique, versioned_update
 from wscb.periods import ReportingYear
 
 
@@ -77,7 +77,10 @@ def meeting_save(*, meeting: Meeting, by, version: int | None = None) -> Meeting
         resend = _calendar_changed(calendar, meeting)
         if resend:
             meeting.calendar_sequence = calendar["calendar_sequence"] + 1
-        meeting.save()
+        if meeting.pk is None:
+            insert_unique(meeting)  # another meeting of the group that day, saved a moment ago: a form error
+        else:
+            meeting.save()
         if resend:
             invitations_queue(meeting=meeting)
         # a replaced or cleared agenda or minutes leaves no file behind (deleted once the save is committed)

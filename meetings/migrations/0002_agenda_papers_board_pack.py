@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('meetings', '0001_groups_meetings_attendance'),
-        ('partners', '0004_agency_memberships_per_board'),
+        ('partners', '0005_agency_memberships_per_board'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('meetings', '0004_action_progress_and_reminders'),
-        ('partners', '0004_agency_memberships_per_board'),
+        ('partners', '0005_agency_memberships_per_board'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
