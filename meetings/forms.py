@@ -281,12 +281,17 @@ class AttendanceImportForm(SpecificErrorMessagesMixin, forms.Form):
 
 
 class AgendaItemForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = AgendaItem
         fields = ("title", "presenter", "presenter_agency", "purpose", "minutes_allowed")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["version"] = self.instance.version
+            self.fields["version"].required = True
         self.fields["presenter"].queryset = Person.objects.select_related("partner").order_by("full_name")
         self.fields["presenter_agency"].queryset = Partner.objects.order_by("name")
         self.fields["minutes_allowed"].help_text = "How many minutes the item is given; leave empty if not set."

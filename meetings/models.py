@@ -233,6 +233,7 @@ class AgendaItem(models.Model):
     minutes_allowed = models.PositiveSmallIntegerField(
         "time allowed (minutes)", null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(600)]
     )
+    version = models.PositiveIntegerField(default=0)
 
     objects = BoardScopedManager("meeting__group__board")
 

@@ -225,24 +225,46 @@ def _papers_changed(meeting: Meeting, by) -> None:
         pack_compile_start(meeting=meeting, by=by)
 
 
-def agenda_item_save(*, item: AgendaItem, by) -> AgendaItem:
-    """Add an item (numbered after the last) or save one; the pack is compiled again."""
+class AgendaItemConflict(EditConflict):
+    default_message = "Someone else saved this agenda item while you were editing. Here is what they saved."
+
+
+def agenda_item_save(*, item: AgendaItem, by, version: int | None = None) -> AgendaItem:
+    """Add an item (numbered after the last) or save one (``version`` as the form was opened: a save
+    by someone else since raises ``AgendaItemConflict``); the pack is compiled again."""
     with transaction.atomic():
         Meeting.objects.select_for_update().filter(pk=item.meeting_id).first()
         if item.pk is None:
             last = AgendaItem.objects.filter(meeting_id=item.meeting_id).order_by("-position").first()
             item.position = (last.position + 1) if last else 1
-        item.full_clean()
-        item.save()
+            item.full_clean()
+            item.save()
+        else:
+            item.full_clean()
+            versioned_update(
+                AgendaItem.objects.filter(pk=item.pk),
+                version=version,
+                conflict=AgendaItemConflict,
+                title=item.title,
+                presenter_id=item.presenter_id,
+                presenter_agency_id=item.presenter_agency_id,
+                purpose=item.purpose,
+                minutes_allowed=item.minutes_allowed,
+            )
+            item.version = version + 1
         _papers_changed(item.meeting, by)
     return item
 
 
-def agenda_item_move(*, item: AgendaItem, direction: str, by) -> bool:
-    """Swap the item with the one above ("up") or below ("down"); False when it is already first or last."""
+def agenda_item_move(*, item: AgendaItem, direction: str, by, from_position: int | None = None) -> bool:
+    """Swap the item with the one above ("up") or below ("down"); False when it is already first or
+    last, or no longer at ``from_position`` (the page it was moved from is out of date: a repeated
+    submit moves nothing)."""
     with transaction.atomic():
         Meeting.objects.select_for_update().filter(pk=item.meeting_id).first()
         item = AgendaItem.objects.get(pk=item.pk)
+        if from_position is not None and item.position != from_position:
+            return False
         siblings = AgendaItem.objects.filter(meeting_id=item.meeting_id)
         if direction == "up":
             other = siblings.filter(position__lt=item.position).order_by("-position").first()

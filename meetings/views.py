@@ -367,7 +367,7 @@ class GroupDetailView(SignedInMixin, DetailView):
 
 
 # --- agenda items, papers, the board pack and its publication ------------------------------------------
-class AgendaItemCreateView(RecordKeeperMixin, CreateView):
+class AgendaItemCreateView(SubmitOnceMixin, RecordKeeperMixin, CreateView):
     http_method_names = ["get", "post", "head", "options"]
     template_name = "meetings/agenda_item_form.html"
     form_class = AgendaItemForm
@@ -410,7 +410,13 @@ class AgendaItemUpdateView(RecordKeeperMixin, UpdateView):
         return super().get_context_data(meeting=self.meeting, **kwargs)
 
     def form_valid(self, form):
-        item = services.agenda_item_save(item=form.save(commit=False), by=self.request.user)
+        try:
+            item = services.agenda_item_save(
+                item=form.save(commit=False), by=self.request.user, version=form.cleaned_data["version"]
+            )
+        except services.AgendaItemConflict as conflict:
+            messages.error(self.request, str(conflict))
+            return redirect("meetings:agenda-item-update", pk=self.object.pk)
         audit_record(
             request=self.request,
             action=AuditAction.CHANGED,
@@ -421,7 +427,7 @@ class AgendaItemUpdateView(RecordKeeperMixin, UpdateView):
         return redirect(f"{self.meeting.get_absolute_url()}#agenda")
 
 
-class AgendaItemMoveView(RecordKeeperMixin, View):
+class AgendaItemMoveView(SubmitOnceMixin, RecordKeeperMixin, View):
     """Move an item one place up or down (a button per direction: no dragging, keyboard usable)."""
 
     http_method_names = ["post", "options"]
@@ -431,10 +437,16 @@ class AgendaItemMoveView(RecordKeeperMixin, View):
         direction = request.POST.get("direction")
         if direction not in ("up", "down"):
             raise Http404("No such direction.")
-        if services.agenda_item_move(item=item, direction=direction, by=request.user):
+        start = request.POST.get("from", "")
+        moved = services.agenda_item_move(
+            item=item, direction=direction, by=request.user, from_position=int(start) if start.isdigit() else None
+        )
+        if moved:
             item.refresh_from_db(fields=["position"])
             audit_record(request=request, action=AuditAction.CHANGED, obj=item, detail=f"Moved {direction}")
             messages.success(request, f"“{item.title}” is now item {item.position}.")
+        elif start.isdigit() and int(start) != item.position:
+            messages.info(request, f"“{item.title}” had already moved: it is item {item.position}.")
         else:
             messages.info(request, f"“{item.title}” is already the {'first' if direction == 'up' else 'last'} item.")
         return redirect(f"{item.meeting.get_absolute_url()}#agenda-item-{item.pk}")
@@ -468,7 +480,7 @@ class AgendaItemDeleteView(RecordKeeperMixin, View):
         return redirect(f"{meeting.get_absolute_url()}#agenda")
 
 
-class PaperCreateView(RecordKeeperMixin, CreateView):
+class PaperCreateView(SubmitOnceMixin, RecordKeeperMixin, CreateView):
     http_method_names = ["get", "post", "head", "options"]
     template_name = "meetings/paper_form.html"
     form_class = PaperForm
@@ -530,7 +542,7 @@ class PaperDownloadView(SignedInMixin, View):
 
     def get(self, request, pk: int):
         paper = selectors.paper_get(for_user=request.user, board=request.board, pk=pk)
-        audit_record(request=request, action=AuditAction.VIEWED, obj=paper, detail="Paper downloaded")
+        audit_download(request=request, obj=paper, what="Meeting paper", file_format=upload_format(paper.file))
         try:
             return serve_upload(paper.file, download_name=paper.original_name or paper.title)
         except FileNotFoundError as error:
@@ -549,6 +561,7 @@ class PackCompileView(RecordKeeperMixin, View):
             messages.error(request, "Add the agenda items first: the pack is made from them.")
             return redirect(f"{meeting.get_absolute_url()}#agenda")
         job, _ = pack_compile_start(meeting=meeting, by=request.user)
+        audit_record(request=request, action=AuditAction.CHANGED, obj=meeting, detail="Board pack compilation queued")
         return redirect(job_status_url(job))
 
 
@@ -560,7 +573,7 @@ class PackDownloadView(SignedInMixin, View):
         pack = BoardPack.objects.filter(meeting=meeting).first()
         if pack is None or not selectors.papers_visible(meeting=meeting, for_user=request.user):
             raise Http404("No board pack.")
-        audit_record(request=request, action=AuditAction.VIEWED, obj=meeting, detail="Board pack downloaded")
+        audit_download(request=request, obj=meeting, what="Board pack", file_format="pdf")
         try:
             return serve_upload(pack.file, download_name=f"{meeting.group.name}-{meeting.held_on:%Y-%m-%d}-board-pack")
         except FileNotFoundError as error:
@@ -591,7 +604,12 @@ class PapersPublishView(RecordKeeperMixin, View):
         except services.AgendaProblem as problem:
             messages.error(request, str(problem))
             return redirect(f"{meeting.get_absolute_url()}#papers")
-        audit_record(request=request, action=AuditAction.CHANGED, obj=meeting, detail="Papers published")
+        audit_record(
+            request=request,
+            action=AuditAction.CHANGED,
+            obj=meeting,
+            detail="Papers published. Changed: papers_published_at",
+        )
         messages.success(
             request, f"The papers are published; {sent} member{'s' if sent != 1 else ''} will be e-mailed."
         )
@@ -627,7 +645,7 @@ class MinutesView(SignedInMixin, TemplateView):
         )
 
 
-class MinutesEditView(RecordKeeperMixin, View):
+class MinutesEditView(SubmitOnceMixin, RecordKeeperMixin, View):
     """Draft the minutes in the portal (a text per agenda item) and/or upload them."""
 
     template_name = "meetings/minutes_form.html"
@@ -668,7 +686,13 @@ class MinutesEditView(RecordKeeperMixin, View):
         except services.MinutesConflict as conflict:
             messages.error(request, str(conflict))
             return redirect("meetings:minutes-edit", pk=self.meeting.pk)
-        audit_record(request=request, action=AuditAction.CHANGED, obj=minutes, detail="Draft minutes saved")
+        created = self.current is None or self.current.is_approved
+        audit_record(
+            request=request,
+            action=AuditAction.CREATED if created else AuditAction.CHANGED,
+            obj=minutes,
+            detail="Draft minutes started" if created else "Draft minutes saved. Changed: opening, item_texts",
+        )
         messages.success(request, f"Draft minutes (version {minutes.number}) saved.")
         return redirect("meetings:minutes", pk=self.meeting.pk)
 
@@ -708,7 +732,7 @@ class MinutesApproveView(RecordKeeperMixin, View):
         return redirect("meetings:minutes", pk=minutes.meeting_id)
 
 
-class MinutesCorrectView(RecordKeeperMixin, View):
+class MinutesCorrectView(SubmitOnceMixin, RecordKeeperMixin, View):
     template_name = "meetings/minutes_correct.html"
 
     def get_minutes(self, request, pk):
@@ -745,14 +769,14 @@ class MinutesFileView(SignedInMixin, View):
         minutes = selectors.minutes_get(for_user=request.user, board=request.board, pk=pk)
         if not minutes.file:
             raise Http404("No file uploaded.")
-        audit_record(request=request, action=AuditAction.VIEWED, obj=minutes, detail="Minutes file downloaded")
+        audit_download(request=request, obj=minutes, what="Minutes", file_format=upload_format(minutes.file))
         try:
             return serve_upload(minutes.file, download_name=minutes.original_name or f"minutes-v{minutes.number}")
         except FileNotFoundError as error:
             raise Http404("The file is missing.") from error
 
 
-class _ItemRecordCreateView(RecordKeeperMixin, View):
+class _ItemRecordCreateView(SubmitOnceMixin, RecordKeeperMixin, View):
     """Record a decision or a declaration against an agenda item (until the minutes are approved)."""
 
     template_name = "meetings/item_record_form.html"
@@ -930,9 +954,7 @@ class ActionExportView(SignedInMixin, View):
             ]
             for action in actions
         ]
-        audit_record(
-            request=request, action=AuditAction.EXPORTED, detail=f"Action log ({len(rows)} rows, {file_format})"
-        )
+        audit_download(request=request, what=f"Action log, {len(rows)} rows", file_format=file_format)
         name = f"action-log-{today:%Y-%m-%d}.{file_format}"
         if file_format == "xlsx":
             return xlsx_response(name, self.HEADERS, rows, title="Action log")
@@ -966,26 +988,31 @@ class MeetingCalendarView(SignedInMixin, View):
     """The meeting's event as an .ics file, for anyone who may see the meeting."""
 
     def get(self, request, pk: int):
-        from django.http import HttpResponse
-
         from meetings.calendar import feed_ics
+        from wscb.data.exports import file_response
 
         meeting = selectors.meeting_get(for_user=request.user, board=request.board, pk=pk)
-        response = HttpResponse(feed_ics([meeting], name=meeting.group.name), content_type="text/calendar")
-        response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.held_on:%Y-%m-%d}.ics"'
-        return response
+        audit_download(request=request, obj=meeting, what="Meeting calendar file", file_format="ics")
+        return file_response(
+            feed_ics([meeting], name=meeting.group.name).encode(),
+            filename=f"meeting-{meeting.held_on:%Y-%m-%d}.ics",
+            content_type="text/calendar; charset=utf-8",
+        )
 
 
-class CalendarFeedPageView(SignedInMixin, View):
+class CalendarFeedPageView(SubmitOnceMixin, SignedInMixin, View):
     """Your calendar feed: make a secret address (shown once), make a new one, or revoke it."""
 
     template_name = "meetings/calendar_feed.html"
+    SESSION_KEY = "meetings.calendar_feed_address"
+    once_by_content = False  # "make a new address" is the same form every time
 
     def get(self, request):
         from meetings.models import CalendarFeed
 
         feed = CalendarFeed.objects.filter(user=request.user, board=request.board).first() if request.board else None
-        return render(request, self.template_name, {"feed": feed, "new_address": None})
+        address = request.session.pop(self.SESSION_KEY, None)
+        return render(request, self.template_name, {"feed": feed, "new_address": address if feed else None})
 
     def post(self, request):
         from meetings import calendar
@@ -999,11 +1026,11 @@ class CalendarFeedPageView(SignedInMixin, View):
             return redirect("meetings:calendar-feed")
         token = calendar.feed_create(user=request.user, board=request.board)
         audit_record(request=request, action=AuditAction.CHANGED, obj=request.user, detail="Calendar feed created")
-        address = request.build_absolute_uri(reverse("meetings:calendar-feed-ics", args=[token]))
-        from meetings.models import CalendarFeed
-
-        feed = CalendarFeed.objects.filter(user=request.user, board=request.board).first()
-        return render(request, self.template_name, {"feed": feed, "new_address": address})
+        # shown once, on the page this redirects to, then forgotten (only its hash is kept)
+        request.session[self.SESSION_KEY] = request.build_absolute_uri(
+            reverse("meetings:calendar-feed-ics", args=[token])
+        )
+        return redirect("meetings:calendar-feed")
 
 
 class CalendarFeedIcsView(View):
@@ -1011,8 +1038,6 @@ class CalendarFeedIcsView(View):
     meetings the feed's owner may see, in the feed's board. An unknown or revoked token is a 404."""
 
     def get(self, request, token: str):
-        from django.http import HttpResponse
-
         from meetings.calendar import feed_for_token, feed_ics
         from meetings.models import CalendarFeed
         from wscb.scoping import board_scope, scopes_disabled
@@ -1022,9 +1047,10 @@ class CalendarFeedIcsView(View):
             if feed is None:
                 raise Http404("No such calendar.")
             CalendarFeed.objects.filter(pk=feed.pk).update(last_used_at=timezone.now())
+            audit_download(request=request, obj=feed.user, what="Calendar feed", file_format="ics")
         with board_scope(feed.board):
             meetings = selectors.meeting_list(for_user=feed.user, board=feed.board).order_by("-held_on")[:500]
             content = feed_ics(list(meetings), name=f"{feed.board.short_name or feed.board.name} meetings")
-        response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-        response["Cache-Control"] = "private, no-store"
-        return response
+        from wscb.data.exports import file_response
+
+        return file_response(content.encode(), filename="meetings.ics", content_type="text/calendar; charset=utf-8")

@@ -91,12 +91,12 @@ def test_publishing_e_mails_each_member_a_link_once_and_opens_the_papers(
         member = as_user(user)
         assert member.get(reverse("meetings:paper-download", args=[paper.pk])).status_code == 200
         assert member.get(reverse("meetings:pack-download", args=[meeting.pk])).status_code == 200
-    downloads = AuditEvent.objects.filter(action=AuditAction.VIEWED, user__in=[board_member, lead_a])
+    downloads = AuditEvent.objects.filter(action=AuditAction.EXPORTED, user__in=[board_member, lead_a])
     assert sorted(downloads.values_list("detail", flat=True)) == [
-        "Board pack downloaded",
-        "Board pack downloaded",
-        "Paper downloaded",
-        "Paper downloaded",
+        "Board pack (pdf)",
+        "Board pack (pdf)",
+        "Meeting paper (pdf)",
+        "Meeting paper (pdf)",
     ]
 
 

@@ -36,7 +36,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from finance import services as finance_services
 from finance.models import Contribution, ExpenditureLine, FinanceYear, IncomeLine
-from meetings.models import Meeting
+from meetings.models import Action, AgendaItem, Decision, Declaration, Meeting, Minutes, Paper
 from partners.models import User
 from reports.annual.models import NarrativeSection, PriorityActivity
 from reports.selfreports import services as report_services
@@ -455,6 +455,134 @@ def sessions_end_others(cast):
     return {}, {}
 
 
+# --- agenda, papers, minutes, actions, calendar (issue 24) ---------------------------------------------
+def _item(cast, position=1):
+    from tests.meetings.factories import AgendaItemFactory
+
+    meeting = Meeting.objects.filter(group__board=cast.board).first() or _meeting(cast)
+    return AgendaItemFactory(meeting=meeting, position=position, title=f"Item {position}")
+
+
+def agenda_item_create(cast):
+    return {"pk": _meeting(cast).pk}, {"title": "Budget", "purpose": "decision"}
+
+
+def agenda_item_update(cast):
+    item = _item(cast)
+    return {"pk": item.pk}, {"title": "Budget 2017/18", "purpose": "decision", "version": item.version}
+
+
+def agenda_item_move(cast):
+    _item(cast, 1)
+    item = _item(cast, 2)
+    return {"pk": item.pk}, {"direction": "up", "from": 2}
+
+
+def agenda_item_delete(cast):
+    return {"pk": _item(cast).pk}, {}
+
+
+def paper_create(cast):
+    from tests.meetings.factories import pdf_bytes
+
+    upload = SimpleUploadedFile("budget.pdf", pdf_bytes("Budget"), content_type="application/pdf")
+    return {"pk": _item(cast).pk}, {"title": "Budget paper", "file": upload}
+
+
+def _paper(cast):
+    from tests.meetings.factories import PaperFactory
+
+    return PaperFactory(agenda_item=_item(cast))
+
+
+def paper_delete(cast):
+    return {"pk": _paper(cast).pk}, {}
+
+
+def pack_compile(cast):
+    return {"pk": _item(cast).meeting_id}, {}
+
+
+def papers_publish(cast):
+    from django.core.files.base import ContentFile
+
+    from meetings.models import BoardPack
+    from meetings.packs import pack_state_key
+
+    meeting = _paper(cast).agenda_item.meeting
+    pack = BoardPack(meeting=meeting, state_key=pack_state_key(meeting), pages=1, compiled_at=timezone.now())
+    pack.file.save("pack.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    return {"pk": meeting.pk}, {}
+
+
+def minutes_edit(cast):
+    item = _item(cast)
+    return {"pk": item.meeting_id}, {"opening": "Welcome.", f"item_{item.pk}": "Discussed."}
+
+
+def _draft_minutes(cast):
+    from meetings.models import Minutes
+
+    return Minutes.objects.create(meeting=_item(cast).meeting, number=1, opening="Welcome.")
+
+
+def minutes_approve(cast):
+    return {"pk": _draft_minutes(cast).pk}, {"approved_on": "2016-12-05"}
+
+
+def minutes_correct(cast):
+    from meetings.models import Minutes
+
+    minutes = _draft_minutes(cast)
+    Minutes.objects.filter(pk=minutes.pk).update(status="approved", approved_on=date(2016, 12, 5))
+    return {"pk": minutes.pk}, {"reason": "Item 1 misnamed the auditor."}
+
+
+def decision_create(cast):
+    return {"pk": _item(cast).pk}, {"text": "Agreed.", "decided_on": "2016-09-05", "votes_for": "5"}
+
+
+def decision_delete(cast):
+    from meetings.models import Decision
+
+    item = _item(cast)
+    return {"pk": Decision.objects.create(agenda_item=item, text="Agreed", decided_on=date(2016, 9, 5)).pk}, {}
+
+
+def _attendance(cast, item):
+    from tests.meetings.factories import AttendanceFactory
+
+    return AttendanceFactory(meeting=item.meeting, name="Alice A")
+
+
+def declaration_create(cast):
+    item = _item(cast)
+    return {"pk": item.pk}, {"attendance": _attendance(cast, item).pk, "interest": "A relative works there."}
+
+
+def declaration_delete(cast):
+    from meetings.models import Declaration
+
+    item = _item(cast)
+    declaration = Declaration.objects.create(agenda_item=item, attendance=_attendance(cast, item), interest="Family")
+    return {"pk": declaration.pk}, {}
+
+
+def action_update(cast):
+    from tests.meetings.factories import ActionFactory
+
+    action = ActionFactory(meeting=_meeting(cast), owner=cast.agency_a)
+    return {"pk": action.pk}, {"status": "done", "progress": "Sent.", "version": action.version}
+
+
+def invitations_send(cast):
+    return {"pk": _meeting(cast).pk}, {}
+
+
+def calendar_feed_create(cast):
+    return {}, {"action": "create"}
+
+
 CASES = [
     # meetings
     Case("meetings:meeting-create", "business_support", meeting_create, AuditAction.CREATED, Meeting),
@@ -476,6 +604,38 @@ CASES = [
         detail="1 rows",
     ),
     # training
+    Case("meetings:agenda-item-create", "business_support", agenda_item_create, AuditAction.CREATED, AgendaItem),
+    Case(
+        "meetings:agenda-item-update",
+        "business_support",
+        agenda_item_update,
+        AuditAction.CHANGED,
+        AgendaItem,
+        ("title",),
+    ),
+    Case("meetings:agenda-item-move", "business_support", agenda_item_move, AuditAction.CHANGED, AgendaItem),
+    Case("meetings:agenda-item-delete", "business_support", agenda_item_delete, AuditAction.DELETED, AgendaItem),
+    Case("meetings:paper-create", "business_support", paper_create, AuditAction.CREATED, Paper),
+    Case("meetings:paper-delete", "business_support", paper_delete, AuditAction.DELETED, Paper),
+    Case("meetings:pack-compile", "business_support", pack_compile, AuditAction.CHANGED, Meeting),
+    Case(
+        "meetings:papers-publish",
+        "business_support",
+        papers_publish,
+        AuditAction.CHANGED,
+        Meeting,
+        ("papers_published_at",),
+    ),
+    Case("meetings:minutes-edit", "business_support", minutes_edit, AuditAction.CREATED, Minutes),
+    Case("meetings:minutes-approve", "business_support", minutes_approve, AuditAction.CHANGED, Minutes),
+    Case("meetings:minutes-correct", "business_support", minutes_correct, AuditAction.CREATED, Minutes),
+    Case("meetings:decision-create", "business_support", decision_create, AuditAction.CREATED, Decision),
+    Case("meetings:decision-delete", "business_support", decision_delete, AuditAction.DELETED, Decision),
+    Case("meetings:declaration-create", "business_support", declaration_create, AuditAction.CREATED, Declaration),
+    Case("meetings:declaration-delete", "business_support", declaration_delete, AuditAction.DELETED, Declaration),
+    Case("meetings:action-update", "lead_a", action_update, AuditAction.CHANGED, Action, ("status", "progress")),
+    Case("meetings:invitations-send", "business_support", invitations_send, AuditAction.CHANGED, Meeting),
+    Case("meetings:calendar-feed", "board_member", calendar_feed_create, AuditAction.CHANGED, User),
     Case("training:session-create", "business_support", session_create, AuditAction.CREATED, Session),
     Case("training:booking-create", "business_support", booking_create, AuditAction.CREATED, Booking),
     Case("training:team-booking", "business_support", team_booking, AuditAction.CREATED, Booking),

@@ -141,6 +141,51 @@ def published(fmt):
     return prepare
 
 
+def _meeting_papers(cast, *, published=True):
+    from django.utils import timezone
+
+    from meetings.models import BoardPack, Meeting
+    from tests.meetings.factories import AgendaItemFactory, PaperFactory, pdf_bytes
+
+    meeting = MeetingFactory(group=GroupFactory(board=cast.board, name="Board"))
+    paper = PaperFactory(agenda_item=AgendaItemFactory(meeting=meeting, position=1))
+    pack = BoardPack(meeting=meeting, state_key="sweep", pages=1, compiled_at=timezone.now())
+    pack.file.save("pack.pdf", ContentFile(pdf_bytes("Pack")), save=True)
+    if published:
+        Meeting.objects.filter(pk=meeting.pk).update(papers_published_at=timezone.now())
+    return meeting, paper
+
+
+def meeting_paper(cast):
+    return {"pk": _meeting_papers(cast)[1].pk}, {}
+
+
+def meeting_pack(cast):
+    return {"pk": _meeting_papers(cast)[0].pk}, {}
+
+
+def meeting_ics(cast):
+    return {"pk": MeetingFactory(group=GroupFactory(board=cast.board, name="Board")).pk}, {}
+
+
+def approved_minutes_file(cast):
+    import datetime
+
+    from meetings.models import Minutes
+
+    name = default_storage.save("meetings/minutes/sweep.pdf", ContentFile(b"%PDF-1.4\n% minutes\n"))
+    meeting = MeetingFactory(group=GroupFactory(board=cast.board, name="Board"))
+    minutes = Minutes.objects.create(meeting=meeting, number=1, file=name, original_name="minutes.pdf")
+    Minutes.objects.filter(pk=minutes.pk).update(status="approved", approved_on=datetime.date(2016, 12, 5))
+    return {"pk": minutes.pk}, {}
+
+
+def calendar_feed(cast):
+    from meetings.calendar import feed_create
+
+    return {"token": feed_create(user=cast.board_member, board=cast.board)}, {}
+
+
 DOWNLOADS = [
     Download("audit-export", "administrator", lambda cast: ({}, {"format": "csv"}), "csv"),
     Download("audit-export", "administrator", lambda cast: ({}, {"format": "xlsx"}), "xlsx", variant="xlsx"),
@@ -148,6 +193,13 @@ DOWNLOADS = [
     Download("finance:export", "board_member", finance_export("expenditure", "xlsx"), "xlsx", variant="xlsx"),
     Download("finance:export", "business_support", finance_export("outstanding", "csv"), "csv", variant="outstanding"),
     Download("meetings:meeting-document", "board_member", meeting_minutes, "pdf"),
+    Download("meetings:paper-download", "board_member", meeting_paper, "pdf"),
+    Download("meetings:pack-download", "board_member", meeting_pack, "pdf"),
+    Download("meetings:minutes-file", "board_member", approved_minutes_file, "pdf"),
+    Download("meetings:meeting-ics", "board_member", meeting_ics, "ics"),
+    Download("meetings:calendar-feed-ics", "anonymous", calendar_feed, "ics"),
+    Download("meetings:action-export", "lead_a", lambda cast: ({}, {"format": "csv"}), "csv"),
+    Download("meetings:action-export", "board_member", lambda cast: ({}, {"format": "xlsx"}), "xlsx", variant="xlsx"),
     Download("training:impact-file", "board_member", impact_file, "pdf"),
     Download("training:charges-export", "board_member", lambda cast: ({}, {"year": "2016/17"}), "csv"),
     Download(
