@@ -48,16 +48,33 @@ def test_an_item_needs_a_title_and_a_sensible_time(as_user, business_support, me
 def test_move_up_and_down_swap_neighbours_and_stop_at_the_ends(as_user, business_support, meeting):
     client = as_user(business_support)
     first, second, third = (AgendaItemFactory(meeting=meeting, position=n, title=t) for n, t in enumerate("ABC", 1))
-    move = reverse("meetings:agenda-item-move", args=[third.pk])
-    assert client.post(move, {"direction": "up"}).status_code == 302
+
+    def move(item, direction, start, **kwargs):
+        url = reverse("meetings:agenda-item-move", args=[item.pk])
+        return client.post(url, {"direction": direction, "from": start}, **kwargs)
+
+    assert move(third, "up", 3).status_code == 302
     assert titles(meeting) == [(1, "A"), (2, "C"), (3, "B")]
-    client.post(reverse("meetings:agenda-item-move", args=[first.pk]), {"direction": "down"})
+    move(first, "down", 1)
     assert titles(meeting) == [(1, "C"), (2, "A"), (3, "B")]
-    response = client.post(reverse("meetings:agenda-item-move", args=[third.pk]), {"direction": "up"}, follow=True)
+    response = move(third, "up", 1, follow=True)
     assert titles(meeting) == [(1, "C"), (2, "A"), (3, "B")]
     assert "“C” is already the first item." in response.content.decode()
-    client.post(reverse("meetings:agenda-item-move", args=[second.pk]), {"direction": "down"})
+    move(second, "down", 3)
     assert titles(meeting) == [(1, "C"), (2, "A"), (3, "B")]
+
+
+def test_a_repeated_move_from_an_old_page_moves_nothing(as_user, business_support, meeting):
+    client = as_user(business_support)
+    AgendaItemFactory(meeting=meeting, position=1, title="A")
+    second = AgendaItemFactory(meeting=meeting, position=2, title="B")
+    url = reverse("meetings:agenda-item-move", args=[second.pk])
+    client.post(url, {"direction": "up", "from": 2})
+    assert titles(meeting) == [(1, "B"), (2, "A")]
+    # a button of the page shown before the move (another tab, or Back)
+    response = client.post(url, {"direction": "down", "from": 2}, follow=True)
+    assert titles(meeting) == [(1, "B"), (2, "A")]
+    assert "“B” had already moved: it is item 1." in response.content.decode()
 
 
 def test_the_move_controls_are_keyboard_buttons_named_for_their_item(as_user, business_support, meeting):

@@ -127,7 +127,7 @@ def test_no_update_is_sent_for_a_meeting_never_invited(as_user, business_support
 
 def test_a_members_feed_lists_their_meetings_and_stops_when_revoked(as_user, lead_a, meeting, meeting_b_only, run_jobs):
     client = as_user(lead_a)
-    page = client.post(reverse("meetings:calendar-feed"), {"action": "create"}).content.decode()
+    page = client.post(reverse("meetings:calendar-feed"), {"action": "create"}, follow=True).content.decode()
     address = re.search(r'<code id="feed-address">([^<]+)</code>', page).group(1)
     path = address.split("testserver", 1)[1]
     feed = as_user(None).get(path)
@@ -136,6 +136,7 @@ def test_a_members_feed_lists_their_meetings_and_stops_when_revoked(as_user, lea
     assert f"UID:meeting-{meeting.pk}@" in body
     assert f"UID:meeting-{meeting_b_only.pk}@" not in body  # a group agency A does not sit on
     assert CalendarFeed.objects.get(user=lead_a).token_hash not in address
+    assert 'id="feed-address"' not in client.get(reverse("meetings:calendar-feed")).content.decode()  # shown once
     # a new address replaces the old one
     client.post(reverse("meetings:calendar-feed"), {"action": "create"})
     assert as_user(None).get(path).status_code == 404
@@ -145,7 +146,11 @@ def test_a_members_feed_lists_their_meetings_and_stops_when_revoked(as_user, lea
 
 
 def test_a_disabled_users_feed_stops_working(as_user, board_member, meeting):
-    page = as_user(board_member).post(reverse("meetings:calendar-feed"), {"action": "create"}).content.decode()
+    page = (
+        as_user(board_member)
+        .post(reverse("meetings:calendar-feed"), {"action": "create"}, follow=True)
+        .content.decode()
+    )
     path = re.search(r'<code id="feed-address">([^<]+)</code>', page).group(1).split("testserver", 1)[1]
     assert as_user(None).get(path).status_code == 200
     board_member.is_active = False
