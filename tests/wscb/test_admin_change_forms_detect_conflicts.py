@@ -346,7 +346,13 @@ def test_every_back_office_model_with_a_version_is_guarded_or_read_only(rf, admi
         for model, model_admin in admin.site._registry.items()
         if isinstance(model_admin, VersionedModelAdmin)
     )
-    assert guarded == ["meetings.Attendance", "meetings.Meeting", "training.Booking", "training.Session"]
+    assert guarded == [
+        "meetings.Action",
+        "meetings.Attendance",
+        "meetings.Meeting",
+        "training.Booking",
+        "training.Session",
+    ]
     assert {label for label, model_admin in versioned.items() if not model_admin.has_change_permission(request)} == {
         "annual.NarrativeSection",
         "annual.PriorityActivity",
