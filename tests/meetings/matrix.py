@@ -417,7 +417,12 @@ ENTRIES += [
         variant="agency A's group",
     ),
     Entry("meetings:calendar-feed", expect(SIGNED_IN)),
-    Entry("meetings:calendar-feed", expect(SIGNED_IN), method="post", note="makes the user's own feed address"),
+    Entry(
+        "meetings:calendar-feed",
+        expect(SIGNED_IN, ok=302),
+        method="post",
+        note="makes the user's own feed address, shown once after the redirect",
+    ),
     Entry(
         "meetings:calendar-feed-ics",
         expect(set(), anonymous=404, refused=404),
