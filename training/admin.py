@@ -13,6 +13,7 @@ from training.models import (
     CoursePlan,
     ELearningEnrolment,
     ELearningModule,
+    ELearningModuleTotal,
     ELearningPackage,
     OtherActivity,
     Session,
@@ -35,6 +36,10 @@ class CoursePlanForm(forms.ModelForm):
             "position",
             "courses_planned",
             "are_figures_recorded",
+            "stated_delivered",
+            "stated_cancelled",
+            "stated_places",
+            "stated_attended",
             "has_impact_report",
             "impact_file",
             "impact_summary",
@@ -70,6 +75,7 @@ class CoursePlanInline(admin.StackedInline):
     fields = (
         ("start_year", "programme", "position"),
         ("courses_planned", "are_figures_recorded"),
+        ("stated_delivered", "stated_cancelled", "stated_places", "stated_attended"),
         ("has_impact_report", "impact_file"),
         "impact_summary",
         ("evaluation_score", "evaluation_responses"),
@@ -176,9 +182,20 @@ class ELearningPackageAdmin(AuditedModelAdmin, admin.ModelAdmin):
         "board",
         "start_year",
         "licences_purchased",
-        "cost",
+        ("cost", "stated_cost_per_licence"),
         ("stated_allocated", "stated_completed", "stated_completion_rate"),
     )
+
+
+@admin.register(ELearningModuleTotal)
+class ELearningModuleTotalAdmin(AuditedModelAdmin, admin.ModelAdmin):
+    """Completions by module as the provider reports them, for years whose licences are not recorded one by one."""
+
+    list_display = ("module", "start_year", "completed", "allocated", "position")
+    list_filter = ("start_year", "module__board")
+    search_fields = ("module__title",)
+    fields = ("module", "start_year", "position", ("completed", "allocated"))
+    autocomplete_fields = ("module",)
 
 
 @admin.register(ELearningEnrolment)

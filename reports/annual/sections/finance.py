@@ -3,10 +3,12 @@ for the report's year and the two before it, from ``finance.reporting.finance_st
 call). Stated totals that differ from the computed ones become readiness differences.
 
 Training income: the finance statement prints the training income lines recorded in finance.
-The training app computes the year's charges per agency (``training.reporting.training_income``);
-when the two differ the readiness check says so and links to the business-support action that
-takes the charges into finance (``reports.annual.services.training_income_take_into_finance``).
-The report never writes to finance while it is assembled.
+The training app computes the year's charges per agency (``training.reporting.training_income``)
+from the bookings and licences recorded; when the two differ the reconciliation says so and links
+to the business-support action that takes the charges into finance
+(``reports.annual.services.training_income_take_into_finance``). A year with no bookings or
+licences recorded has no charges to compare (not "£0"). The report never writes to finance while
+it is assembled.
 """
 
 from dataclasses import dataclass, field
@@ -62,7 +64,9 @@ def provide(*, board, year, bundle):
         differences_url=reverse("finance:statement"),
         training_income_url=reverse("annual:training-income", args=[year.start_year]),
     )
-    if year.start_year in statement.years_held:
+    training = bundle.training_report
+    charges_recorded = training.summary.recorded.is_recorded or training.elearning.modules_source == "licences"
+    if year.start_year in statement.years_held and charges_recorded:
         data.training_charges = training_income(board=board, year=year)
         data.training_income_recorded = statement.training_income[-1] or ZERO
     if not statement.years_held:

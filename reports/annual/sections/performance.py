@@ -1,5 +1,6 @@
-"""Performance (seed section 6): every indicator's four-year table, trend chart, direction of
-travel and RAG against England."""
+"""Performance (seed section 6): every indicator's four-year table and trend chart; with the portal's
+analysis switched on in the report's settings, also the direction of travel and the rating against
+England, labelled as the portal's (an England value repeated from the year before is not rated)."""
 
 from dataclasses import dataclass
 
@@ -10,7 +11,7 @@ from reports.annual.reporting import IndicatorTable
 from reports.annual.sections.base import INCOMPLETE, MISSING, READY, Narrative, Section
 
 KEY = "performance"
-TITLE = "Performance"
+TITLE = "Performance update on strategic objectives"
 
 
 @dataclass
