@@ -122,14 +122,17 @@ def _docx_context(document, section) -> None:
     data = section.data
     if data.narrative.is_written:
         _docx_markdown(document, data.narrative.body)
-    if data.facts:
+    if data.facts_in_table:
         _table(
             document,
-            ["Fact", "Value", "Source"],
-            [[fact.label, f"{fact.display_value} {fact.note}".strip(), fact.source] for fact in data.facts],
-            caption=f"The area in {section.data.facts[0].year_label}",
+            ["Fact", "Value", *(["Source"] if data.has_sources else [])],
+            [
+                [fact.label, f"{fact.display_value} {fact.note}".strip(), *([fact.source] if data.has_sources else [])]
+                for fact in data.facts_in_table
+            ],
+            caption=f"The area in {data.facts_in_table[0].year_label}",
         )
-    else:
+    elif not data.facts:
         _notice(document, section)
 
 
@@ -140,6 +143,8 @@ def _docx_governance(document, section) -> None:
     if section.status != "ready":
         _notice(document, section)
     document.add_heading("Key roles", level=3)
+    if data.key_roles_narrative is not None and data.key_roles_narrative.is_written:
+        _docx_markdown(document, data.key_roles_narrative.body)
     if data.key_roles:
         _table(
             document,
@@ -153,6 +158,8 @@ def _docx_governance(document, section) -> None:
     if table is None or not table.meetings:
         return
     document.add_heading("Attendance", level=3)
+    if data.attendance_narrative is not None and data.attendance_narrative.is_written:
+        _docx_markdown(document, data.attendance_narrative.body)
     _table(
         document,
         ["Agency", *[f"{meeting.held_on:%d/%m/%y}" for meeting in table.meetings], "Total", "Rate"],
@@ -196,6 +203,10 @@ def _docx_training(document, section) -> None:
     report = data.report
     if report is None:
         return
+    for name in ("introduction", "cancellations", "schools", "elearning", "sub_group"):
+        text = data.texts.get(name)
+        if text is not None and text.is_written:
+            _docx_markdown(document, text.body)
     summary = report.summary
     rows = []
     for name, label in (("booked", "Booked"), ("attended", "Attended"), ("cancelled", "Cancelled")):
@@ -242,7 +253,10 @@ def _docx_training(document, section) -> None:
     _table(
         document,
         ["Reason", "Sessions", "Share of planned", "Stated"],
-        [[row.label, str(row.count), _fmt(row.share_of_planned, "%"), _fmt(row.stated)] for row in cancellations.rows],
+        [
+            [row.label, _fmt(row.count), _fmt(row.share_of_planned, "%"), _fmt(row.stated)]
+            for row in cancellations.rows
+        ],
         caption=f"Sessions cancelled by reason, of {cancellations.planned} courses planned",
     )
     elearning = report.elearning
@@ -250,8 +264,8 @@ def _docx_training(document, section) -> None:
         _table(
             document,
             ["Module", "Allocated", "Completed"],
-            [[m.title, str(m.allocated), str(m.completed)] for m in elearning.modules],
-            caption=f"E-learning: {elearning.allocated} licences allocated, {elearning.completed} completed"
+            [[m.title, _fmt(m.allocated), str(m.completed)] for m in elearning.modules],
+            caption=f"E-learning: {_fmt(elearning.allocated)} licences allocated, {elearning.completed} completed"
             + (f" ({elearning.completion_rate}%)" if elearning.completion_rate is not None else ""),
         )
         png = charts.bar_chart_png(
@@ -349,13 +363,10 @@ def _docx_strategic(document, section) -> None:
             for objective in row.objectives:
                 document.add_paragraph(objective.text, style="List Bullet")
         document.add_paragraph().add_run("Activity during the year").bold = True
-        if row.activity and row.activity.text.strip():
-            _docx_markdown(document, row.activity.text)
+        if row.activity_text.strip():
+            _docx_markdown(document, row.activity_text)
         else:
             document.add_paragraph("No activity has been written for this priority.").runs[0].italic = True
-        evidence = ", ".join(f"{count} {name}" for name, count in row.evidence.items())
-        flag = " Little or no evidence is tagged to this priority." if row.evidence_total < data.little_evidence else ""
-        document.add_paragraph(f"Evidence tagged to this priority: {evidence}.{flag}")
 
 
 NOT_AVAILABLE = "\u2013"  # an en dash, as the seed's tables show a missing figure
@@ -383,9 +394,11 @@ def _docx_performance(document, section) -> None:
             if any(v is not None for v in values):
                 rows.append([name] + [_fmt(v) for v in values])
         _table(document, [indicator.get_polarity_display(), *table.labels], rows)
-        document.add_paragraph(
-            f"Direction of travel: {table.direction}. Against England: {table.rag} ({table.rag_reason})."
-        )
+        if data.include_analysis:
+            document.add_paragraph(
+                f"Portal analysis: direction of travel {table.direction}; against England {table.rag} "
+                f"({table.rag_reason})."
+            )
         png = charts.trend_chart_png(title=indicator.name[:80], labels=table.labels, series=table.chart_series)
         document.add_picture(io.BytesIO(png), width=Cm(15))
         document.add_paragraph(f"Chart: {table.chart_text}").runs[0].italic = True
@@ -399,7 +412,7 @@ def _docx_engagement(document, section) -> None:
         _table(
             document,
             ["Date", "Audience", "Event", "Reach"],
-            [[f"{e.held_on:%d/%m/%Y}", e.get_audience_display(), e.title, _fmt(e.reach)] for e in data.events],
+            [[e.date_display, e.get_audience_display(), e.title, e.reach_display or NOT_AVAILABLE] for e in data.events],
             caption="Engagement events",
         )
     elif not data.narrative.is_written:

@@ -744,7 +744,8 @@ def facts_from_report(report, figures: dict) -> ReportFacts:
     training, finance, governance, updates = data("training"), data("finance"), data("governance"), data("partner_updates")
     context = data("context")
     urls = {key: section.fix_url for key, section in sections.items() if section.fix_url}
-    if finance is not None and finance.training_income_url:
+    if finance is not None:
+        urls["finance"] = finance.differences_url or urls.get("finance", "")
         urls["training_income"] = finance.training_income_url
     population = context.child_population if context is not None else None
     return ReportFacts(

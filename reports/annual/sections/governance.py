@@ -28,6 +28,7 @@ class GovernanceData:
     quorums: list = field(default_factory=list)
     attendance_chart_svg: str = ""
     attendance_chart_text: str = ""
+    include_analysis: bool = False  # the report's setting: print the thresholds and quorum
 
     @property
     def rate_by_agency(self) -> dict:
@@ -71,6 +72,7 @@ def provide(*, board, year, bundle):
         narrative=narrative,
         key_roles_narrative=bundle.narrative(NarrativeSection.Kind.GOVERNANCE_KEY_ROLES),
         attendance_narrative=bundle.narrative(NarrativeSection.Kind.GOVERNANCE_ATTENDANCE),
+        include_analysis=bundle.configuration.include_analysis,
     )
     fix_url, fix_label = reverse("meetings:meeting-list"), "Record the board's meetings and attendance"
     if figures is None:

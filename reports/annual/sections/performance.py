@@ -18,6 +18,7 @@ TITLE = "Performance update on strategic objectives"
 class PerformanceData:
     tables: list[IndicatorTable]
     narrative: Narrative
+    include_analysis: bool = False  # the report's setting: print the direction of travel and ratings
 
 
 def provide(*, board, year, bundle):
@@ -38,5 +39,9 @@ def provide(*, board, year, bundle):
         reason=reason,
         fix_url=reverse("admin:annual_indicatorvalue_changelist"),
         fix_label="Enter or import the figures",
-        data=PerformanceData(tables=tables, narrative=bundle.narrative(NarrativeSection.Kind.PERFORMANCE)),
+        data=PerformanceData(
+            tables=tables,
+            narrative=bundle.narrative(NarrativeSection.Kind.PERFORMANCE),
+            include_analysis=bundle.configuration.include_analysis,
+        ),
     )
