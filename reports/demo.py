@@ -96,7 +96,11 @@ SEED_FORM = [
         ],
     ),
     # One answer per priority (from the board's priorities), and an answer to the heading as a whole.
-    (K.PRIORITIES, "WSCB Business Priorities", [("priorities_overview", "WSCB Business Priorities", QK.LONG_TEXT, False)]),
+    (
+        K.PRIORITIES,
+        "WSCB Business Priorities",
+        [("priorities_overview", "WSCB Business Priorities", QK.LONG_TEXT, False)],
+    ),
     (
         K.QUESTIONS,
         "Any other key safeguarding issues your organisation has responded to in the last 12 months.",

@@ -399,7 +399,9 @@ def _cancellations_queries(board: Board, year: ReportingYear) -> Parts:
         .values("cancellation_reason")
         .annotate(count=Count("pk"))
         .values_list("cancellation_reason", "count"),
-        f"training_session_total_{year.start_year}": Session.objects.filter(_in_year("starts_on", year), course__board=board)
+        f"training_session_total_{year.start_year}": Session.objects.filter(
+            _in_year("starts_on", year), course__board=board
+        )
         .values("course__board")
         .annotate(count=Count("pk"))
         .values_list("count", flat=True),

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001
 """Demo data for the annual report, from the 2016/17 seed report: nothing the seed does not say.
 
 Section 2 context facts, section 4 activity for the six priorities, all section 6 indicators

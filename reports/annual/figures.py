@@ -109,15 +109,15 @@ def _training(figures, training) -> None:
     _add(figures, "training.courses_delivered", totals["delivered"], "Courses delivered in all the tables")
     _add(figures, "training.places_available", totals["places_available"], "Places available in all the tables")
     _add(figures, "training.places_attended", totals["attended"], "Attended, all the course tables")
-    _add(
-        figures, "training.courses_with_dates_planned", planned_with_dates, "Courses with dates planned, all tables"
-    )
+    _add(figures, "training.courses_with_dates_planned", planned_with_dates, "Courses with dates planned, all tables")
     cancellations = training.cancellations
     _add(figures, "training.sessions_cancelled", cancellations.total, "Sessions cancelled (recorded)")
     _add(figures, "training.sessions_cancelled_stated", cancellations.stated_total, "Sessions cancelled (stated)")
     for row in cancellations.rows:
         _add(figures, f"training.cancelled.{row.reason}", row.count, f"Sessions cancelled: {row.label} (recorded)")
-        _add(figures, f"training.cancelled_stated.{row.reason}", row.stated, f"Sessions cancelled: {row.label} (stated)")
+        _add(
+            figures, f"training.cancelled_stated.{row.reason}", row.stated, f"Sessions cancelled: {row.label} (stated)"
+        )
     elearning = training.elearning
     for name, label, kind in (
         ("licences_purchased", "E-learning licences purchased", "count"),

@@ -300,7 +300,9 @@ class EngagementEvent(YearMixin):
     held_on = models.DateField("date", null=True, blank=True)
     date_precision = models.CharField(max_length=20, choices=DatePrecision.choices, default=DatePrecision.DAY)
     date_note = models.CharField(
-        max_length=120, blank=True, help_text='Shown instead of a date when none is recorded, e.g. "throughout the year".'
+        max_length=120,
+        blank=True,
+        help_text='Shown instead of a date when none is recorded, e.g. "throughout the year".',
     )
     audience = models.CharField(max_length=20, choices=Audience.choices)
     title = models.CharField(max_length=200)
@@ -341,7 +343,7 @@ class EngagementEvent(YearMixin):
 
     @property
     def date_display(self) -> str:
-        """"16/03/2017", "March 2017", or the note (else "date not recorded")."""
+        """ "16/03/2017", "March 2017", or the note (else "date not recorded")."""
         if self.held_on is None:
             return self.date_note or "Date not recorded"
         if self.date_precision == self.DatePrecision.MONTH:
@@ -413,9 +415,7 @@ class ReportConfiguration(YearMixin):
 
     class Meta:
         ordering = ["board", "-year_start"]
-        constraints = [
-            models.UniqueConstraint(fields=["board", "year_start"], name="report_configuration_once_a_year")
-        ]
+        constraints = [models.UniqueConstraint(fields=["board", "year_start"], name="report_configuration_once_a_year")]
 
     def __str__(self) -> str:
         return f"{self.board.short_name} report settings {self.year_label}"

@@ -253,10 +253,7 @@ def _docx_training(document, section) -> None:
     _table(
         document,
         ["Reason", "Sessions", "Share of planned", "Stated"],
-        [
-            [row.label, _fmt(row.count), _fmt(row.share_of_planned, "%"), _fmt(row.stated)]
-            for row in cancellations.rows
-        ],
+        [[row.label, _fmt(row.count), _fmt(row.share_of_planned, "%"), _fmt(row.stated)] for row in cancellations.rows],
         caption=f"Sessions cancelled by reason, of {cancellations.planned} courses planned",
     )
     elearning = report.elearning
@@ -412,7 +409,10 @@ def _docx_engagement(document, section) -> None:
         _table(
             document,
             ["Date", "Audience", "Event", "Reach"],
-            [[e.date_display, e.get_audience_display(), e.title, e.reach_display or NOT_AVAILABLE] for e in data.events],
+            [
+                [e.date_display, e.get_audience_display(), e.title, e.reach_display or NOT_AVAILABLE]
+                for e in data.events
+            ],
             caption="Engagement events",
         )
     elif not data.narrative.is_written:

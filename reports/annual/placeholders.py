@@ -112,10 +112,13 @@ class TypedNumber:
 _NUMBER = re.compile(r"(?<![\w.,/£-])£?\d[\d,]*(?:\.\d+)?%?(?![\w/])")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _SKIPPED_SPANS = (
-    re.compile(r"\b(19|20)\d\d\s*[-–/]\s*(19|20)?\d\d\b"),  # 2016-17, 2016/2017, 2017 – 2018
+    re.compile(r"\b(19|20)\d\d\s*[-\u2013/]\s*(19|20)?\d\d\b"),  # 2016-17, 2016/2017, 2017 - 2018
     re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"),  # 16/3/17, 30.06.17
-    re.compile(r"\b\d{1,2}(st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|"
-               r"October|November|December)\b", re.IGNORECASE),  # fmt: skip
+    re.compile(
+        r"\b\d{1,2}(st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|"
+        r"October|November|December)\b",
+        re.IGNORECASE,
+    ),
     PLACEHOLDER,
 )
 _LINE_NUMBERING = re.compile(r"^\s*(#+\s*)?(\d+[.)]|[-*+])\s+")

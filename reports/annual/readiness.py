@@ -187,8 +187,10 @@ def _finding_items(report) -> list[ReadinessItem]:
     items = []
     for finding in report.findings:
         section = by_key.get(finding.section)
-        where = f"section {section.number} {section.title}" if section and section.number else (
-            section.title if section else finding.section
+        where = (
+            f"section {section.number} {section.title}"
+            if section and section.number
+            else (section.title if section else finding.section)
         )
         shown = "not printed in the report" if finding.check in hidden else f"printed in {where}"
         items.append(

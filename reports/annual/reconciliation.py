@@ -741,7 +741,12 @@ def facts_from_report(report, figures: dict) -> ReportFacts:
         section = sections.get(key)
         return section.data if section is not None else None
 
-    training, finance, governance, updates = data("training"), data("finance"), data("governance"), data("partner_updates")
+    training, finance, governance, updates = (
+        data("training"),
+        data("finance"),
+        data("governance"),
+        data("partner_updates"),
+    )
     context = data("context")
     urls = {key: section.fix_url for key, section in sections.items() if section.fix_url}
     if finance is not None:

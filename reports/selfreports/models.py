@@ -143,7 +143,10 @@ class SelfReport(models.Model):
         help_text="Updates with a position come first, in that order; the rest follow by agency name.",
     )
     report_label = models.CharField(
-        "label in the annual report", max_length=20, blank=True, help_text='Printed before the agency, e.g. "10.1" or "a".'
+        "label in the annual report",
+        max_length=20,
+        blank=True,
+        help_text='Printed before the agency, e.g. "10.1" or "a".',
     )
 
     class Meta:

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001
 """The seed report's text, section by section, and how much of it a rendered report reproduces.
 
 The seed (shared/seed/wscb-annual-report-2016-17.txt, copied to data/ without the reporting server's
@@ -66,7 +67,9 @@ SECTIONS = [
         skip=((" 2013/14 2014/15 2015/16 2016/17 ", "Wigan 94.7 92.6 94.8 93.2"),),
     ),
     SeedSection("6 Early help", "section-early-help", "Early Help ", " Child Death Overview Panel"),
-    SeedSection("6 Child Death Overview Panel", "section-cdop", " Child Death Overview Panel", "Serious Case Reviews /"),
+    SeedSection(
+        "6 Child Death Overview Panel", "section-cdop", " Child Death Overview Panel", "Serious Case Reviews /"
+    ),
     SeedSection("6 Serious case reviews", "section-case-reviews", "Serious Case Reviews /", "Section 7: Training"),
     SeedSection(
         "7 Training",

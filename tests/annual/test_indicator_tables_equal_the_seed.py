@@ -74,7 +74,9 @@ def test_direction_respects_polarity_and_no_indicator_is_rated_against_a_repeate
 
 
 def test_only_the_seeds_own_high_and_low_labels_give_an_indicator_a_preferred_direction(tables):
-    preferred = {code: table.indicator.polarity for code, table in tables.items() if table.indicator.polarity != "neither"}
+    preferred = {
+        code: table.indicator.polarity for code, table in tables.items() if table.indicator.polarity != "neither"
+    }
     assert preferred == {
         "wscb-cpp-rate": "low",
         "wscb-cpp-within-2-years": "low",

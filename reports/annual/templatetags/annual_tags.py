@@ -44,43 +44,38 @@ def annual_any_attr(rows, name):
 _BULLET = re.compile(r"^\s*(?:[-•·*]|\d+[.)])\s+")
 
 
+def _answer_block(kind: str, lines: list[str]) -> str:
+    if kind == "text":
+        return "<p>" + "<br>".join(escape(line.strip()) for line in lines) + "</p>"
+    tag = "ol" if kind == "number" else "ul"
+    items = "".join(f"<li>{escape(_BULLET.sub('', line).strip())}</li>" for line in lines)
+    return f"<{tag}>{items}</{tag}>"
+
+
 @register.filter
 def annual_answer(text):
     """A partner's answer as HTML: paragraphs at blank lines, lines starting "- " (or "•", "·") as a
     bulleted list and "1. " as a numbered list; everything else escaped, no Markdown or HTML."""
     blocks = []
     for paragraph in re.split(r"\n\s*\n", (text or "").strip()):
-        lines = [line for line in paragraph.splitlines() if line.strip()]
-        current_kind, current = None, []
-
-        def flush():
-            if not current:
-                return
-            if current_kind == "text":
-                blocks.append("<p>" + "<br>".join(escape(line.strip()) for line in current) + "</p>")
-            else:
-                tag = "ol" if current_kind == "number" else "ul"
-                items = "".join(f"<li>{escape(_BULLET.sub('', line).strip())}</li>" for line in current)
-                blocks.append(f"<{tag}>{items}</{tag}>")
-            current.clear()
-
-        for line in lines:
+        groups: list[tuple[str, list[str]]] = []
+        for line in (line for line in paragraph.splitlines() if line.strip()):
             match = _BULLET.match(line)
             kind = ("number" if match.group(0).strip()[0].isdigit() else "bullet") if match else "text"
-            if kind == "text" and current_kind in ("bullet", "number") and line.startswith(("  ", "\t")):
-                current[-1] = f"{current[-1]} {line.strip()}"  # an indented line continues the item
-                continue
-            if kind != current_kind:
-                flush()
-                current_kind = kind
-            current.append(line)
-        flush()
+            if kind == "text" and groups and groups[-1][0] != "text" and line.startswith(("  ", "\t")):
+                groups[-1][1][-1] = f"{groups[-1][1][-1]} {line.strip()}"  # an indented line continues the item
+            elif groups and groups[-1][0] == kind:
+                groups[-1][1].append(line)
+            else:
+                groups.append((kind, [line]))
+        blocks.extend(_answer_block(kind, lines) for kind, lines in groups)
     return mark_safe("".join(blocks))  # noqa: S308 - every piece of text is escaped above
 
 
 @register.filter
 def annual_question_shown(line, heading) -> bool:
     """Whether an answer's question is printed: not when the section heading already says it."""
+
     def plain(text):
         return re.sub(r"[^a-z0-9]+", " ", (text or "").lower()).strip()
 
