@@ -421,6 +421,28 @@ class ReportConfiguration(YearMixin):
         return f"{self.board.short_name} report settings {self.year_label}"
 
 
+#: The report's sections (key, title), in order; ``reports.annual.sections.PROVIDERS`` has the same keys
+#: (a test keeps the two in step).
+SECTION_CHOICES = [
+    ("foreword", "Foreword"),
+    ("executive_summary", "Executive summary"),
+    ("context", "Context"),
+    ("governance", "Governance and accountability arrangements"),
+    ("strategic_objectives", "Strategic objectives"),
+    ("performance", "Performance update on strategic objectives"),
+    ("lado", "Local Authority Designated Officer (LADO)"),
+    ("early_help", "Early help"),
+    ("cdop", "Child Death Overview Panel"),
+    ("case_reviews", "Serious case reviews and local learning reviews"),
+    ("training", "Training and development"),
+    ("engagement", "Engagement"),
+    ("finance", "Financial report"),
+    ("partner_updates", "Partner updates"),
+    ("next_year", "Towards next year"),
+    ("membership", "Membership"),
+]
+
+
 class TextFigure(YearMixin):
     """A figure the report's text states (typed in a narrative or a partner's words), kept so that the
     reconciliation can check it: against a figure the portal computes or holds ("equals"), or, for a
@@ -436,7 +458,9 @@ class TextFigure(YearMixin):
         CHANGE = "change", "Is the percentage change from the base to the figure"
 
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="text_figures")
-    section = models.CharField(max_length=40, help_text="The report section whose text states it.")
+    section = models.CharField(
+        max_length=40, choices=SECTION_CHOICES, help_text="The report section whose text states it."
+    )
     label = models.CharField(max_length=200, help_text='What it counts, e.g. "Annual conference delegates".')
     quote = models.CharField(max_length=300, help_text="The words as the text has them.")
     value = models.DecimalField(max_digits=14, decimal_places=2, help_text="The number stated (a percentage as 40).")
