@@ -282,13 +282,13 @@ The young people who have attended the engagement sessions have also provided so
 
 ### Engagement with Professionals
 
-### Annual Conference
+#### Annual Conference
 
 The 2017 WSCB Annual Conference was attended by over 200 professionals and gave the Board an opportunity to increase awareness around adolescent mental health, the learning from the Board’s most recent Local Case Review, the progression of place based working and Public Sector Reform in relation to safeguarding, and a number of other key themes.
 
 Delegates were also given the opportunity to take part in a workshop presented by AFTAthought, an established partner of the Safeguarding Board, which posed a series of challenging questions and explored professionals practice around domestic abuse.
 
-### Locality Briefings
+#### Locality Briefings
 
 Throughout the year, the Board held a series of locality briefings ensuring for over 600 professionals across the borough that followed on from the Annual Conference and brought the learning themes to a local practice focus.
 

@@ -121,10 +121,10 @@ class ReportSettingsForm(forms.Form):
                 label=f"{report.partner.name}: label", required=False, max_length=20
             )
 
-    def number_fields(self):
+    def section_number_rows(self):
         return [self[f"number_{key}"] for key, _ in self.sections]
 
-    def order_fields(self):
+    def update_order_rows(self):
         return [(report, self[f"position_{report.pk}"], self[f"label_{report.pk}"]) for report in self.returns]
 
     def clean(self):

@@ -21,7 +21,7 @@ from decimal import Decimal
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z0-9][a-z0-9_.\-]*)\s*\}\}")
 _ANY_BRACES = re.compile(r"\{\{(.*?)\}\}")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|!~])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!~])")
 NOT_RECORDED = "not recorded"
 
 
@@ -64,6 +64,8 @@ def _number(value) -> str:
 
 
 def _escape(text: str) -> str:
+    """Plain text for Markdown: HTML characters as entities, Markdown's own characters backslashed."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
@@ -109,7 +111,7 @@ class TypedNumber:
     context: str  # the words around it
 
 
-_NUMBER = re.compile(r"(?<![\w.,/£-])£?\d[\d,]*(?:\.\d+)?%?(?![\w/])")
+_NUMBER = re.compile(r"(?<![\w.,/£-])£?\d(?:[\d,]*\d)?(?:\.\d+)?%?(?![\w/])")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _SKIPPED_SPANS = (
     re.compile(r"\b(19|20)\d\d\s*[-\u2013/]\s*(19|20)?\d\d\b"),  # 2016-17, 2016/2017, 2017 - 2018

@@ -55,21 +55,22 @@ def _answer_block(kind: str, lines: list[str]) -> str:
 @register.filter
 def annual_answer(text):
     """A partner's answer as HTML: paragraphs at blank lines, lines starting "- " (or "•", "·") as a
-    bulleted list and "1. " as a numbered list; everything else escaped, no Markdown or HTML."""
-    blocks = []
+    bulleted list and "1. " as a numbered list (one list across blank lines between its items);
+    everything else escaped, no Markdown or HTML."""
+    groups: list[tuple[str, list[str]]] = []
     for paragraph in re.split(r"\n\s*\n", (text or "").strip()):
-        groups: list[tuple[str, list[str]]] = []
+        new_paragraph = True
         for line in (line for line in paragraph.splitlines() if line.strip()):
             match = _BULLET.match(line)
             kind = ("number" if match.group(0).strip()[0].isdigit() else "bullet") if match else "text"
             if kind == "text" and groups and groups[-1][0] != "text" and line.startswith(("  ", "\t")):
                 groups[-1][1][-1] = f"{groups[-1][1][-1]} {line.strip()}"  # an indented line continues the item
-            elif groups and groups[-1][0] == kind:
+            elif groups and groups[-1][0] == kind and (kind != "text" or not new_paragraph):
                 groups[-1][1].append(line)
             else:
                 groups.append((kind, [line]))
-        blocks.extend(_answer_block(kind, lines) for kind, lines in groups)
-    return mark_safe("".join(blocks))  # noqa: S308 - every piece of text is escaped above
+            new_paragraph = False
+    return mark_safe("".join(_answer_block(kind, lines) for kind, lines in groups))  # noqa: S308 - escaped
 
 
 @register.filter
