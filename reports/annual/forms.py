@@ -146,6 +146,20 @@ class ReportSettingsForm(forms.Form):
             raise forms.ValidationError("Give at least one section a number, or number them automatically.")
         return cleaned
 
+    def changed_settings(self) -> str:
+        """The settings changed, by the names the report's records use (for the audit trail)."""
+        names = []
+        for name in self.changed_data:
+            if name.startswith(("number_", "numbering")):
+                name = "section_numbers"
+            elif name == "shown_checks":
+                name = "hidden_checks"
+            elif name.startswith(("position_", "label_")):
+                name = "partner update order"
+            if name != "version" and name not in names:
+                names.append(name)
+        return ", ".join(names) or "nothing"
+
     @property
     def section_numbers(self) -> dict[str, str]:
         if self.cleaned_data["numbering"] != "custom":

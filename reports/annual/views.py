@@ -332,6 +332,8 @@ class ReportSettingsView(RecordKeeperMixin, View):
                 None, "Someone else saved these settings after you opened them. Reload the page and try again."
             )
             return render(request, "annual/settings.html", context, status=409)
-        audit_record(request=request, action=AuditAction.CHANGED, obj=configuration, detail="Changed: report settings")
+        audit_record(
+            request=request, action=AuditAction.CHANGED, obj=configuration, detail=f"Changed: {form.changed_settings()}"
+        )
         messages.success(request, f"The settings of the {year.label} report are saved.")
         return redirect("annual:draft", start_year=year.start_year)

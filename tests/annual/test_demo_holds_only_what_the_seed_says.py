@@ -23,15 +23,31 @@ from wscb.periods import ReportingYear
 YEAR = ReportingYear(2016)
 
 
-@pytest.fixture
-def demo(db, monkeypatch):
+#: The module's fixture reads the database: the marker makes pytest-django create the test database.
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def loaded(django_db_setup, django_db_blocker):
+    """Everything load_demo loads, once for the module (rolled back after it)."""
+    import os
+
+    from django.db import transaction
+
     from partners.models import Board
 
-    monkeypatch.setenv("DEMO_PASSWORD", "demo password for tests")
-    call_command("load_demo", stdout=io.StringIO())
-    board = Board.objects.get(short_name="WSCB")
-    report = build_report(board=board, year=YEAR)
-    return board, report, outputs.render_html(report)
+    with django_db_blocker.unblock(), transaction.atomic():
+        os.environ.setdefault("DEMO_PASSWORD", "demo password for tests")
+        call_command("load_demo", stdout=io.StringIO())
+        board = Board.objects.get(short_name="WSCB")
+        report = build_report(board=board, year=YEAR)
+        yield board, report, outputs.render_html(report)
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(loaded, db):
+    return loaded
 
 
 def _section_html(html: str, key: str) -> str:

@@ -16,17 +16,26 @@ from wscb.periods import ReportingYear
 YEAR = ReportingYear(2016)
 
 
-@pytest.fixture
-def demo_board(db):
-    board = partner_demo.load(password="demo password for tests")["board"]
-    demo.load_for_board(board=board)
-    return board
+@pytest.fixture(scope="module")
+def loaded_board(django_db_setup, django_db_blocker):
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        board = partner_demo.load(password="demo password for tests")["board"]
+        demo.load_for_board(board=board)
+        html = outputs.render_html(build_report(board=board, year=YEAR))
+        yield board, html[html.index('id="section-partner-updates"') : html.index('id="section-next-year"')]
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
-def section_10(demo_board):
-    html = outputs.render_html(build_report(board=demo_board, year=YEAR))
-    return html[html.index('id="section-partner-updates"') : html.index('id="section-next-year"')]
+def demo_board(loaded_board, db):
+    return loaded_board[0]
+
+
+@pytest.fixture
+def section_10(loaded_board, db):
+    return loaded_board[1]
 
 
 def _update(html: str, agency_slug: str) -> str:
