@@ -13,3 +13,9 @@ class ReportsConfig(AppConfig):
         from reports.retention import register as register_retention
 
         register_retention()
+
+        from wscb.jobs.schedule import schedule_daily
+
+        schedule_daily(
+            key="reminders", label="Partner-update reminders", task="reports.selfreports.tasks.reminders_task"
+        )

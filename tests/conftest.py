@@ -136,6 +136,15 @@ def client_for(user) -> Client:
 
 
 @pytest.fixture
+def run_jobs():
+    """``run_jobs()`` runs what the committed transaction and a worker would: queued e-mails, layouts,
+    imports (see tests/jobs/worker.py)."""
+    from tests.jobs.worker import run_jobs as run
+
+    return run
+
+
+@pytest.fixture
 def as_user():
     """``as_user(lead_a)`` gives a test client signed in as that user (``None``: anonymous)."""
     return client_for

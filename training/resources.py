@@ -91,13 +91,25 @@ class ELearningEnrolmentResource(resources.ModelResource):
             self.partners[partner.name.casefold()] = partner
             self.partners[partner.short_name.casefold()] = partner
 
+    #: ``wscb.data.import_jobs.ImportProgress`` when a job imports the file (counts for its status page).
+    progress = None
+
     def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
         # A preview (dry run) has validated every row already: writing the rows only to roll them
         # back would make the preview cost as much as the import.
         if dry_run:
             self.create_instances.clear()
             return
+        count = len(self.create_instances)
         super().bulk_create(using_transactions, dry_run, raise_errors, batch_size=batch_size, result=result)
+        if self.progress is not None and count:
+            self.progress.written(count)
+
+    def import_row(self, row, instance_loader, **kwargs):
+        row_result = super().import_row(row, instance_loader, **kwargs)
+        if self.progress is not None:
+            self.progress.checked()
+        return row_result
 
     def before_import(self, dataset, **kwargs):
         dataset.headers = [str(header or "").strip().lower() for header in dataset.headers]

@@ -8,14 +8,21 @@ the places again and goes on the waiting list.
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from partners.models import Board, Partner
 from training.models import Booking, Session, TrainingPolicy
+from wscb.audit.models import AuditAction, AuditChannel
+from wscb.audit.services import audit_record
+from wscb.data.import_jobs import ImportProgress, import_job_upload
+from wscb.data.imports import ImportRejected, read_upload
 from wscb.data.versions import EditConflict, versioned_update
+from wscb.jobs.services import JobError, job_complete, job_progress
+from wscb.mail.services import email_queue
 
 Status = Booking.Status
 
@@ -100,15 +107,18 @@ def _offer_next_place(session: Session) -> Booking | None:
     waiting.offered_at = timezone.now()
     waiting.save(update_fields=["status", "offered_at"])
     if waiting.email:
-        transaction.on_commit(
-            lambda: send_mail(
-                f"A place on {session.course.title} is available",
+        # Queued with the offer (sent by a worker once this transaction commits, retried if the mail
+        # server refuses): a cancellation never fails or waits because of e-mail.
+        email_queue(
+            kind="waiting-list-offer",
+            board=session.course.board,
+            to=[waiting.email],
+            subject=f"A place on {session.course.title} is available",
+            body=(
                 f"Dear {waiting.delegate_name},\n\nA place has come free on {session}. "
-                "It is held for you: please confirm with the training team that you will attend.\n",
-                None,
-                [waiting.email],
-                fail_silently=True,
-            )
+                "It is held for you: please confirm with the training team that you will attend.\n"
+            ),
+            key=f"waiting-list-offer:{waiting.pk}:{waiting.offered_at.isoformat()}",
         )
     return waiting
 
@@ -202,12 +212,14 @@ COLUMN_NAMES = {
 }
 
 
-def elearning_import(*, board: Board, dataset) -> ImportOutcome:
+def elearning_import(*, board: Board, dataset, progress=None) -> ImportOutcome:
     """Import the provider's export all-or-nothing: if any row is wrong nothing is saved and every
-    wrong row is listed with its messages."""
+    wrong row is listed with its messages. ``progress`` (``wscb.data.import_jobs.ImportProgress``)
+    is told the rows checked and written when a job runs it."""
     from training.resources import ELearningEnrolmentResource
 
     resource = ELearningEnrolmentResource(board=board)
+    resource.progress = progress
     try:
         result = resource.import_data(
             dataset, dry_run=False, raise_errors=False, use_transactions=True, rollback_on_validation_errors=True
@@ -227,3 +239,46 @@ def elearning_import(*, board: Board, dataset) -> ImportOutcome:
     if errors:
         return ImportOutcome(0, sorted(errors))
     return ImportOutcome(result.totals["new"], [])
+
+
+ELEARNING_REQUIRED = ["learner", "module", "allocated date"]
+ELEARNING_OPTIONAL = ["agency", "completed date"]
+
+
+def elearning_import_job(*, job) -> ImportOutcome:
+    """The import job's work: the stored file, read and checked as in the request, then imported in
+    one transaction with "done" (so a retry after a crash never imports it twice); every wrong row
+    fails the job with nothing written."""
+    job_progress(job, step="Reading the file")
+    try:
+        dataset = read_upload(
+            import_job_upload(job),
+            required=ELEARNING_REQUIRED,
+            optional=ELEARNING_OPTIONAL,
+            max_rows=settings.IMPORT_JOB_MAX_ROWS,
+        )
+    except ImportRejected as problem:
+        raise JobError(str(problem)) from None
+    problems = [(number, str(found)) for number, issues in sorted(dataset.row_problems.items()) for found in issues]
+    if problems:
+        raise JobError(f"Nothing was imported: {len(problems)} problem(s) in the file.", rows=problems)
+    progress = ImportProgress(job, total=len(dataset))
+    with transaction.atomic():
+        outcome = elearning_import(board=job.board, dataset=dataset, progress=progress)
+        if outcome.errors:
+            raise JobError(
+                f"Nothing was imported: {len(outcome.errors)} row(s) could not be imported.", rows=outcome.errors
+            )
+        audit_record(
+            user=job.started_by,
+            action=AuditAction.IMPORTED,
+            detail=f"e-learning enrolments: {outcome.imported} new",
+            channel=AuditChannel.JOB,
+        )
+        job_complete(
+            job,
+            result_url=reverse("training:summary"),
+            result_label="See the training summary",
+            step=f"{outcome.imported:,} e-learning licences imported",
+        )
+    return outcome

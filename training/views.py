@@ -1,5 +1,6 @@
 """Training pages: the summary, sessions and bookings, attendance, an agency's page, charges, import."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -8,7 +9,7 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from partners.selectors import partner_get
-from training import reporting, selectors, services
+from training import reporting, selectors, services, tasks
 from training.forms import (
     AttendanceForm,
     BookingForm,
@@ -20,8 +21,10 @@ from training.forms import (
 from training.models import Booking
 from wscb.audit.services import AuditAction, audit_record, audit_record_many
 from wscb.data.exports import csv_response
+from wscb.data.import_jobs import import_runs_as_job
 from wscb.data.imports import ImportRejected, read_upload
 from wscb.data.uploads import serve_upload
+from wscb.jobs.services import job_status_url
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
 
@@ -287,20 +290,31 @@ class ChargesExportView(PartnershipReaderMixin, View):
         return csv_response(f"training-charges-{year.start_year}.csv", headers, rows)
 
 
-OPTIONAL = ["agency", "completed date"]
-
-
 class ELearningImportView(RecordKeeperMixin, FormView):
     template_name = "training/elearning_import.html"
     form_class = ImportForm
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(job_rows=settings.IMPORT_JOB_ROWS, **kwargs)
+
     def form_valid(self, form):
         upload = form.cleaned_data["file"]
         try:  # the shared limits and checks of wscb.data.imports (size, rows, encodings, headings)
-            dataset = read_upload(upload, required=["learner", "module", "allocated date"], optional=OPTIONAL)
+            dataset = read_upload(
+                upload,
+                required=services.ELEARNING_REQUIRED,
+                optional=services.ELEARNING_OPTIONAL,
+                max_rows=settings.IMPORT_JOB_MAX_ROWS,
+            )
         except ImportRejected as problem:
             form.add_error("file", str(problem))
             return self.form_invalid(form)
+        if import_runs_as_job(dataset):  # checked and written by a worker, with progress
+            job = tasks.elearning_import_start(
+                board=self.request.board, upload=upload, by=self.request.user, rows=len(dataset)
+            )
+            messages.info(self.request, f"The file has {len(dataset):,} rows: it is being imported by a worker.")
+            return redirect(job_status_url(job))
         problems = [
             (number, str(problem)) for number, found in sorted(dataset.row_problems.items()) for problem in found
         ]

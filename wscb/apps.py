@@ -32,6 +32,12 @@ class WscbConfig(AppConfig):
 
         remove_device_admins()
 
+        from wscb.jobs.schedule import schedule_daily
+
+        schedule_daily(
+            key="sessions", label="Clear expired sign-in sessions", task="wscb.accounts.tasks.sessions_clear_task"
+        )
+
 
 class PortalAdminConfig(admin_apps.AdminConfig):
     """The Django admin, branded and role-scoped, as the business-support back office."""

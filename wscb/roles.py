@@ -34,7 +34,7 @@ RECORD_KEEPERS = frozenset({BUSINESS_SUPPORT, ADMINISTRATOR})
 ADMINISTRATOR_ONLY_MODELS = frozenset({"partners.user", "partners.board"})
 ADMINISTRATOR_ONLY_APPS = frozenset({"axes", "auth", "contenttypes", "sessions", "admin"})
 #: Apps whose records business support keeps in the back office.
-BUSINESS_SUPPORT_APPS = frozenset({"partners", "meetings", "training", "finance", "reports", "annual"})
+BUSINESS_SUPPORT_APPS = frozenset({"partners", "meetings", "training", "finance", "reports", "annual", "jobs", "mail"})
 
 
 def role_has_model_permission(role: str, perm: str) -> bool:

@@ -8,7 +8,7 @@ secret key and host list. Bad values stop start-up with a clear message.
 import json
 import os
 import tempfile
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -54,7 +54,11 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_tasks",
+    "django_tasks_db",
     "wscb",
+    "wscb.jobs",
+    "wscb.mail",
     "wscb.ops",
     "partners",
     "meetings",
@@ -221,6 +225,8 @@ EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("DJANGO_EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+# Seconds an SMTP connection may block; a slow server fails the attempt, which is retried later.
+EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", 20)
 # The address people use to reach the portal, for links in e-mails sent without a request
 # (invitations and reminders from cron).
 PORTAL_BASE_URL = env_str("DJANGO_PORTAL_BASE_URL", "http://127.0.0.1:8000")
@@ -237,6 +243,8 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+    # Load balancers ask for /health/ over plain HTTP on the server's own address.
+    SECURE_REDIRECT_EXEMPT = [r"^health/$"]
     if env_bool("DJANGO_BEHIND_PROXY", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -258,6 +266,33 @@ IMPORT_MAX_ROWS = env_int("DJANGO_IMPORT_MAX_ROWS", 20000)
 
 # Uploaded files (wscb/data/uploads.py): minutes, impact reports, attachments.
 UPLOAD_MAX_BYTES = env_int("DJANGO_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+
+# Background jobs (wscb/jobs): Django's tasks API with the database backend, so jobs live in the
+# portal's own database and any number of workers (``manage.py run_worker``) on any number of
+# machines take them safely.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A worker writes that it is alive this often (seconds); one not heard from for the stale period
+# counts as gone: its running jobs are shown as stopped (and may be retried) and /health/ says 503.
+JOBS_HEARTBEAT_SECONDS = env_int("DJANGO_JOBS_HEARTBEAT_SECONDS", 15)
+JOBS_WORKER_STALE_SECONDS = env_int("DJANGO_JOBS_WORKER_STALE_SECONDS", 120)
+# Finished jobs are listed for this many days, then removed by the daily schedule.
+JOBS_KEEP_DAYS = env_int("DJANGO_JOBS_KEEP_DAYS", 90)
+# The daily schedule (``manage.py run_schedule``, from cron every few minutes) starts each day's
+# jobs at the first run after this local time (HH:MM).
+try:
+    SCHEDULE_DAILY_AT = datetime.strptime(env_str("DJANGO_SCHEDULE_DAILY_AT", "06:00").strip(), "%H:%M").time()
+except ValueError:
+    raise ImproperlyConfigured("DJANGO_SCHEDULE_DAILY_AT must be a time such as 06:00.") from None
+# E-mail (wscb/mail): a failed send is tried again after 1, 2, 4 ... minutes (at most an hour apart),
+# up to this many attempts in all; sent messages are kept this many days, then deleted.
+MAIL_RETRY_BASE_SECONDS = env_int("DJANGO_MAIL_RETRY_BASE_SECONDS", 60)
+MAIL_RETRY_MAX_SECONDS = env_int("DJANGO_MAIL_RETRY_MAX_SECONDS", 3600)
+MAIL_MAX_ATTEMPTS = env_int("DJANGO_MAIL_MAX_ATTEMPTS", 12)
+MAIL_KEEP_DAYS = env_int("DJANGO_MAIL_KEEP_DAYS", 90)
+# Spreadsheet imports with more rows than this are checked and written by a job, with progress.
+IMPORT_JOB_ROWS = env_int("DJANGO_IMPORT_JOB_ROWS", 2000)
+# A job is not bound by a request's time limit: e-learning exports may have this many rows.
+IMPORT_JOB_MAX_ROWS = env_int("DJANGO_IMPORT_JOB_MAX_ROWS", 200000)
 
 # Retention (wscb/ops/retention.py): records are kept this many years after their reporting year.
 RETENTION_YEARS = env_int("DJANGO_RETENTION_YEARS", 6)

@@ -8,6 +8,7 @@ from wscb import views
 from wscb.accounts import sign_in as portal_auth
 from wscb.accounts import views as account_views
 from wscb.audit import views as audit_views
+from wscb.ops import health
 from wscb.security import no_store
 
 account_patterns = [
@@ -42,6 +43,8 @@ handler404 = "wscb.views.page_not_found"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("health/", health.health, name="health"),
+    path("jobs/", include("wscb.jobs.urls")),
     path("board/switch/", views.switch_board, name="board-switch"),
     path("account/", include(account_patterns)),
     path("audit/", audit_views.AuditListView.as_view(), name="audit-list"),

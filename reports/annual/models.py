@@ -480,3 +480,31 @@ class TextFigure(YearMixin):
         super().clean()
         if self.comparison != self.Comparison.EQUALS and not self.base:
             raise ValidationError({"base": "A percentage needs the base it is worked out from."})
+
+
+class DraftFile(YearMixin):
+    """A draft's PDF or Word file, laid out once for one state of the records and kept until they change.
+
+    ``state_key`` is ``reports.annual.drafts.draft_state_key`` of the report the file was made from: a
+    download whose current key matches is served from here at once; any other key means the records (or
+    the layout code) changed, and a new layout is queued. One file per board, year and format.
+    """
+
+    class Format(models.TextChoices):
+        PDF = "pdf", "PDF"
+        DOCX = "docx", "Word"
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="draft_files")
+    fmt = models.CharField("format", max_length=4, choices=Format.choices)
+    state_key = models.CharField(max_length=64)
+    content = models.BinaryField()
+    page_count = models.PositiveIntegerField(null=True, blank=True)
+    made_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["board", "year_start", "fmt"], name="one_draft_file_per_board_year_format")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.board.short_name} draft {self.year_label} {self.get_fmt_display()}"

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 
 from partners.models import Board
 from reports.annual import outputs
 from reports.annual.assembly import build_report
 from reports.annual.models import NarrativeSection, PriorityActivity, PublishedReport, ReportConfiguration
+from wscb.audit.models import AuditChannel
+from wscb.audit.services import AuditAction, audit_record
 from wscb.data.versions import EditConflict, versioned_update
+from wscb.jobs.services import JobError, job_complete, job_progress
 from wscb.periods import ReportingYear
 
 
@@ -61,32 +65,78 @@ def priority_activity_save(*, priority, year: ReportingYear, text: str, version:
         return PriorityActivity.objects.get(priority=priority, year_start=year.start_year)
 
 
-def report_publish(*, board, year: ReportingYear, by) -> PublishedReport:
-    """Freeze the report as it is now: store its HTML, PDF and Word files as the next version.
+#: How many times publishing lays the files out again because others kept publishing meanwhile.
+PUBLISH_ATTEMPTS = 5
 
-    The board row is locked while numbering so that two people publishing at once get 1 and 2.
+
+def _next_number(board, year: ReportingYear) -> int:
+    last = PublishedReport.objects.filter(board=board, year_start=year.start_year).aggregate(n=Max("number"))["n"]
+    return (last or 0) + 1
+
+
+def report_publish(*, board, year: ReportingYear, by, job=None) -> PublishedReport:
+    """Freeze the report as it is now: lay out its HTML, PDF and Word files and store them as the next
+    version (1, 2, ...). Run by the publishing job (``reports.annual.tasks``); ``job`` gets the steps.
+
+    The layout (seconds to minutes) happens outside any transaction. The board row is locked only
+    while numbering and storing: the number is printed in the files, so it is read before the layout
+    and checked again under the lock, and if someone else published meanwhile the files are laid out
+    again with the next number. A version is one row holding all three files, so it exists complete
+    or not at all: a worker killed during the layout leaves nothing. With ``job``, the job is marked
+    done in the same transaction, so retrying it after a crash never publishes a second version.
     """
-    report = build_report(board=board, year=year)
-    report.is_draft = False
-    with transaction.atomic():
-        Board.objects.select_for_update().get(pk=board.pk)
-        last = PublishedReport.objects.filter(board=board, year_start=year.start_year).aggregate(n=Max("number"))["n"]
-        number = (last or 0) + 1
-        report.version = number
-        html = outputs.render_html(report)
-        pdf, pages = outputs.render_pdf(report)
-        docx = outputs.render_docx(report)
-        return PublishedReport.objects.create(
-            board=board,
-            year_start=year.start_year,
-            number=number,
-            html=html,
-            pdf=pdf,
-            docx=docx,
-            page_count=pages,
-            published_at=report.generated_at,
-            published_by=by,
-        )
+    for _attempt in range(PUBLISH_ATTEMPTS):
+        if job is not None:
+            job_progress(job, step="Assembling the report from the records")
+        report = build_report(board=board, year=year)
+        report.is_draft = False
+        number = report.version = _next_number(board, year)
+        files = {}
+        for fmt, step, render in (
+            ("html", "Laying out the web page", outputs.render_html),
+            ("pdf", "Laying out the PDF", outputs.render_pdf),
+            ("docx", "Making the Word document", outputs.render_docx),
+        ):
+            if job is not None:
+                job_progress(job, step=step)
+            files[fmt] = render(report)
+        pdf, pages = files["pdf"]
+        with transaction.atomic():
+            Board.objects.select_for_update().get(pk=board.pk)
+            if _next_number(board, year) != number:
+                continue  # someone published meanwhile: lay out again with the next number
+            published = PublishedReport.objects.create(
+                board=board,
+                year_start=year.start_year,
+                number=number,
+                html=files["html"],
+                pdf=pdf,
+                docx=files["docx"],
+                page_count=pages,
+                published_at=report.generated_at,
+                published_by=by,
+            )
+            audit_record(
+                user=by,
+                action=AuditAction.CREATED,
+                obj=published,
+                detail=f"Published {year.label}",
+                channel=AuditChannel.JOB if job is not None else "",
+            )
+            if job is not None:
+                job_complete(
+                    job,
+                    result_url=reverse("annual:published", args=[published.pk]),
+                    result_label=f"Read version {number} of the {year.label} report",
+                    step=f"Version {number} is published ({pages} pages)",
+                )
+            return published
+    raise JobError("Others published this report several times while it was being laid out; try again.")
+
+
+def report_publish_job(*, job) -> PublishedReport:
+    """The publishing job's work: ``report_publish`` for the job's board, year and person."""
+    return report_publish(board=job.board, year=ReportingYear(job.arguments["start_year"]), by=job.started_by, job=job)
 
 
 def training_income_take_into_finance(*, board: Board, year: ReportingYear, by) -> list:

@@ -8,17 +8,20 @@ from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views import View
 
 from finance.templatetags.money import pounds
 from partners.models import StrategicPriority
-from reports.annual import outputs, reporting, services
+from reports.annual import drafts, outputs, reporting, services, tasks
 from reports.annual.assembly import build_report
 from reports.annual.forms import ActivityForm, ConfirmForm, NarrativeForm, PublishForm, ReportSettingsForm
 from reports.annual.models import NarrativeSection, PriorityActivity, ReportConfiguration
 from reports.annual.readiness import check_readiness
 from reports.annual.selectors import published_report_get, published_report_list
 from wscb.audit.services import AuditAction, audit_record, audit_record_many
+from wscb.jobs.selectors import jobs_active_for
+from wscb.jobs.services import job_status_url
 from wscb.periods import ReportingYear
 from wscb.permissions import RecordKeeperMixin, SignedInMixin
 from wscb.security import NoStoreMixin  # the draft and published report include partner returns
@@ -44,10 +47,15 @@ class ReportIndexView(SignedInMixin, View):
         current = ReportingYear.current().previous
         if request.user.is_staff and current not in years:
             years = [current, *years]
+        publishing = jobs_active_for(board=board, kind="annual.publish") if request.user.is_staff else []
         return render(
             request,
             "annual/index.html",
-            {"years": years, "published": published_report_list(for_user=request.user, board=board)},
+            {
+                "years": years,
+                "published": published_report_list(for_user=request.user, board=board),
+                "publishing": publishing,
+            },
         )
 
 
@@ -58,20 +66,33 @@ class DraftView(NoStoreMixin, RecordKeeperMixin, View):
 
 
 class DraftDownloadView(NoStoreMixin, RecordKeeperMixin, View):
+    """The draft as a file. HTML is assembled at once; a PDF or Word file is served from storage when
+    it was laid out from the records as they are now, else a new layout is queued and the person is
+    sent to its status page, which links the file when it is ready (``reports.annual.drafts``)."""
+
     def get(self, request, start_year, fmt):
-        start_year = int(start_year)
-        report = build_report(board=_board(request), year=_year(start_year))
-        return _file_response(
-            report_file(report, fmt), fmt, f"{report.board.short_name}-annual-report-{start_year}-draft"
-        )
+        board, year = _board(request), _year(int(start_year))
+        stem = f"{board.short_name}-annual-report-{year.start_year}-draft"
+        if fmt == "html":
+            return _file_response(outputs.render_html(build_report(board=board, year=year)).encode(), fmt, stem)
+        stored, key = drafts.draft_file_current(board=board, year=year, fmt=fmt)
+        if stored is not None:
+            return _file_response(bytes(stored.content), fmt, stem)
+        previous = drafts.draft_file_previous(board=board, year=year, fmt=fmt)
+        job, _ = tasks.draft_layout_start(board=board, year=year, fmt=fmt, key=key, by=request.user)
+        messages.info(request, _layout_queued_message(previous, fmt))
+        return redirect(job_status_url(job))
 
 
-def report_file(report, fmt: str) -> bytes:
-    if fmt == "pdf":
-        return outputs.render_pdf(report)[0]
-    if fmt == "docx":
-        return outputs.render_docx(report)
-    return outputs.render_html(report).encode()
+def _layout_queued_message(previous, fmt: str) -> str:
+    label = drafts.FORMAT_LABELS[fmt]
+    if previous is None:
+        return f"The draft {label} is being laid out. When it is ready it opens from this page."
+    made = timezone.localtime(previous.made_at)
+    return (
+        f"The records have changed since the draft {label} was last laid out ({made:%d/%m/%Y %H:%M}), so a new "
+        "one is being laid out. When it is ready it opens from this page."
+    )
 
 
 def _file_response(content: bytes, fmt: str, stem: str) -> HttpResponse:
@@ -103,10 +124,13 @@ class PublishView(RecordKeeperMixin, View):
             report = build_report(board=board, year=year)
             context = {"report": report, "readiness": check_readiness(report), "form": form}
             return render(request, "annual/publish_confirm.html", context, status=400)
-        published = services.report_publish(board=board, year=year, by=request.user)
-        audit_record(request=request, action=AuditAction.CREATED, obj=published, detail=f"Published {year.label}")
-        messages.success(request, f"Version {published.number} of the {year.label} report is published.")
-        return redirect("annual:index")
+        job, created = tasks.report_publish_start(board=board, year=year, by=request.user)
+        if created:
+            audit_record(request=request, action=AuditAction.CREATED, obj=job, detail=f"Publish {year.label}")
+            messages.info(request, f"The {year.label} report is being published. This page shows how far it has got.")
+        else:
+            messages.info(request, f"The {year.label} report is already being published: this is its progress.")
+        return redirect(job_status_url(job))
 
 
 class PublishedView(NoStoreMixin, SignedInMixin, View):

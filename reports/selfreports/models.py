@@ -310,7 +310,8 @@ class CaseStudy(models.Model):
 
 
 class ReminderLog(models.Model):
-    """An invitation or reminder e-mailed about a return; one reminder per return per day at most."""
+    """An invitation or reminder e-mailed about a return: each reminder (kind and the day it fell due)
+    at most once per return, however often or late the schedule runs."""
 
     class Kind(models.TextChoices):
         INVITATION = "invitation", "Invitation"
@@ -320,13 +321,16 @@ class ReminderLog(models.Model):
 
     report = models.ForeignKey(SelfReport, on_delete=models.CASCADE, related_name="reminders")
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    sent_on = models.DateField()
+    due_on = models.DateField(help_text="The day the reminder fell due (for the invitation, the day the round opened).")
+    sent_on = models.DateField(help_text="The day it was queued to be e-mailed.")
     recipients = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-sent_on", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["report", "kind", "sent_on"], name="one_reminder_of_a_kind_per_day")
+            models.UniqueConstraint(
+                fields=["report", "kind", "due_on"], name="one_reminder_per_report_kind_and_due_day"
+            )
         ]
 
     def __str__(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -124,7 +124,11 @@ def round_open(*, board: Board, template: FormTemplate, deadline: date, agencies
             recipients = emails.send_invitation(report=report)
             if recipients:
                 ReminderLog.objects.create(
-                    report=report, kind=ReminderLog.Kind.INVITATION, sent_on=today, recipients=", ".join(recipients)
+                    report=report,
+                    kind=ReminderLog.Kind.INVITATION,
+                    due_on=today,
+                    sent_on=today,
+                    recipients=", ".join(recipients),
                 )
     return round_
 
@@ -254,8 +258,10 @@ def report_submit(*, report: SelfReport, by: User) -> None:
 def report_return(*, report: SelfReport, by: User, note: str = "") -> None:
     """Send a submitted update back to the agency, editable again, with the comments visible."""
     _require_keeper(by)
-    _transition(report=report, allowed_from=(Status.SUBMITTED,), to=Status.RETURNED, by=by, note=note)
-    emails.send_returned(report=report)
+    with transaction.atomic():  # the e-mail is queued with the change, or neither happens
+        _transition(report=report, allowed_from=(Status.SUBMITTED,), to=Status.RETURNED, by=by, note=note)
+        transition = report.transitions.filter(to_status=Status.RETURNED).order_by("-pk").first()
+        emails.send_returned(report=report, key=f"returned:{report.pk}:{transition.pk if transition else 0}")
 
 
 def report_accept(*, report: SelfReport, by: User) -> None:
@@ -324,38 +330,62 @@ def case_study_set_publication(*, case_study: CaseStudy, is_for_publication: boo
 
 
 # --- reminders ---------------------------------------------------------------------------------------------
-def reminder_kind_for(*, deadline: date, today: date) -> str | None:
-    """14 and 3 days before the deadline, then every 7 days after it; otherwise no reminder."""
-    days_left = (deadline - today).days
-    if days_left == 14:
-        return ReminderLog.Kind.BEFORE_14
-    if days_left == 3:
-        return ReminderLog.Kind.BEFORE_3
-    if days_left < 0 and -days_left % 7 == 0:
-        return ReminderLog.Kind.OVERDUE
-    return None
+def reminder_due(*, deadline: date, today: date, opened_on: date | None = None) -> tuple[str, date] | None:
+    """The latest reminder that has fallen due by ``today``, as (kind, the day it fell due), or None.
+
+    Reminders fall due 14 and 3 days before the deadline and every 7 days after it. Only the latest
+    counts: a run that missed some days sends the one reminder that is due now, not every one it
+    missed. A reminder that fell due on or before the day the round opened is covered by the invitation.
+    """
+    due: list[tuple[str, date]] = []
+    for kind, days_before in ((ReminderLog.Kind.BEFORE_14, 14), (ReminderLog.Kind.BEFORE_3, 3)):
+        on = deadline - timedelta(days=days_before)
+        if on <= today:
+            due.append((kind, on))
+    weeks_late = (today - deadline).days // 7
+    if weeks_late >= 1:
+        due.append((ReminderLog.Kind.OVERDUE, deadline + timedelta(days=7 * weeks_late)))
+    if not due:
+        return None
+    kind, on = max(due, key=lambda item: item[1])
+    if opened_on is not None and on <= opened_on:
+        return None
+    return kind, on
 
 
 def reminders_send(*, today: date | None = None) -> list[ReminderLog]:
-    """E-mail the leads of every agency that has not submitted, on reminder days; once a day at most."""
+    """Queue the reminder that is due and not yet sent for every return not yet submitted.
+
+    "Due and not yet sent" (``reminder_due``, and no ``ReminderLog`` for that reminder), so a day the
+    schedule did not run is caught up by the next run, and running it again, or on two machines at
+    once, sends nothing twice: the log row (unique per return, kind and due day) and the queued e-mail
+    are written in one transaction, and the second writer of the same log row gives way.
+    """
     today = today or timezone.localdate()
     sent = []
     reports = SelfReport.objects.filter(status__in=SelfReport.EDITABLE).select_related("round__board", "partner")
     for report in reports.order_by("pk"):
-        kind = reminder_kind_for(deadline=report.round.deadline, today=today)
-        if kind is None:
+        due = reminder_due(
+            deadline=report.round.deadline, today=today, opened_on=timezone.localdate(report.round.opened_at)
+        )
+        if due is None:
             continue
-        if report.reminders.filter(sent_on=today).exclude(kind=ReminderLog.Kind.INVITATION).exists():
+        kind, due_on = due
+        if report.reminders.filter(kind=kind, due_on=due_on).exists():
             continue
         with transaction.atomic():
             try:
                 with transaction.atomic():
-                    log = ReminderLog.objects.create(report=report, kind=kind, sent_on=today)
+                    log = ReminderLog.objects.create(report=report, kind=kind, due_on=due_on, sent_on=today)
             except IntegrityError:
-                continue
-            recipients = emails.send_reminder(report=report, today=today)
+                continue  # another run has just sent it
+            recipients = emails.send_reminder(
+                report=report,
+                today=max(today, timezone.localdate()),  # the words are true on the day it is written
+                key=f"reminder:{report.pk}:{kind}:{due_on.isoformat()}",
+            )
             if not recipients:
-                log.delete()
+                log.delete()  # nobody to tell yet: due again once the agency has a partner lead
                 continue
             log.recipients = ", ".join(recipients)
             log.save(update_fields=["recipients"])

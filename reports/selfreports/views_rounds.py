@@ -124,7 +124,9 @@ class RoundCreateView(ReviewMixin, FormView):
             request=self.request, action=AuditAction.CREATED, objects=round_.reports.all(), detail="Round opened"
         )
         messages.success(
-            self.request, f"Round {round_.year.label} opened: {round_.reports.count()} agencies invited by e-mail."
+            self.request,
+            f"Round {round_.year.label} opened for {round_.reports.count()} agencies: their invitations are being "
+            "e-mailed (the back office's E-mail list shows each one).",
         )
         return redirect("reports:round-detail", pk=round_.pk)
 

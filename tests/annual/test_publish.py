@@ -15,10 +15,12 @@ def _publish(client):
     return client.post(reverse("annual:publish", args=[2016]), {"confirm": "on"})
 
 
-def test_publishing_stores_html_pdf_and_word_as_version_one(as_user, business_support, board):
+def test_publishing_stores_html_pdf_and_word_as_version_one(as_user, business_support, board, run_jobs):
     NarrativeFactory(board=board, body="Frozen foreword words")
     response = _publish(as_user(business_support))
     assert response.status_code == 302
+    assert not PublishedReport.objects.exists()  # the request records the intent; a worker lays it out
+    run_jobs()
     published = PublishedReport.objects.get()
     assert (published.number, published.year_start, published.published_by) == (1, 2016, business_support)
     assert "Frozen foreword words" in published.html
@@ -64,10 +66,11 @@ def test_a_published_version_does_not_change_when_the_records_change(as_user, bu
 
 
 def test_board_members_and_partner_leads_read_published_versions_but_not_drafts(
-    as_user, business_support, board_member, lead_a, board
+    as_user, business_support, board_member, lead_a, board, run_jobs
 ):
     NarrativeFactory(board=board)
     _publish(as_user(business_support))
+    run_jobs()
     published = PublishedReport.objects.get()
     for user in (board_member, lead_a):
         client = as_user(user)

@@ -24,9 +24,18 @@ def test_a_board_member_sees_the_empty_state_when_nothing_is_published(as_user, 
     assert reverse("annual:draft", args=[2016]) not in content
 
 
-def test_the_draft_downloads_as_word_with_the_narrative(as_user, business_support, board, tmp_path):
+def _download(client, fmt, run_jobs):
+    """The first download queues the layout; once a worker has made it, the download is the file."""
+    url = reverse("annual:draft-download", args=["2016", fmt])
+    queued = client.get(url)
+    assert queued.status_code == 302 and queued.url.startswith("/jobs/")
+    run_jobs()
+    return client.get(url)
+
+
+def test_the_draft_downloads_as_word_with_the_narrative(as_user, business_support, board, tmp_path, run_jobs):
     NarrativeFactory(board=board, year_start=2016, body="Word words")
-    response = as_user(business_support).get(reverse("annual:draft-download", args=["2016", "docx"]))
+    response = _download(as_user(business_support), "docx", run_jobs)
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="WSCB-annual-report-2016-draft.docx"'
     path = tmp_path / "draft.docx"
@@ -34,10 +43,17 @@ def test_the_draft_downloads_as_word_with_the_narrative(as_user, business_suppor
     assert "Word words" in [paragraph.text for paragraph in Document(str(path)).paragraphs]
 
 
-def test_the_draft_downloads_as_pdf(as_user, business_support, board):
-    response = as_user(business_support).get(reverse("annual:draft-download", args=["2016", "pdf"]))
+def test_the_draft_downloads_as_pdf(as_user, business_support, board, run_jobs):
+    response = _download(as_user(business_support), "pdf", run_jobs)
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF")
+
+
+def test_the_draft_downloads_as_html_at_once(as_user, business_support, board):
+    NarrativeFactory(board=board, year_start=2016, body="Web words")
+    response = as_user(business_support).get(reverse("annual:draft-download", args=["2016", "html"]))
+    assert response.status_code == 200
+    assert "Web words" in response.content.decode()
 
 
 def test_an_implausible_year_is_not_found(as_user, business_support):

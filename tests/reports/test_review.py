@@ -32,13 +32,15 @@ def test_an_empty_comment_is_refused(report_a, lead_a, business_support, as_user
     assert not ReviewComment.objects.exists()
 
 
-def test_returning_makes_it_editable_again_and_emails_the_lead(report_a, lead_a, business_support, as_user):
+def test_returning_makes_it_editable_again_and_emails_the_lead(report_a, lead_a, business_support, as_user, run_jobs):
     submitted(report_a, lead_a)
+    run_jobs()  # the round's invitations
     mail.outbox.clear()
     response = as_user(business_support).post(reverse("reports:selfreport-return", args=[report_a.pk]), {"note": "x"})
     assert response.status_code == 302
     report_a.refresh_from_db()
     assert report_a.status == SelfReport.Status.RETURNED
+    run_jobs()
     assert [m.to for m in mail.outbox] == [[lead_a.email]]
     assert "returned for changes" in mail.outbox[0].subject
 

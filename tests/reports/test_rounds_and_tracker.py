@@ -17,7 +17,7 @@ from wscb.periods import ReportingYear
 
 
 def test_opening_a_round_creates_each_agencys_update_and_invites_their_leads(
-    board, agency_a, agency_b, lead_a, lead_b, business_support, as_user
+    board, agency_a, agency_b, lead_a, lead_b, business_support, as_user, run_jobs
 ):
     template = make_form(board)
     mail.outbox.clear()
@@ -32,6 +32,7 @@ def test_opening_a_round_creates_each_agencys_update_and_invites_their_leads(
         ("Agency A", "not_started"),
         ("Agency B", "not_started"),
     }
+    run_jobs()
     assert sorted(m.to[0] for m in mail.outbox) == [lead_a.email, lead_b.email]
 
 

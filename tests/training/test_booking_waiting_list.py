@@ -38,10 +38,11 @@ def test_cancelling_a_booking_offers_the_place_to_the_first_person_waiting(small
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_person_offered_the_place_is_told_by_e_mail(small_session):
+def test_the_person_offered_the_place_is_told_by_e_mail(small_session, run_jobs):
     ann, _ = _book(small_session, "Ann"), _book(small_session, "Bob")
     _book(small_session, "Cat")
     booking_cancel(booking=ann, on=date(2030, 5, 1))
+    run_jobs()
     assert [message.to for message in mail.outbox] == [["cat@example.org"]]
     assert "Safe Sleep Training" in mail.outbox[0].subject
 

@@ -107,6 +107,22 @@ def user_sessions(*, user):
     return UserSession.objects.filter(user=user)
 
 
+def sessions_clear_expired(*, now=None) -> dict[str, int]:
+    """Daily: delete expired sessions (Django's ``clearsessions``) and the records of sessions that
+    have ended by time (idle or absolute limit), for everyone at once."""
+    from django.contrib.sessions.backends.db import SessionStore
+
+    now = now or timezone.now()
+    expired = Session.objects.filter(expire_date__lt=now).count()
+    SessionStore.clear_expired()
+    idle_limit = now - timedelta(seconds=settings.SESSION_COOKIE_AGE + LAST_SEEN_EVERY)
+    absolute_limit = now - settings.SESSION_ABSOLUTE_LIFETIME
+    records, _ = UserSession.objects.filter(
+        models.Q(last_seen_at__lt=idle_limit) | models.Q(created_at__lt=absolute_limit)
+    ).delete()
+    return {"sessions": expired, "records": records}
+
+
 def on_user_saved(sender, instance, created, **kwargs):
     """Disabling a user ends all their sessions, whichever way they were disabled."""
     if not created and not instance.is_active:

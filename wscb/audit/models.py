@@ -28,6 +28,7 @@ class AuditChannel(models.TextChoices):
     WEB = "web", "Portal page"
     ADMIN = "admin", "Back office"
     COMMAND = "command", "Command or shell"
+    JOB = "job", "Background job"
 
 
 class AuditEventQuerySet(models.QuerySet):

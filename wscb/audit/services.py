@@ -58,7 +58,9 @@ def _channel(request) -> str:
     return AuditChannel.WEB
 
 
-def _build(*, request=None, user=None, action: str, obj=None, detail: str = "", label: str = "") -> AuditEvent:
+def _build(
+    *, request=None, user=None, action: str, obj=None, detail: str = "", label: str = "", channel: str = ""
+) -> AuditEvent:
     if user is None and request is not None:
         candidate = getattr(request, "user", None)
         if candidate is not None and candidate.is_authenticated:
@@ -67,7 +69,7 @@ def _build(*, request=None, user=None, action: str, obj=None, detail: str = "", 
         user=user if user is not None and user.pk else None,
         user_label=one_line(user.email if user is not None else label, 254),
         action=action,
-        channel=_channel(request),
+        channel=channel or _channel(request),
         detail=one_line(detail, 500),
         ip_address=client_ip(request),
     )
@@ -78,9 +80,12 @@ def _build(*, request=None, user=None, action: str, obj=None, detail: str = "", 
     return event
 
 
-def audit_record(*, request=None, user=None, action: str, obj=None, detail: str = "", label: str = "") -> AuditEvent:
-    """Write one audit event. ``user`` defaults to the request's signed-in user."""
-    event = _build(request=request, user=user, action=action, obj=obj, detail=detail, label=label)
+def audit_record(
+    *, request=None, user=None, action: str, obj=None, detail: str = "", label: str = "", channel: str = ""
+) -> AuditEvent:
+    """Write one audit event. ``user`` defaults to the request's signed-in user; ``channel`` to where the
+    request came from (``AuditChannel.JOB`` for work a background job does for ``user``)."""
+    event = _build(request=request, user=user, action=action, obj=obj, detail=detail, label=label, channel=channel)
     event.save()
     return event
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0001_selfreports'),
+        ('reports', '0002_reminderlog_due_on'),
     ]
 
     operations = [
