@@ -5,9 +5,10 @@ from django import forms
 from finance.models import Contribution, ExpenditureCategory, ExpenditureLine, IncomeLine
 from finance.resources import FORMATS
 from partners.models import Partner
+from wscb.forms import SpecificErrorMessagesMixin
 
 
-class VersionedForm(forms.ModelForm):
+class VersionedForm(SpecificErrorMessagesMixin, forms.ModelForm):
     """Adds the hidden ``version`` field that the service checks before saving."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -96,7 +97,7 @@ class IncomeLineForm(VersionedForm):
         self.fields["partner"].required = False
 
 
-class ImportForm(forms.Form):
+class ImportForm(SpecificErrorMessagesMixin, forms.Form):
     """The size limit is the shared ``IMPORT_MAX_UPLOAD_BYTES``, checked by ``wscb.data.imports.read_upload``."""
 
     file = forms.FileField(help_text="A CSV (UTF-8) or Excel (.xlsx) file with a header row.")
@@ -110,7 +111,7 @@ class ImportForm(forms.Form):
         return uploaded
 
 
-class YearRangeForm(forms.Form):
+class YearRangeForm(SpecificErrorMessagesMixin, forms.Form):
     end = forms.TypedChoiceField(label="Last year", coerce=int)
     count = forms.TypedChoiceField(
         label="Number of years", coerce=int, choices=[(n, n) for n in range(1, 6)], initial=3, required=False

@@ -1,50 +1,35 @@
-"""Server-side SVG charts (pygal), so they print in the PDF too; each has a text alternative."""
+"""Attendance charts drawn by ``wscb.charts`` (SVG, so they print in the PDF too), with a text alternative.
+
+One bar per meeting: the people attending it. The agencies' own figures are in the table beside the
+chart, not in a colour per agency (27 near-identical colours tell a reader nothing).
+"""
 
 from __future__ import annotations
 
-import functools
-
-import pygal
-from pygal.style import Style
-
 from meetings.reporting import AttendanceTable
-
-LEGEND_COLUMNS = 3
-STYLE = Style(background="white", plot_background="white", font_family="DejaVu Sans, Arial, sans-serif")
+from wscb import charts
 
 
-def attendance_chart_svg(table: AttendanceTable) -> str:
-    """A stacked bar per meeting, one colour per agency: people attending (deputies included)."""
+def attendance_chart(table: AttendanceTable):
+    """The spec of the attendance chart, or None when there are no meetings."""
     if not table.meetings or not table.rows:
-        return ""
-    return _stacked_bar_svg(
-        title=f"Attendance at {table.group.name} meetings, {table.year.label}",
-        labels=tuple(meeting.held_on.strftime("%d/%m/%Y") for meeting in table.meetings),
-        series=tuple(
-            (row.label, tuple(cell.attended or None for cell in row.cells)) for row in table.rows if row.total
+        return None
+    labels = [meeting.held_on.strftime("%d/%m/%Y") for meeting in table.meetings]
+    return charts.bar_chart(
+        title=f"People attending {table.group.name} meetings, {table.year.label}",
+        labels=labels,
+        values=table.meeting_totals,
+        horizontal=False,
+        height=230,
+        description=(
+            f"People attending each {table.group.name} meeting in {table.year.label}: "
+            + "; ".join(f"{label}: {total} people" for label, total in zip(labels, table.meeting_totals, strict=True))
+            + "."
         ),
     )
 
 
-@functools.lru_cache(maxsize=256)
-def _stacked_bar_svg(*, title: str, labels: tuple, series: tuple) -> str:
-    """pygal's layout costs more than the rest of the page; the chart depends only on these numbers,
-    so each worker keeps the last few hundred (a memo of a pure function: nothing shared to go stale)."""
-    legend_rows = -(-len(series) // LEGEND_COLUMNS)
-    chart = pygal.StackedBar(
-        style=STYLE,
-        height=360 + 24 * legend_rows,  # room for every agency in the legend
-        legend_at_bottom=True,
-        legend_at_bottom_columns=LEGEND_COLUMNS,
-        truncate_legend=30,
-        x_title="Meeting date",
-        y_title="People attending",
-        disable_xml_declaration=True,
-        explicit_size=False,
-        js=[],
-        title=title,
-    )
-    chart.x_labels = list(labels)
-    for label, values in series:
-        chart.add(label, list(values))
-    return chart.render(is_unicode=True)
+def attendance_chart_svg(table: AttendanceTable) -> str:
+    """A column per meeting (people attending, deputies included), as inline SVG; "" without meetings."""
+    spec = attendance_chart(table)
+    return charts.svg(spec) if spec else ""

@@ -134,7 +134,7 @@ class AttendanceRecordView(RecordKeeperMixin, View):
 
     template_name = "meetings/attendance_form.html"
 
-    def sheet(self, request, pk: int, data=None) -> AttendanceSheet:
+    def sheet(self, request, pk: int, data=None, everyone_present=False) -> AttendanceSheet:
         self.meeting = selectors.meeting_get(for_user=request.user, board=request.board, pk=pk)
         return AttendanceSheet(
             meeting=self.meeting,
@@ -142,10 +142,13 @@ class AttendanceRecordView(RecordKeeperMixin, View):
             saved=list(self.meeting.attendances.all()),
             agency_choices=agency_choices(),
             data=data,
+            everyone_present=everyone_present,
         )
 
     def get(self, request, pk: int):
-        sheet = self.sheet(request, pk)
+        # ?everyone=present: "Mark everyone present" without JavaScript (nothing is saved until Save).
+        self.everyone_present = request.GET.get("everyone") == "present"
+        sheet = self.sheet(request, pk, everyone_present=self.everyone_present)
         audit_record(request=request, action=AuditAction.VIEWED, obj=self.meeting, detail="Attendance record")
         return self.render(sheet)
 
@@ -181,6 +184,7 @@ class AttendanceRecordView(RecordKeeperMixin, View):
             "rows": sheet.rows,
             "others": sheet.others,
             "version": sheet.version,
+            "everyone_present": getattr(self, "everyone_present", False),
         }
         return render(self.request, self.template_name, context, status=status)
 

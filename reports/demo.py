@@ -233,6 +233,8 @@ def load_for_board(*, board) -> None:
                 "submitted_at": SUBMITTED_AT,
                 "accepted_at": ACCEPTED_AT,
                 "report_position": position,  # the seed's order
+                # the seed published each return's contact details, so their publication was agreed
+                "contact_is_for_publication": True,
             },
         )
         values = {

@@ -19,9 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-import pygal
 from django.db.models import Count, F, Q, QuerySet, Sum
-from pygal.style import Style
 
 from partners.models import Board, Partner
 from training.models import (
@@ -37,6 +35,7 @@ from training.models import (
     Session,
     YearStatement,
 )
+from wscb import charts
 from wscb.data.batching import fetch
 from wscb.periods import ReportingYear
 
@@ -547,22 +546,15 @@ def elearning_figures(*, board: Board, year: ReportingYear) -> ELearningFigures:
 
 
 def completions_chart_svg(figures: ELearningFigures) -> str:
-    """A horizontal bar chart of completions by module, as inline SVG (the table beside it is the
-    text alternative)."""
-    chart = pygal.HorizontalBar(
-        title=f"E-learning completions by module, {figures.year.label}",
-        show_legend=False,
-        width=800,
-        height=max(200, 40 * len(figures.modules) + 80),
-        disable_xml_declaration=True,
-        print_values=True,
-        js=[],  # pygal's default loads tooltips from the internet; the portal must work offline
-        style=Style(background="white", plot_background="white", colors=("#1d4f91",), font_family="sans-serif"),
+    """A horizontal bar chart of completions by module, as inline SVG (``wscb.charts``); the table
+    beside it holds the same numbers."""
+    return charts.svg(
+        charts.bar_chart(
+            title=f"E-learning completions by module, {figures.year.label}",
+            labels=[module.title for module in figures.modules],
+            values=[module.completed for module in figures.modules],
+        )
     )
-    modules = list(reversed(figures.modules))  # pygal draws the first bar at the bottom
-    chart.x_labels = [module.title for module in modules]
-    chart.add("Completions", [module.completed for module in modules])
-    return chart.render(is_unicode=True)
 
 
 # --- uptake and charges by agency ------------------------------------------------------------------

@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "wscb.accounts.two_factor.SecondFactorRequiredMiddleware",
     "wscb.accounts.sessions.SessionRecordMiddleware",
     "wscb.security.SecurityHeadersMiddleware",
+    "wscb.error_titles.ErrorTitleMiddleware",
     "wscb.boards.CurrentBoardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wscb.data.database_busy.DatabaseBusyMiddleware",

@@ -11,10 +11,11 @@ training, finance, partner updates, narrative, indicators...), so the key is not
 and their "last changed" times that a new source could escape. It is a SHA-256 of
 
 - the report assembled from the records now, rendered as the HTML the PDF is laid out from (with
-  the production time pinned and the charts' random element ids removed): whatever any section
+  the production time pinned and any random element ids removed): whatever any section
   shows, from whichever app, is in it; and
 - the layout code and its libraries (``layout_fingerprint``: this package's modules, the report
-  templates, and the versions of WeasyPrint, python-docx, pygal and Pillow), so a deployment that
+  templates, the chart engine ``wscb/charts.py`` (it draws Word's pictures), and the versions of
+  WeasyPrint, python-docx and Pillow), so a deployment that
   changes how files look does not serve files laid out by the old code.
 
 Assembling and rendering the HTML takes well under a second for the demo's report, a small price
@@ -45,9 +46,9 @@ from wscb.periods import ReportingYear
 
 #: The time a draft is "produced" at, as far as the key is concerned.
 _PINNED_TIME = datetime(2000, 1, 1, tzinfo=UTC)
-#: Element ids pygal and the chart helper draw at random for every chart (uuid4, 8 hex digits).
+#: Element ids drawn at random (uuid4; charts drawn by ``wscb.charts`` have none, but older ones did).
 _RANDOM_IDS = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\bc[0-9a-f]{8}(?=-serie)")
-_LIBRARIES = ("weasyprint", "python-docx", "pygal", "pillow")
+_LIBRARIES = ("weasyprint", "python-docx", "pillow")
 
 FORMAT_LABELS = {"pdf": "PDF", "docx": "Word document"}
 
@@ -59,6 +60,7 @@ def layout_fingerprint() -> str:
     package = Path(__file__).resolve().parent
     sources = sorted(path for path in package.rglob("*.py") if "migrations" not in path.parts)
     sources += sorted((Path(settings.BASE_DIR) / "templates" / "annual").rglob("*"))
+    sources.append(Path(settings.BASE_DIR) / "wscb" / "charts.py")
     for path in sources:
         if path.is_file():
             digest.update(str(path.relative_to(settings.BASE_DIR)).encode())

@@ -6,6 +6,7 @@ from django import forms
 
 from reports.annual import placeholders
 from reports.annual.models import NarrativeSection, PriorityActivity
+from wscb.forms import SpecificErrorMessagesMixin
 
 MAX_TEXT = 60_000
 
@@ -23,7 +24,7 @@ def check_figures(text: str, names: set[str] | None) -> None:
         raise forms.ValidationError(f"There is no figure called {', '.join(unknown)}: choose one from the list.")
 
 
-class NarrativeForm(forms.ModelForm):
+class NarrativeForm(SpecificErrorMessagesMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     class Meta:
@@ -48,7 +49,7 @@ class NarrativeForm(forms.ModelForm):
         return body
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(SpecificErrorMessagesMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     def __init__(self, *args, figure_names=None, **kwargs):
@@ -69,11 +70,11 @@ class ActivityForm(forms.ModelForm):
         return text
 
 
-class PublishForm(forms.Form):
+class PublishForm(SpecificErrorMessagesMixin, forms.Form):
     confirm = forms.BooleanField(label="I have run the readiness check and want to publish this version", required=True)
 
 
-class ConfirmForm(forms.Form):
+class ConfirmForm(SpecificErrorMessagesMixin, forms.Form):
     confirm = forms.BooleanField(
         label="Replace this year's training income in finance with the training charges", required=True
     )

@@ -31,38 +31,3 @@ def render_markdown(text: str) -> SafeString:
         link_rel="noopener noreferrer",
     )
     return mark_safe(cleaned)  # noqa: S308 - cleaned against the allow-list above
-
-
-def markdown_blocks(text: str) -> list[tuple[str, str]]:
-    """Split Markdown into (kind, plain text) blocks for Word: "heading", "bullet" or "paragraph"."""
-    blocks: list[tuple[str, str]] = []
-    paragraph: list[str] = []
-
-    def flush():
-        if paragraph:
-            blocks.append(("paragraph", _plain(" ".join(paragraph))))
-            paragraph.clear()
-
-    for raw in (text or "").splitlines():
-        line = raw.strip()
-        if not line:
-            flush()
-        elif line.startswith("#"):
-            flush()
-            blocks.append(("heading", _plain(line.lstrip("#").strip())))
-        elif re.match(r"^([-*+]|\d+\.)\s+", line):
-            flush()
-            blocks.append(("bullet", _plain(re.sub(r"^([-*+]|\d+\.)\s+", "", line))))
-        elif line.startswith(">"):
-            flush()
-            blocks.append(("quote", _plain(line.lstrip("> ").strip())))
-        else:
-            paragraph.append(line)
-    flush()
-    return [block for block in blocks if block[1]]
-
-
-def _plain(text: str) -> str:
-    text = re.sub(r"<[^>]*>", "", text)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    return re.sub(r"(\*\*|__|\*|_|`)", "", text).strip()

@@ -6,12 +6,15 @@ import io
 
 from django.template.loader import render_to_string
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Pt
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt, RGBColor
 
-from reports.annual import charts
+from reports.annual import document as blocks
 from reports.annual.assembly import AnnualReport
-from reports.annual.markdown import markdown_blocks
+from wscb import charts
 
 CONTENT_TYPES = {
     "html": "text/html; charset=utf-8",
@@ -25,408 +28,332 @@ def render_html(report: AnnualReport, *, for_print: bool = False) -> str:
     return render_to_string("annual/report_document.html", {"report": report, "for_print": for_print})
 
 
+#: Tagged PDF for screen readers (PDF/UA-1: structure tree, language, title shown, fonts embedded).
+PDF_VARIANT = "pdf/ua-1"
+
+
 def render_pdf(report: AnnualReport) -> tuple[bytes, int]:
-    """(PDF bytes, number of pages). A4, page numbers in the footer, contents with page numbers."""
+    """(PDF bytes, number of pages). A4, page numbers in the footer, contents with page numbers;
+    tagged (PDF/UA-1) with the language (en-GB), title and author, charts' text as figure
+    alternatives."""
+    document = layout_pdf(report)
+    return document.write_pdf(pdf_variant=PDF_VARIANT), len(document.pages)
+
+
+def layout_pdf(report: AnnualReport):
+    """The laid-out WeasyPrint document (its pages and boxes), before it is written as a PDF."""
     from weasyprint import HTML
 
-    document = HTML(string=render_html(report, for_print=True), base_url=None).render()
-    return document.write_pdf(), len(document.pages)
+    return HTML(string=render_html(report, for_print=True), base_url=None).render(pdf_variant=PDF_VARIANT)
 
 
 # --- Word ---------------------------------------------------------------------------------------
+#: One family for every style of the Word file: body, headings, captions, header and footer.
+#: (The PDF embeds DejaVu Sans; Word cannot rely on it being installed, and Arial is on every
+#: machine that runs Word.)
+WORD_FONT = "Arial"
+WORD_LANGUAGE = "en-GB"
+BLUE = RGBColor(0x1F, 0x4E, 0x79)
 
 
 def render_docx(report: AnnualReport) -> bytes:
-    """Headings, paragraphs, tables and charts (as PNG images) in a .docx."""
+    """The report as Word: A4, en-GB, a cover, a contents field, Heading 1-4 without jumps, every
+    block of the report's HTML (``reports.annual.document``), a running header and a footer with
+    page numbers (PAGE and NUMPAGES fields), charts as pictures with their text as alternative text."""
+    html = render_html(report, for_print=True)
     document = Document()
-    style = document.styles["Normal"]
-    style.font.name = "Arial"
-    style.font.size = Pt(11)
-    for section in document.sections:
-        section.left_margin = section.right_margin = Cm(2)
-    title = document.add_heading(report.title, level=0)
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if report.version:
-        document.add_paragraph(f"Version {report.version}, published {report.generated_at:%d/%m/%Y}.")
-    else:
-        document.add_paragraph(f"Draft produced {report.generated_at:%d/%m/%Y %H:%M}.")
-    document.add_heading("Contents", level=1)
-    for section in report.all_sections:
-        indent = "    " if section.level == 2 else ""
-        document.add_paragraph(f"{indent}{section.heading}")
-    for section in report.sections:
-        _docx_section(document, section, level=1)
-        for child in section.children:
-            _docx_section(document, child, level=2)
+    _page_setup(document)
+    _styles(document)
+    _properties(document, report)
+    _header_footer(document, report)
+    _cover(document, report)
+    _contents(document, report)
+    _write_blocks(document, blocks.report_blocks(html))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def _docx_section(document, section, *, level: int) -> None:
-    if level == 1:
-        document.add_page_break()
-    document.add_heading(section.heading, level=level)
-    if section.template == "annual/sections/not_available.html":
-        _notice(document, section)
-        return
-    writer = _WRITERS.get(section.key, _docx_narrative_only)
-    writer(document, section)
+def _page_setup(document) -> None:
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Cm(1.8)
+        section.top_margin, section.bottom_margin = Cm(1.8), Cm(2)
+        section.header_distance = section.footer_distance = Cm(0.9)
+        section.different_first_page_header_footer = True
 
 
-def _notice(document, section) -> None:
+def _set_font(style_or_run_element, *, name: str = WORD_FONT) -> None:
+    """Set every script's font (ascii, hAnsi, cs, eastAsia) and drop theme fonts that override it."""
+    r_pr = style_or_run_element.get_or_add_rPr()
+    fonts = r_pr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        r_pr.insert(0, fonts)
+    for attribute in list(fonts.attrib):
+        if attribute.endswith("Theme"):
+            del fonts.attrib[attribute]
+    for script in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(script), name)
+
+
+def _set_language(r_pr) -> None:
+    language = r_pr.find(qn("w:lang"))
+    if language is None:
+        language = OxmlElement("w:lang")
+        r_pr.append(language)
+    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+        language.set(qn(attribute), WORD_LANGUAGE)
+
+
+def _styles(document) -> None:
+    styles = document.styles
+    defaults = styles.element.find(qn("w:docDefaults"))
+    r_pr_default = defaults.find(qn("w:rPrDefault"))
+    r_pr = r_pr_default.find(qn("w:rPr"))
+    _set_language(r_pr)
+    normal = styles["Normal"]
+    normal.font.size = Pt(10)
+    normal.paragraph_format.space_after = Pt(4)
+    for style in styles:
+        element = getattr(style, "element", None)
+        if element is not None and style.type in (1, 2):  # paragraph and character styles
+            _set_font(element)
+    for level, size in ((1, 16), (2, 13), (3, 11.5), (4, 10.5)):
+        heading = styles[f"Heading {level}"]
+        heading.font.size, heading.font.color.rgb, heading.font.bold = Pt(size), BLUE, True
+        heading.font.italic = False
+        heading.paragraph_format.keep_with_next = True
+        heading.paragraph_format.space_before = Pt(10 if level > 1 else 0)
+    caption = styles["Caption"]
+    caption.font.size, caption.font.bold, caption.font.italic, caption.font.color.rgb = Pt(9), True, False, BLUE
+    caption.paragraph_format.keep_with_next = True
+    title = styles["Title"]
+    title.font.size, title.font.color.rgb = Pt(26), BLUE
+
+
+def _properties(document, report: AnnualReport) -> None:
+    properties = document.core_properties
+    properties.title = report.title + (" (draft)" if report.is_draft else "")
+    properties.author = report.board.name
+    properties.language = WORD_LANGUAGE
+    properties.subject = f"The annual report of the {report.board.name} for {report.year.label}"
+    properties.comments = ""
+    properties.keywords = ""
+    settings = document.settings.element
+    update = OxmlElement("w:updateFields")  # Word fills in the contents' page numbers on opening
+    update.set(qn("w:val"), "true")
+    settings.append(update)
+
+
+def _field(paragraph, instruction: str, result: str = "") -> None:
+    """A field (PAGE, NUMPAGES, TOC ...) as Word writes one: begin, instruction, separate, result, end."""
+
+    def char(kind: str):
+        run = paragraph.add_run()
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        if kind == "begin":
+            element.set(qn("w:dirty"), "true")
+        run._r.append(element)
+
+    char("begin")
+    run = paragraph.add_run()
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {instruction} "
+    run._r.append(text)
+    char("separate")
+    paragraph.add_run(result)
+    char("end")
+
+
+def _header_footer(document, report: AnnualReport) -> None:
+    section = document.sections[0]
+    header = section.header.paragraphs[0]
+    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if report.is_draft:
+        mark = header.add_run("DRAFT    ")
+        mark.bold, mark.font.color.rgb = True, RGBColor(0xA4, 0x26, 0x2C)
+    header.add_run(f"{report.board.name} \u00b7 Annual Report {report.year.label}").font.size = Pt(8)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("Page ")
+    _field(footer, "PAGE", "1")
+    footer.add_run(" of ")
+    _field(footer, "NUMPAGES", "1")
+    for run in footer.runs:
+        run.font.size = Pt(8)
+
+
+def _cover(document, report: AnnualReport) -> None:
+    for _ in range(6):
+        document.add_paragraph()
+    document.add_paragraph(report.board.name, style="Title")
+    subtitle = document.add_paragraph(style="Subtitle")
+    subtitle.add_run(f"Annual Report {report.year.label}").font.size = Pt(18)
+    document.add_paragraph(f"1 April {report.year.start:%Y} to 31 March {report.year.end:%Y}")
+    if report.is_draft:
+        mark = document.add_paragraph().add_run("DRAFT")
+        mark.bold, mark.font.size, mark.font.color.rgb = True, Pt(22), RGBColor(0xA4, 0x26, 0x2C)
+    elif report.version:
+        document.add_paragraph(f"Version {report.version}, published {report.generated_at:%d/%m/%Y}")
+
+
+def _contents(document, report: AnnualReport) -> None:
+    """A contents field (Word fills in page numbers when it opens the file); until then it lists
+    the section headings."""
+    title = document.add_paragraph()
+    title.paragraph_format.page_break_before = True
+    run = title.add_run("Contents")
+    run.bold, run.font.size, run.font.color.rgb = True, Pt(16), BLUE
     paragraph = document.add_paragraph()
-    label = "Incomplete." if section.status == "incomplete" else "Not yet available."
-    run = paragraph.add_run(f"{label} {section.reason}")
-    run.italic = True
+    headings = "\n".join(section.heading for section in report.all_sections)
+    _field(paragraph, 'TOC \\o "1-3" \\h \\z \\u', "")
+    # the field's stored result: the headings, one a line, shown until the field is updated
+    result_run = paragraph.runs[-2]
+    result_run.text = ""
+    for number, line in enumerate(headings.split("\n")):
+        if number:
+            result_run.add_break()
+        result_run.add_text(line)
 
 
-def _docx_markdown(document, text: str) -> None:
-    for kind, content in markdown_blocks(text):
-        if kind == "heading":
-            document.add_heading(content, level=3)
-        elif kind == "bullet":
-            document.add_paragraph(content, style="List Bullet")
-        elif kind == "quote":
-            document.add_paragraph(content, style="Quote")
-        else:
-            document.add_paragraph(content)
+def _write_blocks(document, items: list) -> None:
+    level = 0
+    for block in items:
+        if isinstance(block, blocks.Heading):
+            level = min(block.level, level + 1, 9)  # never a jump from 1 to 3
+            paragraph = document.add_heading(block.text, level=level)
+            paragraph.paragraph_format.page_break_before = block.starts_page
+        elif isinstance(block, blocks.Paragraph):
+            _paragraph(document, block)
+        elif isinstance(block, blocks.ListBlock):
+            for depth, runs in block.items:
+                style = "List Number" if block.ordered else "List Bullet"
+                if depth:
+                    style += f" {min(depth + 1, 3)}"
+                _runs(document.add_paragraph(style=style), runs)
+        elif isinstance(block, blocks.Table):
+            _table(document, block)
+        elif isinstance(block, blocks.Chart):
+            _chart(document, block)
 
 
-def _docx_narrative_only(document, section) -> None:
-    narrative = section.data
-    if narrative is None or not narrative.is_written:
-        _notice(document, section)
-        return
-    _docx_markdown(document, narrative.body)
-    if narrative.signed_by:
-        document.add_paragraph(narrative.signed_by).runs[0].bold = True
+def _runs(paragraph, runs) -> None:
+    for item in runs:
+        parts = item.text.split("\n")
+        for index, part in enumerate(parts):
+            run = paragraph.add_run(part)
+            run.bold, run.italic = item.bold or None, item.italic or None
+            if index < len(parts) - 1:
+                run.add_break(WD_BREAK.LINE)
 
 
-def _table(document, header: list[str], rows: list[list[str]], caption: str = ""):
-    if caption:
-        document.add_paragraph(caption).runs[0].bold = True
-    table = document.add_table(rows=1, cols=len(header))
+def _paragraph(document, block) -> None:
+    style = {"quote": "Quote"}.get(block.kind)
+    paragraph = document.add_paragraph(style=style)
+    _runs(paragraph, block.runs)
+    if block.kind in ("small", "chart-text"):
+        for run in paragraph.runs:
+            run.font.size = Pt(8.5)
+    if block.kind == "notice":
+        paragraph.paragraph_format.left_indent = Cm(0.4)
+        for run in paragraph.runs:
+            run.italic = True
+
+
+def _repeat_as_header(row) -> None:
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+def _cannot_split(row) -> None:
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:cantSplit"))
+
+
+def _table(document, block) -> None:
+    if block.caption:
+        document.add_paragraph(block.caption, style="Caption")
+    rows = [("header", row) for row in block.header] + [("body", row) for row in block.body]
+    rows += [("footer", row) for row in block.footer]
+    columns = block.columns
+    table = document.add_table(rows=len(rows), cols=columns)
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = text
-        cell.paragraphs[0].runs[0].bold = True
-    for row in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
-            cell.text = text
-    return table
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    widths = _column_widths([cells for _group, cells in rows], columns)
+    for word_column, width in zip(table.columns, widths, strict=True):
+        word_column.width = width  # the grid (LibreOffice reads it); each cell's width below (Word does)
+    for word_row, (group, cells) in zip(table.rows, rows, strict=True):
+        _cannot_split(word_row)
+        if group == "header":
+            _repeat_as_header(word_row)
+        column = 0
+        for cell in cells:
+            target = word_row.cells[column]
+            if cell.colspan > 1 and column + cell.colspan <= columns:
+                target = target.merge(word_row.cells[column + cell.colspan - 1])
+            paragraph = target.paragraphs[0]
+            run = paragraph.add_run(cell.text)
+            run.font.size = Pt(8.5)
+            run.bold = cell.bold or group in ("header", "footer") or None
+            if cell.is_number:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            if group == "header":
+                _shade(target, "DDE7F0")
+            column += cell.colspan
+        for word_cell, width in zip(word_row.cells, widths, strict=True):
+            word_cell.width = width
+    document.add_paragraph().paragraph_format.space_after = Pt(2)
 
 
-def _docx_context(document, section) -> None:
-    data = section.data
-    if data.narrative.is_written:
-        _docx_markdown(document, data.narrative.body)
-    if data.facts_in_table:
-        _table(
-            document,
-            ["Fact", "Value", *(["Source"] if data.has_sources else [])],
-            [
-                [fact.label, f"{fact.display_value} {fact.note}".strip(), *([fact.source] if data.has_sources else [])]
-                for fact in data.facts_in_table
-            ],
-            caption=f"The area in {data.facts_in_table[0].year_label}",
-        )
-    elif not data.facts:
-        _notice(document, section)
+#: The text width of an A4 page between the margins.
+TEXT_WIDTH_CM = 21.0 - 2 * 1.8
 
 
-def _docx_governance(document, section) -> None:
-    data = section.data
-    if data.narrative.is_written:
-        _docx_markdown(document, data.narrative.body)
-    if section.status != "ready":
-        _notice(document, section)
-    document.add_heading("Key roles", level=3)
-    if data.key_roles_narrative is not None and data.key_roles_narrative.is_written:
-        _docx_markdown(document, data.key_roles_narrative.body)
-    if data.key_roles:
-        _table(
-            document,
-            ["Role", "Held by", "Post", "Agency"],
-            [
-                [role.role, role.name, role.post or NOT_AVAILABLE, role.agency or NOT_AVAILABLE]
-                for role in data.key_roles
-            ],
-        )
-    table = data.attendance
-    if table is None or not table.meetings:
-        return
-    document.add_heading("Attendance", level=3)
-    if data.attendance_narrative is not None and data.attendance_narrative.is_written:
-        _docx_markdown(document, data.attendance_narrative.body)
-    _table(
-        document,
-        ["Agency", *[f"{meeting.held_on:%d/%m/%y}" for meeting in table.meetings], "Total", "Rate"],
-        [
-            [
-                row.label,
-                *[str(cell.attended or NOT_AVAILABLE) for cell in row.cells],
-                str(row.total),
-                f"{rate.percent}%" if rate and rate.percent is not None else NOT_AVAILABLE,
-            ]
-            for row, rate in data.rows
-        ]
-        + [["Total", *[str(total) for total in table.meeting_totals], str(table.total), ""]],
-        caption=f"People attending {table.group.name} meetings for each agency, {table.year.label}",
-    )
-    png = charts.bar_chart_png(
-        title=f"People attending {table.group.name} meetings, {table.year.label}",
-        labels=[f"{meeting.held_on:%d/%m/%Y}" for meeting in table.meetings],
-        values=table.meeting_totals,
-    )
-    document.add_picture(io.BytesIO(png), width=Cm(15))
-    document.add_paragraph(f"Chart: {data.attendance_chart_text}").runs[0].italic = True
+CHARACTER_CM, CELL_PADDING_CM = 0.19, 0.45  # a bold character at the tables' 8.5 pt, and Word's cell margins
 
 
-def _docx_membership(document, section) -> None:
-    if not section.data.members:
-        _notice(document, section)
-        return
-    _table(
-        document,
-        ["Job title", "Agency", "Status"],
-        [[m.post or m.role, m.agency or NOT_AVAILABLE, m.status] for m in section.data.members],
-        caption=f"Members of the Board on {section.data.on:%d/%m/%Y}",
-    )
+def _column_widths(rows: list, columns: int) -> list:
+    """Widths that share the page by what each column holds: never narrower than its longest word
+    (no word, number or date is broken), and labels get room for a few words a line."""
+    shortest, wanted = [1.0] * columns, [1.0] * columns
+    for cells in rows:
+        column = 0
+        for cell in cells:
+            if cell.colspan == 1 and column < columns:
+                word = max((len(part) for part in cell.text.split()), default=0)
+                shortest[column] = max(shortest[column], word * CHARACTER_CM + CELL_PADDING_CM)
+                wanted[column] = max(wanted[column], min(len(cell.text), 34) * CHARACTER_CM + CELL_PADDING_CM)
+            column += cell.colspan
+    wanted = [max(w, s) for w, s in zip(wanted, shortest, strict=True)]
+    if sum(wanted) <= TEXT_WIDTH_CM:
+        widths = [w * TEXT_WIDTH_CM / sum(wanted) for w in wanted]
+    elif sum(shortest) < TEXT_WIDTH_CM:
+        spare = TEXT_WIDTH_CM - sum(shortest)
+        extra = [w - s for w, s in zip(wanted, shortest, strict=True)]
+        widths = [s + e * spare / sum(extra) for s, e in zip(shortest, extra, strict=True)]
+    else:
+        widths = [s * TEXT_WIDTH_CM / sum(shortest) for s in shortest]
+    return [Cm(width) for width in widths]
 
 
-def _docx_training(document, section) -> None:
-    data = section.data
-    if section.status != "ready":
-        _notice(document, section)
-    report = data.report
-    if report is None:
-        return
-    for name in ("introduction", "cancellations", "schools", "elearning", "sub_group"):
-        text = data.texts.get(name)
-        if text is not None and text.is_written:
-            _docx_markdown(document, text.body)
-    summary = report.summary
-    rows = []
-    for name, label in (("booked", "Booked"), ("attended", "Attended"), ("cancelled", "Cancelled")):
-        rows.append(
-            [
-                label,
-                _fmt(getattr(summary.recorded, name)),
-                _fmt(getattr(summary.stated, name, None)),
-                _fmt(getattr(summary.previous_recorded, name)),
-            ]
-        )
-    rows.append(
-        [
-            "Did not attend",
-            _fmt(summary.recorded.did_not_attend),
-            _fmt(getattr(summary.stated, "did_not_attend", None)),
-            _fmt(summary.previous_recorded.did_not_attend),
-        ]
-    )
-    year = summary.year
-    _table(
-        document,
-        ["Places", f"{year.label} recorded", f"{year.label} stated", f"{year.previous.label} recorded"],
-        rows,
-        caption=f"Places on face-to-face courses, {year.label}",
-    )
-    for table in data.tables:
-        _table(
-            document,
-            ["Course", "Planned", "Delivered", "Places available", "Attended"],
-            [
-                [row.title, _fmt(row.planned), _fmt(row.delivered), _fmt(row.places_available), _fmt(row.attended)]
-                for row in table.rows
-            ]
-            + [
-                [
-                    "Total",
-                    *[str(table.totals[name]) for name in ("planned", "delivered", "places_available", "attended")],
-                ]
-            ],
-            caption=f"{table.caption}, {year.label}",
-        )
-    cancellations = report.cancellations
-    _table(
-        document,
-        ["Reason", "Sessions", "Share of planned", "Stated"],
-        [[row.label, _fmt(row.count), _fmt(row.share_of_planned, "%"), _fmt(row.stated)] for row in cancellations.rows],
-        caption=f"Sessions cancelled by reason, of {cancellations.planned} courses planned",
-    )
-    elearning = report.elearning
-    if elearning.modules:
-        _table(
-            document,
-            ["Module", "Allocated", "Completed"],
-            [[m.title, _fmt(m.allocated), str(m.completed)] for m in elearning.modules],
-            caption=f"E-learning: {_fmt(elearning.allocated)} licences allocated, {elearning.completed} completed"
-            + (f" ({elearning.completion_rate}%)" if elearning.completion_rate is not None else ""),
-        )
-        png = charts.bar_chart_png(
-            title=f"E-learning completions by module, {year.label}",
-            labels=[m.title for m in elearning.modules],
-            values=[m.completed for m in elearning.modules],
-        )
-        document.add_picture(io.BytesIO(png), width=Cm(15))
-        document.add_paragraph(f"Chart: {data.chart_text}").runs[0].italic = True
-    if report.uptake:
-        _table(
-            document,
-            ["Agency", "Booked", "Attended", "Did not attend", "Cancelled", "E-learning completed"],
-            [
-                [
-                    u.name,
-                    str(u.booked),
-                    str(u.attended),
-                    str(u.did_not_attend),
-                    str(u.cancelled),
-                    str(u.elearning_completed),
-                ]
-                for u in report.uptake
-            ],
-            caption=f"Uptake by agency, {year.label}",
-        )
+def _shade(cell, colour: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), colour)
+    cell._tc.get_or_add_tcPr().append(shading)
 
 
-def _docx_finance(document, section) -> None:
-    from finance.templatetags.money import pounds, signed_pounds
-
-    statement = section.data.statement
-    if section.status != "ready":
-        _notice(document, section)
-    if statement is None or not statement.years_held:
-        return
-    width = len(statement.years)
-    rows = [["Expenditure", *[""] * width]]
-    rows += [[row.label, *[pounds(a) for a in row.amounts]] for row in statement.expenditure]
-    rows.append(["Total Expenditure", *[pounds(a) for a in statement.total_expenditure]])
-    rows.append(["Contribution", *[""] * width])
-    rows += [[row.label, *[pounds(a) for a in row.amounts]] for row in statement.income]
-    rows.append(["Total Income", *[pounds(a) for a in statement.total_income]])
-    rows.append(["Transfer to Reserves", *[pounds(a) for a in statement.transfer_to_reserves]])
-    rows.append(["Reserves brought forward", *[pounds(a) for a in statement.opening_reserves]])
-    rows.append(["Total Income in Reserve", *[pounds(a) for a in statement.closing_reserves]])
-    _table(document, ["£", *[year.label for year in statement.years]], rows, caption="Financial report (actual, £)")
-    if statement.differences:
-        _table(
-            document,
-            ["Year", "Figure", "Stated", "Computed", "Difference"],
-            [
-                [i.year.label, i.label, pounds(i.stated), pounds(i.computed), signed_pounds(i.difference)]
-                for i in statement.differences
-            ],
-            caption="Totals stated elsewhere that differ from the computed ones (£)",
-        )
-
-
-def _docx_partner_updates(document, section) -> None:
-    data = section.data
-    if section.status != "ready":
-        _notice(document, section)
-    for number, item in enumerate(data.returns, start=1):
-        document.add_heading(f"{number}. {item.partner.name}", level=3)
-        if item.wrong_year:
-            document.add_paragraph(f"Period covered: {item.wrong_year}").runs[0].italic = True
-        for block in item.sections:
-            if block.is_empty:
-                continue
-            document.add_paragraph().add_run(block.section.heading).bold = True
-            for line in block.answers:
-                if not line.value:
-                    continue
-                if len(block.answers) > 1:
-                    document.add_paragraph().add_run(line.question).italic = True
-                for paragraph in line.value.split("\n\n"):
-                    document.add_paragraph(paragraph.strip())
-        if item.case_studies:
-            document.add_paragraph().add_run("Case studies").bold = True
-            for study in item.case_studies:
-                document.add_paragraph().add_run(study.title).italic = True
-                for paragraph in study.text.split("\n\n"):
-                    document.add_paragraph(paragraph.strip())
-
-
-def _docx_strategic(document, section) -> None:
-    data = section.data
-    if data.narrative.is_written:
-        _docx_markdown(document, data.narrative.body)
-    for row in data.rows:
-        document.add_heading(f"Priority {row.priority.number}: {row.priority.title}", level=3)
-        if row.objectives:
-            document.add_paragraph("This will be achieved by:")
-            for objective in row.objectives:
-                document.add_paragraph(objective.text, style="List Bullet")
-        document.add_paragraph().add_run("Activity during the year").bold = True
-        if row.activity_text.strip():
-            _docx_markdown(document, row.activity_text)
-        else:
-            document.add_paragraph("No activity has been written for this priority.").runs[0].italic = True
-
-
-NOT_AVAILABLE = "\u2013"  # an en dash, as the seed's tables show a missing figure
-
-
-def _fmt(value, suffix: str = "") -> str:
-    return NOT_AVAILABLE if value is None else f"{value}{suffix}"
-
-
-def _docx_performance(document, section) -> None:
-    data = section.data
-    if data.narrative.is_written:
-        _docx_markdown(document, data.narrative.body)
-    for table in data.tables:
-        indicator = table.indicator
-        document.add_heading(indicator.name, level=3)
-        if indicator.description:
-            document.add_paragraph(indicator.description)
-        rows = [[indicator.numerator_label] + [_fmt(v) for v in table.numerators]]
-        rows.append([indicator.denominator_label or "Children aged 0-17"] + [_fmt(v) for v in table.denominators])
-        rows.append(
-            ["Local" + (" (%)" if not indicator.is_rate else " (per 10,000)")] + [_fmt(v) for v in table.values]
-        )
-        for name, values in table.comparators:
-            if any(v is not None for v in values):
-                rows.append([name] + [_fmt(v) for v in values])
-        _table(document, [indicator.get_polarity_display(), *table.labels], rows)
-        if data.include_analysis:
-            document.add_paragraph(
-                f"Portal analysis: direction of travel {table.direction}; against England {table.rag} "
-                f"({table.rag_reason})."
-            )
-        png = charts.trend_chart_png(title=indicator.name[:80], labels=table.labels, series=table.chart_series)
-        document.add_picture(io.BytesIO(png), width=Cm(15))
-        document.add_paragraph(f"Chart: {table.chart_text}").runs[0].italic = True
-
-
-def _docx_engagement(document, section) -> None:
-    data = section.data
-    if data.narrative.is_written:
-        _docx_markdown(document, data.narrative.body)
-    if data.events:
-        _table(
-            document,
-            ["Date", "Audience", "Event", "Reach"],
-            [
-                [e.date_display, e.get_audience_display(), e.title, e.reach_display or NOT_AVAILABLE]
-                for e in data.events
-            ],
-            caption="Engagement events",
-        )
-    elif not data.narrative.is_written:
-        _notice(document, section)
-
-
-_WRITERS = {
-    "context": _docx_context,
-    "governance": _docx_governance,
-    "strategic_objectives": _docx_strategic,
-    "performance": _docx_performance,
-    "engagement": _docx_engagement,
-    "training": _docx_training,
-    "finance": _docx_finance,
-    "partner_updates": _docx_partner_updates,
-    "membership": _docx_membership,
-}
+def _chart(document, block) -> None:
+    document.add_picture(io.BytesIO(charts.png(block.spec)), width=Cm(16))
+    picture = document.paragraphs[-1]
+    picture.paragraph_format.keep_with_next = True
+    properties = picture._p.xpath(".//wp:docPr")[0]
+    properties.set("descr", block.alt)
+    properties.set("title", block.spec.title)

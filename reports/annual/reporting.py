@@ -294,11 +294,11 @@ def _indicator_tables(year: ReportingYear, rows: dict[str, list], *, with_charts
             rag=rag,
             rag_reason=reason,
         )
+        suffix = "%" if not indicator.is_rate else " per 10,000"
         if with_charts:
             table.chart_svg = charts.trend_chart_svg(
-                title=indicator.name[:80], labels=table.labels, series=table.chart_series
+                title=indicator.name, labels=table.labels, series=table.chart_series, suffix=suffix
             )
-        suffix = "%" if not indicator.is_rate else " per 10,000"
         table.chart_text = charts.trend_chart_text(labels=table.labels, series=table.chart_series, suffix=suffix)
         tables.append(table)
     return tables

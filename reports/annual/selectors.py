@@ -1,8 +1,12 @@
-"""Reads of published reports, scoped to the user asking and the board they are working in."""
+"""Reads of published reports: scoped to the user asking and the board they are working in, and
+the public's reads (no sign-in), which reach published versions only."""
 
 from django.db.models import QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
 
+from partners.models import Board
 from reports.annual.models import PublishedReport
 from wscb.permissions import ALL_ROLES, user_has_role
 
@@ -28,3 +32,56 @@ def published_report_get(*, for_user, board, pk: int) -> PublishedReport:
     if not user_has_role(for_user, PUBLISHED_READERS):
         reports = reports.none()
     return get_object_or_404(reports.select_related("board"), pk=pk)
+
+
+# --- the public's reads: no sign-in, published versions only ---------------------------------------
+def board_public_slug(board) -> str:
+    """The board's part of its public addresses: its short name as a slug ("wscb")."""
+    return slugify(board.short_name)
+
+
+def public_board_get(*, slug: str):
+    """The active board whose short name gives ``slug``; 404 otherwise (or if two boards share it)."""
+    matches = [board for board in Board.objects.filter(is_active=True) if board_public_slug(board) == slug]
+    if len(matches) != 1:
+        raise Http404("No such board.")
+    return matches[0]
+
+
+def public_report_list(*, board) -> list[PublishedReport]:
+    """Every published version of the board, newest year first and newest version first, without files."""
+    return list(
+        PublishedReport.objects.filter(board=board)
+        .defer("html", "pdf", "docx")
+        .select_related("board")
+        .order_by("-year_start", "-number")
+    )
+
+
+def public_report_get(*, board, year_slug: str, number: int | None = None) -> PublishedReport:
+    """The published version ``number`` of the year (``"2016-17"``), or the latest; 404 for a year
+    with nothing published. A draft is never published, so it has no public address."""
+    start_year = year_from_slug(year_slug)
+    reports = PublishedReport.objects.filter(board=board, year_start=start_year).select_related("board")
+    if number is not None:
+        return get_object_or_404(reports, number=number)
+    latest = reports.order_by("-number").first()
+    if latest is None:
+        raise Http404("Nothing is published for that year.")
+    return latest
+
+
+def year_slug(start_year: int) -> str:
+    """2016 -> "2016-17", the year's part of a public address."""
+    return f"{start_year}-{(start_year + 1) % 100:02d}"
+
+
+def year_from_slug(slug: str) -> int:
+    """ "2016-17" -> 2016; 404 for anything else (including "2016-18")."""
+    first, _, second = slug.partition("-")
+    if not (first.isdigit() and second.isdigit() and len(first) == 4 and len(second) == 2):
+        raise Http404("No such reporting year.")
+    start = int(first)
+    if (start + 1) % 100 != int(second):
+        raise Http404("No such reporting year.")
+    return start

@@ -17,6 +17,7 @@ from reports.annual import drafts, outputs, reporting, services, tasks
 from reports.annual.assembly import build_report
 from reports.annual.forms import ActivityForm, ConfirmForm, NarrativeForm, PublishForm, ReportSettingsForm
 from reports.annual.models import NarrativeSection, PriorityActivity, ReportConfiguration
+from reports.annual.public_views import public_urls
 from reports.annual.readiness import check_readiness
 from reports.annual.selectors import published_report_get, published_report_list
 from wscb.audit.services import AuditAction, audit_record, audit_record_many
@@ -48,15 +49,10 @@ class ReportIndexView(SignedInMixin, View):
         if request.user.is_staff and current not in years:
             years = [current, *years]
         publishing = jobs_active_for(board=board, kind="annual.publish") if request.user.is_staff else []
-        return render(
-            request,
-            "annual/index.html",
-            {
-                "years": years,
-                "published": published_report_list(for_user=request.user, board=board),
-                "publishing": publishing,
-            },
-        )
+        published = list(published_report_list(for_user=request.user, board=board))
+        for item in published:
+            item.public_urls = public_urls(item)
+        return render(request, "annual/index.html", {"years": years, "published": published, "publishing": publishing})
 
 
 class DraftView(NoStoreMixin, RecordKeeperMixin, View):

@@ -74,7 +74,7 @@ def headline_indicators(*, board: Board, year: ReportingYear, with_charts: bool 
         )
         if with_charts and headline.has_figures:
             headline.chart_svg = small_trend_svg(
-                title=table.indicator.name[:60], labels=table.labels, series=headline.series
+                title=table.indicator.name, labels=table.labels, series=headline.series
             )
         headlines.append(headline)
     return headlines

@@ -148,6 +148,12 @@ class SelfReport(models.Model):
         blank=True,
         help_text='Printed before the agency, e.g. "10.1" or "a".',
     )
+    contact_is_for_publication = models.BooleanField(
+        "publish the contact's name, e-mail and telephone",
+        default=False,
+        help_text="Business support marks this only when the person named has agreed to their details "
+        "appearing in the published annual report; otherwise the report leaves them out.",
+    )
 
     class Meta:
         ordering = ["round", "partner__name"]

@@ -30,6 +30,7 @@ from wscb.periods import ReportingYear
 class AnswerLine:
     question: str
     value: str
+    key: str = ""
 
 
 @dataclass
@@ -83,7 +84,7 @@ def _document(report: SelfReport, sections, priorities_specs, answers: dict, com
                 selectors.QuestionSpec(q.key, q.text, q.help_text, q.kind, q.is_required)
                 for q in section.questions.all()
             ]
-        lines = [AnswerLine(spec.text, display_value(spec.kind, answers.get(spec.key, ""))) for spec in specs]
+        lines = [AnswerLine(spec.text, display_value(spec.kind, answers.get(spec.key, "")), spec.key) for spec in specs]
         blocks.append(SectionBlock(section, lines, comments.get(section.pk, [])))
     return ReportDocument(
         report=report,
@@ -151,6 +152,24 @@ def _returns(rows: list[tuple]) -> YearReturns:
             PendingReturn(pk, name, labels[status]) for pk, name, status in rows if status != SelfReport.Status.ACCEPTED
         ],
     )
+
+
+#: The answers that are personal contact details of the person completing an update: printed in the
+#: annual report only where business support marked them for publication (``contact_is_for_publication``).
+PERSONAL_CONTACT_KEYS = frozenset({"contact_name", "contact_email", "contact_telephone"})
+
+
+def without_unpublished_contacts(documents: list[ReportDocument]) -> list[ReportDocument]:
+    """The documents as the published report may show them: a return's contact name, e-mail and
+    telephone are blanked unless business support marked them for publication."""
+    for document in documents:
+        if document.report.contact_is_for_publication:
+            continue
+        for block in document.sections:
+            for line in block.answers:
+                if line.key in PERSONAL_CONTACT_KEYS:
+                    line.value = ""
+    return documents
 
 
 def compiled_partner_updates(*, board: Board, year: ReportingYear) -> list[ReportDocument]:

@@ -329,6 +329,14 @@ def case_study_set_publication(*, case_study: CaseStudy, is_for_publication: boo
     case_study.refresh_from_db()
 
 
+def self_report_set_contact_publication(*, report: SelfReport, is_for_publication: bool, by: User) -> None:
+    """Business support records that the person named in the return agreed (or not) to their name,
+    e-mail and telephone appearing in the published annual report."""
+    _require_keeper(by)
+    SelfReport.objects.filter(pk=report.pk).update(contact_is_for_publication=is_for_publication)
+    report.refresh_from_db()
+
+
 # --- reminders ---------------------------------------------------------------------------------------------
 def reminder_due(*, deadline: date, today: date, opened_on: date | None = None) -> tuple[str, date] | None:
     """The latest reminder that has fallen due by ``today``, as (kind, the day it fell due), or None.

@@ -40,6 +40,11 @@ urlpatterns = [
         views_case_studies.CaseStudyPublishView.as_view(),
         name="case-study-publish",
     ),
+    path(
+        "updates/<int:pk>/contact/publish/",
+        views_case_studies.ContactPublishView.as_view(),
+        name="contact-publish",
+    ),
     path("updates/year/<int:start_year>/", views_rounds.CompiledView.as_view(), name="partner-updates"),
     path(
         "updates/year/<int:start_year>/partner-updates.docx",

@@ -117,3 +117,24 @@ class CaseStudyPublishView(ReviewMixin, ReportMixin, View):
         else:
             messages.success(request, f'"{case_study.title}" will not be published.')
         return redirect(detail_url(self.report) + "#case-studies")
+
+
+class ContactPublishView(ReviewMixin, ReportMixin, View):
+    """Mark whether the contact details of a return may appear in the published annual report."""
+
+    def post(self, request, *args, **kwargs):
+        publish = request.POST.get("publish") == "yes"
+        services.self_report_set_contact_publication(report=self.report, is_for_publication=publish, by=request.user)
+        audit_change(
+            request,
+            self.report,
+            f"Contact details {'marked' if publish else 'marked not'} for publication. "
+            "Changed: contact_is_for_publication",
+        )
+        if publish:
+            messages.success(request, "The contact's name, e-mail and telephone will appear in the published report.")
+        else:
+            messages.success(
+                request, "The contact's name, e-mail and telephone will be left out of the published report."
+            )
+        return redirect(detail_url(self.report) + "#review-heading")

@@ -48,3 +48,30 @@ def full_board(seeded_board, agency_a, agency_b, business_support):
     app_records.add_finance(seeded_board, agencies)
     app_records.add_partner_updates(seeded_board, agencies, reviewer=business_support)
     return seeded_board
+
+
+@pytest.fixture(scope="module")
+def demo_report(django_db_setup, django_db_blocker):
+    """The demo's 2016/17 draft report (everything ``load_demo`` loads), for one test module;
+    rolled back afterwards."""
+    import io
+    import os
+
+    from django.core.management import call_command
+    from django.db import transaction
+
+    from partners.models import Board
+    from reports.annual.assembly import build_report
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        previous = os.environ.get("DEMO_PASSWORD")
+        os.environ["DEMO_PASSWORD"] = "demo-password-for-tests"
+        try:
+            call_command("load_demo", stdout=io.StringIO())
+        finally:
+            if previous is None:
+                del os.environ["DEMO_PASSWORD"]
+            else:
+                os.environ["DEMO_PASSWORD"] = previous
+        yield build_report(board=Board.objects.get(short_name="WSCB"), year=YEAR)
+        transaction.set_rollback(True)

@@ -8,6 +8,9 @@ published version is a 404 for everyone.
 from tests.permission_matrix import KEEPERS, SIGNED_IN, AdminPolicy, Entry, expect
 
 NOT_FOUND_FOR_ALL = dict.fromkeys(SIGNED_IN, 404)
+#: The public pages answer everyone alike, the anonymous visitor included.
+EVERYONE = expect(SIGNED_IN, anonymous=200)
+NOBODY = expect(SIGNED_IN, anonymous=404, **NOT_FOUND_FOR_ALL)
 
 
 def _year(cast):
@@ -84,6 +87,42 @@ ENTRIES = [
         variant="another board",
     ),
     Entry("annual:published-file", expect(SIGNED_IN), kwargs=lambda cast: {"pk": _published(cast).pk, "fmt": "pdf"}),
+]
+
+
+def _public(cast, **extra):
+    """The public address of the cast board's 2016/17 report (published by the factory)."""
+    from django.utils.text import slugify
+
+    _published(cast)
+    return {"board_slug": slugify(cast.board.short_name), "year": "2016-17", **extra}
+
+
+def _public_version(cast, **extra):
+    from django.utils.text import slugify
+
+    return {"board_slug": slugify(cast.board.short_name), "year": "2016-17", "number": _published(cast).number, **extra}
+
+
+def _public_board(cast):
+    from django.utils.text import slugify
+
+    _published(cast)
+    return {"board_slug": slugify(cast.board.short_name)}
+
+
+def _public_nothing_published(cast):
+    return _public(cast, year="2015-16")
+
+
+ENTRIES += [
+    # The public's pages (no sign-in): published versions only.
+    Entry("public:board-reports", EVERYONE, kwargs=_public_board),
+    Entry("public:report", EVERYONE, kwargs=_public, variant="published"),
+    Entry("public:report", NOBODY, kwargs=_public_nothing_published, variant="nothing published: a draft only"),
+    Entry("public:report-file", EVERYONE, kwargs=lambda cast: _public(cast, fmt="pdf")),
+    Entry("public:version", EVERYONE, kwargs=_public_version),
+    Entry("public:version-file", EVERYONE, kwargs=lambda cast: _public_version(cast, fmt="docx")),
 ]
 
 READ_ONLY = AdminPolicy(view=KEEPERS, edit=frozenset(), delete=KEEPERS)

@@ -1,4 +1,4 @@
-"""Trend charts: inline SVG without script for HTML and PDF, a PNG for Word, and words for everyone."""
+"""Indicator trend charts: inline SVG without script for HTML and PDF, a PNG for Word, and words for everyone."""
 
 import io
 
@@ -10,13 +10,11 @@ LABELS = ["2013/14", "2014/15", "2015/16", "2016/17"]
 SERIES = [("Local", [73.3, 74.3, 71.2, 65.8]), ("England", [60.0, 60.0, 60.0, 60.0])]
 
 
-def test_the_svg_chart_has_no_script_and_unique_ids():
-    first = charts.trend_chart_svg(title="Looked after", labels=LABELS, series=SERIES)
-    second = charts.trend_chart_svg(title="Looked after", labels=LABELS, series=SERIES)
-    assert first.startswith("<svg")
-    assert "<script" not in first and "kozea.github.io" not in first
-    assert 'id="activate-serie-0"' not in first
-    assert first != second
+def test_the_svg_chart_has_no_script_and_no_ids_so_several_share_a_page():
+    svg = charts.trend_chart_svg(title="Looked after", labels=LABELS, series=SERIES)
+    assert svg.startswith("<svg")
+    assert "<script" not in svg and "http://" not in svg.replace("http://www.w3.org/2000/svg", "")
+    assert " id=" not in svg
 
 
 def test_the_text_alternative_reads_every_value():
@@ -26,7 +24,9 @@ def test_the_text_alternative_reads_every_value():
     )
 
 
-def test_the_png_chart_is_an_image_even_with_a_single_value():
+def test_the_png_chart_is_an_image_even_with_a_single_value_or_none():
+    sizes = set()
     for series in (SERIES, [("Local", [None, None, None, 91.8])], [("Local", [None] * 4)]):
         png = charts.trend_chart_png(title="Chart", labels=LABELS, series=series)
-        assert Image.open(io.BytesIO(png)).size == (1200, 520)
+        sizes.add(Image.open(io.BytesIO(png)).format)
+    assert sizes == {"PNG"}

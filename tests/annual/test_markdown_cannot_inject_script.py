@@ -2,8 +2,9 @@
 
 from django.urls import reverse
 
-from reports.annual.markdown import markdown_blocks, render_markdown
+from reports.annual.markdown import render_markdown
 from reports.annual.models import NarrativeSection
+from tests.annual.factories import NarrativeFactory
 
 ATTACK = (
     "Our year\n\n<script>alert('x')</script>\n\n<img src=x onerror=\"alert('y')\">\n\n"
@@ -42,11 +43,23 @@ def test_posted_script_is_stored_but_never_rendered_in_the_draft(as_user, busine
     assert "javascript:alert" not in draft
 
 
-def test_markdown_blocks_give_plain_text_for_word():
-    blocks = markdown_blocks("### Title\n\nSome **bold** text\nwrapped.\n\n- a [link](https://x.org)\n- <b>two</b>")
-    assert blocks == [
-        ("heading", "Title"),
-        ("paragraph", "Some bold text wrapped."),
-        ("bullet", "a link"),
-        ("bullet", "two"),
-    ]
+def test_markdown_reaches_word_as_bold_runs_and_bullets_through_the_html(board, year):
+    from io import BytesIO
+
+    from docx import Document
+
+    from reports.annual import outputs
+    from reports.annual.assembly import build_report
+
+    NarrativeFactory(
+        board=board,
+        year_start=2016,
+        body="### Title\n\nSome **bold** text\nwrapped.\n\n- a [link](https://x.org)\n"
+        "- <b>two</b><script>alert('x')</script>",
+    )
+    document = Document(BytesIO(outputs.render_docx(build_report(board=board, year=year))))
+    paragraphs = {p.text: p for p in document.paragraphs}
+    assert paragraphs["Title"].style.name.startswith("Heading")
+    assert [run.text for run in paragraphs["Some bold text wrapped."].runs if run.bold] == ["bold"]
+    assert paragraphs["a link"].style.name == "List Bullet" and paragraphs["two"].style.name == "List Bullet"
+    assert not any("alert" in text for text in paragraphs)

@@ -146,6 +146,8 @@ ENTRIES = [
     Entry("reports:case-study-delete", LEAD_ONLY_B, kwargs=_case_kwargs("b"), method="post", variant=B),
     Entry("reports:case-study-publish", expect(KEEPERS, ok=405), kwargs=_case_kwargs("b"), note="POST only"),
     Entry("reports:case-study-publish", expect(KEEPERS, ok=302), kwargs=_case_kwargs("b"), method="post"),
+    Entry("reports:contact-publish", expect(KEEPERS, ok=405), kwargs=_report_kwargs("b"), note="POST only"),
+    Entry("reports:contact-publish", expect(KEEPERS, ok=302), kwargs=_report_kwargs("b"), method="post"),
     # The compiled year, for the annual report.
     Entry("reports:partner-updates", expect(READERS), kwargs=lambda cast: {"start_year": 2016}),
     Entry("reports:partner-updates-docx", expect(READERS), kwargs=lambda cast: {"start_year": 2016}),

@@ -356,6 +356,10 @@ def case_study_publish(cast):
     return {"pk": report.pk, "case_study_pk": study.pk}, {"publish": "yes"}
 
 
+def contact_publish(cast):
+    return {"pk": submitted(_report_a(cast), cast.lead_a).pk}, {"publish": "yes"}
+
+
 def template_create_default(cast):
     make_priorities(cast.board)
     return {}, {"start_year": "2018"}
@@ -567,6 +571,14 @@ CASES = [
         AuditAction.CHANGED,
         CaseStudy,
         ("is_for_publication",),
+    ),
+    Case(
+        "reports:contact-publish",
+        "business_support",
+        contact_publish,
+        AuditAction.CHANGED,
+        SelfReport,
+        ("contact_is_for_publication",),
     ),
     Case(
         "reports:template-create-default",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 APP_DIRS = ["wscb", "partners", "meetings", "training", "finance", "reports", "templates", "static"]
-PYGAL_CHARTS = {"Bar", "HorizontalBar", "Line", "StackedBar", "Pie", "XY", "Gauge", "Radar", "Dot", "Box", "Funnel"}
+CHART_LIBRARIES = {"pygal", "matplotlib", "plotly", "bokeh", "altair"}
 
 
 def project_files(*suffixes):
@@ -16,22 +16,21 @@ def project_files(*suffixes):
                 yield path
 
 
-def test_every_pygal_chart_is_built_without_its_default_internet_script():
+def test_charts_come_from_the_portal_engine_not_a_library_with_scripts():
+    """Charts are drawn by ``wscb.charts`` (SVG with no script); a chart library such as pygal
+    loads tooltips from the internet unless told not to, so none is imported."""
     offenders = []
     for path in project_files(".py"):
         tree = ast.parse(path.read_text(), filename=str(path))
         for node in ast.walk(tree):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Attribute)
-                and node.func.attr in PYGAL_CHARTS
-                and isinstance(node.func.value, ast.Name)
-                and node.func.value.id == "pygal"
-            ):
-                js = [kw for kw in node.keywords if kw.arg == "js"]
-                if not js or not (isinstance(js[0].value, ast.List) and not js[0].value.elts):
-                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
-    assert not offenders, f"pygal charts without js=[] (they would load a script from the internet): {offenders}"
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            if any(name.split(".")[0] in CHART_LIBRARIES for name in names):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not offenders, f"chart libraries imported (use wscb.charts): {offenders}"
 
 
 def test_no_template_or_asset_loads_from_another_site():

@@ -2,8 +2,10 @@
 
 from django import forms
 
+from wscb.forms import SpecificErrorMessagesMixin
 
-class SecondFactorCodeForm(forms.Form):
+
+class SecondFactorCodeForm(SpecificErrorMessagesMixin, forms.Form):
     code = forms.CharField(
         label="Code",
         max_length=20,
@@ -12,7 +14,7 @@ class SecondFactorCodeForm(forms.Form):
     )
 
 
-class ConfirmAuthenticatorForm(forms.Form):
+class ConfirmAuthenticatorForm(SpecificErrorMessagesMixin, forms.Form):
     code = forms.CharField(
         label="Code from your app",
         max_length=10,

@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.forms.utils import ErrorDict
 from django.shortcuts import redirect, render
@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from wscb.accounts import two_factor
+from wscb.forms import SpecificErrorMessagesMixin
 from wscb.security import NoStoreMixin
 
 GENERIC_SIGN_IN_ERROR = (
@@ -18,7 +19,7 @@ GENERIC_SIGN_IN_ERROR = (
 )
 
 
-class SignInForm(AuthenticationForm):
+class SignInForm(SpecificErrorMessagesMixin, AuthenticationForm):
     username = forms.EmailField(
         label="E-mail address",
         max_length=254,
@@ -61,8 +62,22 @@ def audit_password_changed(request, *, target, how: str, actor=None) -> None:
     )
 
 
+class PortalPasswordChangeForm(SpecificErrorMessagesMixin, PasswordChangeForm):
+    pass
+
+
+class PortalSetPasswordForm(SpecificErrorMessagesMixin, SetPasswordForm):
+    pass
+
+
+class PortalPasswordResetForm(SpecificErrorMessagesMixin, PasswordResetForm):
+    pass
+
+
 class PasswordChangeView(auth_views.PasswordChangeView):
     """Django's page, with the change written to the audit trail (never the password)."""
+
+    form_class = PortalPasswordChangeForm
 
     def form_valid(self, form):
         response = super().form_valid(form)
@@ -72,6 +87,8 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     """Django's page, with the new password's setting written to the audit trail."""
+
+    form_class = PortalSetPasswordForm
 
     def form_valid(self, form):
         response = super().form_valid(form)

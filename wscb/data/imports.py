@@ -36,6 +36,8 @@ from django import forms
 from django.conf import settings
 from django.db import transaction
 
+from wscb.forms import SpecificErrorMessagesMixin
+
 #: The most an XLSX may unpack to, as a multiple of the upload limit, and its most entries.
 XLSX_MAX_EXPANSION = 20
 XLSX_MAX_ENTRIES = 500
@@ -500,7 +502,7 @@ class StrictColumnsMixin:
         super().before_import(dataset, **kwargs)
 
 
-class ImportFileForm(forms.Form):
+class ImportFileForm(SpecificErrorMessagesMixin, forms.Form):
     """The upload form every import page can use (checked by ``read_upload``)."""
 
     file = forms.FileField(label="Spreadsheet (CSV or XLSX)")

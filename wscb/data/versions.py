@@ -36,6 +36,8 @@ from collections.abc import Callable
 from django import forms
 from django.db.models import F, QuerySet
 
+from wscb.forms import SpecificErrorMessagesMixin
+
 CONFLICT_MESSAGE = (
     "This record was changed by someone else while you were editing it, so your changes have not been "
     "saved. Reload the page to see the current version, then make your changes again."
@@ -108,7 +110,7 @@ class VersionedFormMixin:
         return cleaned
 
 
-class VersionedModelForm(VersionedFormMixin, forms.ModelForm):
+class VersionedModelForm(SpecificErrorMessagesMixin, VersionedFormMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
 

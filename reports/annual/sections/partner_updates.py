@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from reports.annual.sections.base import INCOMPLETE, MISSING, READY, Section
-from reports.selfreports.reporting import report_partner_updates
+from reports.selfreports.reporting import report_partner_updates, without_unpublished_contacts
 
 KEY = "partner_updates"
 TITLE = "Partner updates"
@@ -23,6 +23,7 @@ class PartnerUpdatesData:
 
 def provide(*, board, year, bundle):
     returns, documents = report_partner_updates(board=board, year=year)
+    documents = without_unpublished_contacts(documents)  # the report is what will be published
     data = PartnerUpdatesData(returns=documents, not_accepted=returns.not_accepted, asked=returns.asked)
     fix_url, fix_label = reverse("reports:round-list"), "Review the partner updates"
     if not returns.has_round:

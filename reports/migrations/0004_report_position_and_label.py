@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0002_reminderlog_due_on'),
+        ('reports', '0003_selfreport_contact_is_for_publication'),
     ]
 
     operations = [
