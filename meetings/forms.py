@@ -190,7 +190,35 @@ class AttendanceSheet:
                 ["The list of members has changed: reload the page."]
             )
             return False
-        return valid
+        return valid and self._names_are_unique()
+
+    def _names_are_unique(self) -> bool:
+        """One row per person (the database holds one row per name): a guest given a member's name,
+        or two guests with the same name, is a mistake to correct, not a server error."""
+        seen = {}
+        for membership in self.expected.values():
+            name = membership.person.full_name
+            if Attendance.name_key(name) in seen:
+                self.members._non_form_errors = self.members.error_class(
+                    [f"Two members of this group are called {name}: tell them apart in the back office."]
+                )
+                return False
+            seen[Attendance.name_key(name)] = name
+        unique = True
+        for form in self.others:
+            name = form.cleaned_data.get("name", "").strip()
+            if not name:
+                continue
+            if Attendance.name_key(name) in seen:
+                form.add_error(
+                    "name",
+                    f"{seen[Attendance.name_key(name)]} is already on this attendance record: give each person once "
+                    "(add something to tell two people apart, such as their agency).",
+                )
+                unique = False
+            else:
+                seen[Attendance.name_key(name)] = name
+        return unique
 
     def member_entries(self):
         from meetings.services import MemberEntry
@@ -213,7 +241,7 @@ class AttendanceSheet:
         partners = Partner.objects.in_bulk(wanted) if wanted else {}
         return [
             OtherAttendee(
-                name=row["name"].strip(),
+                name=" ".join(row["name"].split()),
                 job_title=row["job_title"].strip(),
                 partner=partners.get(row.get("partner")),
                 attendee_role=row["attendee_role"],

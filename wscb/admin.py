@@ -124,6 +124,12 @@ class PortalAdminSite(admin.AdminSite):
 
         return update_wrapper(guarded, view)
 
+    def i18n_javascript(self, request, extra_context=None):
+        from wscb.security import may_be_cached
+
+        reason = "the back office's translation catalogue: the same JavaScript for everyone"
+        return may_be_cached(reason)(super().i18n_javascript)(request, extra_context)
+
     def password_change(self, request, extra_context=None):
         response = self._password_change(request, extra_context)
         if request.method == "POST" and response.status_code == 302:
@@ -157,9 +163,13 @@ class PortalAdminSite(admin.AdminSite):
         return super().final_catch_all_view(request, url)
 
     def login(self, request, extra_context=None):
-        """One sign-in page for the whole portal: the admin's own is not used."""
+        """One sign-in page for the whole portal: the admin's own is not used. ``next`` is
+        followed only when it stays on this site (``wscb.security.next_from``)."""
+        from wscb.security import next_from
+
+        next_url = next_from(request, default="admin:index")
         if request.user.is_authenticated:
             if self.has_permission(request):
-                return redirect(request.GET.get("next") or reverse("admin:index"))
+                return redirect(next_url)
             raise PermissionDenied
-        return redirect_to_login(request.GET.get("next") or reverse("admin:index"))
+        return redirect_to_login(next_url)

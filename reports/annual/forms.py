@@ -6,7 +6,7 @@ from django import forms
 
 from reports.annual import placeholders
 from reports.annual.models import NarrativeSection, PriorityActivity
-from wscb.forms import SpecificErrorMessagesMixin
+from wscb.forms import SpecificErrorMessagesMixin, apply_specific_messages
 
 MAX_TEXT = 60_000
 
@@ -83,7 +83,7 @@ class ConfirmForm(SpecificErrorMessagesMixin, forms.Form):
 SECTION_NUMBER = re.compile(r"^[0-9]{1,3}(\.[0-9]{1,3})*$")
 
 
-class ReportSettingsForm(forms.Form):
+class ReportSettingsForm(SpecificErrorMessagesMixin, forms.Form):
     """The report's settings: section numbers, the portal's analysis, the checks printed, and the order
     and labels of the partner updates. Built for one year's sections, checks and returns."""
 
@@ -121,6 +121,7 @@ class ReportSettingsForm(forms.Form):
             self.fields[f"label_{report.pk}"] = forms.CharField(
                 label=f"{report.partner.name}: label", required=False, max_length=20
             )
+        apply_specific_messages(self)  # the fields added above, too
 
     def section_number_rows(self):
         return [self[f"number_{key}"] for key, _ in self.sections]

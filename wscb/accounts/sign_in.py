@@ -1,6 +1,7 @@
 """Sign-in pages: e-mail sign-in, and a lockout that looks exactly like a wrong password."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.core.exceptions import NON_FIELD_ERRORS
@@ -11,7 +12,7 @@ from django.utils.http import urlencode
 
 from wscb.accounts import two_factor
 from wscb.forms import SpecificErrorMessagesMixin
-from wscb.security import NoStoreMixin
+from wscb.security import NoStoreMixin, next_from
 
 GENERIC_SIGN_IN_ERROR = (
     "The e-mail address and password did not match an account that can sign in. "
@@ -104,13 +105,16 @@ def username_for_lockout(request, credentials) -> str | None:
 
 
 def lockout_response(request, original_response=None, credentials=None):
-    """Called by django-axes once an account has too many failures: same page, same message.
+    """Called by django-axes once an account has too many failures: same page, same message, and
+    the same time: the password is hashed as a check of a wrong password hashes it (django-axes
+    refuses before any hashing, which made a locked answer ten times faster and so visible).
 
     Nobody can tell a locked account from a wrong password (or from an unknown e-mail).
     """
+    get_user_model()().set_password(request.POST.get("password", ""))  # the cost of one password check
     form = SignInForm(request, data=request.POST)
     # Set the error directly rather than validating again, which would count another failure.
     form.cleaned_data = {}
     form._errors = ErrorDict({NON_FIELD_ERRORS: form.error_class([GENERIC_SIGN_IN_ERROR], error_class="nonfield")})
-    context = {"form": form, "next": request.POST.get("next", "")}
+    context = {"form": form, "next": next_from(request, default=None)}
     return render(request, "registration/login.html", context)

@@ -16,7 +16,7 @@ def count_events_in_the_year_of_their_date(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('annual', '0002_draft_files'),
+        ('annual', '0003_published_report_reissued_at'),
         ('partners', '0003_people_and_agency_record'),
     ]
 
