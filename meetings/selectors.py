@@ -187,13 +187,23 @@ def agenda_item_get(*, for_user, board: Board | None, pk: int) -> AgendaItem:
     return get_object_or_404(AgendaItem.objects.filter(meeting__in=meetings).select_related("meeting__group"), pk=pk)
 
 
-def paper_get(*, for_user, board: Board | None, pk: int) -> Paper:
-    """A paper of a meeting the user may see, once published (business support: always); else 404."""
+def agenda_item_list(*, for_user, board: Board | None) -> QuerySet[AgendaItem]:
+    """The items of every meeting the user may see (the meeting's page shows its agenda to all of them)."""
+    return AgendaItem.objects.filter(meeting__in=meeting_list(for_user=for_user, board=board))
+
+
+def paper_list(*, for_user, board: Board | None) -> QuerySet[Paper]:
+    """Papers of meetings the user may see: business support every one, others once published."""
     meetings = meeting_list(for_user=for_user, board=board)
     if not may_keep_records(for_user):
         meetings = meetings.filter(papers_published_at__isnull=False)
+    return Paper.objects.filter(agenda_item__meeting__in=meetings)
+
+
+def paper_get(*, for_user, board: Board | None, pk: int) -> Paper:
+    """A paper of a meeting the user may see, once published (business support: always); else 404."""
     return get_object_or_404(
-        Paper.objects.filter(agenda_item__meeting__in=meetings).select_related("agenda_item__meeting__group"), pk=pk
+        paper_list(for_user=for_user, board=board).select_related("agenda_item__meeting__group"), pk=pk
     )
 
 
@@ -213,6 +223,18 @@ def minutes_get(*, for_user, board: Board | None, pk: int) -> Minutes:
     if not may_keep_records(for_user):
         versions = versions.filter(status=Minutes.Status.APPROVED)
     return get_object_or_404(versions, pk=pk)
+
+
+def decision_list(*, for_user, board: Board | None) -> QuerySet[Decision]:
+    """Decisions the user may read: business support every one; others those printed in approved
+    minutes they may read (a meeting whose latest minutes are approved, no correction being drafted)."""
+    decisions = Decision.objects.filter(agenda_item__meeting__in=meeting_list(for_user=for_user, board=board))
+    if may_keep_records(for_user):
+        return decisions
+    of_meeting = Minutes.objects.filter(meeting=OuterRef("agenda_item__meeting"))
+    return decisions.filter(
+        Exists(of_meeting.filter(status=Minutes.Status.APPROVED)), ~Exists(of_meeting.exclude(status=Minutes.Status.APPROVED))
+    )
 
 
 def decision_get(*, for_user, board: Board | None, pk: int) -> Decision:

@@ -62,4 +62,5 @@ urlpatterns = [
     path("report/", include("reports.annual.urls")),
     path("published/", include("reports.annual.public_urls")),  # the only pages open without sign-in
     path("dashboard/", include("reports.dashboards.urls")),
+    path("search/", include("reports.search.urls")),
 ]

@@ -1,0 +1,315 @@
+"""The portal's search: one query over everything the user may see, ranked, in two queries a page.
+
+Each kind of record is found through its own app's selector (``partner_list``, ``meeting_list``,
+``paper_list``, ``decision_list``, ``action_list``, ``self_report_list``, ``case_study_list``...),
+so a result is shown exactly when its page would be, inside the board the user is working in
+(the scoped managers). Each kind gives rows of the same eight columns (``COLUMNS``); the kinds are
+joined by ``UNION ALL`` and ordered by rank, so a page of results costs one count and one fetch
+whatever the amount of data.
+
+Matching chooses by the database: PostgreSQL's full-text search (``SearchVector`` over the kind's
+fields with weights, ``websearch`` query syntax, ``SearchRank``; the English configuration, so
+"safeguard" finds "safeguarding"), plus a plain substring match on the title so that part of a
+name finds it; on SQLite every word must appear in one of the fields (``icontains``), ranked by
+where the whole text appears. Computed at query time: at a board's size (tens of agencies,
+hundreds of meetings) that is a few milliseconds, and nothing has to be kept in step.
+"""
+
+from __future__ import annotations
+
+import datetime
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import reduce
+
+from django.db import connection
+from django.db.models import (
+    Case,
+    CharField,
+    DateField,
+    Exists,
+    F,
+    FloatField,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Concat
+from django.urls import reverse
+
+from meetings.selectors import (
+    action_list,
+    agenda_item_list,
+    decision_list,
+    meeting_list,
+    paper_list,
+)
+from partners.models import Board, Person
+from partners.selectors import partner_list
+from reports.selfreports.models import Answer, SelfReport
+from reports.selfreports.selectors import case_study_list, self_report_list
+from training.models import Course, CoursePlan
+from wscb.periods import ReportingYear
+from wscb.permissions import PARTNERSHIP_READERS
+
+#: The shortest text searched for, and the longest.
+MIN_LENGTH = 2
+MAX_LENGTH = 200
+#: The most words the SQLite fallback matches one by one (the rest of the text is ignored).
+MAX_WORDS = 8
+#: PostgreSQL's text-search configuration (stemming and stop words).
+CONFIG = "english"
+#: Weights of a kind's fields in order: the first is the title.
+WEIGHTS = ("A", "B", "C", "D")
+FALLBACK_WEIGHT = {"A": 1.0, "B": 0.4, "C": 0.2, "D": 0.1}
+COLUMNS = ("s_kind", "s_pk", "s_parent", "s_extra", "s_title", "s_context", "s_day", "s_rank")
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    label: str  # as the result shows it, and the type filter offers it
+    rows: Callable  # (user, board, terms) -> queryset of COLUMNS, or None when the user may not see this kind
+
+
+@dataclass(frozen=True)
+class Result:
+    kind: str
+    label: str
+    title: str
+    context: str
+    url: str
+
+
+# --- matching --------------------------------------------------------------------------------------------
+def _postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _matching(queryset: QuerySet, text: str, fields: tuple[str, ...], also: Exists | None = None) -> QuerySet:
+    """The rows where ``text`` matches ``fields`` (title first) or ``also`` holds, with ``search_rank``."""
+    if also is not None:
+        queryset = queryset.annotate(search_also=also)
+    if _postgres():
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        vector = reduce(
+            operator.add,
+            (SearchVector(field, weight=weight, config=CONFIG) for field, weight in zip(fields, WEIGHTS, strict=False)),
+        )
+        query = SearchQuery(text, search_type="websearch", config=CONFIG)
+        found = Q(search_document=query) | Q(**{f"{fields[0]}__icontains": text})
+        queryset = queryset.annotate(search_document=vector)
+        rank = SearchRank(vector, query)
+    else:
+        words = text.split()[:MAX_WORDS]
+        found = reduce(
+            operator.and_, (reduce(operator.or_, (Q(**{f"{f}__icontains": word}) for f in fields)) for word in words)
+        )
+        rank = reduce(
+            operator.add,
+            (
+                Case(When(**{f"{field}__icontains": text}, then=Value(FALLBACK_WEIGHT[weight])), default=Value(0.0))
+                for field, weight in zip(fields, WEIGHTS, strict=False)
+            ),
+        )
+        rank = rank + Case(When(**{f"{fields[0]}__istartswith": text}, then=Value(0.5)), default=Value(0.0))
+    if also is not None:
+        found |= Q(search_also=True)
+        rank = rank + Case(When(search_also=True, then=Value(0.1)), default=Value(0.0))
+    return queryset.filter(found).annotate(search_rank=Cast(rank, FloatField()))
+
+
+def _columns(queryset: QuerySet, kind: str, *, title, context=None, parent=None, extra=None, day=None) -> QuerySet:
+    """The eight columns every kind gives, cast alike so that the kinds can be joined by UNION:
+    ``parent`` is the id of the page the record is shown on, ``extra`` a second number the link needs
+    (a paper's agenda item, a reporting year)."""
+    return (
+        queryset.annotate(
+            s_kind=Value(kind, output_field=CharField()),
+            s_pk=F("pk"),
+            s_parent=Cast(parent if parent is not None else Value(None), IntegerField()),
+            s_extra=Cast(extra if extra is not None else Value(None), IntegerField()),
+            s_title=Cast(title, TextField()),
+            s_context=Cast(Coalesce(context, Value("")) if context is not None else Value(""), TextField()),
+            s_day=Cast(day if day is not None else Value(None), DateField()),
+            s_rank=F("search_rank"),
+        )
+        .order_by()
+        .values(*COLUMNS)
+    )
+
+
+# --- one function per kind: the app's own selector, then the match -------------------------------------
+def _agencies(user, board, text):
+    found = _matching(partner_list(for_user=user, board=board), text, ("name", "short_name", "notes"))
+    return _columns(found, "agency", title=F("name"), context=F("short_name"))
+
+
+def _people(user, board, text):
+    agencies = partner_list(for_user=user, board=board)
+    people = Person.objects.filter(partner__in=agencies.values("pk"))
+    if user.role in PARTNERSHIP_READERS:  # people of no agency are on the membership list, for readers
+        people = Person.objects.filter(Q(partner__in=agencies.values("pk")) | Q(partner__isnull=True))
+    found = _matching(people, text, ("full_name", "job_title", "partner__name"))
+    return _columns(found, "person", title=F("full_name"), context=F("job_title"), parent=F("partner_id"))
+
+
+def _meetings(user, board, text):
+    found = _matching(meeting_list(for_user=user, board=board), text, ("group__name", "venue"))
+    return _columns(found, "meeting", title=F("group__name"), context=F("venue"), day=F("held_on"))
+
+
+def _agenda_items(user, board, text):
+    found = _matching(agenda_item_list(for_user=user, board=board), text, ("title", "presenter__full_name"))
+    return _columns(
+        found, "agenda_item", title=F("title"), context=F("meeting__group__name"), parent=F("meeting_id"),
+        day=F("meeting__held_on"),
+    )  # fmt: skip
+
+
+def _papers(user, board, text):
+    found = _matching(paper_list(for_user=user, board=board), text, ("title", "original_name", "agenda_item__title"))
+    return _columns(
+        found, "paper", title=F("title"), context=F("agenda_item__meeting__group__name"),
+        parent=F("agenda_item__meeting_id"), extra=F("agenda_item_id"), day=F("agenda_item__meeting__held_on"),
+    )  # fmt: skip
+
+
+def _decisions(user, board, text):
+    found = _matching(decision_list(for_user=user, board=board), text, ("text", "agenda_item__title"))
+    return _columns(
+        found, "decision", title=F("text"), context=F("agenda_item__meeting__group__name"),
+        parent=F("agenda_item__meeting_id"), day=F("decided_on"),
+    )  # fmt: skip
+
+
+def _actions(user, board, text):
+    found = _matching(action_list(for_user=user, board=board), text, ("description", "progress", "owner__name"))
+    return _columns(found, "action", title=F("description"), context=F("owner__name"), day=F("due_on"))
+
+
+def _courses(user, board, text):
+    """The course catalogue is on the training pages, which partnership readers see."""
+    if user.role not in PARTNERSHIP_READERS:
+        return None
+    latest = CoursePlan.objects.filter(course=OuterRef("pk")).order_by().values("course").annotate(y=Max("start_year"))
+    found = _matching(Course.objects.filter(board=board), text, ("title", "description", "audience", "level"))
+    return _columns(found, "course", title=F("title"), context=F("level"), extra=Subquery(latest.values("y")[:1]))
+
+
+def _partner_updates(user, board, text):
+    """Found by the agency's name or by what the update's answers say."""
+    answers = Answer.objects.filter(entry__report=OuterRef("pk"))
+    answers = _matching(answers, text, ("value",)) if _postgres() else answers.filter(_all_words("value", text))
+    found = _matching(
+        self_report_list(for_user=user), text, ("partner__name", "partner__short_name"), also=Exists(answers)
+    )
+    return _columns(
+        found, "partner_update", title=F("partner__name"), context=F("status"), extra=F("round__start_year")
+    )
+
+
+def _case_studies(user, board, text):
+    """Case studies describe real children: their agency's leads and business support only."""
+    found = _matching(case_study_list(for_user=user), text, ("title", "text"))
+    return _columns(found, "case_study", title=F("title"), context=F("report__partner__name"), parent=F("report_id"))
+
+
+def _all_words(field: str, text: str) -> Q:
+    return reduce(operator.and_, (Q(**{f"{field}__icontains": word}) for word in text.split()[:MAX_WORDS]))
+
+
+KINDS = (
+    Kind("agency", "Agency", _agencies),
+    Kind("person", "Person", _people),
+    Kind("meeting", "Meeting", _meetings),
+    Kind("agenda_item", "Agenda item", _agenda_items),
+    Kind("paper", "Paper", _papers),
+    Kind("decision", "Decision", _decisions),
+    Kind("action", "Action", _actions),
+    Kind("course", "Course", _courses),
+    Kind("partner_update", "Partner update", _partner_updates),
+    Kind("case_study", "Case study", _case_studies),
+)
+KIND_LABELS = {kind.key: kind.label for kind in KINDS}
+
+
+def kinds_for(user) -> list[Kind]:
+    """The kinds of record this user may find (the type filter offers these)."""
+    return [kind for kind in KINDS if kind.key != "course" or user.role in PARTNERSHIP_READERS]
+
+
+def _nothing() -> QuerySet:
+    return _columns(Person.objects.none().annotate(search_rank=Value(0.0)), "person", title=F("full_name"))
+
+
+def search(*, for_user, board: Board | None, text: str, kind: str = "") -> QuerySet:
+    """Rows (``COLUMNS``) of every record ``for_user`` may see in ``board`` matching ``text``, best first.
+
+    ``kind`` keeps one kind (a key of ``KINDS``). The result is one ``UNION ALL`` query: slice it for a
+    page (``Paginator``), and ``result_for`` turns a row into what the page shows.
+    """
+    text = " ".join(text.split())[:MAX_LENGTH]
+    if not for_user.is_authenticated or board is None or len(text) < MIN_LENGTH:
+        return _nothing()
+    parts = [
+        rows
+        for option in kinds_for(for_user)
+        if not kind or option.key == kind
+        for rows in [option.rows(for_user, board, text)]
+        if rows is not None
+    ]
+    if not parts:
+        return _nothing()
+    first, *rest = parts
+    combined = first.union(*rest, all=True) if rest else first
+    return combined.order_by("-s_rank", "s_kind", "s_title", "s_pk")
+
+
+# --- a row as the page shows it ------------------------------------------------------------------------
+def _day(value) -> str:
+    if isinstance(value, str):  # SQLite gives a date inside a UNION back as text
+        value = datetime.date.fromisoformat(value[:10])
+    return f"{value:%d/%m/%Y}" if value else ""
+
+
+def result_for(row: dict) -> Result:
+    kind, pk, parent, extra = row["s_kind"], row["s_pk"], row["s_parent"], row["s_extra"]
+    title, context, day = row["s_title"], row["s_context"], _day(row["s_day"])
+    meeting_day = ", ".join(part for part in (context, day) if part)
+    if kind == "agency":
+        return Result(kind, "Agency", title, context, reverse("partners:partner-detail", args=[pk]))
+    if kind == "person":
+        url = reverse("partners:partner-detail", args=[parent]) if parent else reverse("meetings:membership-list")
+        return Result(kind, "Person", title, context, url)
+    if kind == "meeting":
+        return Result(kind, "Meeting", f"{title}, {day}", context, reverse("meetings:meeting-detail", args=[pk]))
+    if kind == "agenda_item":
+        url = reverse("meetings:meeting-detail", args=[parent]) + f"#agenda-item-{pk}"
+        return Result(kind, "Agenda item", title, meeting_day, url)
+    if kind == "paper":
+        url = reverse("meetings:meeting-detail", args=[parent]) + f"#agenda-item-{extra}"
+        return Result(kind, "Paper", title, meeting_day, url)
+    if kind == "decision":
+        return Result(kind, "Decision", title, meeting_day, reverse("meetings:minutes", args=[parent]))
+    if kind == "action":
+        context = f"{context}, due {day}" if context else f"Due {day}"
+        return Result(kind, "Action", title, context, reverse("meetings:action-detail", args=[pk]))
+    if kind == "course":
+        url = reverse("training:summary")
+        if extra:
+            url += f"?year={ReportingYear(extra).label}"
+        return Result(kind, "Course", title, context, url)
+    if kind == "partner_update":
+        status = SelfReport.Status(context).label if context in SelfReport.Status.values else context
+        label = f"{ReportingYear(extra).label}: {status}"
+        return Result(kind, "Partner update", title, label, reverse("reports:selfreport-detail", args=[pk]))
+    return Result(kind, "Case study", title, context, reverse("reports:case-study-detail", args=[parent, pk]))
