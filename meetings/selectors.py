@@ -233,7 +233,8 @@ def decision_list(*, for_user, board: Board | None) -> QuerySet[Decision]:
         return decisions
     of_meeting = Minutes.objects.filter(meeting=OuterRef("agenda_item__meeting"))
     return decisions.filter(
-        Exists(of_meeting.filter(status=Minutes.Status.APPROVED)), ~Exists(of_meeting.exclude(status=Minutes.Status.APPROVED))
+        Exists(of_meeting.filter(status=Minutes.Status.APPROVED)),
+        ~Exists(of_meeting.exclude(status=Minutes.Status.APPROVED)),
     )
 
 

@@ -8,6 +8,7 @@ from wscb.permissions import SignedInMixin
 
 
 class SearchView(SignedInMixin, ListView):
+    http_method_names = ["get", "head", "options"]
     template_name = "search/results.html"
     paginate_by = 20
 

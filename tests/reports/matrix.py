@@ -163,6 +163,11 @@ ENTRIES = [
     Entry("reports:round-create", expect(KEEPERS), method="post", note="an empty post re-shows the form"),
     Entry("reports:round-detail", expect(KEEPERS), kwargs=lambda cast: {"pk": _round(cast).pk}),
     Entry("reports:round-export", expect(KEEPERS), kwargs=lambda cast: {"pk": _round(cast).pk}),
+    # The search page (reports/search): everyone signed in, each finding what their pages show.
+    Entry("search:results", expect(SIGNED_IN), note="the form, before anything is searched for"),
+    Entry("search:results", expect(SIGNED_IN), query="q=Agency", variant="a search"),
+    Entry("search:results", expect(SIGNED_IN), query="q=Agency&kind=course", variant="courses, not a lead's kind"),
+    Entry("search:results", expect(SIGNED_IN, ok=405), method="post", note="GET only"),
 ]
 
 ADMIN_MODELS = {

@@ -37,7 +37,9 @@ def agency_records(cast, agency, lead, round_, *, n: int = 0, published: bool = 
     meeting = MeetingFactory(group=group, held_on=datetime.date(2016, 9, 5) + datetime.timedelta(days=n))
     item = AgendaItemFactory(meeting=meeting, position=1, title=f"{WORD} item of {suffix}")
     paper = PaperFactory(agenda_item=item, title=f"{WORD} paper of {suffix}")
-    decision = Decision.objects.create(agenda_item=item, text=f"{WORD} decision of {suffix}", decided_on=meeting.held_on)
+    decision = Decision.objects.create(
+        agenda_item=item, text=f"{WORD} decision of {suffix}", decided_on=meeting.held_on
+    )
     if published:
         meeting.papers_published_at = timezone.now()
         meeting.save(update_fields=["papers_published_at"])

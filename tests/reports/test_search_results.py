@@ -140,3 +140,18 @@ def test_the_header_has_a_labelled_search_box_on_every_signed_in_page(as_user, c
     assert '<label class="visually-hidden" for="site-search-q">Search the portal</label>' in content
     assert f'action="{reverse("search:results")}"' in content
     assert 'role="search"' not in as_user(None).get(reverse("login")).content.decode()
+
+
+def test_postgresql_matches_words_by_their_stem_and_sqlite_by_their_letters(as_user, cast, records):
+    """One code path, choosing by the database: full-text search on PostgreSQL, substrings on SQLite."""
+    from django.db import connection
+
+    client = as_user(cast.business_support)
+    stemmed = _results(_search(client, f"{WORD} decisions", kind="decision"))
+    partial = _results(_search(client, "Kestr", kind="decision"))
+    assert len(partial) == 2  # part of a word finds the title on both
+    if connection.vendor == "postgresql":
+        assert len(stemmed) == 2  # "decisions" and "decision" share a stem
+        assert len(_results(_search(client, f"{WORD} -B", kind="decision"))) == 1  # websearch syntax
+    else:
+        assert stemmed == []
