@@ -62,6 +62,8 @@ from wscb.permissions import PARTNERSHIP_READERS
 #: The shortest text searched for, and the longest.
 MIN_LENGTH = 2
 MAX_LENGTH = 200
+#: The most results a search gives (the best ones): one query fetches them all, the pages are cut from them.
+MAX_RESULTS = 500
 #: The most words the SQLite fallback matches one by one (the rest of the text is ignored).
 MAX_WORDS = 8
 #: PostgreSQL's text-search configuration (stemming and stop words).
@@ -93,10 +95,34 @@ def _postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
-def _matching(queryset: QuerySet, text: str, fields: tuple[str, ...], also: Exists | None = None) -> QuerySet:
-    """The rows where ``text`` matches ``fields`` (title first) or ``also`` holds, with ``search_rank``."""
-    if also is not None:
-        queryset = queryset.annotate(search_also=also)
+def _words(text: str) -> list[str]:
+    """The words every one of which a substring match needs (quotes and ``-word``/``or`` of the
+    query syntax left out)."""
+    words = [word.strip("\"'") for word in text.split() if not word.startswith("-") and word.lower() != "or"]
+    return [word for word in words if word][:MAX_WORDS]
+
+
+def _all_words(fields: tuple[str, ...], text: str) -> Q:
+    """Every word of ``text`` in one of ``fields`` (each word may be in a different one)."""
+    words = _words(text)
+    if not words:
+        return Q(pk__in=[])
+    return reduce(
+        operator.and_,
+        (reduce(operator.or_, (Q(**{f"{field}__icontains": word}) for field in fields)) for word in words),
+    )
+
+
+def _matching(
+    queryset: QuerySet, text: str, fields: tuple[str, ...], *, body: tuple[str, ...] = (), also: Exists | None = None
+) -> QuerySet:
+    """The rows where ``text`` matches ``fields`` (short ones, title first), or every word is in the
+    long texts of ``body``, or ``also`` holds; with ``search_rank``, 0.1 for a row found only in its
+    long texts (``also`` is written once in the SQL, in the filter).
+
+    Long texts (partner updates' answers, case studies) are matched word by word as substrings on
+    both databases: turning each into a text-search vector on every search would cost PostgreSQL a
+    millisecond or more per row, every row, every search."""
     if _postgres():
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
@@ -109,10 +135,7 @@ def _matching(queryset: QuerySet, text: str, fields: tuple[str, ...], also: Exis
         queryset = queryset.annotate(search_document=vector)
         rank = SearchRank(vector, query)
     else:
-        words = text.split()[:MAX_WORDS]
-        found = reduce(
-            operator.and_, (reduce(operator.or_, (Q(**{f"{f}__icontains": word}) for f in fields)) for word in words)
-        )
+        found = _all_words(fields, text)
         rank = reduce(
             operator.add,
             (
@@ -121,9 +144,10 @@ def _matching(queryset: QuerySet, text: str, fields: tuple[str, ...], also: Exis
             ),
         )
         rank = rank + Case(When(**{f"{fields[0]}__istartswith": text}, then=Value(0.5)), default=Value(0.0))
-    if also is not None:
-        found |= Q(search_also=True)
-        rank = rank + Case(When(search_also=True, then=Value(0.1)), default=Value(0.0))
+    others = [condition for condition in (_all_words(body, text) if body else None, also) if condition is not None]
+    if others:
+        rank = Case(When(found, then=rank), default=Value(0.1))
+        found = reduce(operator.or_, (Q(condition) for condition in others), found)
     return queryset.filter(found).annotate(search_rank=Cast(rank, FloatField()))
 
 
@@ -149,7 +173,7 @@ def _columns(queryset: QuerySet, kind: str, *, title, context=None, parent=None,
 
 # --- one function per kind: the app's own selector, then the match -------------------------------------
 def _agencies(user, board, text):
-    found = _matching(partner_list(for_user=user, board=board), text, ("name", "short_name", "notes"))
+    found = _matching(partner_list(for_user=user, board=board), text, ("name", "short_name"), body=("notes",))
     return _columns(found, "agency", title=F("name"), context=F("short_name"))
 
 
@@ -192,7 +216,7 @@ def _decisions(user, board, text):
 
 
 def _actions(user, board, text):
-    found = _matching(action_list(for_user=user, board=board), text, ("description", "progress", "owner__name"))
+    found = _matching(action_list(for_user=user, board=board), text, ("description", "owner__name"), body=("progress",))
     return _columns(found, "action", title=F("description"), context=F("owner__name"), day=F("due_on"))
 
 
@@ -201,14 +225,13 @@ def _courses(user, board, text):
     if user.role not in PARTNERSHIP_READERS:
         return None
     latest = CoursePlan.objects.filter(course=OuterRef("pk")).order_by().values("course").annotate(y=Max("start_year"))
-    found = _matching(Course.objects.filter(board=board), text, ("title", "description", "audience", "level"))
+    found = _matching(Course.objects.filter(board=board), text, ("title", "audience", "level"), body=("description",))
     return _columns(found, "course", title=F("title"), context=F("level"), extra=Subquery(latest.values("y")[:1]))
 
 
 def _partner_updates(user, board, text):
     """Found by the agency's name or by what the update's answers say."""
-    answers = Answer.objects.filter(entry__report=OuterRef("pk"))
-    answers = _matching(answers, text, ("value",)) if _postgres() else answers.filter(_all_words("value", text))
+    answers = Answer.objects.filter(_all_words(("value",), text), entry__report=OuterRef("pk"))
     found = _matching(
         self_report_list(for_user=user), text, ("partner__name", "partner__short_name"), also=Exists(answers)
     )
@@ -219,12 +242,8 @@ def _partner_updates(user, board, text):
 
 def _case_studies(user, board, text):
     """Case studies describe real children: their agency's leads and business support only."""
-    found = _matching(case_study_list(for_user=user), text, ("title", "text"))
+    found = _matching(case_study_list(for_user=user), text, ("title",), body=("text",))
     return _columns(found, "case_study", title=F("title"), context=F("report__partner__name"), parent=F("report_id"))
-
-
-def _all_words(field: str, text: str) -> Q:
-    return reduce(operator.and_, (Q(**{f"{field}__icontains": word}) for word in text.split()[:MAX_WORDS]))
 
 
 KINDS = (
@@ -254,8 +273,8 @@ def _nothing() -> QuerySet:
 def search(*, for_user, board: Board | None, text: str, kind: str = "") -> QuerySet:
     """Rows (``COLUMNS``) of every record ``for_user`` may see in ``board`` matching ``text``, best first.
 
-    ``kind`` keeps one kind (a key of ``KINDS``). The result is one ``UNION ALL`` query: slice it for a
-    page (``Paginator``), and ``result_for`` turns a row into what the page shows.
+    ``kind`` keeps one kind (a key of ``KINDS``). The result is one ``UNION ALL`` query; ``search_rows``
+    runs it once, and ``result_for`` turns a row into what the page shows.
     """
     text = " ".join(text.split())[:MAX_LENGTH]
     if not for_user.is_authenticated or board is None or len(text) < MIN_LENGTH:
@@ -272,6 +291,15 @@ def search(*, for_user, board: Board | None, text: str, kind: str = "") -> Query
     first, *rest = parts
     combined = first.union(*rest, all=True) if rest else first
     return combined.order_by("-s_rank", "s_kind", "s_title", "s_pk")
+
+
+def search_rows(*, for_user, board: Board | None, text: str, kind: str = "") -> tuple[list[dict], bool]:
+    """The best ``MAX_RESULTS`` rows of ``search`` in one query, and whether there were more.
+
+    One query rather than a count and a page: the matching is the costly part (PostgreSQL reads every
+    row's text), and a count would do it all again."""
+    rows = list(search(for_user=for_user, board=board, text=text, kind=kind)[: MAX_RESULTS + 1])
+    return rows[:MAX_RESULTS], len(rows) > MAX_RESULTS
 
 
 # --- a row as the page shows it ------------------------------------------------------------------------

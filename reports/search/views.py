@@ -14,12 +14,14 @@ class SearchView(SignedInMixin, ListView):
 
     def get_queryset(self):
         self.form = SearchForm(self.request.GET or None, user=self.request.user)
+        self.more = False
         if not self.form.is_valid() or not self.form.cleaned_data["q"]:
-            return selectors.search(for_user=self.request.user, board=None, text="")
+            return []
         data = self.form.cleaned_data
-        return selectors.search(
+        rows, self.more = selectors.search_rows(
             for_user=self.request.user, board=self.request.board or None, text=data["q"], kind=data["kind"]
         )
+        return rows
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -29,6 +31,8 @@ class SearchView(SignedInMixin, ListView):
             "form": self.form,
             "searched": searched,
             "text": self.form.cleaned_data["q"] if searched else "",
+            "more": self.more,
+            "max_results": selectors.MAX_RESULTS,
             "results": [selectors.result_for(row) for row in context["page_obj"]],
             "show_courses": any(kind.key == "course" for kind in selectors.kinds_for(self.request.user)),
         }
