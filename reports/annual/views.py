@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views import View
@@ -19,7 +20,9 @@ from reports.annual.models import NarrativeSection, PriorityActivity
 from reports.annual.public_views import public_urls
 from reports.annual.readiness import check_readiness
 from reports.annual.selectors import published_report_get, published_report_list
+from wscb import charts
 from wscb.audit.services import AuditAction, audit_record, audit_record_many
+from wscb.data.page_cache import cached_fragment
 from wscb.jobs.selectors import jobs_active_for
 from wscb.jobs.services import job_status_url
 from wscb.periods import ReportingYear
@@ -55,9 +58,18 @@ class ReportIndexView(SignedInMixin, View):
 
 
 class DraftView(NoStoreMixin, RecordKeeperMixin, View):
+    """The draft on screen, kept per state of the board's data (``wscb.data.page_cache``): a repeated
+    view is one lookup, a change is on the next view."""
+
     def get(self, request, start_year):
-        report = build_report(board=_board(request), year=_year(start_year))
-        return render(request, "annual/draft.html", {"report": report})
+        board, year = _board(request), _year(start_year)
+
+        def draft():
+            report = build_report(board=board, year=year)
+            return charts.for_page(render_to_string("annual/_draft_body.html", {"report": report}, request=request))
+
+        body = cached_fragment(request, name="annual.draft", parts=(year.start_year,), render=draft)
+        return render(request, "annual/draft.html", {"year": year, "body": body})
 
 
 class DraftDownloadView(NoStoreMixin, RecordKeeperMixin, View):

@@ -57,6 +57,7 @@ def _version_model():
 
     return DataVersion
 
+
 #: Models no cached page shows, with the reason; their writes never move a data version.
 EXEMPT: dict[str, str] = {
     "wscb.DataVersion": "the data versions themselves",
