@@ -19,6 +19,7 @@ from reports.annual.forms import ActivityForm, ConfirmForm, NarrativeForm, Publi
 from reports.annual.models import NarrativeSection, PriorityActivity
 from reports.annual.public_views import public_urls
 from reports.annual.readiness import check_readiness
+from reports.annual.sections import PROVIDERS
 from reports.annual.selectors import published_report_get, published_report_list
 from wscb import charts
 from wscb.audit.services import AuditAction, audit_record, audit_record_many
@@ -70,6 +71,28 @@ class DraftView(NoStoreMixin, RecordKeeperMixin, View):
 
         body = cached_fragment(request, name="annual.draft", parts=(year.start_year,), render=draft)
         return render(request, "annual/draft.html", {"year": year, "body": body})
+
+
+class DraftSectionView(NoStoreMixin, RecordKeeperMixin, View):
+    """One section of the draft on a page of its own (``partner-updates``): the draft on screen shows a
+    summary of a section much longer than the rest and links here. Kept like the draft."""
+
+    def get(self, request, start_year, slug):
+        board, year = _board(request), _year(start_year)
+        if slug not in {provider.KEY.replace("_", "-") for provider in PROVIDERS}:
+            raise Http404("No such section.")
+
+        def section_page():
+            report = build_report(board=board, year=year)
+            section = next((item for item in report.all_sections if item.slug == slug), None)
+            if section is None:
+                raise Http404("No such section.")
+            context = {"report": report, "section": section}
+            return charts.for_page(render_to_string("annual/_draft_section_body.html", context, request=request))
+
+        body = cached_fragment(request, name="annual.draft-section", parts=(year.start_year, slug), render=section_page)
+        heading = slug.replace("-", " ").capitalize()
+        return render(request, "annual/draft_section.html", {"year": year, "body": body, "heading": heading})
 
 
 class DraftDownloadView(NoStoreMixin, RecordKeeperMixin, View):

@@ -182,25 +182,38 @@ def _watch(execute, sql, params, many, context):
         # wscb.data.backends.sqlite3, so nothing is left to fetch after the commit).
         with transaction.atomic(using=connection.alias):
             result = execute(sql, params, many, context)
-            _note(state, match, table, context["cursor"])
+            _note(state, match, table, _rows(match, sql, params, many, context["cursor"]))
         return result
     result = execute(sql, params, many, context)
-    _note(state, match, table, context["cursor"])
+    _note(state, match, table, _rows(match, sql, params, many, context["cursor"]))
     return result
 
 
-def _note(state: _State, match, table: str | None, cursor) -> None:
+_INSERT_COLUMNS = re.compile(r"^\s*INSERT(?:\s+OR\s+\w+)?\s+INTO\s+\S+\s*\(([^)]*)\)\s*VALUES\s*\(", re.IGNORECASE)
+
+
+def _rows(match, sql: str, params, many: bool, cursor) -> int | None:
+    """How many rows a write statement wrote (None: unknown). An INSERT's rows are counted from its
+    parameters: SQLite does not know the row count of an INSERT ... RETURNING until its rows are read."""
+    if match is not None and match.group("insert"):
+        columns = _INSERT_COLUMNS.match(sql)
+        if many:
+            return len(params) if isinstance(params, list | tuple) else None
+        if columns and params is not None:
+            width = columns.group(1).count(",") + 1
+            return len(params) // width if len(params) % width == 0 else None
+    rowcount = getattr(cursor, "rowcount", None)
+    return rowcount if isinstance(rowcount, int) and rowcount >= 0 else None
+
+
+def _note(state: _State, match, table: str | None, rows: int | None) -> None:
     pending = state.pending
-    rowcount = getattr(cursor, "rowcount", -1)
-    if match is None or table is None or match.group("delete") or match.group("truncate") or rowcount is None:
+    if match is None or table is None or match.group("delete") or match.group("truncate") or rows is None:
         pending.everything = True  # deletions, and statements we cannot read: every board
         pending.rows_written[table or "?"] += 1
         return
-    if rowcount < 0:
-        pending.everything = True
-        rowcount = 1
-    if rowcount:
-        pending.rows_written[table] += rowcount
+    if rows:
+        pending.rows_written[table] += rows
 
 
 def _saved(sender, instance, raw, using, update_fields=None, **kwargs):
