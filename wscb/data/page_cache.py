@@ -56,7 +56,7 @@ def cached_fragment(request, *, name: str, render: Callable[[], str], parts: tup
     changed. The data version is read before rendering, so a fragment is never stored under a
     version older than the records it shows."""
     board = getattr(request, "board", None)
-    if board is None:
+    if not board:  # no board yet (request.board is lazy: its truth is the board's)
         return mark_safe(render())  # noqa: S308 - our own template's output
     key = fragment_key(
         name=name, board_id=board.pk, parts=parts, viewer=viewer_key(request.user), version=data_version(board)
