@@ -6,6 +6,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from wscb.roles import Role, role_has_model_permission, role_has_module_permission
+from wscb.validators import validate_short_name
 
 
 class Board(models.Model):
@@ -16,7 +17,12 @@ class Board(models.Model):
         PARTNERSHIP = "Partnership", "Partnership"
 
     name = models.CharField(max_length=200, unique=True)
-    short_name = models.CharField(max_length=30, unique=True, help_text="As the report uses it, e.g. WSCB.")
+    short_name = models.CharField(
+        max_length=30,
+        unique=True,
+        validators=[validate_short_name],
+        help_text="As the report uses it, e.g. WSCB. It is also used in file names.",
+    )
     term = models.CharField(
         "word used for it",
         max_length=20,

@@ -9,6 +9,7 @@ from django.views.generic import DetailView, ListView
 from partners.resources import PartnerResource
 from partners.selectors import partner_get, partner_leads, partner_list, partner_people
 from wscb.data.imports import ImportFileForm, ImportRejected, read_upload, run_import
+from wscb.data.once import SubmitOnceMixin
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
 
 
@@ -46,7 +47,7 @@ class PartnerDetailView(SignedInMixin, DetailView):
         )
 
 
-class PartnerImportView(RecordKeeperMixin, View):
+class PartnerImportView(SubmitOnceMixin, RecordKeeperMixin, View):
     """Business support uploads a spreadsheet of agencies: every row is imported, or none is."""
 
     template_name = "partners/partner_import.html"

@@ -16,7 +16,11 @@ account_patterns = [
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/change/", no_store(portal_auth.PasswordChangeView.as_view()), name="password_change"),
     path("password/change/done/", no_store(auth_views.PasswordChangeDoneView.as_view()), name="password_change_done"),
-    path("password/reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password/reset/",
+        auth_views.PasswordResetView.as_view(form_class=portal_auth.PortalPasswordResetForm),
+        name="password_reset",
+    ),
     path("password/reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
         "password/reset/<uidb64>/<token>/",

@@ -22,7 +22,9 @@ from reports.annual.readiness import check_readiness
 from reports.annual.sections import PROVIDERS
 from reports.annual.selectors import published_report_get, published_report_list
 from wscb import charts
-from wscb.audit.services import AuditAction, audit_record, audit_record_many
+from wscb.audit.services import AuditAction, audit_download, audit_record, audit_record_many
+from wscb.data.exports import file_response
+from wscb.data.once import SubmitOnceMixin
 from wscb.data.page_cache import cached_fragment
 from wscb.jobs.selectors import jobs_active_for
 from wscb.jobs.services import job_status_url
@@ -30,12 +32,14 @@ from wscb.periods import ReportingYear
 from wscb.permissions import RecordKeeperMixin, SignedInMixin
 from wscb.security import NoStoreMixin  # the draft and published report include partner returns
 
+VIEWED = AuditAction.VIEWED
 
-def _year(start_year: int) -> ReportingYear:
-    try:
-        return ReportingYear(start_year)
-    except ValueError as error:
-        raise Http404("No such reporting year.") from error
+
+def _year(start_year) -> ReportingYear:
+    year = ReportingYear.from_query(start_year)
+    if year is None:
+        raise Http404("No such reporting year.")
+    return year
 
 
 def _board(request):
@@ -70,7 +74,12 @@ class DraftView(NoStoreMixin, RecordKeeperMixin, View):
             return charts.for_page(render_to_string("annual/_draft_body.html", {"report": report}, request=request))
 
         body = cached_fragment(request, name="annual.draft", parts=(year.start_year,), render=draft)
-        return render(request, "annual/draft.html", {"year": year, "body": body})
+        response = render(request, "annual/draft.html", {"year": year, "body": body})
+        # the draft holds the partner updates' summaries (audited on every view, kept or not)
+        audit_download(
+            request=request, obj=board, what=f"Draft annual report {year.label}", file_format="page", action=VIEWED
+        )
+        return response
 
 
 class DraftSectionView(NoStoreMixin, RecordKeeperMixin, View):
@@ -92,7 +101,16 @@ class DraftSectionView(NoStoreMixin, RecordKeeperMixin, View):
 
         body = cached_fragment(request, name="annual.draft-section", parts=(year.start_year, slug), render=section_page)
         heading = slug.replace("-", " ").capitalize()
-        return render(request, "annual/draft_section.html", {"year": year, "body": body, "heading": heading})
+        response = render(request, "annual/draft_section.html", {"year": year, "body": body, "heading": heading})
+        # the section holds the partner updates and their case studies in full
+        audit_download(
+            request=request,
+            obj=board,
+            what=f"Draft annual report {year.label}: {heading.lower()}",
+            file_format="page",
+            action=VIEWED,
+        )
+        return response
 
 
 class DraftDownloadView(NoStoreMixin, RecordKeeperMixin, View):
@@ -103,10 +121,14 @@ class DraftDownloadView(NoStoreMixin, RecordKeeperMixin, View):
     def get(self, request, start_year, fmt):
         board, year = _board(request), _year(int(start_year))
         stem = f"{board.short_name}-annual-report-{year.start_year}-draft"
+        what = f"Draft annual report {year.label}"
         if fmt == "html":
-            return _file_response(outputs.render_html(build_report(board=board, year=year)).encode(), fmt, stem)
+            response = _file_response(outputs.render_html(build_report(board=board, year=year)).encode(), fmt, stem)
+            audit_download(request=request, obj=board, what=what, file_format=fmt)
+            return response
         stored, key = drafts.draft_file_current(board=board, year=year, fmt=fmt)
         if stored is not None:
+            audit_download(request=request, obj=board, what=what, file_format=fmt)
             return _file_response(bytes(stored.content), fmt, stem)
         previous = drafts.draft_file_previous(board=board, year=year, fmt=fmt)
         job, _ = tasks.draft_layout_start(board=board, year=year, fmt=fmt, key=key, by=request.user)
@@ -126,10 +148,9 @@ def _layout_queued_message(previous, fmt: str) -> str:
 
 
 def _file_response(content: bytes, fmt: str, stem: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=outputs.CONTENT_TYPES[fmt])
-    disposition = "inline" if fmt in ("pdf", "html") else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{stem}.{fmt}"'
-    return response
+    return file_response(
+        content, filename=f"{stem}.{fmt}", content_type=outputs.CONTENT_TYPES[fmt], inline=fmt in ("pdf", "html")
+    )
 
 
 class ReadinessView(RecordKeeperMixin, View):
@@ -138,7 +159,11 @@ class ReadinessView(RecordKeeperMixin, View):
         return render(request, "annual/readiness.html", {"report": report, "readiness": check_readiness(report)})
 
 
-class PublishView(RecordKeeperMixin, View):
+class PublishView(SubmitOnceMixin, RecordKeeperMixin, View):
+    # Publishing again after a correction sends the same "confirm": only the token (a double click,
+    # a replay) is a repeat; a second submit while the job runs follows it (tasks.report_publish_start).
+    once_by_content = False
+
     def get(self, request, start_year):
         report = build_report(board=_board(request), year=_year(start_year))
         return render(
@@ -168,7 +193,9 @@ class PublishedView(NoStoreMixin, SignedInMixin, View):
         pk = int(pk)
         published = published_report_get(for_user=request.user, board=getattr(request, "board", None), pk=pk)
         content = {"html": published.html.encode(), "pdf": bytes(published.pdf), "docx": bytes(published.docx)}[fmt]
-        return _file_response(content, fmt, published.file_stem())
+        response = _file_response(content, fmt, published.file_stem())
+        audit_download(request=request, obj=published, what="Published annual report", file_format=fmt)
+        return response
 
 
 class NarrativeEditView(RecordKeeperMixin, View):

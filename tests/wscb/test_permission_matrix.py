@@ -11,6 +11,12 @@ from tests.conftest import client_for
 
 ENTRIES = matrix.all_entries()
 
+#: Signed-in GET pages the browser may keep (``wscb.security.may_be_cached``), each reviewed: they
+#: hold nothing personal. Every other signed-in page must answer ``Cache-Control: no-store``.
+MAY_BE_CACHED = {
+    "admin:jsi18n": "the back office's translation catalogue: the same JavaScript for everyone",
+}
+
 
 def test_every_url_in_the_resolver_has_an_entry_in_the_matrix():
     covered = {entry.name for entry in ENTRIES}
@@ -52,4 +58,10 @@ def test_each_role_gets_what_the_matrix_says(entry, role, cast):
     else:
         assert response.status_code == expected, f"{role} {entry.id}: expected {expected}, got {response.status_code}"
         outcome = response.status_code
+    if user is not None and entry.method == "get":
+        cache_control = response.get("Cache-Control", "")
+        if entry.name in MAY_BE_CACHED and response.status_code == 200:
+            assert "no-store" not in cache_control, f"{entry.id} is allowed to be cached: why is it no-store?"
+        else:
+            assert "no-store" in cache_control, f"{role} {entry.id}: a signed-in page without no-store"
     matrix.record(entry, role, outcome)

@@ -19,7 +19,7 @@ def drop_cache_table(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wscb', '0004_audit_channel_job'),
+        ('wscb', '0005_once_submissions'),
     ]
 
     operations = [
