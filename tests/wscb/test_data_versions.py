@@ -1,6 +1,7 @@
 """The data version moves with every write to what the pages show, in the write's own transaction,
 whichever path made it (``wscb.data.changes``); a board's own saves leave other boards alone."""
 
+import io
 import threading
 from decimal import Decimal
 
@@ -230,3 +231,15 @@ def test_a_figure_written_through_a_service_moves_it(board, business_support):
         finance_year=finance_year, by=business_support, category=category, kind="actual", amount=Decimal("12.00")
     )
     assert data_version(board) != before
+
+
+def test_data_changed_moves_the_versions_after_writes_from_outside_django(board, other_board):
+    from django.core.management import CommandError, call_command
+
+    before, other = data_version(board), data_version(other_board)
+    call_command("data_changed", "--board", str(board.pk), stdout=io.StringIO())
+    assert data_version(board) != before and data_version(other_board) == other
+    call_command("data_changed", stdout=io.StringIO())
+    assert data_version(other_board) != other
+    with pytest.raises(CommandError, match="no board"):
+        call_command("data_changed", "--board", "999999", stdout=io.StringIO())
