@@ -6,10 +6,11 @@ from django.contrib import admin
 
 from finance.models import ExpenditureCategory, FinanceYear, StatedFigure
 from wscb.audit.admin import AuditedModelAdmin
+from wscb.board_admin import BoardScopedInline, BoardScopedModelAdmin
 
 
 @admin.register(ExpenditureCategory)
-class ExpenditureCategoryAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class ExpenditureCategoryAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("name", "order", "is_active", "board")
     list_editable = ("order", "is_active")
     list_filter = ("board", "is_active")
@@ -18,14 +19,14 @@ class ExpenditureCategoryAdmin(AuditedModelAdmin, admin.ModelAdmin):
     ordering = ("board", "order", "name")
 
 
-class StatedFigureInline(admin.TabularInline):
+class StatedFigureInline(BoardScopedInline, admin.TabularInline):
     model = StatedFigure
     fields = ("figure", "amount", "source")
     extra = 0
 
 
 @admin.register(FinanceYear)
-class FinanceYearAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class FinanceYearAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("__str__", "board", "start_year", "opening_reserves")
     list_filter = ("board",)
     fields = ("board", "start_year", "opening_reserves", "notes")

@@ -62,7 +62,10 @@ def load_for_board(*, board) -> None:
         categories[name], _ = ExpenditureCategory.objects.update_or_create(
             board=board, name=name, defaults={"order": order, "is_active": True}
         )
-    partners = {partner.name: partner for partner in Partner.objects.filter(name__in=CONTRIBUTIONS)}
+    partners = {
+        partner.name: partner
+        for partner in Partner.objects.filter(board_memberships__board=board, name__in=CONTRIBUTIONS)
+    }
     for index, start in enumerate(YEARS):
         year = ReportingYear(start)
         finance_year = services.finance_year_open(

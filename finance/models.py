@@ -13,6 +13,7 @@ from django.db import models
 
 from partners.models import Board, Partner
 from wscb.periods import ReportingYear
+from wscb.scoping import BoardScopedManager
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 ZERO = Decimal("0.00")
@@ -25,6 +26,8 @@ class ExpenditureCategory(models.Model):
     name = models.CharField(max_length=100)
     order = models.PositiveSmallIntegerField(default=0, help_text="Position in the statement, smallest first.")
     is_active = models.BooleanField(default=True, help_text="Inactive categories are kept for past years only.")
+
+    objects = BoardScopedManager("board")
 
     class Meta:
         ordering = ["board", "order", "name"]
@@ -56,6 +59,8 @@ class FinanceYear(models.Model):
         **MONEY,
     )
     notes = models.TextField(blank=True)
+
+    objects = BoardScopedManager("board")
 
     class Meta:
         ordering = ["board", "start_year"]
@@ -103,6 +108,8 @@ class ExpenditureLine(VersionedLine):
     spent_on = models.DateField("date", null=True, blank=True)
     supplier_reference = models.CharField(max_length=100, blank=True)
 
+    objects = BoardScopedManager("finance_year__board")
+
     class Meta:
         ordering = ["finance_year", "category__order", "category__name", "kind", "spent_on", "pk"]
         indexes = [models.Index(fields=["finance_year", "kind", "category"], name="expenditure_year_kind")]
@@ -124,6 +131,8 @@ class Contribution(VersionedLine):
     invoiced_on = models.DateField(null=True, blank=True)
     received_on = models.DateField(null=True, blank=True)
     invoice_reference = models.CharField(max_length=60, blank=True)
+
+    objects = BoardScopedManager("finance_year__board")
 
     class Meta:
         ordering = ["finance_year", "partner__name"]
@@ -181,6 +190,8 @@ class IncomeLine(VersionedLine):
     amount = models.DecimalField(validators=[MinValueValidator(ZERO)], **MONEY)
     received_on = models.DateField(null=True, blank=True)
 
+    objects = BoardScopedManager("finance_year__board")
+
     class Meta:
         ordering = ["finance_year", "kind", "partner__name", "pk"]
 
@@ -202,6 +213,8 @@ class StatedFigure(models.Model):
     figure = models.CharField(max_length=30, choices=Figure.choices)
     amount = models.DecimalField(**MONEY)
     source = models.CharField(max_length=200, blank=True, help_text="Where the figure was stated.")
+
+    objects = BoardScopedManager("finance_year__board")
 
     class Meta:
         ordering = ["finance_year", "figure"]

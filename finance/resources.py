@@ -19,7 +19,7 @@ from django.db.models import Q
 from import_export import fields, resources, widgets
 
 from finance.models import Contribution, ExpenditureCategory, ExpenditureLine, FinanceYear
-from partners.models import Partner
+from partners.services import member_agencies
 from wscb.data.exports import escape_cell as escape_formula
 from wscb.money import parse_pounds
 from wscb.periods import ReportingYear
@@ -82,7 +82,7 @@ class FinanceYearWidget(widgets.Widget):
             year = ReportingYear.from_label(str(value or ""))
         except ValueError:
             raise ValueError(f"“{value}” is not a financial year such as 2016/17.") from None
-        finance_year = FinanceYear.objects.filter(board=self.board, start_year=year.start_year).first()
+        finance_year = FinanceYear._base_manager.filter(board=self.board, start_year=year.start_year).first()
         if finance_year is None:
             raise ValueError(f"The financial year {year.label} does not exist: open it before importing.")
         return finance_year
@@ -98,9 +98,13 @@ class CategoryWidget(widgets.Widget):
 
     def clean(self, value, row=None, **kwargs):
         name = str(value or "").strip()
-        category = ExpenditureCategory.objects.filter(board=self.board, name__iexact=name).first()
+        categories = ExpenditureCategory._base_manager.filter(board=self.board)
+        category = categories.filter(name__iexact=name).first()
         if category is None:
-            raise ValueError(f"“{value}” is not an expenditure category of this board.")
+            known = ", ".join(categories.order_by("order", "name").values_list("name", flat=True)) or "none yet"
+            raise ValueError(
+                f"“{value}” is not an expenditure category of {self.board.short_name}. Its categories are: {known}."
+            )
         if not category.is_active:  # the form offers only categories in use for a new line
             raise ValueError(f"The category “{category.name}” is no longer in use for new lines.")
         return category
@@ -110,13 +114,19 @@ class CategoryWidget(widgets.Widget):
 
 
 class PartnerWidget(widgets.Widget):
-    """A partner agency by its name or short name."""
+    """An agency of the board, by its name or short name (another board's agencies are not matched)."""
+
+    def __init__(self, board=None):
+        self.board = board
+        super().__init__()
 
     def clean(self, value, row=None, **kwargs):
         name = str(value or "").strip()
-        partner = Partner.objects.filter(Q(name__iexact=name) | Q(short_name__iexact=name)).first()
-        if not name or partner is None:
-            raise ValueError(f"“{value}” is not a partner agency in the portal.")
+        agencies = member_agencies(board=self.board)
+        partner = agencies.filter(Q(name__iexact=name) | Q(short_name__iexact=name)).first() if name else None
+        if partner is None:
+            known = ", ".join(agencies.order_by("short_name").values_list("short_name", flat=True)) or "none yet"
+            raise ValueError(f"“{value}” is not an agency of {self.board.short_name}. Its agencies are: {known}.")
         return partner
 
     def render(self, value, obj=None, **kwargs):
@@ -208,6 +218,7 @@ class ContributionResource(EscapedResource):
         super().__init__()
         self.board, self.by = board, by
         self.fields["year"].widget = FinanceYearWidget(board)
+        self.fields["partner"].widget = PartnerWidget(board)
 
     def _key(self, row):
         try:

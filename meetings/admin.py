@@ -4,10 +4,11 @@ from django.contrib import admin
 
 from meetings.models import Action, Attendance, Group, Meeting, Membership
 from wscb.audit.admin import AuditedModelAdmin
+from wscb.board_admin import BoardScopedInline, BoardScopedModelAdmin
 from wscb.data.versions import VersionedModelAdmin
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(BoardScopedInline, admin.TabularInline):
     model = Membership
     fields = ("person", "role", "job_title", "status", "partner", "order", "started_on", "ended_on")
     autocomplete_fields = ("person", "partner")
@@ -15,7 +16,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Group)
-class GroupAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class GroupAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("name", "board", "kind", "chair", "is_active")
     list_filter = ("board", "kind", "is_active")
     search_fields = ("name",)
@@ -35,7 +36,7 @@ class GroupAdmin(AuditedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class MembershipAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("person", "group", "role", "status", "partner", "started_on", "ended_on")
     list_filter = ("group__board", "group", "status", "role")
     search_fields = ("person__full_name", "job_title", "partner__name")
@@ -43,7 +44,7 @@ class MembershipAdmin(AuditedModelAdmin, admin.ModelAdmin):
     fields = ("person", "group", "role", "job_title", "status", "partner", "order", "started_on", "ended_on")
 
 
-class ActionInline(admin.TabularInline):
+class ActionInline(BoardScopedInline, admin.TabularInline):
     model = Action
     fields = ("description", "owner", "due_on", "status")
     autocomplete_fields = ("owner",)
@@ -51,7 +52,7 @@ class ActionInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(VersionedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
+class MeetingAdmin(VersionedModelAdmin, BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     """Guarded by the meeting's version, the one the portal's meeting and attendance forms check."""
 
     list_display = ("group", "held_on", "status", "venue")
@@ -62,7 +63,7 @@ class MeetingAdmin(VersionedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(VersionedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
+class AttendanceAdmin(VersionedModelAdmin, BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     """Guarded by the meeting's version: a row changed here makes an open attendance form stale."""
 
     version_owner = "meeting"
@@ -87,7 +88,7 @@ class AttendanceAdmin(VersionedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(Action)
-class ActionAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class ActionAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("description", "meeting", "owner", "due_on", "status")
     list_filter = ("status", "owner", "meeting__group")
     search_fields = ("description",)

@@ -9,13 +9,15 @@ from django.db import models
 from django.urls import reverse
 
 from partners.models import Board, Partner, Person
+from wscb.scoping import BoardScopedManager
+from wscb.words import termed
 
 
 class Group(models.Model):
     """The board itself, its executive or one of its sub-groups, with its quorum and threshold rules."""
 
     class Kind(models.TextChoices):
-        BOARD = "board", "Board"
+        BOARD = "board", termed("Board")
         EXECUTIVE = "executive", "Executive"
         SUB_GROUP = "sub_group", "Sub-group"
 
@@ -43,6 +45,8 @@ class Group(models.Model):
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
         help_text="Agencies whose attendance rate is below this are flagged.",
     )
+
+    objects = BoardScopedManager("board")
 
     class Meta:
         ordering = ["board", "kind", "name"]
@@ -73,7 +77,7 @@ class Membership(models.Model):
 
     class Status(models.TextChoices):
         FULL = "full", "Full"
-        ADVISOR = "advisor", "Advisor to the Board"
+        ADVISOR = "advisor", termed("Advisor to the Board")
         ADMIN = "admin", "Admin"
 
     #: The roles section 3 of the annual report names as key roles, in its order.
@@ -104,6 +108,8 @@ class Membership(models.Model):
     order = models.PositiveSmallIntegerField(default=0, help_text="Position in the section 12 list.")
     started_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
+
+    objects = BoardScopedManager("group__board")
 
     class Meta:
         ordering = ["group", "order", "pk"]
@@ -160,7 +166,7 @@ class Meeting(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
     reporting_year = models.PositiveSmallIntegerField(
         "counted in reporting year starting",
-        help_text=(
+        help_text=termed(
             "Start year of the reporting year whose annual report counts this meeting: normally the year "
             "containing its date, but a board cycle may run over (the 2016/17 report counts 21/03/2016 "
             "and 06/04/2017)."
@@ -169,6 +175,8 @@ class Meeting(models.Model):
     agenda = models.FileField(upload_to=meeting_document_path, blank=True, max_length=300)
     minutes = models.FileField(upload_to=meeting_document_path, blank=True, max_length=300)
     version = models.PositiveIntegerField(default=0, help_text="Raised on every save of the attendance.")
+
+    objects = BoardScopedManager("group__board")
 
     class Meta:
         ordering = ["-held_on", "group"]
@@ -226,6 +234,8 @@ class Attendance(models.Model):
     deputy_name = models.CharField(max_length=150, blank=True)
     deputy_job_title = models.CharField(max_length=200, blank=True)
 
+    objects = BoardScopedManager("meeting__group__board")
+
     class Meta:
         ordering = ["meeting", "pk"]
         constraints = [
@@ -271,6 +281,8 @@ class Action(models.Model):
     )
     due_on = models.DateField("due date")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
+
+    objects = BoardScopedManager("meeting__group__board")
 
     class Meta:
         ordering = ["due_on", "pk"]

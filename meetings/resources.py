@@ -15,7 +15,8 @@ from django.core.exceptions import ValidationError
 from import_export import fields, resources
 
 from meetings.models import Attendance, Group, Meeting, Membership
-from partners.models import Board, Partner
+from partners.models import Board
+from partners.services import member_agencies
 
 COLUMNS = ("Group", "Meeting date", "Agency", "Name", "Job title", "Status", "Deputy name", "Deputy job title", "Role")
 
@@ -78,10 +79,13 @@ class AttendanceResource(resources.ModelResource):
         self.meetings = {
             (meeting.group_id, meeting.held_on): meeting for meeting in Meeting.objects.filter(group__board=self.board)
         }
+        # The board's own agencies only: another board's agency of the same name is not this one.
         self.agencies = {}
-        for partner in Partner.objects.all():
+        board_agencies = list(member_agencies(board=self.board).order_by("short_name"))
+        for partner in board_agencies:
             self.agencies[partner.name.casefold()] = partner
             self.agencies[partner.short_name.casefold()] = partner
+        self.agency_names = ", ".join(partner.short_name for partner in board_agencies) or "none yet"
         self.members = {}
         for membership in Membership.objects.filter(group__board=self.board).select_related("person", "partner"):
             key = (membership.group_id, Attendance.name_key(membership.person.full_name))
@@ -110,7 +114,9 @@ class AttendanceResource(resources.ModelResource):
         agency_text = _text(row.get("Agency"))
         partner = self.agencies.get(agency_text.casefold()) if agency_text else None
         if agency_text and partner is None:
-            errors.append(f"Unknown agency “{agency_text}”.")
+            errors.append(
+                f"“{agency_text}” is not an agency of {self.board.short_name}. Its agencies are: {self.agency_names}."
+            )
         name = " ".join(_text(row.get("Name")).split())
         if not name:
             errors.append("The name is missing.")

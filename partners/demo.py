@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
 
-from partners.models import Board, KeyObjective, Partner, StrategicPriority, User
+from partners.models import Board, BoardMembership, KeyObjective, Partner, StrategicPriority, User
 from wscb.roles import Role
 
 Sector = Partner.Sector
@@ -205,7 +205,8 @@ def _upsert_user(*, email, full_name, job_title, role, partner, board, password_
 
 
 def load(*, password: str) -> dict:
-    """Create or update the demo board, agencies and users; returns what the command prints."""
+    """Create or update the demo board, agencies (members of it) and users; returns what the command
+    prints. Runs with board scoping disabled (the ``load_demo`` command)."""
     board, _ = Board.objects.update_or_create(name=BOARD["name"], defaults=BOARD)
     password_hash = make_password(password)  # hashed once: every demo user shares it
     logins = []
@@ -221,14 +222,15 @@ def load(*, password: str) -> dict:
         )
         logins.append((email, Role(role).label))
     for agency in AGENCIES:
-        partner, _ = Partner.objects.update_or_create(
-            name=agency.name,
-            defaults={
-                "short_name": agency.short_name,
-                "sector": agency.sector,
-                "is_statutory": agency.is_statutory,
-                "is_active": True,
-            },
+        partner = Partner.objects.filter(board_memberships__board=board, name=agency.name).first()
+        if partner is None:
+            partner = Partner.objects.create(name=agency.name, short_name=agency.short_name, sector=agency.sector)
+        else:
+            Partner.objects.filter(pk=partner.pk).update(
+                short_name=agency.short_name, sector=agency.sector, is_active=True
+            )
+        BoardMembership.objects.update_or_create(
+            board=board, partner=partner, defaults={"is_statutory": agency.is_statutory}
         )
         if agency.lead_name:
             email = lead_email(agency)

@@ -6,11 +6,17 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from wscb.roles import Role, role_has_model_permission, role_has_module_permission
+from wscb.scoping import BoardScopedManager
 from wscb.validators import validate_short_name
+from wscb.words import termed
 
 
 class Board(models.Model):
-    """A safeguarding board or partnership; groups, rounds, finance and reports hang off it."""
+    """A safeguarding board or partnership; groups, rounds, finance and reports hang off it.
+
+    Its word for itself (``term``: "Board" or "Partnership") and its names are data: every text
+    that names it takes them (``wscb.boards.board_words``, the ``board_term`` template variable).
+    """
 
     class Term(models.TextChoices):
         BOARD = "Board", "Board"
@@ -34,13 +40,27 @@ class Board(models.Model):
 
     class Meta:
         ordering = ["name"]
+        verbose_name = termed("board")
+        verbose_name_plural = termed("boards")
 
     def __str__(self) -> str:
         return self.name
 
 
+def _member_agencies(board_id: int) -> models.Q:
+    return models.Q(pk__in=BoardMembership._base_manager.filter(board_id=board_id).values("partner_id"))
+
+
 class Partner(models.Model):
-    """A partner agency. Agencies are shared by every board in the installation."""
+    """A partner agency. Agencies are shared records: one agency (the council, the police) may be a
+    member of several boards, through ``BoardMembership``. What is true of it for one board (member
+    from/until, statutory partner, the board's main contact) is on the membership; its name, short
+    name and sector are the agency's own, the same in every board it belongs to.
+
+    ``Partner.objects`` sees the current board's member agencies only (``wscb.scoping``). Names and
+    short names are unique within each board (``partners.services.agency_name_clash``), not across
+    the installation: two boards may each have their own "Probation".
+    """
 
     class Sector(models.TextChoices):
         LOCAL_AUTHORITY = "local_authority", "Local authority"
@@ -52,40 +72,21 @@ class Partner(models.Model):
         VOLUNTARY = "voluntary", "Voluntary and community"
         OTHER = "other", "Other"
 
-    name = models.CharField(max_length=200, unique=True)
+    name = models.CharField(max_length=200)
     short_name = models.CharField(
-        max_length=60, unique=True, help_text='As the report uses it, e.g. "GMP" or "WWL NHS Trust".'
+        max_length=60,
+        help_text='The name the report and tables use, shorter than the full name ("Police", "NHS Trust").',
     )
     sector = models.CharField(max_length=20, choices=Sector.choices)
-    is_statutory = models.BooleanField(
-        "statutory partner", default=False, help_text="A partner the law requires to be on the board."
-    )
     is_active = models.BooleanField(default=True)
     address = models.TextField(blank=True)
     website = models.URLField(blank=True)
-    main_contact = models.ForeignKey(
-        "Person",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text="The person the board writes to first about this agency.",
-    )
     notes = models.TextField(blank=True)
-    membership_started_on = models.DateField("member of the board from", null=True, blank=True)
-    membership_ended_on = models.DateField("member of the board until", null=True, blank=True)
+
+    objects = BoardScopedManager(_member_agencies)
 
     class Meta:
         ordering = ["name"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(membership_ended_on__isnull=True)
-                | models.Q(membership_started_on__isnull=True)
-                | models.Q(membership_ended_on__gte=models.F("membership_started_on")),
-                name="partner_membership_dates_in_order",
-                violation_error_message="Membership cannot end before it starts.",
-            ),
-        ]
 
     def __str__(self) -> str:
         return self.name
@@ -94,6 +95,55 @@ class Partner(models.Model):
         from django.urls import reverse
 
         return reverse("partners:partner-detail", args=[self.pk])
+
+
+class BoardMembership(models.Model):
+    """An agency's membership of one board: from and until when, whether the law makes it a
+    statutory partner of that board, and the person the board writes to first there."""
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="agency_memberships")
+    partner = models.ForeignKey(
+        Partner, verbose_name="agency", on_delete=models.CASCADE, related_name="board_memberships"
+    )
+    started_on = models.DateField("member from", null=True, blank=True)
+    ended_on = models.DateField("member until", null=True, blank=True)
+    is_statutory = models.BooleanField(
+        "statutory partner", default=False, help_text="A partner the law requires to be a member."
+    )
+    main_contact = models.ForeignKey(
+        "Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=termed("The person the board writes to first about this agency."),
+    )
+
+    objects = BoardScopedManager("board")
+
+    class Meta:
+        ordering = ["board", "partner__name"]
+        verbose_name = "agency membership"
+        constraints = [
+            models.UniqueConstraint(fields=["board", "partner"], name="agency_member_once_per_board"),
+            models.CheckConstraint(
+                condition=models.Q(ended_on__isnull=True)
+                | models.Q(started_on__isnull=True)
+                | models.Q(ended_on__gte=models.F("started_on")),
+                name="agency_membership_dates_in_order",
+                violation_error_message="Membership cannot end before it starts.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.partner.name}, member of {self.board.short_name}"
+
+    def is_current_on(self, day) -> bool:
+        return (self.started_on is None or self.started_on <= day) and (self.ended_on is None or self.ended_on >= day)
+
+
+def _people_of_board(board_id: int) -> models.Q:
+    return models.Q(pk__in=Person.boards.through._base_manager.filter(board_id=board_id).values("person_id"))
 
 
 class Person(models.Model):
@@ -124,6 +174,15 @@ class Person(models.Model):
         blank=True,
         related_name="person",
     )
+
+    boards = models.ManyToManyField(
+        Board,
+        blank=True,
+        related_name="people",
+        help_text=termed("The boards this person is recorded for; only they see the person."),
+    )
+
+    objects = BoardScopedManager(_people_of_board)
 
     class Meta:
         ordering = ["full_name", "pk"]
@@ -175,7 +234,16 @@ class User(AbstractBaseUser):
         help_text="Required for partner leads: the one agency they report for.",
     )
     boards = models.ManyToManyField(
-        Board, blank=True, related_name="users", help_text="The boards this person works for."
+        Board, blank=True, related_name="users", help_text=termed("The boards this person works for.")
+    )
+    last_board = models.ForeignKey(
+        Board,
+        verbose_name="working in",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=termed("The board chosen last in the header: the one they start in at their next sign-in."),
     )
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
@@ -260,6 +328,8 @@ class StrategicPriority(models.Model):
     number = models.PositiveSmallIntegerField()
     title = models.TextField()
 
+    objects = BoardScopedManager("board")
+
     class Meta:
         ordering = ["board", "-first_year", "number"]
         verbose_name_plural = "strategic priorities"
@@ -286,6 +356,8 @@ class KeyObjective(models.Model):
     priority = models.ForeignKey(StrategicPriority, on_delete=models.CASCADE, related_name="key_objectives")
     order = models.PositiveSmallIntegerField(default=0)
     text = models.TextField()
+
+    objects = BoardScopedManager("priority__board")
 
     class Meta:
         ordering = ["priority", "order", "pk"]

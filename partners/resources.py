@@ -1,9 +1,11 @@
-"""Spreadsheet import and export of partner agencies (django-import-export)."""
+"""Spreadsheet import and export of one board's partner agencies (django-import-export)."""
 
+from django.db.models import Exists, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from import_export import fields, resources, widgets
 
-from partners.models import Partner
-from wscb.data.imports import StrictColumnsMixin
+from partners.models import Board, BoardMembership, Partner
+from wscb.data.imports import ImportRejected, StrictColumnsMixin
 
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0"}
@@ -54,14 +56,21 @@ class ChoiceWidget(widgets.Widget):
 
 
 class PartnerResource(StrictColumnsMixin, resources.ModelResource):
-    """Columns: name, short_name, sector (required); is_statutory, is_active (optional, Yes/No).
+    """One board's agencies. Columns: name, short_name, sector (required); is_statutory, is_active
+    (optional, Yes/No).
 
-    A row whose short name matches an existing agency updates it; otherwise it adds one.
+    A row names an agency of this board by its short name (matched within the board only) and
+    updates it; any other row adds an agency, which becomes a member of the board. "Statutory
+    partner" is the agency's membership of this board. An agency other boards share keeps its
+    name, short name, sector and status: a row that would change them is refused (the change is
+    made on the agency's page, where its boards are named), so an import never changes what
+    another board shows.
     """
 
     REQUIRED = ["name", "short_name", "sector"]
     OPTIONAL = ["is_statutory", "is_active"]
     ALIASES = {"short name": "short_name", "statutory partner": "is_statutory", "active": "is_active"}
+    SHARED_FIELDS = ("name", "short_name", "sector", "is_active")
 
     name = fields.Field(attribute="name", column_name="name")
     short_name = fields.Field(attribute="short_name", column_name="short_name")
@@ -77,3 +86,72 @@ class PartnerResource(StrictColumnsMixin, resources.ModelResource):
         report_skipped = True
         clean_model_instances = True
         use_bulk = False
+
+    def __init__(self, *, board: Board | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.board = board
+
+    def get_queryset(self):
+        """The board's agencies, each with its statutory status on this board."""
+        if self.board is None:
+            return Partner.objects.none()
+        here = BoardMembership._base_manager.filter(board=self.board, partner=OuterRef("pk"))
+        # The board is named here, whatever scope the caller is in.
+        return (
+            Partner.objects.every_board()
+            .filter(Exists(here))
+            .annotate(is_statutory=Coalesce(Subquery(here.values("is_statutory")[:1]), False))
+        )
+
+    def filter_export(self, queryset, **kwargs):
+        """Each agency with its statutory status on this board (the back office's export)."""
+        here = BoardMembership._base_manager.filter(board=self.board, partner=OuterRef("pk"))
+        return (
+            super()
+            .filter_export(queryset, **kwargs)
+            .annotate(is_statutory=Coalesce(Subquery(here.values("is_statutory")[:1]), False))
+        )
+
+    def before_import(self, dataset, **kwargs):
+        if self.board is None:
+            raise ImportRejected("Choose the board or partnership to import agencies for first.")
+        self._shared = set(
+            BoardMembership._base_manager.exclude(board=self.board)
+            .filter(partner__in=self.get_queryset().values("pk"))
+            .values_list("partner_id", flat=True)
+        )
+        self._names = {
+            partner.name.casefold(): partner.short_name.casefold() for partner in self.get_queryset().only("name")
+        }
+        super().before_import(dataset, **kwargs)
+
+    def init_instance(self, row=None):
+        instance = super().init_instance(row)
+        instance.is_statutory = False
+        return instance
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        if instance.pk in self._shared:
+            stored = Partner._base_manager.filter(pk=instance.pk).values(*self.SHARED_FIELDS).get()
+            changed = [name for name in self.SHARED_FIELDS if stored[name] != getattr(instance, name)]
+            if changed:
+                errors.setdefault(changed[0], []).append(
+                    f"{stored['name']} is shared with another board or partnership, so its "
+                    f"{', '.join(name.replace('_', ' ') for name in changed)} cannot be changed by an import: "
+                    "change it on the agency's page in the back office, where its boards are named."
+                )
+        name_owner = self._names.get(str(instance.name).casefold())
+        if name_owner is not None and name_owner != str(instance.short_name).casefold():
+            errors.setdefault("name", []).append(
+                f"Another agency of {self.board.short_name} is already called {instance.name}."
+            )
+        super().validate_instance(instance, errors, validate_unique=False)
+        self._names[str(instance.name).casefold()] = str(instance.short_name).casefold()
+
+    def after_save_instance(self, instance, row, **kwargs):
+        # Also in the dry run, inside its transaction that is rolled back.
+        super().after_save_instance(instance, row, **kwargs)
+        from partners.services import agency_join_board
+
+        agency_join_board(partner=instance, board=self.board, is_statutory=bool(instance.is_statutory))

@@ -7,7 +7,8 @@ from django.views import View
 from django.views.generic import DetailView, ListView
 
 from partners.resources import PartnerResource
-from partners.selectors import partner_get, partner_leads, partner_list, partner_people
+from partners.selectors import partner_get, partner_leads, partner_list, partner_membership, partner_people
+from partners.services import agency_boards
 from wscb.data.imports import ImportFileForm, ImportRejected, read_upload, run_import
 from wscb.data.once import SubmitOnceMixin
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
@@ -19,7 +20,7 @@ class PartnerListView(PartnershipReaderMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        partners = partner_list(for_user=self.request.user)
+        partners = partner_list(for_user=self.request.user, board=self.request.board or None)
         if self.request.GET.get("show") != "all":
             partners = partners.filter(is_active=True)
         if self.request.GET.get("lead") == "missing":
@@ -42,8 +43,13 @@ class PartnerDetailView(SignedInMixin, DetailView):
         return partner_get(for_user=self.request.user, pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
+        board = self.request.board or None
         return super().get_context_data(
-            leads=partner_leads(partner=self.object), people=partner_people(partner=self.object), **kwargs
+            leads=partner_leads(partner=self.object, board=board),
+            people=partner_people(partner=self.object),
+            membership=partner_membership(partner=self.object),
+            other_boards=[other for other in agency_boards(partner=self.object) if other != board],
+            **kwargs,
         )
 
 
@@ -69,7 +75,7 @@ class PartnerImportView(SubmitOnceMixin, RecordKeeperMixin, View):
             except ImportRejected as problem:
                 form.add_error("file", str(problem))
             else:
-                outcome = run_import(resource=PartnerResource(), dataset=dataset, request=request)
+                outcome = run_import(resource=PartnerResource(board=request.board), dataset=dataset, request=request)
                 if outcome.ok:
                     totals = outcome.totals
                     messages.success(

@@ -1,6 +1,8 @@
 """The named cast used by every test, and reporting of the database and permission matrix."""
 
+import contextvars
 import os
+import threading
 from types import SimpleNamespace
 
 import pytest
@@ -10,6 +12,7 @@ from django.test import Client, override_settings
 from partners.models import Partner
 from tests.partners.factories import BoardFactory, PartnerFactory, PartnerLeadFactory, UserFactory
 from wscb.roles import Role
+from wscb.scoping import scopes_disabled
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls there are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -23,6 +26,43 @@ override_settings(
 ROLES = ("anonymous", "lead_a", "business_support", "board_member", "administrator")
 
 _database_seen: list[str] = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _test_code_sees_every_board():
+    """Test code sets up and checks any board's rows, so board scoping is off in the test itself,
+    and in the threads a test starts (they run in a copy of the starting thread's context, as
+    ``Thread(context=...)`` will do in Python 3.14).
+
+    What the tests exercise is scoped as in production: every request through the test client (or a
+    browser) runs in its board's scope (``wscb.boards.CurrentBoardMiddleware``), and code that runs
+    outside requests is tested with ``no_board_scope`` to prove it sets its own scope
+    (tests/wscb/test_board_scoping.py).
+    """
+    original_start = threading.Thread.start
+
+    def start_in_this_context(thread):
+        context, run = contextvars.copy_context(), thread.run
+        thread.run = lambda: context.run(run)
+        original_start(thread)
+
+    threading.Thread.start = start_in_this_context
+    try:
+        with scopes_disabled():
+            yield
+    finally:
+        threading.Thread.start = original_start
+
+
+@pytest.fixture
+def no_board_scope():
+    """Inside the test, no board scope and scoping not disabled: as in a task or command that forgot
+    its scope, so a query on a board's records raises ``ScopeError``."""
+    from wscb.scoping import _state
+
+    token = _state.set(None)
+    yield
+    _state.reset(token)
 
 
 @pytest.fixture(autouse=True)
@@ -63,14 +103,16 @@ def board(db):
 
 
 @pytest.fixture
-def agency_a(db):
-    return PartnerFactory(name="Agency A Trust", short_name="Agency A", sector=Partner.Sector.HEALTH, is_statutory=True)
+def agency_a(board):
+    return PartnerFactory(
+        name="Agency A Trust", short_name="Agency A", sector=Partner.Sector.HEALTH, is_statutory=True, boards=[board]
+    )
 
 
 @pytest.fixture
-def agency_b(db):
+def agency_b(board):
     return PartnerFactory(
-        name="Agency B Police", short_name="Agency B", sector=Partner.Sector.POLICE, is_statutory=True
+        name="Agency B Police", short_name="Agency B", sector=Partner.Sector.POLICE, is_statutory=True, boards=[board]
     )
 
 
@@ -155,3 +197,21 @@ def run_jobs():
 def as_user():
     """``as_user(lead_a)`` gives a test client signed in as that user (``None``: anonymous)."""
     return client_for
+
+
+@pytest.fixture
+def second_board(db):
+    """A second board (a Partnership) in the same installation, with its agencies and users:
+    tests/partners/second_board.py. Build on it with ``second_board_records``."""
+    from tests.partners.second_board import build_second_board
+
+    return build_second_board()
+
+
+@pytest.fixture
+def second_board_records(second_board):
+    """A 2016/17 year of the second board's records in every app, made through the services."""
+    from tests.partners.second_board import build_second_board_records
+
+    build_second_board_records(second_board)
+    return second_board

@@ -21,6 +21,9 @@ import tests
 
 LOGIN = "login"
 ROLES = ("anonymous", "lead_a", "business_support", "board_member", "administrator")
+#: Users of a second board (tests/partners/second_board.py) asking for the first board's URLs:
+#: its business support, and an administrator working in it. None may get the first board's records.
+OTHER_BOARD_ROLES = ("other_board_support", "other_board_admin")
 KEEPERS = frozenset({"business_support", "administrator"})
 READERS = frozenset({"business_support", "board_member", "administrator"})
 SIGNED_IN = frozenset(ROLES) - {"anonymous"}
@@ -266,10 +269,21 @@ def report(terminalreporter) -> None:
     pairs = sum(len(roles) for roles in RESULTS.values())
     terminalreporter.write_sep("-", f"permission matrix: {pairs} role x URL pairs checked on {len(RESULTS)} URLs")
     width = max(len(key) for key in RESULTS)
-    terminalreporter.write_line(f"{'URL':<{width}}  " + "  ".join(f"{role:>16}" for role in ROLES))
+    columns = (*ROLES, *OTHER_BOARD_ROLES)
+    terminalreporter.write_line(f"{'URL':<{width}}  " + "  ".join(f"{role:>19}" for role in columns))
     for key in sorted(RESULTS):
         row = RESULTS[key]
-        terminalreporter.write_line(f"{key:<{width}}  " + "  ".join(f"{row.get(role, '-')!s:>16}" for role in ROLES))
+        terminalreporter.write_line(f"{key:<{width}}  " + "  ".join(f"{row.get(role, '-')!s:>19}" for role in columns))
 
 
-__all__ = ["LOGIN", "ROLES", "AdminPolicy", "Entry", "all_entries", "expect", "field", "resolver_names"]
+__all__ = [
+    "LOGIN",
+    "OTHER_BOARD_ROLES",
+    "ROLES",
+    "AdminPolicy",
+    "Entry",
+    "all_entries",
+    "expect",
+    "field",
+    "resolver_names",
+]

@@ -13,6 +13,7 @@ from training.models import (
     CoursePlan,
     ELearningEnrolment,
     ELearningModule,
+    ELearningModuleTotal,
     ELearningPackage,
     OtherActivity,
     Session,
@@ -20,6 +21,7 @@ from training.models import (
     YearStatement,
 )
 from wscb.audit.admin import AuditedModelAdmin
+from wscb.board_admin import BoardScopedInline, BoardScopedModelAdmin
 from wscb.data.versions import VersionedModelAdmin
 from wscb.forms import SpecificErrorMessagesMixin
 
@@ -36,6 +38,10 @@ class CoursePlanForm(SpecificErrorMessagesMixin, forms.ModelForm):
             "position",
             "courses_planned",
             "are_figures_recorded",
+            "stated_delivered",
+            "stated_cancelled",
+            "stated_places",
+            "stated_attended",
             "has_impact_report",
             "impact_file",
             "impact_summary",
@@ -64,13 +70,14 @@ class CoursePlanForm(SpecificErrorMessagesMixin, forms.ModelForm):
         return instance
 
 
-class CoursePlanInline(admin.StackedInline):
+class CoursePlanInline(BoardScopedInline, admin.StackedInline):
     model = CoursePlan
     form = CoursePlanForm
     extra = 0
     fields = (
         ("start_year", "programme", "position"),
         ("courses_planned", "are_figures_recorded"),
+        ("stated_delivered", "stated_cancelled", "stated_places", "stated_attended"),
         ("has_impact_report", "impact_file"),
         "impact_summary",
         ("evaluation_score", "evaluation_responses"),
@@ -78,7 +85,7 @@ class CoursePlanInline(admin.StackedInline):
 
 
 @admin.register(Course)
-class CourseAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class CourseAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("title", "board", "delivery", "level", "is_active")
     list_filter = ("board", "delivery", "is_active", "plans__programme", "plans__start_year")
     search_fields = ("title", "description")
@@ -88,7 +95,7 @@ class CourseAdmin(AuditedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(VersionedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
+class SessionAdmin(VersionedModelAdmin, BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     """Guarded by the session's version, the one the portal's attendance and cancellation forms check."""
 
     list_display = ("course", "starts_on", "venue", "places_available", "status", "cancellation_reason")
@@ -110,7 +117,7 @@ class SessionAdmin(VersionedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(Booking)
-class BookingAdmin(VersionedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
+class BookingAdmin(VersionedModelAdmin, BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     """Guarded by the session's version: a booking changed here makes an open attendance form stale."""
 
     version_owner = "session"
@@ -132,20 +139,20 @@ class BookingAdmin(VersionedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(TrainingPolicy)
-class TrainingPolicyAdmin(AuditedModelAdmin, admin.ModelAdmin):
-    list_display = ("board", "late_cancellation_days")
-    fields = ("board", "late_cancellation_days")
+class TrainingPolicyAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
+    list_display = ("board", "late_cancellation_days", "places_count")
+    fields = ("board", "late_cancellation_days", "places_count")
 
 
 @admin.register(ChargeRate)
-class ChargeRateAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class ChargeRateAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("board", "sector", "reason", "amount")
     list_filter = ("board", "sector", "reason")
     fields = ("board", "sector", "reason", "amount")
 
 
 @admin.register(YearStatement)
-class YearStatementAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class YearStatementAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("board", "start_year", "places_booked", "attended", "cancelled", "did_not_attend", "source")
     fields = (
         "board",
@@ -163,7 +170,7 @@ class YearStatementAdmin(AuditedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(ELearningModule)
-class ELearningModuleAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class ELearningModuleAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("title", "board", "is_in_package")
     list_filter = ("board", "is_in_package")
     search_fields = ("title",)
@@ -171,19 +178,30 @@ class ELearningModuleAdmin(AuditedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(ELearningPackage)
-class ELearningPackageAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class ELearningPackageAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("board", "start_year", "licences_purchased", "cost", "stated_allocated", "stated_completed")
     fields = (
         "board",
         "start_year",
         "licences_purchased",
-        "cost",
+        ("cost", "stated_cost_per_licence"),
         ("stated_allocated", "stated_completed", "stated_completion_rate"),
     )
 
 
+@admin.register(ELearningModuleTotal)
+class ELearningModuleTotalAdmin(AuditedModelAdmin, admin.ModelAdmin):
+    """Completions by module as the provider reports them, for years whose licences are not recorded one by one."""
+
+    list_display = ("module", "start_year", "completed", "allocated", "position")
+    list_filter = ("start_year", "module__board")
+    search_fields = ("module__title",)
+    fields = ("module", "start_year", "position", ("completed", "allocated"))
+    autocomplete_fields = ("module",)
+
+
 @admin.register(ELearningEnrolment)
-class ELearningEnrolmentAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class ELearningEnrolmentAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("learner_name", "module", "partner", "organisation_name", "allocated_on", "completed_on")
     list_filter = ("module",)
     search_fields = ("learner_name", "organisation_name", "partner__name")
@@ -192,7 +210,7 @@ class ELearningEnrolmentAdmin(AuditedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(OtherActivity)
-class OtherActivityAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class OtherActivityAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("description", "kind", "start_year", "settings_count", "people_trained", "board")
     list_filter = ("board", "kind", "start_year")
     fields = ("board", "start_year", "kind", "description", "settings_count", "people_trained")

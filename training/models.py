@@ -8,6 +8,7 @@ from django.db.models import Q
 
 from partners.models import Board, Partner, StrategicPriority
 from wscb.periods import ReportingYear
+from wscb.scoping import BoardScopedManager
 
 #: Charges for a booking by a named community or voluntary organisation use this sector.
 COMMUNITY_SECTOR = Partner.Sector.VOLUNTARY
@@ -33,6 +34,8 @@ class Course(models.Model):
         StrategicPriority, blank=True, related_name="courses", verbose_name="strategic priorities"
     )
     is_active = models.BooleanField(default=True)
+
+    objects = BoardScopedManager("board")
 
     class Meta:
         ordering = ["title"]
@@ -62,6 +65,16 @@ class CoursePlan(models.Model):
         default=True,
         help_text="Untick when places and attendance were not recorded: the tables show a blank, not 0.",
     )
+    stated_delivered = models.PositiveSmallIntegerField(
+        "courses delivered (stated)",
+        null=True,
+        blank=True,
+        help_text="When the year's sessions are not recorded one by one: the dates delivered as reported. "
+        "Recorded sessions take precedence and a different stated figure is reconciled against them.",
+    )
+    stated_cancelled = models.PositiveSmallIntegerField("courses cancelled (stated)", null=True, blank=True)
+    stated_places = models.PositiveIntegerField("places available (stated)", null=True, blank=True)
+    stated_attended = models.PositiveIntegerField("attended (stated)", null=True, blank=True)
     has_impact_report = models.BooleanField("impact report produced", default=False)
     impact_summary = models.TextField(blank=True)
     impact_file = models.FileField(upload_to="training/impact/", blank=True)
@@ -75,12 +88,21 @@ class CoursePlan(models.Model):
     )
     evaluation_responses = models.PositiveIntegerField(null=True, blank=True)
 
+    objects = BoardScopedManager("course__board")
+
     class Meta:
         ordering = ["start_year", "programme", "position", "course__title"]
         constraints = [models.UniqueConstraint(fields=["course", "start_year"], name="one_plan_per_course_and_year")]
 
     def __str__(self) -> str:
         return f"{self.course} ({ReportingYear(self.start_year).label})"
+
+    @property
+    def has_stated_figures(self) -> bool:
+        return any(
+            value is not None
+            for value in (self.stated_delivered, self.stated_cancelled, self.stated_places, self.stated_attended)
+        )
 
 
 class Session(models.Model):
@@ -109,6 +131,8 @@ class Session(models.Model):
     cancellation_reason = models.CharField(max_length=30, choices=CancellationReason.choices, blank=True)
     cancelled_on = models.DateField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
+
+    objects = BoardScopedManager("course__board")
 
     class Meta:
         ordering = ["starts_on", "start_time", "pk"]
@@ -169,6 +193,8 @@ class Booking(models.Model):
     cancelled_on = models.DateField(null=True, blank=True)
     is_late_cancellation = models.BooleanField(default=False)
 
+    objects = BoardScopedManager("session__course__board")
+
     class Meta:
         ordering = ["session", "booked_at", "pk"]
         indexes = [models.Index(fields=["session", "status"])]
@@ -196,10 +222,27 @@ class Booking(models.Model):
 class TrainingPolicy(models.Model):
     """A board's training rules that business support may change."""
 
+    class PlacesCount(models.TextChoices):
+        DELIVERED = "delivered", "Places offered in delivered sessions"
+        ALL_SESSIONS = "all_sessions", "Places offered in all sessions, cancelled ones included"
+
     board = models.OneToOneField(Board, on_delete=models.CASCADE, related_name="training_policy")
     late_cancellation_days = models.PositiveSmallIntegerField(
         default=7, help_text="A cancellation this many days or fewer before the session is late (and may be charged)."
     )
+    places_count = models.CharField(
+        "places counted in the course tables",
+        max_length=20,
+        choices=PlacesCount.choices,
+        default=PlacesCount.DELIVERED,
+        help_text=(
+            "What the course tables' places column counts: the places of delivered sessions, or of every "
+            "session including cancelled ones (as some annual reports count them). The places of cancelled "
+            "sessions are shown in a column of their own either way."
+        ),
+    )
+
+    objects = BoardScopedManager("board")
 
     class Meta:
         verbose_name_plural = "training policies"
@@ -221,6 +264,8 @@ class ChargeRate(models.Model):
     sector = models.CharField(max_length=20, choices=Partner.Sector.choices)
     reason = models.CharField(max_length=30, choices=Reason.choices)
     amount = models.DecimalField(max_digits=8, decimal_places=2, validators=[MinValueValidator(Decimal("0"))])
+
+    objects = BoardScopedManager("board")
 
     class Meta:
         ordering = ["sector", "reason"]
@@ -249,6 +294,8 @@ class YearStatement(models.Model):
     cancelled_room_unavailable = models.PositiveIntegerField(null=True, blank=True)
     cancelled_other = models.PositiveIntegerField(null=True, blank=True)
 
+    objects = BoardScopedManager("board")
+
     class Meta:
         ordering = ["-start_year"]
         constraints = [models.UniqueConstraint(fields=["board", "start_year"], name="one_statement_per_year")]
@@ -264,6 +311,8 @@ class ELearningModule(models.Model):
     title = models.CharField(max_length=200)
     is_in_package = models.BooleanField(default=True, help_text="Untick for modules bought at extra cost.")
 
+    objects = BoardScopedManager("board")
+
     class Meta:
         ordering = ["title"]
         constraints = [models.UniqueConstraint(fields=["board", "title"], name="module_title_unique_in_board")]
@@ -277,13 +326,25 @@ class ELearningPackage(models.Model):
 
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="elearning_packages")
     start_year = models.PositiveSmallIntegerField()
-    licences_purchased = models.PositiveIntegerField()
-    cost = models.DecimalField("cost of the licence package (£)", max_digits=10, decimal_places=2)
+    licences_purchased = models.PositiveIntegerField(null=True, blank=True, help_text="Blank when not known.")
+    cost = models.DecimalField(
+        "cost of the licence package (£)", max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    stated_cost_per_licence = models.DecimalField(
+        "cost per licence (stated, £)",
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="When the package cost is not recorded: the cost per licence as the provider states it.",
+    )
     stated_allocated = models.PositiveIntegerField(null=True, blank=True)
     stated_completed = models.PositiveIntegerField(null=True, blank=True)
     stated_completion_rate = models.DecimalField(
         "stated completion rate (%)", max_digits=5, decimal_places=1, null=True, blank=True
     )
+
+    objects = BoardScopedManager("board")
 
     class Meta:
         ordering = ["-start_year"]
@@ -291,6 +352,27 @@ class ELearningPackage(models.Model):
 
     def __str__(self) -> str:
         return f"E-learning licences {ReportingYear(self.start_year).label}"
+
+
+class ELearningModuleTotal(models.Model):
+    """A module's completions (and allocations, if known) for a year as the provider reports them,
+    when the licences are not recorded one by one. Recorded licences take precedence."""
+
+    module = models.ForeignKey(ELearningModule, on_delete=models.CASCADE, related_name="totals")
+    start_year = models.PositiveSmallIntegerField()
+    completed = models.PositiveIntegerField()
+    allocated = models.PositiveIntegerField(null=True, blank=True, help_text="Blank when not reported.")
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order of the module in the report.")
+
+    objects = BoardScopedManager("module__board")
+
+    class Meta:
+        ordering = ["start_year", "position", "module__title"]
+        verbose_name = "e-learning module total"
+        constraints = [models.UniqueConstraint(fields=["module", "start_year"], name="one_module_total_per_year")]
+
+    def __str__(self) -> str:
+        return f"{self.module} ({ReportingYear(self.start_year).label})"
 
 
 class ELearningEnrolment(models.Model):
@@ -304,6 +386,8 @@ class ELearningEnrolment(models.Model):
     organisation_name = models.CharField("community or voluntary organisation", max_length=200, blank=True)
     allocated_on = models.DateField()
     completed_on = models.DateField(null=True, blank=True)
+
+    objects = BoardScopedManager("module__board")
 
     class Meta:
         ordering = ["allocated_on", "pk"]
@@ -364,6 +448,8 @@ class OtherActivity(models.Model):
         "schools or events", null=True, blank=True, help_text="Schools trained, or events held."
     )
     people_trained = models.PositiveIntegerField()
+
+    objects = BoardScopedManager("board")
 
     class Meta:
         ordering = ["-start_year", "kind", "description"]

@@ -5,7 +5,8 @@ from datetime import date, datetime
 from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
 
-from partners.models import Board, Partner
+from partners.models import Board
+from partners.services import member_agencies
 from training.models import ELearningEnrolment, ELearningModule
 
 DATE_FORMATS = ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d")
@@ -86,8 +87,9 @@ class ELearningEnrolmentResource(resources.ModelResource):
         super().__init__()
         self.fields["module"] = fields.Field(attribute="module", column_name="module", widget=ModuleWidget(board=board))
         self._import_fields = None
+        # The board's own agencies; any other name is a community organisation, recorded by name.
         self.partners = {}
-        for partner in Partner.objects.all():
+        for partner in member_agencies(board=board):
             self.partners[partner.name.casefold()] = partner
             self.partners[partner.short_name.casefold()] = partner
 

@@ -1,9 +1,19 @@
-"""Which boards a user works for, and which one they are looking at now."""
+"""Which boards a user works for, which one they are working in now, and the board's words.
+
+A signed-in user works in one board at a time: the one chosen in the header's switcher this
+session, else the one they used last (``User.last_board``, kept by the switcher), else their
+first. Every request runs inside that board's scope (``wscb.scoping``), so scoped models show its
+rows only. ``board_words`` and the ``board_term`` template variable put the board's own word
+("Board" or "Partnership") into text.
+"""
 
 from django.db.models import QuerySet
 from django.utils.functional import SimpleLazyObject
 
-from partners.models import Board
+from partners.models import Board, User
+from wscb.scoping import board_scope
+from wscb.words import DEFAULT_TERM
+from wscb.words import board_words as _board_words
 
 SESSION_KEY = "board_id"
 
@@ -19,7 +29,8 @@ def boards_for(user) -> QuerySet[Board]:
 
 
 def current_board(request) -> Board | None:
-    """The board chosen in this session if the user may see it, else their first board.
+    """The board chosen in this session if the user may see it, else the one they used last, else
+    their first board.
 
     Anonymous visitors see the installation's only board (for the sign-in page's heading)
     when there is exactly one; with several, none is named before sign-in.
@@ -28,10 +39,10 @@ def current_board(request) -> Board | None:
         only = list(Board.objects.filter(is_active=True)[:2])
         return only[0] if len(only) == 1 else None
     boards = available_boards(request)
-    chosen = request.session.get(SESSION_KEY)
-    for board in boards:
-        if board.pk == chosen:
-            return board
+    for chosen in (request.session.get(SESSION_KEY), request.user.last_board_id):
+        for board in boards:
+            if board.pk == chosen:
+                return board
     return boards[0] if boards else None
 
 
@@ -43,19 +54,42 @@ def available_boards(request) -> list[Board]:
 
 
 def board_switch(*, request, board_id: int) -> Board | None:
-    """Make ``board_id`` the session's board if the user works for it; returns it or None."""
+    """Make ``board_id`` the session's board if the user works for it, and the one they start in
+    next time; returns it or None."""
     board = boards_for(request.user).filter(pk=board_id).first()
     if board is not None:
         request.session[SESSION_KEY] = board.pk
+        if request.user.last_board_id != board.pk:
+            User._base_manager.filter(pk=request.user.pk).update(last_board=board)
+            request.user.last_board = board
     return board
 
 
+def board_term(board) -> str:
+    """The board's word for itself, "Board" when there is no board."""
+    return getattr(board, "term", None) or DEFAULT_TERM
+
+
+def board_words(text: str, board) -> str:
+    """``text`` with every whole word "Board"/"board" in ``board``'s own word (``wscb.words``)."""
+    return _board_words(text, board_term(board))
+
+
 class CurrentBoardMiddleware:
-    """Sets ``request.board``: the board the user is working for (chosen in the header)."""
+    """Sets ``request.board`` (the board the user is working in) and runs the request in its scope."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # Import every view (and so every form) now, outside any board's scope: a choice field's
+        # queryset made at import time must wait for the scope of the request that uses it, not be
+        # made inside the first request's scope (Django imports the URLconf on first use).
+        import importlib
+
+        from django.conf import settings
+
+        importlib.import_module(settings.ROOT_URLCONF)
 
     def __call__(self, request):
         request.board = SimpleLazyObject(lambda: current_board(request))
-        return self.get_response(request)
+        with board_scope(lambda: request.board):
+            return self.get_response(request)

@@ -9,13 +9,15 @@ from collections.abc import Iterable
 
 from django.db import models
 
+from wscb.words import termed
+
 
 class Role(models.TextChoices):
     """A user's one role. ``partners.models.User.role`` stores it; the rules below answer for it."""
 
     PARTNER_LEAD = "partner_lead", "Partner lead"
     BUSINESS_SUPPORT = "business_support", "Business support"
-    BOARD_MEMBER = "board_member", "Board member"
+    BOARD_MEMBER = "board_member", termed("Board member")  # "Partnership member" for a partnership
     ADMINISTRATOR = "administrator", "Administrator"
 
 

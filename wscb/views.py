@@ -13,6 +13,7 @@ from wscb.boards import board_switch
 from wscb.periods import ReportingYear
 from wscb.permissions import signed_in_required
 from wscb.security import next_from
+from wscb.words import board_words, current_term
 
 START_TEMPLATES = {
     "partner_lead": "home/partner_lead.html",
@@ -25,9 +26,12 @@ START_TEMPLATES = {
 def _start_context(request) -> dict:
     user = request.user
     if user.is_partner_lead:
-        return {"partner": user.partner}
+        return {"partner": user.partner, "membership": partner_selectors.partner_membership(partner=user.partner)}
     if user.is_business_support:
-        return {"partner_summary": partner_selectors.partner_summary(), "work_queue": work_queue.items_for(request)}
+        return {
+            "partner_summary": partner_selectors.partner_summary(board=request.board or None),
+            "work_queue": work_queue.items_for(request),
+        }
     if user.is_administrator:
         cutoff = timezone.now() - settings.AXES_COOLOFF_TIME
         return {
@@ -36,7 +40,7 @@ def _start_context(request) -> dict:
                 failures_since_start__gte=settings.AXES_FAILURE_LIMIT, attempt_time__gte=cutoff
             ).count(),
         }
-    return {"partner_summary": partner_selectors.partner_summary()}
+    return {"partner_summary": partner_selectors.partner_summary(board=request.board or None)}
 
 
 @signed_in_required
@@ -53,7 +57,7 @@ def switch_board(request):
     except ValueError:
         board = None
     if board is None:
-        messages.error(request, "Choose one of the boards you work for.")
+        messages.error(request, board_words("Choose one of the boards you work for.", current_term()))
     else:
         messages.success(request, f"You are now working in {board.name}.")
     return redirect(next_from(request))

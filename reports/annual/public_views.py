@@ -25,6 +25,17 @@ from reports.annual.selectors import (
 )
 from wscb.audit.services import audit_download
 from wscb.data.exports import file_response
+from wscb.scoping import board_scope
+
+
+class BoardFromAddressMixin:
+    """The public read one board's reports, named in the address: the page runs in that board's
+    scope (wscb/scoping.py) whichever board the visitor's session would otherwise have."""
+
+    def dispatch(self, request, *args, **kwargs):
+        board = public_board_get(slug=kwargs["board_slug"])
+        with board_scope(board):
+            return super().dispatch(request, *args, **kwargs)
 
 
 def published_article(html: str) -> str:
@@ -49,7 +60,7 @@ def public_urls(published) -> dict[str, str]:
     }
 
 
-class PublicReportListView(View):
+class PublicReportListView(BoardFromAddressMixin, View):
     def get(self, request, board_slug):
         board = public_board_get(slug=board_slug)
         years: dict[int, list] = {}
@@ -67,7 +78,7 @@ class PublicReportListView(View):
         )
 
 
-class PublicReportView(View):
+class PublicReportView(BoardFromAddressMixin, View):
     def get(self, request, board_slug, year, number=None):
         board = public_board_get(slug=board_slug)
         published = public_report_get(board=board, year_slug=year, number=int(number) if number else None)
@@ -90,7 +101,7 @@ class PublicReportView(View):
         )
 
 
-class PublicReportFileView(View):
+class PublicReportFileView(BoardFromAddressMixin, View):
     def get(self, request, board_slug, year, fmt, number=None):
         board = public_board_get(slug=board_slug)
         published = public_report_get(board=board, year_slug=year, number=int(number) if number else None)

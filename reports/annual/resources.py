@@ -30,8 +30,16 @@ class YearWidget(widgets.Widget):
 
 
 class IndicatorWidget(widgets.ForeignKeyWidget):
-    def __init__(self):
+    """An indicator of the board by its code (another board's codes are not matched)."""
+
+    def __init__(self, board=None):
         super().__init__(Indicator, field="code")
+        self.board = board
+
+    def get_queryset(self, value, row, *args, **kwargs):
+        if self.board is None:
+            return Indicator.objects.all()  # the scope in force
+        return Indicator._base_manager.filter(board=self.board)
 
     def clean(self, value, row=None, **kwargs):
         if value in (None, ""):
@@ -39,7 +47,11 @@ class IndicatorWidget(widgets.ForeignKeyWidget):
         try:
             return super().clean(str(value).strip(), row, **kwargs)
         except Indicator.DoesNotExist as error:
-            raise ValueError(f"There is no indicator with the code {value!r}.") from error
+            where = f" in {self.board.short_name}" if self.board is not None else ""
+            codes = ", ".join(self.get_queryset(value, row).order_by("order", "code").values_list("code", flat=True))
+            raise ValueError(
+                f"There is no indicator with the code {value!r}{where}. Its indicators are: {codes or 'none yet'}."
+            ) from error
 
     def render(self, value, obj=None, **kwargs):
         return escape_cell(super().render(value, obj, **kwargs))
@@ -60,7 +72,21 @@ class ComparatorWidget(widgets.Widget):
         return ComparatorValue.Comparator(value).label if value else ""
 
 
-class IndicatorValueResource(StrictColumnsMixin, resources.ModelResource):
+class BoardFiguresMixin:
+    """One board's figures: the rows matched and the indicator codes read are that board's only."""
+
+    def __init__(self, *, board=None, **kwargs):
+        super().__init__(**kwargs)
+        self.board = board
+        self.fields["indicator"].widget = IndicatorWidget(board)
+
+    def get_queryset(self):
+        if self.board is None:
+            return super().get_queryset()
+        return self._meta.model._base_manager.filter(indicator__board=self.board)
+
+
+class IndicatorValueResource(BoardFiguresMixin, StrictColumnsMixin, resources.ModelResource):
     """One row per indicator and year (two rows for the same pair refuse the file, naming both)."""
 
     REQUIRED = ["indicator", "year", "numerator"]
@@ -79,7 +105,7 @@ class IndicatorValueResource(StrictColumnsMixin, resources.ModelResource):
         report_skipped = True
 
 
-class ComparatorValueResource(StrictColumnsMixin, resources.ModelResource):
+class ComparatorValueResource(BoardFiguresMixin, StrictColumnsMixin, resources.ModelResource):
     """One row per indicator, year and comparator (two rows for the same refuse the file, naming both)."""
 
     REQUIRED = ["indicator", "year", "comparator", "value"]

@@ -75,7 +75,7 @@ class ProfileIndexView(SignedInMixin, TemplateView):
     http_method_names = ["get", "head", "options"]
 
     def get_context_data(self, **kwargs):
-        agencies = partner_list(for_user=self.request.user).filter(is_active=True)
+        agencies = partner_list(for_user=self.request.user, board=self.request.board or None).filter(is_active=True)
         return super().get_context_data(agencies=agencies, year=chosen_year(self.request), **kwargs)
 
 

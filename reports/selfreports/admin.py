@@ -4,7 +4,7 @@ from django.contrib import admin
 
 from reports.selfreports.models import FormSection, FormTemplate, Question
 from wscb.audit.admin import AuditedModelAdmin
-from wscb.boards import boards_for
+from wscb.board_admin import BoardScopedInline, BoardScopedModelAdmin
 
 
 def _frozen(obj) -> bool:
@@ -35,7 +35,7 @@ class FrozenInlineMixin:
         return super().has_delete_permission(request, obj) and not _frozen(obj)
 
 
-class SectionInline(FrozenInlineMixin, admin.TabularInline):
+class SectionInline(BoardScopedInline, FrozenInlineMixin, admin.TabularInline):
     model = FormSection
     fields = ("order", "kind", "heading", "guidance", "answers_required")
     extra = 0
@@ -43,40 +43,29 @@ class SectionInline(FrozenInlineMixin, admin.TabularInline):
 
 
 @admin.register(FormTemplate)
-class FormTemplateAdmin(AuditedModelAdmin, FrozenFormMixin, admin.ModelAdmin):
+class FormTemplateAdmin(BoardScopedModelAdmin, AuditedModelAdmin, FrozenFormMixin, admin.ModelAdmin):
     list_display = ("title", "start_year", "board", "frozen_at")
     list_filter = ("board",)
     fields = ("board", "start_year", "title", "introduction", "frozen_at")
     readonly_fields = ("frozen_at",)
     inlines = [SectionInline]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).filter(board__in=boards_for(request.user))
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "board":
-            kwargs["queryset"] = boards_for(request.user)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
-class QuestionInline(FrozenInlineMixin, admin.StackedInline):
+class QuestionInline(BoardScopedInline, FrozenInlineMixin, admin.StackedInline):
     model = Question
     fields = ("order", "key", "text", "help_text", "kind", "choices", "is_required")
     extra = 0
 
 
 @admin.register(FormSection)
-class FormSectionAdmin(AuditedModelAdmin, FrozenFormMixin, admin.ModelAdmin):
+class FormSectionAdmin(BoardScopedModelAdmin, AuditedModelAdmin, FrozenFormMixin, admin.ModelAdmin):
     list_display = ("heading", "order", "kind", "template")
     list_filter = ("template__board", "template__start_year", "kind")
     fields = ("template", "order", "kind", "heading", "guidance", "answers_required")
     inlines = [QuestionInline]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).filter(template__board__in=boards_for(request.user))
-
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "template":
-            # Sections can only be added to forms that no round has frozen.
-            kwargs["queryset"] = FormTemplate.objects.filter(board__in=boards_for(request.user), frozen_at__isnull=True)
+            # Sections can only be added to forms that no round has frozen (the current board's forms).
+            kwargs["queryset"] = FormTemplate.objects.filter(frozen_at__isnull=True)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)

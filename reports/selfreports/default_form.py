@@ -1,6 +1,7 @@
 """The default update form: the one the seed's partners filled in for 2016/17 (section 10)."""
 
 from reports.selfreports.models import FormSection, Question
+from wscb.words import board_words
 
 Kind = FormSection.Kind
 Q = Question.Kind
@@ -145,14 +146,26 @@ SECTIONS = [
 
 
 def populate(template) -> None:
-    """Add the default sections and questions to an empty template."""
+    """Add the default sections and questions to an empty template, in the board's own word (a
+    partnership's form asks about "partnership member responsibilities")."""
+    term = template.board.term
     for order, (kind, heading, guidance, questions) in enumerate(SECTIONS, start=1):
         section = FormSection.objects.create(
-            template=template, order=order, kind=kind, heading=heading, guidance=guidance
+            template=template,
+            order=order,
+            kind=kind,
+            heading=board_words(heading, term),
+            guidance=board_words(guidance, term),
         )
         Question.objects.bulk_create(
             Question(
-                section=section, order=number, key=key, text=text, help_text=help_text, kind=qkind, is_required=req
+                section=section,
+                order=number,
+                key=key,
+                text=board_words(text, term),
+                help_text=board_words(help_text, term),
+                kind=qkind,
+                is_required=req,
             )
             for number, (key, text, help_text, qkind, req) in enumerate(questions, start=1)
         )

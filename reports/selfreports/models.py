@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from partners.models import Board, Partner, StrategicPriority
 from wscb.periods import ReportingYear
+from wscb.scoping import BoardScopedManager
 
 
 class FormTemplate(models.Model):
@@ -19,6 +20,8 @@ class FormTemplate(models.Model):
         null=True, blank=True, editable=False, help_text="Set when a round opens: the form can no longer change."
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = BoardScopedManager("board")
 
     class Meta:
         ordering = ["board", "-start_year"]
@@ -55,6 +58,8 @@ class FormSection(models.Model):
         default=True, help_text="For the strategic-priorities section: whether every priority must be answered."
     )
 
+    objects = BoardScopedManager("template__board")
+
     class Meta:
         ordering = ["template", "order", "pk"]
         constraints = [models.UniqueConstraint(fields=["template", "order"], name="section_order_unique_in_form")]
@@ -81,6 +86,8 @@ class Question(models.Model):
     choices = models.TextField(blank=True, help_text="For a choice question: one option per line.")
     is_required = models.BooleanField(default=True)
 
+    objects = BoardScopedManager("section__template__board")
+
     class Meta:
         ordering = ["section", "order", "pk"]
         constraints = [models.UniqueConstraint(fields=["section", "key"], name="question_key_unique_in_section")]
@@ -103,6 +110,8 @@ class Round(models.Model):
     agencies = models.ManyToManyField(Partner, related_name="self_report_rounds", verbose_name="agencies asked")
     opened_at = models.DateTimeField(default=timezone.now)
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+
+    objects = BoardScopedManager("board")
 
     class Meta:
         ordering = ["board", "-start_year"]
@@ -136,12 +145,26 @@ class SelfReport(models.Model):
     last_changed_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
+    report_position = models.PositiveSmallIntegerField(
+        "position in the annual report",
+        null=True,
+        blank=True,
+        help_text="Updates with a position come first, in that order; the rest follow by agency name.",
+    )
+    report_label = models.CharField(
+        "label in the annual report",
+        max_length=20,
+        blank=True,
+        help_text='Printed before the agency, e.g. "10.1" or "a".',
+    )
     contact_is_for_publication = models.BooleanField(
         "publish the contact's name, e-mail and telephone",
         default=False,
         help_text="Business support marks this only when the person named has agreed to their details "
         "appearing in the published annual report; otherwise the report leaves them out.",
     )
+
+    objects = BoardScopedManager("round__board")
 
     class Meta:
         ordering = ["round", "partner__name"]
@@ -181,6 +204,8 @@ class SectionEntry(models.Model):
     updated_at = models.DateTimeField(default=timezone.now)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
+    objects = BoardScopedManager("report__round__board")
+
     class Meta:
         ordering = ["report", "section__order"]
         verbose_name_plural = "section entries"
@@ -197,6 +222,8 @@ class Answer(models.Model):
     key = models.CharField(max_length=60, help_text='The question\'s key, or "priority-<number>".')
     value = models.TextField(blank=True)
     priority = models.ForeignKey(StrategicPriority, on_delete=models.SET_NULL, null=True, blank=True)
+
+    objects = BoardScopedManager("entry__report__round__board")
 
     class Meta:
         ordering = ["entry", "pk"]
@@ -216,6 +243,8 @@ class AnswerChange(models.Model):
     changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     changed_at = models.DateTimeField(default=timezone.now)
 
+    objects = BoardScopedManager("entry__report__round__board")
+
     class Meta:
         ordering = ["-changed_at", "-pk"]
 
@@ -233,6 +262,8 @@ class Transition(models.Model):
     at = models.DateTimeField(default=timezone.now)
     note = models.TextField(blank=True)
 
+    objects = BoardScopedManager("report__round__board")
+
     class Meta:
         ordering = ["at", "pk"]
 
@@ -248,6 +279,8 @@ class ReviewComment(models.Model):
     text = models.TextField()
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = BoardScopedManager("report__round__board")
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -279,6 +312,8 @@ class CaseStudy(models.Model):
     version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     updated_at = models.DateTimeField(default=timezone.now)
+
+    objects = BoardScopedManager("report__round__board")
 
     class Meta:
         ordering = ["report", "pk"]
@@ -318,6 +353,8 @@ class ReminderLog(models.Model):
     due_on = models.DateField(help_text="The day the reminder fell due (for the invitation, the day the round opened).")
     sent_on = models.DateField(help_text="The day it was queued to be e-mailed.")
     recipients = models.TextField(blank=True)
+
+    objects = BoardScopedManager("report__round__board")
 
     class Meta:
         ordering = ["-sent_on", "pk"]

@@ -64,7 +64,7 @@ def test_a_file_with_a_bad_amount_an_unknown_partner_and_a_missing_year_imports_
     assert "Nothing was imported" in page
     assert "3 rows with errors" in page
     assert "“five thousand” is not an amount in pounds" in page
-    assert "“No Such Agency” is not a partner agency" in page
+    assert "“No Such Agency” is not an agency of WSCB. Its agencies are: Agency A." in page
     assert "The financial year 2019/20 does not exist" in page
 
 

@@ -5,17 +5,30 @@ import datetime
 import factory
 
 from meetings.models import Action, Attendance, Group, Meeting, Membership
-from partners.models import Person
+from partners.models import Board, Person
 from tests.partners.factories import BoardFactory, PartnerFactory
 
 
 class PersonFactory(factory.django.DjangoModelFactory):
+    """A person recorded for ``boards=[...]`` (default: the boards their agency belongs to, or every board)."""
+
     class Meta:
         model = Person
+        skip_postgeneration_save = True
 
     full_name = factory.Sequence(lambda n: f"Member {n:03d}")
     job_title = "Safeguarding lead"
     partner = factory.SubFactory(PartnerFactory)
+
+    @factory.post_generation
+    def boards(self, create, extracted, **kwargs):
+        if not create:
+            return
+        if extracted is None:
+            extracted = (
+                Board.objects.filter(agency_memberships__partner=self.partner) if self.partner_id else []
+            ) or Board.objects.all()
+        self.boards.add(*extracted)
 
 
 class GroupFactory(factory.django.DjangoModelFactory):
@@ -31,11 +44,18 @@ class GroupFactory(factory.django.DjangoModelFactory):
 class MembershipFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Membership
+        skip_postgeneration_save = True
 
     person = factory.SubFactory(PersonFactory)
     group = factory.SubFactory(GroupFactory)
     partner = factory.LazyAttribute(lambda membership: membership.person.partner)
     started_on = datetime.date(2015, 4, 1)
+
+    @factory.post_generation
+    def recorded_for_the_board(self, create, extracted, **kwargs):
+        # A seat on a board's group makes the person one of the board's people.
+        if create:
+            self.person.boards.add(self.group.board)
 
 
 class MeetingFactory(factory.django.DjangoModelFactory):

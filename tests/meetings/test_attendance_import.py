@@ -76,11 +76,11 @@ def test_a_file_with_bad_rows_imports_nothing_and_lists_every_bad_row(as_user, b
     assert not Attendance.objects.exists()
     errors = dict(response.context["outcome"].row_errors)
     assert sorted(errors) == [3, 4, 5]
-    assert errors[3] == ["Unknown agency “Nowhere Trust”."]
+    assert errors[3] == ["“Nowhere Trust” is not an agency of WSCB. Its agencies are: Agency A, Agency B."]
     assert errors[4] == ["“31/02/2016” is not a date (use dd/mm/yyyy)."]
     assert errors[5] == ["Duplicate of spreadsheet row 2: Alice Agency-A at the meeting on 05/09/2016."]
     page = response.content.decode()
-    assert "Nothing was imported" in page and "Unknown agency" in page
+    assert "Nothing was imported" in page and "is not an agency of WSCB" in page
 
 
 def test_other_row_problems_are_explained(as_user, business_support, meeting):

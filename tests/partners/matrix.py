@@ -19,13 +19,22 @@ ENTRIES = [
 ADMIN_MODELS = {
     "partners.strategicpriority": AdminPolicy(view=KEEPERS, edit=KEEPERS, obj=lambda cast: _priority(cast)),
     "partners.person": AdminPolicy(view=KEEPERS, edit=KEEPERS, obj=lambda cast: _person(cast)),
+    "partners.boardmembership": AdminPolicy(view=KEEPERS, edit=KEEPERS, obj=lambda cast: _membership(cast)),
 }
+
+
+def _membership(cast):
+    from partners.models import BoardMembership
+
+    return BoardMembership.objects.get(board=cast.board, partner=cast.agency_b)
 
 
 def _person(cast):
     from partners.models import Person
 
-    return Person.objects.create(full_name="Pat Person", job_title="Superintendent", partner=cast.agency_b)
+    person = Person.objects.create(full_name="Pat Person", job_title="Superintendent", partner=cast.agency_b)
+    person.boards.add(cast.board)
+    return person
 
 
 def _priority(cast):

@@ -11,11 +11,11 @@ PAGE_BUDGET = 12
 
 @pytest.mark.parametrize("people", [2, 20])
 def test_the_agency_page_stays_within_one_query_budget_at_two_data_sizes(
-    agency_a, board_member, as_user, django_assert_max_num_queries, people
+    agency_a, board, board_member, as_user, django_assert_max_num_queries, people
 ):
     for number in range(people):
-        Person.objects.create(full_name=f"Person {number:02d}", job_title="Officer", partner=agency_a)
-        PartnerLeadFactory(partner=agency_a, email=f"lead{number}@agency-a.test")
+        Person.objects.create(full_name=f"Person {number:02d}", job_title="Officer", partner=agency_a).boards.add(board)
+        PartnerLeadFactory(partner=agency_a, email=f"lead{number}@agency-a.test", boards=[board])
     client = as_user(board_member)
     with django_assert_max_num_queries(PAGE_BUDGET):
         response = client.get(reverse("partners:partner-detail", args=[agency_a.pk]))

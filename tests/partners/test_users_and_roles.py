@@ -119,9 +119,18 @@ def test_the_back_office_refuses_a_duplicate_address_in_another_case(as_user, ad
 
 
 def test_business_support_edits_an_agency_in_the_back_office(as_user, business_support, agency_b):
+    from partners.models import BoardMembership
+    from tests.partners.factories import membership_inline
+
+    membership = BoardMembership.objects.get(partner=agency_b)
     response = as_user(business_support).post(
         reverse("admin:partners_partner_change", args=[agency_b.pk]),
-        {"name": "Agency B Constabulary", "short_name": "Agency B", "sector": "police", "is_statutory": "on"},
+        {
+            "name": "Agency B Constabulary",
+            "short_name": "Agency B",
+            "sector": "police",
+            **membership_inline(membership, is_statutory="on"),
+        },
     )
     assert response.status_code == 302
     agency_b.refresh_from_db()

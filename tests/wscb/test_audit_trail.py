@@ -246,13 +246,18 @@ class TestDatabaseGuard:
 
 class TestBackOfficeChanges:
     def test_adding_changing_and_deleting_an_agency_are_recorded(self, as_user, business_support):
+        from partners.models import BoardMembership, Partner
+        from tests.partners.factories import membership_inline
+
         client = as_user(business_support)
         data = {"name": "New Trust", "short_name": "NT", "sector": "health", "is_active": "on"}
-        assert client.post(reverse("admin:partners_partner_add"), data).status_code == 302
-        from partners.models import Partner
-
+        assert client.post(reverse("admin:partners_partner_add"), {**data, **membership_inline()}).status_code == 302
         agency = Partner.objects.get(short_name="NT")
-        client.post(reverse("admin:partners_partner_change", args=[agency.pk]), {**data, "is_statutory": "on"})
+        membership = BoardMembership.objects.get(partner=agency)
+        client.post(
+            reverse("admin:partners_partner_change", args=[agency.pk]),
+            {**data, "sector": "police", **membership_inline(membership)},
+        )
         client.post(reverse("admin:partners_partner_delete", args=[agency.pk]), {"post": "yes"})
         events = list(AuditEvent.objects.filter(object_id=str(agency.pk)).order_by("pk"))
         assert [(e.action, e.channel, e.user) for e in events] == [
@@ -260,7 +265,7 @@ class TestBackOfficeChanges:
             ("changed", "admin", business_support),
             ("deleted", "admin", business_support),
         ]
-        assert events[1].detail == "Changed: is_statutory"
+        assert events[1].detail == "Changed: sector"
         assert events[2].object_label == "New Trust"
 
     def test_deleting_several_at_once_records_each(self, as_user, administrator, agency_a, agency_b):

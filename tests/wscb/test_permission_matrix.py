@@ -65,3 +65,45 @@ def test_each_role_gets_what_the_matrix_says(entry, role, cast):
         else:
             assert "no-store" in cache_control, f"{role} {entry.id}: a signed-in page without no-store"
     matrix.record(entry, role, outcome)
+
+
+# --- the second-board dimension -------------------------------------------------------------------
+#: Pages that are the installation's, not a board's: administrators keep the boards themselves, the
+#: audit trail and the sign-in records for every board, give accounts their boards (the user list's
+#: board filter and the boards field name them all), and add an agency another board already has to
+#: the board they are working in (a shared agency). A user of another board who is not an
+#: administrator gets none of them.
+INSTALLATION_PAGES = (
+    "admin:partners_board_",
+    "audit-",
+    "admin:wscb_auditevent_",
+    "admin:axes_",
+    "admin:partners_user_add",
+    "admin:partners_user_changelist",
+    "admin:partners_boardmembership_add",
+)
+
+
+@pytest.mark.parametrize("role", matrix.OTHER_BOARD_ROLES)
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda entry: entry.id)
+def test_a_user_of_another_board_gets_nothing_of_this_board(entry, role, cast, second_board):
+    """Every URL, asked for by the second board's business support and by an administrator working
+    in the second board, with the objects of the first board (the cast's): refused (403), not found
+    (404), sent elsewhere (302), or a page that shows none of the first board's records."""
+    from tests.partners.second_board import board_markers, board_rows, leaks
+
+    user = second_board.business_support if role == "other_board_support" else second_board.administrator
+    client = client_for(user)
+    url = entry.path(cast) if entry.path else reverse(entry.name, kwargs=entry.kwargs(cast) if entry.kwargs else None)
+    if entry.query:
+        url = f"{url}?{entry.query}"
+    response = getattr(client, entry.method)(url)
+    status = response.status_code
+    assert status in (200, 302, 400, 403, 404, 405) or (entry.name, status) == ("health", 503), f"{role} {entry.id}"
+    public = entry.name.startswith("public:")  # a published report is the public's, by definition
+    installation = role == "other_board_admin" and entry.name.startswith(INSTALLATION_PAGES)
+    if status in (200, 400) and not (public or installation):
+        rows = board_rows(cast.board)
+        found = leaks(response, rows, board_markers(cast.board, rows, except_in=board_rows(second_board.board)))
+        assert not found, f"{role} {entry.id} shows the first board's records: {found[:10]}"
+    matrix.record(entry, role, status)

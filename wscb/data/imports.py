@@ -7,7 +7,7 @@
     except ImportRejected as problem:
         form.add_error("file", str(problem))          # one clear sentence, nothing imported
     else:
-        outcome = run_import(resource=PartnerResource(), dataset=dataset, request=request)
+        outcome = run_import(resource=PartnerResource(board=request.board), dataset=dataset, request=request)
         # outcome.ok; outcome.totals {"new": 3, "update": 1, ...}; outcome.errors [RowError(row, column, message)]
 
 ``read_upload`` refuses, before parsing: an empty file, a file over ``IMPORT_MAX_UPLOAD_BYTES``

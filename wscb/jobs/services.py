@@ -52,6 +52,7 @@ from django.utils.module_loading import import_string
 
 from wscb.jobs.models import Job, WorkerHeartbeat
 from wscb.jobs.selectors import job_is_stalled
+from wscb.scoping import board_scope, scopes_disabled
 
 logger = logging.getLogger("wscb.jobs")
 
@@ -189,8 +190,12 @@ def job_run(context, job_id: int, work: Callable[[Job], object]) -> None:
     job = Job.objects.get(pk=job_id)
     # Progress written inside the work's own transaction must go round it (see job_progress).
     job._atomic_depth = len(connection.atomic_blocks)
+    # A job works for its board as that board's pages would (wscb/scoping.py); one with no board (the
+    # daily schedule's, an e-mail) works across every board on purpose.
+    scope = board_scope(job.board) if job.board_id else scopes_disabled()
     try:
-        _run_work(job, work)
+        with scope:
+            _run_work(job, work)
     finally:
         _close_side_connection()
 

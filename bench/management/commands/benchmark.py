@@ -9,6 +9,7 @@ from django.db import connection
 
 from bench import benchmark
 from bench.database import Refused, throwaway_database
+from wscb.scoping import scopes_disabled
 
 
 class Command(BaseCommand):
@@ -30,6 +31,7 @@ class Command(BaseCommand):
             help="Run in this existing scratch database instead, and EMPTY it (never the configured one).",
         )
 
+    @scopes_disabled()  # the benchmark generates every board's data; its page requests run in their own board scope
     def handle(self, *args, factors, quick, output, allow_sqlite, pages_only, scratch=None, **options):
         if connection.vendor != "postgresql" and not allow_sqlite:
             raise CommandError("The benchmark runs on PostgreSQL: set DATABASE_URL (or use bin/benchmark).")

@@ -5,6 +5,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from bench import scale_data
+from wscb.scoping import scopes_disabled
 
 
 class Command(BaseCommand):
@@ -16,6 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--factor", type=int, default=1, help="1 = the demo board-year; 10, 100, ...")
         parser.add_argument("--seed", type=int, default=2017, help="Random seed (the same seed gives the same data).")
 
+    @scopes_disabled()  # synthetic data for every board
     def handle(self, *args, factor, seed, **options):
         shape = scale_data.shape_for(factor)
         self.stdout.write(f"Factor {factor}: {shape.boards} board(s) x {shape.years} year(s).")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from reports.annual.sections.base import MISSING, READY, Section
+from wscb.words import board_words
 
 KEY = "membership"
 TITLE = "Membership of the Board"
@@ -15,6 +16,7 @@ TITLE = "Membership of the Board"
 class MembershipData:
     members: list = field(default_factory=list)  # meetings.reporting.MemberListing
     on: object = None  # the day the membership is taken on
+    term: str = "Board"  # the board's word for itself, for the table's caption
 
 
 def provide(*, board, year, bundle):
@@ -28,11 +30,11 @@ def provide(*, board, year, bundle):
         reason = ""
     return Section(
         key=KEY,
-        title=TITLE,
+        title=board_words(TITLE, board.term),
         template="annual/sections/membership.html",
         status=READY if members else MISSING,
-        reason=reason,
+        reason=board_words(reason, board.term),
         fix_url=reverse("meetings:membership-list"),
-        fix_label="Record the board's members",
-        data=MembershipData(members=members, on=year.end),
+        fix_label=board_words("Record the board's members", board.term),
+        data=MembershipData(members=members, on=year.end, term=board.term),
     )

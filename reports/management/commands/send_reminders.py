@@ -8,11 +8,13 @@ running it again sends nothing twice. The workers (``run_worker``) send the e-ma
 from django.core.management.base import BaseCommand
 
 from reports.selfreports.services import reminders_send
+from wscb.scoping import scopes_disabled
 
 
 class Command(BaseCommand):
     help = "Queue the partner-update reminders that are due and not yet sent (safe to run more than once)."
 
+    @scopes_disabled()  # reminders for every board's rounds
     def handle(self, *args, **options):
         sent = reminders_send()
         for log in sent:

@@ -12,6 +12,7 @@ from partners.models import Board
 from reports.annual import outputs
 from reports.annual.assembly import build_report
 from wscb.periods import ReportingYear
+from wscb.scoping import board_scope
 
 
 class Command(BaseCommand):
@@ -30,16 +31,17 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         chosen = self._board(board)
         started = time.perf_counter()
-        report = build_report(board=chosen, year=reporting_year)
-        if fmt == "pdf":
-            content, pages = outputs.render_pdf(report)
-            summary = f"{pages} pages"
-        elif fmt == "docx":
-            content = outputs.render_docx(report)
-            summary = "Word document"
-        else:
-            content = outputs.render_html(report).encode()
-            summary = "HTML document"
+        with board_scope(chosen):  # the command works for one board, as a page of that board would
+            report = build_report(board=chosen, year=reporting_year)
+            if fmt == "pdf":
+                content, pages = outputs.render_pdf(report)
+                summary = f"{pages} pages"
+            elif fmt == "docx":
+                content = outputs.render_docx(report)
+                summary = "Word document"
+            else:
+                content = outputs.render_html(report).encode()
+                summary = "HTML document"
         elapsed = time.perf_counter() - started
         Path(output).write_bytes(content)
         missing = len(report.missing_sections)

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 
 from wscb.jobs.schedule import schedule_day, schedule_run
+from wscb.scoping import scopes_disabled
 
 
 class Command(BaseCommand):
@@ -22,6 +23,7 @@ class Command(BaseCommand):
             "--every", type=int, default=0, metavar="SECONDS", help="Keep running: start what is due every SECONDS."
         )
 
+    @scopes_disabled()  # the schedule's housekeeping spans every board; its jobs set their own scope
     def handle(self, *args, every=0, **options):
         if every < 0:
             raise CommandError("--every must be a number of seconds.")

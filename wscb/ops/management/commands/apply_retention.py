@@ -11,6 +11,7 @@ from datetime import datetime
 from django.core.management.base import BaseCommand, CommandError
 
 from wscb.ops.retention import retention_apply, retention_due, retention_kept_open, retention_rules
+from wscb.scoping import scopes_disabled
 
 
 class Command(BaseCommand):
@@ -23,6 +24,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--today", help="Pretend today is this date (dd/mm/yyyy), to check a future run.")
 
+    @scopes_disabled()  # retention applies to every board's records
     def handle(self, *args, apply=False, interactive=True, today=None, **options):
         if today:
             try:

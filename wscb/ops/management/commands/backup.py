@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from wscb.ops.backup import BackupError, backup_create
+from wscb.scoping import scopes_disabled
 
 
 class Command(BaseCommand):
@@ -13,6 +14,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--output", required=True, help="A new (or empty) directory to write the backup to.")
 
+    @scopes_disabled()  # a backup holds every board
     def handle(self, *args, output, **options):
         try:
             manifest = backup_create(output=Path(output))

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from wscb.ops.backup import BackupError, backup_read_manifest, backup_restore, table_counts
+from wscb.scoping import scopes_disabled
 
 
 class Command(BaseCommand):
@@ -14,6 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("source", help="The backup directory.")
         parser.add_argument("--no-input", action="store_true", help="Do not ask for confirmation.")
 
+    @scopes_disabled()  # a restore replaces every board
     def handle(self, *args, source, no_input=False, **options):
         try:
             manifest = backup_read_manifest(Path(source))
