@@ -243,3 +243,17 @@ def test_data_changed_moves_the_versions_after_writes_from_outside_django(board,
     assert data_version(other_board) != other
     with pytest.raises(CommandError, match="no board"):
         call_command("data_changed", "--board", "999999", stdout=io.StringIO())
+
+
+def test_signing_in_leaves_the_version_alone_but_a_change_to_the_person_moves_it(board, business_support, client):
+    """Signing in writes ``last_login`` (shown on no kept page): a draft laid out before it stays current."""
+    before = data_version(board)
+    client.force_login(business_support)
+    business_support.refresh_from_db()
+    assert business_support.last_login is not None
+    assert data_version(board) == before
+    type(business_support).objects.filter(pk=business_support.pk).update(last_login=timezone.now())
+    assert data_version(board) == before
+    business_support.full_name = "Renamed Person"
+    business_support.save(update_fields=["full_name", "last_login"])
+    assert data_version(board) != before

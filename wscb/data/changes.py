@@ -82,6 +82,12 @@ EXEMPT: dict[str, str] = {
 }
 #: Tables without a model that are never shown either.
 EXEMPT_TABLES = {"django_migrations"}
+#: Columns of watched models that no cached page shows: an UPDATE (or a ``save(update_fields=...)``)
+#: that sets only these leaves the data versions alone. Signing in writes ``last_login``, which
+#: would otherwise make every kept page and laid-out draft file stale at each sign-in.
+UNSHOWN_COLUMNS: dict[str, frozenset[str]] = {settings.AUTH_USER_MODEL: frozenset({"last_login"})}
+_UPDATE_SET = re.compile(r"\bSET\s+(?P<set>.*?)\s+WHERE\b", re.IGNORECASE | re.DOTALL)
+_SET_COLUMN = re.compile(r"""(?:^|,)\s*["`]?(\w+)["`]?\s*=""")
 
 _WRITE = re.compile(
     r"""^\s*(?:
@@ -117,6 +123,21 @@ def _tables() -> tuple[dict[str, type[models.Model]], frozenset[str]]:
         if cache.get("BACKEND", "").endswith("DatabaseCache"):
             skipped.add(cache["LOCATION"])
     return by_table, frozenset(skipped)
+
+
+@functools.cache
+def _unshown_by_table() -> dict[str, frozenset[str]]:
+    return {apps.get_model(label)._meta.db_table: columns for label, columns in UNSHOWN_COLUMNS.items()}
+
+
+def _sets_only_unshown_columns(match, sql: str, table: str) -> bool:
+    """An UPDATE of ``table`` whose SET list names only columns of ``UNSHOWN_COLUMNS``."""
+    unshown = _unshown_by_table().get(table)
+    if not unshown or not match.group("update"):
+        return False
+    found = _UPDATE_SET.search(sql)
+    columns = set(_SET_COLUMN.findall(found.group("set"))) if found else set()
+    return bool(columns) and columns <= unshown
 
 
 def is_watched(table: str) -> bool:
@@ -175,7 +196,7 @@ def _watch(execute, sql, params, many, context):
         return execute(sql, params, many, context)
     match = _WRITE.match(sql)
     table = match.group("table").split(".")[-1] if match else None
-    if table is not None and not is_watched(table):
+    if table is not None and (not is_watched(table) or _sets_only_unshown_columns(match, sql, table)):
         return execute(sql, params, many, context)
     if not _in_transaction(connection):
         # The statement would commit on its own: give it a transaction, so that the version moves
@@ -224,6 +245,9 @@ def _saved(sender, instance, raw, using, update_fields=None, **kwargs):
     if state is None or state.paused or not _in_transaction(connection):
         return
     concrete = sender._meta.concrete_model
+    unshown = UNSHOWN_COLUMNS.get(concrete._meta.label)
+    if update_fields and unshown and set(update_fields) <= unshown:
+        return
     tables = {model._meta.db_table for model in (concrete, *concrete._meta.get_parent_list())}
     tables = [table for table in tables if is_watched(table)]
     if not tables:
