@@ -190,14 +190,13 @@ class ELearningPackageAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.Mode
 
 
 @admin.register(ELearningModuleTotal)
-class ELearningModuleTotalAdmin(AuditedModelAdmin, admin.ModelAdmin):
+class ELearningModuleTotalAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     """Completions by module as the provider reports them, for years whose licences are not recorded one by one."""
 
     list_display = ("module", "start_year", "completed", "allocated", "position")
     list_filter = ("start_year", "module__board")
     search_fields = ("module__title",)
-    fields = ("module", "start_year", "position", ("completed", "allocated"))
-    autocomplete_fields = ("module",)
+    fields = ("module", "start_year", "position", ("completed", "allocated"))  # a board has a few modules: a list
 
 
 @admin.register(ELearningEnrolment)

@@ -158,8 +158,8 @@ def _engagement(figures, events) -> None:
 
 def _meetings(figures, data) -> None:
     table = data.attendance
-    _add(figures, "board.meetings", len(table.meetings), f"{table.group.name}: meetings counted in the year")
-    _add(figures, "board.attendances", table.total, f"{table.group.name}: people attending, all meetings")
+    _add(figures, "governance.meetings", len(table.meetings), f"{table.group.name}: meetings counted in the year")
+    _add(figures, "governance.attendances", table.total, f"{table.group.name}: people attending, all meetings")
 
 
 def _finance(figures, statement, year) -> None:

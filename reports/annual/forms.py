@@ -7,6 +7,7 @@ from django import forms
 from reports.annual import placeholders
 from reports.annual.models import NarrativeSection, PriorityActivity
 from wscb.forms import SpecificErrorMessagesMixin, apply_specific_messages
+from wscb.words import termed
 
 MAX_TEXT = 60_000
 
@@ -91,8 +92,10 @@ class ReportSettingsForm(SpecificErrorMessagesMixin, forms.Form):
     include_analysis = forms.BooleanField(
         label="Include the portal's analysis in the report",
         required=False,
-        help_text="Attendance below the threshold, quorum, direction of travel and ratings against England, "
-        "each labelled as the portal's analysis, not the board's.",
+        help_text=termed(
+            "Attendance below the threshold, quorum, direction of travel and ratings against England, "
+            "each labelled as the portal's analysis, not the board's."
+        ),
     )
     numbering = forms.ChoiceField(
         label="Section numbers",
@@ -109,10 +112,10 @@ class ReportSettingsForm(SpecificErrorMessagesMixin, forms.Form):
     def __init__(self, *args, sections, checks, returns, **kwargs):
         super().__init__(*args, **kwargs)
         self.sections, self.returns = sections, returns
-        self.fields["shown_checks"].choices = [(check.name, check.title) for check in checks]
+        self.fields["shown_checks"].choices = [(check.name, termed(check.title)) for check in checks]
         for key, title in sections:
             self.fields[f"number_{key}"] = forms.CharField(
-                label=title, required=False, max_length=12, widget=forms.TextInput(attrs={"size": 6})
+                label=termed(title), required=False, max_length=12, widget=forms.TextInput(attrs={"size": 6})
             )
         for report in returns:
             self.fields[f"position_{report.pk}"] = forms.IntegerField(
