@@ -5,7 +5,9 @@ served from the cache."""
 import pytest
 from django.urls import reverse
 
+from partners.models import BoardMembership
 from tests.pages_follow import assert_kept, board_with_records, pages
+from tests.partners.factories import membership_inline
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +23,13 @@ def test_an_agency_renamed_in_the_back_office_shows_on_both_pages(
 
     response = client.post(
         reverse("admin:partners_partner_change", args=[agency_b.pk]),
-        {"name": "Greater Manchester Police", "short_name": "GMP", "sector": agency_b.sector, "is_active": "on"},
+        {
+            "name": "Greater Manchester Police",
+            "short_name": "GMP",
+            "sector": agency_b.sector,
+            "is_active": "on",
+            **membership_inline(BoardMembership.objects.get(board=board, partner=agency_b), is_statutory="on"),
+        },
     )
     assert response.status_code == 302
 

@@ -24,6 +24,6 @@ def test_an_accepted_update_shows_on_both_pages(board, agency_a, agency_b, busin
 
     draft, dashboard = pages(client)
     assert "is not accepted" not in draft
-    assert "in full. Agency A Trust Agency B Police 10 Towards next year" in draft  # both, listed
+    assert "in full. Agency A Trust Agency B Police 11 Towards 2017/18" in draft  # both, listed
     assert "2 accepted" in dashboard and "No update is overdue." in dashboard
     assert assert_kept(client, monkeypatch) == (draft, dashboard)

@@ -16,7 +16,7 @@ def test_an_elearning_import_shows_on_both_pages(board, agency_a, agency_b, busi
     module = ELearningModule.objects.create(board=board, title="Child sexual exploitation awareness")
     client = as_user(business_support)
     draft, dashboard = pages(client)
-    assert "E-learning completed 0 of 0" in dashboard and "Licences allocated 0 Completed 0" in draft
+    assert "E-learning completed \u2013 \u2013" in dashboard and "Licences allocated" not in draft
     assert assert_kept(client, monkeypatch) == (draft, dashboard)
 
     rows = tablib.Dataset(headers=["learner", "agency", "module", "allocated date", "completed date"])
@@ -27,7 +27,7 @@ def test_an_elearning_import_shows_on_both_pages(board, agency_a, agency_b, busi
 
     draft, dashboard = pages(client)
     assert "E-learning completed 1 of 2" in dashboard
-    assert "Licences allocated 2 Completed 1" in draft
+    assert "Licences allocated (by module) 2 Completed (by module) 1" in draft
     assert assert_kept(client, monkeypatch) == (draft, dashboard)
 
 
@@ -35,12 +35,12 @@ def test_attendance_recorded_for_a_session_shows_on_both_pages(board, agency_a, 
     board_with_records(board, [agency_a, agency_b], business_support)
     client = as_user(business_support)
     draft, dashboard = pages(client)
-    assert "Did not attend 1 0" in dashboard
+    assert "Did not attend 1 \u2013" in dashboard
 
     session = Session.objects.get(course__board=board)
     outcomes = {booking.pk: Booking.Status.ATTENDED for booking in session.bookings.all()}
     services.attendance_record(session=session, outcomes=outcomes, version=session.version)
 
     draft, dashboard = pages(client)
-    assert "Did not attend 0 0" in dashboard
+    assert "Did not attend 0 \u2013" in dashboard
     assert "Agency A Trust 2 2 0 0" in draft  # booked, attended, did not attend, cancelled
