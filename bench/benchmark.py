@@ -68,6 +68,8 @@ class Page:
 
 FLOOR = "Floor: your account page"
 DRAFT, DASHBOARD, PUBLISHED = "Annual report (HTML)", "Board dashboard", "Published report (public page)"
+#: The header's search (reports/search) for a word found in every kind of record.
+SEARCH = "Search: safeguarding"
 #: One line per measured page; the floor first.
 PAGES = [
     Page(FLOOR, "two-factor", lambda: []),
@@ -78,6 +80,7 @@ PAGES = [
     Page("Attendance table", "meetings:attendance-summary", lambda: [], "?year=2016/17", cached=True, limit=3),
     Page(PUBLISHED, "public:report", lambda: {"board_slug": "wscb", "year": "2016-17"}, anonymous=True, limit=1.5),
     Page("Partner-return tracker", "reports:round-detail", lambda: [_round_pk()]),
+    Page(SEARCH, "search:results", lambda: [], "?q=safeguarding", cached=True, limit=3),
 ]
 #: Pages under HTTP load, each on its own (labels from PAGES): the floor and the two heaviest pages.
 LOAD_PAGES = [FLOOR, DRAFT, DASHBOARD]

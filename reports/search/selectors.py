@@ -1,18 +1,19 @@
-"""The portal's search: one query over everything the user may see, ranked, in two queries a page.
+"""The portal's search: one query over everything the user may see, ranked.
 
 Each kind of record is found through its own app's selector (``partner_list``, ``meeting_list``,
 ``paper_list``, ``decision_list``, ``action_list``, ``self_report_list``, ``case_study_list``...),
 so a result is shown exactly when its page would be, inside the board the user is working in
 (the scoped managers). Each kind gives rows of the same eight columns (``COLUMNS``); the kinds are
-joined by ``UNION ALL`` and ordered by rank, so a page of results costs one count and one fetch
-whatever the amount of data.
+joined by ``UNION ALL`` and ordered by rank, so a search costs one query whatever the amount of
+data (the best ``MAX_RESULTS``, paged in the view), and a search repeated before the board's data
+changes none (``search_rows``).
 
 Matching chooses by the database: PostgreSQL's full-text search (``SearchVector`` over the kind's
 fields with weights, ``websearch`` query syntax, ``SearchRank``; the English configuration, so
 "safeguard" finds "safeguarding"), plus a plain substring match on the title so that part of a
 name finds it; on SQLite every word must appear in one of the fields (``icontains``), ranked by
-where the whole text appears. Computed at query time: at a board's size (tens of agencies,
-hundreds of meetings) that is a few milliseconds, and nothing has to be kept in step.
+where the whole text appears. Long texts are matched word by word as substrings on both (see
+``_matching``). Computed at query time: nothing has to be kept in step with the records.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import reduce
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     Case,
@@ -56,6 +58,8 @@ from partners.selectors import partner_list
 from reports.selfreports.models import Answer, SelfReport
 from reports.selfreports.selectors import case_study_list, self_report_list
 from training.models import Course, CoursePlan
+from wscb.data.changes import data_version
+from wscb.data.page_cache import PAGE_TIMEOUT, fragment_key, viewer_key
 from wscb.periods import ReportingYear
 from wscb.permissions import PARTNERSHIP_READERS
 
@@ -297,9 +301,21 @@ def search_rows(*, for_user, board: Board | None, text: str, kind: str = "") -> 
     """The best ``MAX_RESULTS`` rows of ``search`` in one query, and whether there were more.
 
     One query rather than a count and a page: the matching is the costly part (PostgreSQL reads every
-    row's text), and a count would do it all again."""
-    rows = list(search(for_user=for_user, board=board, text=text, kind=kind)[: MAX_RESULTS + 1])
-    return rows[:MAX_RESULTS], len(rows) > MAX_RESULTS
+    row's text), and a count would do it all again. The rows are kept per state of the board's data
+    (``wscb.data.page_cache``: the key holds the board, what the viewer may see, the data version, the
+    text and the kind), so the next page, going back, or the same search again costs one lookup of
+    the version and one of the cache, and any change is seen on the very next search."""
+    if board is None:
+        return [], False
+    key = fragment_key(
+        name="search", board_id=board.pk, parts=(text, kind), viewer=viewer_key(for_user), version=data_version(board)
+    )
+    found = cache.get(key)
+    if found is None:
+        rows = list(search(for_user=for_user, board=board, text=text, kind=kind)[: MAX_RESULTS + 1])
+        found = (rows[:MAX_RESULTS], len(rows) > MAX_RESULTS)
+        cache.set(key, found, PAGE_TIMEOUT)
+    return found
 
 
 # --- a row as the page shows it ------------------------------------------------------------------------

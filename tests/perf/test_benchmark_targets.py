@@ -63,3 +63,27 @@ def test_each_missed_target_is_reported_with_its_figure():
 def test_a_long_document_faster_per_page_than_a_short_one_is_still_within_the_ratio_both_ways():
     judged = _judged(_results(pdf__long_per_page=0.05))
     assert judged["PDF seconds per page within 1.2x (31 and 279 pages)"] == ("2.00x", False)
+
+
+SEARCH_TARGET = f"{benchmark.SEARCH}: median at 100x at most 3x the floor's"
+
+
+def _with_search(*, floor_ms: float, search_ms: float) -> benchmark.Results:
+    results = _results()
+    results.pages[(benchmark.FLOOR, 100)] = {"queries": 9, "median_ms": floor_ms}
+    results.pages[(benchmark.SEARCH, 100)] = {"queries": 9, "median_ms": search_ms}
+    for label in benchmark.HTML_LIMITS_KB:  # the pages judged by their size too
+        results.pages.setdefault((label, 100), dict(PAGE))["html_kb"] = 10.0
+    return results
+
+
+def test_the_search_page_is_measured_and_judged_against_3x_the_floor():
+    page = next(page for page in benchmark.PAGES if page.label == benchmark.SEARCH)
+    assert (page.name, page.limit) == ("search:results", 3)
+    measured, met = _judged(_with_search(floor_ms=20.0, search_ms=59.0))[SEARCH_TARGET]
+    assert met and measured.startswith("2.95x")
+
+
+def test_a_search_slower_than_3x_the_floor_misses_its_target():
+    measured, met = _judged(_with_search(floor_ms=20.0, search_ms=61.0))[SEARCH_TARGET]
+    assert not met and measured.startswith("3.05x")

@@ -1,6 +1,6 @@
 """A page of search results costs the same number of queries whatever the amount of data:
 one query (the UNION over every kind, the best results at once), beside the request's own (session,
-user, board)."""
+user, board) and the cache's (the data version, a lookup and a store)."""
 
 import datetime
 
@@ -19,6 +19,7 @@ from tests.meetings.factories import (
     PaperFactory,
     PersonFactory,
 )
+from tests.query_budgets import cold
 from tests.reports import search_records
 from tests.reports.search_records import WORD
 from tests.training.factories import CourseFactory
@@ -39,9 +40,11 @@ def _more(cast, count):
         CourseFactory(board=cast.board, title=f"{WORD} extra course {number}")
 
 
-def _queries(client, **params) -> tuple[int, int]:
+def _queries(client, board, **params) -> tuple[int, int]:
+    """The queries of a search made afresh (nothing kept from an earlier one)."""
     url = reverse("search:results")
     client.get(url, params)  # warm up (the session's first read)
+    cold(board)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url, params)
     assert response.status_code == 200
@@ -52,21 +55,29 @@ def _queries(client, **params) -> tuple[int, int]:
 def test_the_query_count_is_the_same_at_two_sizes(as_user, cast, role):
     search_records.build(cast)
     client = as_user(getattr(cast, role))
-    small, small_count = _queries(client, q=WORD)
+    small, small_count = _queries(client, cast.board, q=WORD)
     _more(cast, 12)
-    large, large_count = _queries(client, q=WORD)
+    large, large_count = _queries(client, cast.board, q=WORD)
     assert large_count > small_count
     assert large == small
-    second_page, _ = _queries(client, q=WORD, page=2)
+    second_page, _ = _queries(client, cast.board, q=WORD, page=2)
     assert second_page == small
 
 
-def test_a_search_is_one_query_beside_the_requests_own(as_user, cast):
+def test_a_search_is_one_query_beside_the_requests_own_and_the_caches(as_user, cast):
     search_records.build(cast)
     client = as_user(cast.business_support)
-    searched, _ = _queries(client, q=WORD)
-    empty, _ = _queries(client)
-    assert searched - empty == 1
+    url = reverse("search:results")
+    client.get(url, {"q": WORD})
+    cold(cast.board)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url, {"q": WORD})
+    searches = [query for query in queries.captured_queries if "s_kind" in query["sql"]]
+    assert len(searches) == 1
+    with CaptureQueriesContext(connection) as again:
+        client.get(url, {"q": WORD, "page": 1})
+    assert not [query for query in again.captured_queries if "s_kind" in query["sql"]]
+    assert len(again) < len(queries)
 
 
 def test_more_results_than_the_limit_are_cut_to_the_best_and_said_so(as_user, cast, monkeypatch):
