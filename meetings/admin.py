@@ -1,8 +1,32 @@
-"""Back office for groups, memberships, meetings, attendance and actions (business support)."""
+"""Back office for groups, memberships, meetings, attendance and actions (business support), and
+the records the meeting's pages keep: agenda items (their wording, versioned), and to look up only,
+papers, board packs, minutes, decisions, declarations, action reminders and calendar feeds.
+
+Those are read-only here because the portal's pages keep their rules: papers and packs are files
+downloaded (and audited) through the portal, a change of the agenda compiles the pack again, approved
+minutes and what they record are frozen, a reminder is a record of an e-mail sent. No file field is
+shown (its address would bypass the audited download). A calendar feed may be deleted here: that
+revokes it (its owner makes a new one on their Meetings page).
+"""
 
 from django.contrib import admin
 
-from meetings.models import Action, Attendance, Group, Meeting, Membership
+from meetings import services
+from meetings.models import (
+    Action,
+    ActionReminder,
+    AgendaItem,
+    Attendance,
+    BoardPack,
+    CalendarFeed,
+    Decision,
+    Declaration,
+    Group,
+    Meeting,
+    Membership,
+    Minutes,
+    Paper,
+)
 from wscb.audit.admin import AuditedModelAdmin
 from wscb.board_admin import BoardScopedInline, BoardScopedModelAdmin
 from wscb.data.versions import VersionedModelAdmin
@@ -97,3 +121,121 @@ class ActionAdmin(VersionedModelAdmin, BoardScopedModelAdmin, AuditedModelAdmin,
     fields = ("meeting", "description", "owner", "due_on", "status", "progress")
     raw_id_fields = ("meeting",)
     autocomplete_fields = ("owner",)
+
+
+class ReadOnlyAdmin:
+    """Listed and looked at only: the portal's pages make and change these records."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class PaperInline(ReadOnlyAdmin, BoardScopedInline, admin.TabularInline):
+    model = Paper
+    fields = ("title", "original_name", "uploaded_at")
+    readonly_fields = fields
+    extra = 0
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(VersionedModelAdmin, BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
+    """An item's wording, presenter and purpose; guarded by the item's version (the portal's form
+    checks it). Items are added, numbered, moved and removed on the meeting's page; a change here
+    compiles the pack again, as there."""
+
+    list_display = ("title", "meeting", "position", "purpose", "presenter")
+    list_filter = ("purpose", "meeting__group")
+    search_fields = ("title", "presenter__full_name")
+    fields = ("meeting", "position", "title", "presenter", "presenter_agency", "purpose", "minutes_allowed")
+    readonly_fields = ("meeting", "position")
+    autocomplete_fields = ("presenter", "presenter_agency")
+    inlines = [PaperInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.agenda_changed(meeting=obj.meeting, by=request.user)
+
+
+@admin.register(Paper)
+class PaperAdmin(ReadOnlyAdmin, BoardScopedModelAdmin, admin.ModelAdmin):
+    list_display = ("title", "agenda_item", "original_name", "uploaded_at")
+    list_filter = ("agenda_item__meeting__group",)
+    search_fields = ("title", "original_name", "agenda_item__title")
+    fields = ("agenda_item", "title", "original_name", "uploaded_at")
+
+
+@admin.register(BoardPack)
+class BoardPackAdmin(ReadOnlyAdmin, BoardScopedModelAdmin, admin.ModelAdmin):
+    list_display = ("meeting", "pages", "word_papers", "compiled_at")
+    list_filter = ("meeting__group", "word_papers")
+    fields = ("meeting", "pages", "word_papers", "compiled_at", "state_key")
+
+
+@admin.register(Minutes)
+class MinutesAdmin(ReadOnlyAdmin, BoardScopedModelAdmin, admin.ModelAdmin):
+    list_display = ("meeting", "number", "status", "approved_on", "approved_recorded_by")
+    list_filter = ("status", "meeting__group")
+    fields = (
+        "meeting",
+        "number",
+        "status",
+        "opening",
+        "item_texts",
+        "original_name",
+        "correction_reason",
+        "created_by",
+        "created_at",
+        "approved_on",
+        "approved_at_meeting",
+        "approved_recorded_by",
+        "record",
+    )
+
+
+@admin.register(Decision)
+class DecisionAdmin(ReadOnlyAdmin, BoardScopedModelAdmin, admin.ModelAdmin):
+    list_display = ("__str__", "agenda_item", "decided_on", "votes_for", "votes_against", "abstentions")
+    list_filter = ("agenda_item__meeting__group",)
+    search_fields = ("text", "agenda_item__title")
+    date_hierarchy = "decided_on"
+    fields = ("agenda_item", "text", "decided_on", "votes_for", "votes_against", "abstentions")
+
+
+@admin.register(Declaration)
+class DeclarationAdmin(ReadOnlyAdmin, BoardScopedModelAdmin, admin.ModelAdmin):
+    list_display = ("__str__", "agenda_item", "attendance")
+    list_filter = ("agenda_item__meeting__group",)
+    search_fields = ("interest", "attendance__name")
+    fields = ("agenda_item", "attendance", "interest")
+
+
+@admin.register(ActionReminder)
+class ActionReminderAdmin(ReadOnlyAdmin, BoardScopedModelAdmin, admin.ModelAdmin):
+    list_display = ("action", "kind", "due_on", "sent_on")
+    list_filter = ("kind",)
+    date_hierarchy = "sent_on"
+    fields = ("action", "kind", "due_on", "sent_on", "recipients")
+
+
+@admin.register(CalendarFeed)
+class CalendarFeedAdmin(ReadOnlyAdmin, BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
+    """Who has a personal calendar feed, and when it was last read; deleting one revokes it."""
+
+    list_display = ("user", "created_at", "last_used_at")
+    search_fields = ("user__full_name", "user__email")
+    fields = ("user", "created_at", "last_used_at")
+
+    def has_delete_permission(self, request, obj=None):
+        return super(ReadOnlyAdmin, self).has_delete_permission(request, obj)

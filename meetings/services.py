@@ -225,6 +225,11 @@ def _papers_changed(meeting: Meeting, by) -> None:
         pack_compile_start(meeting=meeting, by=by)
 
 
+def agenda_changed(*, meeting: Meeting, by) -> None:
+    """An item was changed outside the services above (the back office): compile the pack again."""
+    _papers_changed(meeting, by)
+
+
 class AgendaItemConflict(EditConflict):
     default_message = "Someone else saved this agenda item while you were editing. Here is what they saved."
 

@@ -82,6 +82,7 @@ COLUMNS = ("s_kind", "s_pk", "s_parent", "s_extra", "s_title", "s_context", "s_d
 class Kind:
     key: str
     label: str  # as the result shows it, and the type filter offers it
+    plural: str  # as the search form's hint lists it
     rows: Callable  # (user, board, terms) -> queryset of COLUMNS, or None when the user may not see this kind
 
 
@@ -251,16 +252,16 @@ def _case_studies(user, board, text):
 
 
 KINDS = (
-    Kind("agency", "Agency", _agencies),
-    Kind("person", "Person", _people),
-    Kind("meeting", "Meeting", _meetings),
-    Kind("agenda_item", "Agenda item", _agenda_items),
-    Kind("paper", "Paper", _papers),
-    Kind("decision", "Decision", _decisions),
-    Kind("action", "Action", _actions),
-    Kind("course", "Course", _courses),
-    Kind("partner_update", "Partner update", _partner_updates),
-    Kind("case_study", "Case study", _case_studies),
+    Kind("agency", "Agency", "agencies", _agencies),
+    Kind("person", "Person", "people", _people),
+    Kind("meeting", "Meeting", "meetings", _meetings),
+    Kind("agenda_item", "Agenda item", "agenda items", _agenda_items),
+    Kind("paper", "Paper", "papers (by title)", _papers),
+    Kind("decision", "Decision", "decisions", _decisions),
+    Kind("action", "Action", "actions", _actions),
+    Kind("course", "Course", "courses", _courses),
+    Kind("partner_update", "Partner update", "partner updates", _partner_updates),
+    Kind("case_study", "Case study", "case studies", _case_studies),
 )
 KIND_LABELS = {kind.key: kind.label for kind in KINDS}
 

@@ -34,5 +34,10 @@ class SearchView(SignedInMixin, ListView):
             "more": self.more,
             "max_results": selectors.MAX_RESULTS,
             "results": [selectors.result_for(row) for row in context["page_obj"]],
-            "show_courses": any(kind.key == "course" for kind in selectors.kinds_for(self.request.user)),
+            "kinds_hint": _listed([kind.plural for kind in selectors.kinds_for(self.request.user)]),
         }
+
+
+def _listed(words: list[str]) -> str:
+    """ "a, b and c" """
+    return f"{', '.join(words[:-1])} and {words[-1]}" if len(words) > 1 else "".join(words)

@@ -430,3 +430,52 @@ ENTRIES += [
         note="no sign-in: the secret token is the key (feeds: test_calendar_invitations.py)",
     ),
 ]
+
+
+def _reminder(cast):
+    import datetime
+
+    from meetings.models import ActionReminder
+
+    action = _action(cast, cast.agency_b)
+    return ActionReminder.objects.create(
+        action=action, kind="due_soon", due_on=action.due_on, sent_on=datetime.date(2016, 11, 24)
+    )
+
+
+def _calendar_feed(cast):
+    from meetings.models import CalendarFeed
+
+    return CalendarFeed.objects.create(user=cast.lead_b, board=cast.board, token_hash="0" * 64)
+
+
+def _pack(cast):
+    from meetings.models import BoardPack
+
+    return BoardPack.objects.get(meeting=_packed_meeting(cast, cast.agency_b, published=False))
+
+
+#: The records the meeting's pages keep: agenda items' wording may be changed in the back office (not
+#: added or removed: the meeting's page numbers them); the rest are looked up only, and a calendar
+#: feed may be deleted (revoked).
+NOTHING = frozenset()
+ADMIN_MODELS.update(
+    {
+        "meetings.agendaitem": AdminPolicy(
+            view=KEEPERS, edit=KEEPERS, add=NOTHING, delete=NOTHING, obj=lambda cast: _item(cast, cast.agency_b)
+        ),
+        "meetings.paper": AdminPolicy(
+            view=KEEPERS, edit=NOTHING, obj=lambda cast: _paper(cast, cast.agency_b, published=False)
+        ),
+        "meetings.boardpack": AdminPolicy(view=KEEPERS, edit=NOTHING, obj=_pack),
+        "meetings.minutes": AdminPolicy(
+            view=KEEPERS, edit=NOTHING, obj=lambda cast: _minutes(cast, cast.agency_b, approved=True)
+        ),
+        "meetings.decision": AdminPolicy(view=KEEPERS, edit=NOTHING, obj=lambda cast: _decision(cast, cast.agency_b)),
+        "meetings.declaration": AdminPolicy(
+            view=KEEPERS, edit=NOTHING, obj=lambda cast: _declaration(cast, cast.agency_b)
+        ),
+        "meetings.actionreminder": AdminPolicy(view=KEEPERS, edit=NOTHING, obj=_reminder),
+        "meetings.calendarfeed": AdminPolicy(view=KEEPERS, edit=NOTHING, delete=KEEPERS, obj=_calendar_feed),
+    }
+)
