@@ -169,7 +169,7 @@ class AgendaItemAdmin(VersionedModelAdmin, BoardScopedModelAdmin, AuditedModelAd
 
 
 @admin.register(Paper)
-class PaperAdmin(ReadOnlyAdmin, BoardScopedModelAdmin, admin.ModelAdmin):
+class PaperAdmin(ReadOnlyAdmin, BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("title", "agenda_item", "original_name", "uploaded_at")
     list_filter = ("agenda_item__meeting__group",)
     search_fields = ("title", "original_name", "agenda_item__title")
@@ -177,14 +177,14 @@ class PaperAdmin(ReadOnlyAdmin, BoardScopedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(BoardPack)
-class BoardPackAdmin(ReadOnlyAdmin, BoardScopedModelAdmin, admin.ModelAdmin):
+class BoardPackAdmin(ReadOnlyAdmin, BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("meeting", "pages", "word_papers", "compiled_at")
     list_filter = ("meeting__group", "word_papers")
     fields = ("meeting", "pages", "word_papers", "compiled_at", "state_key")
 
 
 @admin.register(Minutes)
-class MinutesAdmin(ReadOnlyAdmin, BoardScopedModelAdmin, admin.ModelAdmin):
+class MinutesAdmin(ReadOnlyAdmin, BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("meeting", "number", "status", "approved_on", "approved_recorded_by")
     list_filter = ("status", "meeting__group")
     fields = (
@@ -205,7 +205,7 @@ class MinutesAdmin(ReadOnlyAdmin, BoardScopedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(Decision)
-class DecisionAdmin(ReadOnlyAdmin, BoardScopedModelAdmin, admin.ModelAdmin):
+class DecisionAdmin(ReadOnlyAdmin, BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("__str__", "agenda_item", "decided_on", "votes_for", "votes_against", "abstentions")
     list_filter = ("agenda_item__meeting__group",)
     search_fields = ("text", "agenda_item__title")
@@ -214,7 +214,7 @@ class DecisionAdmin(ReadOnlyAdmin, BoardScopedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(Declaration)
-class DeclarationAdmin(ReadOnlyAdmin, BoardScopedModelAdmin, admin.ModelAdmin):
+class DeclarationAdmin(ReadOnlyAdmin, BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("__str__", "agenda_item", "attendance")
     list_filter = ("agenda_item__meeting__group",)
     search_fields = ("interest", "attendance__name")
@@ -222,7 +222,7 @@ class DeclarationAdmin(ReadOnlyAdmin, BoardScopedModelAdmin, admin.ModelAdmin):
 
 
 @admin.register(ActionReminder)
-class ActionReminderAdmin(ReadOnlyAdmin, BoardScopedModelAdmin, admin.ModelAdmin):
+class ActionReminderAdmin(ReadOnlyAdmin, BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("action", "kind", "due_on", "sent_on")
     list_filter = ("kind",)
     date_hierarchy = "sent_on"

@@ -348,6 +348,7 @@ def test_every_back_office_model_with_a_version_is_guarded_or_read_only(rf, admi
     )
     assert guarded == [
         "meetings.Action",
+        "meetings.AgendaItem",
         "meetings.Attendance",
         "meetings.Meeting",
         "training.Booking",
@@ -356,4 +357,5 @@ def test_every_back_office_model_with_a_version_is_guarded_or_read_only(rf, admi
     assert {label for label, model_admin in versioned.items() if not model_admin.has_change_permission(request)} == {
         "annual.NarrativeSection",
         "annual.PriorityActivity",
+        "meetings.Minutes",  # approved minutes are frozen; drafts are written on the minutes page
     }
