@@ -10,6 +10,8 @@ revokes it (its owner makes a new one on their Meetings page).
 """
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.http import Http404
 
 from meetings import services
 from meetings.models import (
@@ -123,7 +125,17 @@ class ActionAdmin(VersionedModelAdmin, BoardScopedModelAdmin, AuditedModelAdmin,
     autocomplete_fields = ("owner",)
 
 
-class ReadOnlyAdmin:
+class NotDeletedHere:
+    """For an admin that deletes nothing: another board's record (or none) is still "not found" on the
+    delete page, as on every other page, before "you may not delete it"."""
+
+    def delete_view(self, request, object_id, extra_context=None):
+        if self.get_object(request, unquote(object_id)) is None:
+            raise Http404(f"No {self.opts.verbose_name} with that number here.")
+        return super().delete_view(request, object_id, extra_context)
+
+
+class ReadOnlyAdmin(NotDeletedHere):
     """Listed and looked at only: the portal's pages make and change these records."""
 
     def has_add_permission(self, request, obj=None):
@@ -144,7 +156,7 @@ class PaperInline(ReadOnlyAdmin, BoardScopedInline, admin.TabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(VersionedModelAdmin, BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
+class AgendaItemAdmin(NotDeletedHere, VersionedModelAdmin, BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     """An item's wording, presenter and purpose; guarded by the item's version (the portal's form
     checks it). Items are added, numbered, moved and removed on the meeting's page; a change here
     compiles the pack again, as there."""

@@ -17,7 +17,7 @@ class SearchForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", "Every kind of record")] + [
-            (kind.key, kind.label) for kind in kinds_for(user)
+            (kind.key, kind.plural.split(" (")[0].capitalize()) for kind in kinds_for(user)
         ]
         self.fields["kind"].error_messages["invalid_choice"] = "Choose a kind of record from the list."
 

@@ -29,7 +29,7 @@ def test_a_lead_searches_from_the_header_and_opens_a_result(cast, sign_in, asser
     assert_accessible(page)
     page.screenshot(path="/tmp/issue-24-search.png", full_page=True)
 
-    page.get_by_label("Show", exact=True).select_option(label="Case study")
+    page.get_by_label("Show", exact=True).select_option(label="Case studies")
     page.get_by_role("button", name="Search", exact=True).last.click()
     page.wait_for_load_state()
     assert results.count() == 1
