@@ -9,3 +9,13 @@ class TrainingConfig(AppConfig):
         from wscb import work_queue
 
         work_queue.register(work_queue_items)
+
+        from training.tasks import offers_expire_hook
+        from wscb.jobs.schedule import schedule_daily, schedule_every_run
+
+        schedule_daily(
+            key="training-reminders",
+            label="Training reminders to booked learners",
+            task="training.tasks.training_reminders_task",
+        )
+        schedule_every_run(offers_expire_hook)

@@ -33,6 +33,9 @@ class Course(models.Model):
     priorities = models.ManyToManyField(
         StrategicPriority, blank=True, related_name="courses", verbose_name="strategic priorities"
     )
+    topic = models.CharField(
+        max_length=80, blank=True, help_text='Shown and filtered on in the public catalogue, e.g. "Neglect".'
+    )
     is_active = models.BooleanField(default=True)
 
     objects = BoardScopedManager("board")
@@ -107,6 +110,10 @@ class Session(models.Model):
     start_time = models.TimeField(null=True, blank=True)
     end_time = models.TimeField(null=True, blank=True)
     venue = models.CharField(max_length=200, blank=True)
+    is_online = models.BooleanField("online", default=False, help_text="Held online rather than at a venue.")
+    joining_instructions = models.TextField(
+        blank=True, help_text="Sent to each booked learner with their confirmation (the room, the link to join)."
+    )
     places_available = models.PositiveIntegerField(null=True, blank=True, help_text="Blank when not recorded.")
     trainer_names = models.CharField(max_length=300, blank=True, help_text="The trainers' names, comma separated.")
     trainer_agencies = models.ManyToManyField(Partner, blank=True, related_name="training_sessions")
@@ -142,6 +149,57 @@ class Session(models.Model):
     def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
 
+    @property
+    def where(self) -> str:
+        return "Online" if self.is_online else self.venue
+
+
+class Learner(models.Model):
+    """A practitioner who books the board's training themselves (a user with the learner role).
+
+    Their organisation is one of the board's agencies or, for the voluntary and community sector, a
+    named organisation. The work e-mail address is verified by a link before the first booking.
+    """
+
+    user = models.OneToOneField("partners.User", on_delete=models.CASCADE, related_name="learner")
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="learners")
+    partner = models.ForeignKey(
+        Partner, verbose_name="agency", on_delete=models.PROTECT, null=True, blank=True, related_name="learners"
+    )
+    organisation_name = models.CharField("other organisation", max_length=200, blank=True)
+    manager_name = models.CharField("manager's name", max_length=150, blank=True)
+    manager_email = models.EmailField("manager's e-mail address", blank=True)
+    email_verified_at = models.DateTimeField(null=True, blank=True)
+    anonymised_at = models.DateTimeField(null=True, blank=True)
+
+    objects = BoardScopedManager("board")
+
+    class Meta:
+        ordering = ["user__full_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(partner__isnull=False) & Q(organisation_name=""))
+                | (Q(partner__isnull=True) & ~Q(organisation_name=""))
+                | Q(anonymised_at__isnull=False),
+                name="learner_has_one_organisation",
+                violation_error_message="Choose an agency or name another organisation, not both.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Learner {self.pk}"
+
+    def audit_label(self) -> str:
+        return f"Learner {self.pk}"
+
+    @property
+    def is_verified(self) -> bool:
+        return self.email_verified_at is not None
+
+    @property
+    def organisation(self) -> str:
+        return self.partner.name if self.partner_id else self.organisation_name
+
 
 class Booking(models.Model):
     """A delegate's place on a session, or their place on its waiting list."""
@@ -150,6 +208,7 @@ class Booking(models.Model):
         BOOKED = "booked", "Booked"
         WAITING = "waiting", "On the waiting list"
         OFFERED = "offered", "Offered a place"
+        OFFER_EXPIRED = "offer_expired", "Offer not taken up in time"
         ATTENDED = "attended", "Attended"
         CANCELLED = "cancelled", "Cancelled"
         DID_NOT_ATTEND = "did_not_attend", "Did not attend"
@@ -158,6 +217,14 @@ class Booking(models.Model):
     HOLDS_PLACE = (Status.BOOKED, Status.OFFERED, Status.ATTENDED, Status.DID_NOT_ATTEND)
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="bookings")
+    learner = models.ForeignKey(
+        Learner,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="bookings",
+        help_text="The learner's account, when they booked themselves.",
+    )
     delegate_name = models.CharField(max_length=150)
     email = models.EmailField("e-mail address", blank=True)
     job_title = models.CharField(max_length=150, blank=True)
@@ -210,8 +277,33 @@ class TrainingPolicy(models.Model):
         ALL_SESSIONS = "all_sessions", "Places offered in all sessions, cancelled ones included"
 
     board = models.OneToOneField(Board, on_delete=models.CASCADE, related_name="training_policy")
+
+    class DaysCounted(models.TextChoices):
+        CALENDAR = "calendar", "Calendar days"
+        WORKING = "working", "Working days (Monday to Friday)"
+
     late_cancellation_days = models.PositiveSmallIntegerField(
         default=7, help_text="A cancellation this many days or fewer before the session is late (and may be charged)."
+    )
+    late_cancellation_counts = models.CharField(
+        "the cut-off counts",
+        max_length=10,
+        choices=DaysCounted.choices,
+        default=DaysCounted.CALENDAR,
+        help_text="Whether the late-cancellation days are calendar days or working days.",
+    )
+    charging_policy = models.TextField(
+        "charging policy",
+        blank=True,
+        help_text="Shown in the public catalogue: what is charged for not attending or cancelling late.",
+    )
+    reminder_days = models.PositiveSmallIntegerField(
+        default=3, help_text="Booked learners are reminded by e-mail this many days before the session."
+    )
+    offer_hours = models.PositiveSmallIntegerField(
+        "hours to accept a freed place",
+        default=48,
+        help_text="A place offered from the waiting list passes to the next person after this many hours.",
     )
     places_count = models.CharField(
         "places counted in the course tables",
@@ -399,3 +491,18 @@ class OtherActivity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.description} ({ReportingYear(self.start_year).label})"
+
+
+class SignUpAttempt(models.Model):
+    """One try at the learners' sign-up form, kept a day for its rate limits (per address and per
+    e-mail), in the database so that every web server counts the same attempts."""
+
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    email = models.EmailField(blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["at"])]
+
+    def __str__(self) -> str:
+        return f"Sign-up attempt at {self.at:%d/%m/%Y %H:%M}"

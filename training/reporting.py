@@ -40,6 +40,8 @@ from wscb.data.batching import fetch
 from wscb.periods import ReportingYear
 
 B = Booking.Status
+#: Waiting-list entries, and freed places offered but not taken up in time, were never booked places.
+NOT_BOOKED = (B.WAITING, B.OFFER_EXPIRED)
 S = Session.Status
 PENNY = Decimal("0.01")
 
@@ -139,7 +141,7 @@ def _recorded_queryset(board: Board, years: list[ReportingYear]) -> QuerySet:
     for year in years:
         in_year = _in_year("session__starts_on", year)
         prefix = f"y{year.start_year}_"
-        aggregates[prefix + "booked"] = Count("pk", filter=in_year & ~Q(status=B.WAITING))
+        aggregates[prefix + "booked"] = Count("pk", filter=in_year & ~Q(status__in=NOT_BOOKED))
         aggregates[prefix + "attended"] = Count("pk", filter=in_year & Q(status=B.ATTENDED))
         aggregates[prefix + "cancelled"] = Count("pk", filter=in_year & Q(status=B.CANCELLED))
         aggregates[prefix + "did_not_attend"] = Count("pk", filter=in_year & Q(status=B.DID_NOT_ATTEND))
@@ -515,7 +517,7 @@ def _uptake_queries(board: Board, year: ReportingYear, partner: Partner | None) 
     suffix = f"{year.start_year}_{_partner_key(partner)}"
     return {
         f"training_uptake_bookings_{suffix}": bookings.values(*names).annotate(
-            booked=Count("pk", filter=~Q(status=B.WAITING)),
+            booked=Count("pk", filter=~Q(status__in=NOT_BOOKED)),
             attended=Count("pk", filter=Q(status=B.ATTENDED)),
             did_not_attend=Count("pk", filter=Q(status=B.DID_NOT_ATTEND)),
             cancelled=Count("pk", filter=Q(status=B.CANCELLED)),

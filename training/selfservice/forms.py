@@ -1,0 +1,83 @@
+"""Forms of training self-service: the learners' sign-up (with its honeypot) and the catalogue filters."""
+
+from django import forms
+from django.contrib.auth.password_validation import password_validators_help_text_html
+
+from partners.models import Partner
+
+OTHER = "other"
+
+
+class SignUpForm(forms.Form):
+    full_name = forms.CharField(
+        label="Your name", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    job_title = forms.CharField(max_length=150, widget=forms.TextInput(attrs={"autocomplete": "organization-title"}))
+    organisation = forms.ChoiceField(
+        label="Your organisation",
+        help_text='Choose "Another organisation" for a voluntary or community group not in the list.',
+    )
+    organisation_name = forms.CharField(
+        label="Name of your organisation",
+        max_length=200,
+        required=False,
+        help_text='If you chose "Another organisation".',
+    )
+    email = forms.EmailField(
+        label="Work e-mail address",
+        help_text="We send a link to this address: open it to confirm the address before your first booking.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    password = forms.CharField(
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validators_help_text_html(),
+    )
+    password_again = forms.CharField(
+        label="Password again", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+    manager_name = forms.CharField(label="Your manager's name (optional)", max_length=150, required=False)
+    manager_email = forms.EmailField(
+        label="Your manager's e-mail address (optional)",
+        required=False,
+        help_text="Used only where a course needs your manager's approval.",
+    )
+    privacy = forms.BooleanField(
+        label="I have read the privacy notice above",
+        error_messages={"required": "Tick to say you have read the privacy notice."},
+    )
+    #: The honeypot: hidden from people (and from screen readers' tab order), filled in by bots.
+    website = forms.CharField(
+        label="Leave this field empty",
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agencies = {str(agency.pk): agency for agency in agencies}
+        self.fields["organisation"].choices = [
+            ("", "Choose your organisation"),
+            *((pk, agency.name) for pk, agency in self.agencies.items()),
+            (OTHER, "Another organisation"),
+        ]
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.data.get("website"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("organisation") == OTHER and not cleaned.get("organisation_name", "").strip():
+            self.add_error("organisation_name", "Enter the name of your organisation.")
+        if (
+            cleaned.get("password")
+            and cleaned.get("password_again")
+            and cleaned["password"] != cleaned["password_again"]
+        ):
+            self.add_error("password_again", "The two passwords are different.")
+        return cleaned
+
+    @property
+    def partner(self) -> Partner | None:
+        return self.agencies.get(self.cleaned_data.get("organisation"))

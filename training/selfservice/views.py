@@ -1,0 +1,298 @@
+"""Pages of training self-service: the public catalogue (no sign-in), the learners' sign-up and
+e-mail links, and the learner's own training page. A learner reaches only their own bookings
+(another's is a 404) and none of the portal's other pages (403, ``wscb.roles.ALL_ROLES``)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views import View
+
+from partners.models import Partner
+from training import services as training_services
+from training.models import Booking
+from training.selfservice import links, selectors, services
+from training.selfservice.calendar import session_ics
+from training.selfservice.forms import SignUpForm
+from wscb.audit.services import client_ip
+from wscb.boards import board_public_slug, public_board_get
+from wscb.permissions import LearnerMixin
+from wscb.scoping import board_scope
+from wscb.security import NoStoreMixin
+
+
+class BoardFromAddressMixin:
+    """The catalogue of the board named in the address, whatever board the visitor's session has."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.board = public_board_get(slug=kwargs["board_slug"])
+        with board_scope(self.board):
+            return super().dispatch(request, *args, **kwargs)
+
+    def context(self, **extra) -> dict:
+        return {
+            "board": self.board,
+            "board_slug": board_public_slug(self.board),
+            "policy": training_services.training_policy(board=self.board),
+            **extra,
+        }
+
+
+class CatalogueView(BoardFromAddressMixin, View):
+    def get(self, request, board_slug):
+        chosen = {name: request.GET.get(name, "").strip() for name in ("month", "topic", "level")}
+        sessions = list(selectors.catalogue_sessions(board=self.board, **chosen))
+        for session in sessions:
+            session.left = selectors.places_left(session)
+        return render(
+            request,
+            "learning/catalogue.html",
+            self.context(sessions=sessions, chosen=chosen, **selectors.catalogue_filters(board=self.board)),
+        )
+
+
+class SessionView(BoardFromAddressMixin, View):
+    def get(self, request, board_slug, pk):
+        session = selectors.catalogue_session_get(board=self.board, pk=pk)
+        learner = None
+        booking = None
+        if request.user.is_authenticated and request.user.role == "learner":
+            learner = selectors.learner_for(request.user)
+            booking = session.bookings.filter(learner=learner).exclude(status=Booking.Status.CANCELLED).first()
+        return render(
+            request,
+            "learning/session.html",
+            self.context(session=session, left=selectors.places_left(session), learner=learner, booking=booking),
+        )
+
+
+class SessionCalendarView(BoardFromAddressMixin, View):
+    def get(self, request, board_slug, pk):
+        session = selectors.catalogue_session_get(board=self.board, pk=pk)
+        url = links.absolute(reverse("learning:session", kwargs={"board_slug": board_slug, "pk": pk}))
+        response = HttpResponse(
+            session_ics(session, url=url, uid_host=request.get_host()), content_type="text/calendar; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="training-session-{session.pk}.ics"'
+        return response
+
+
+class SignUpView(NoStoreMixin, BoardFromAddressMixin, View):
+    template_name = "learning/sign_up.html"
+
+    def _form(self, data=None):
+        return SignUpForm(data, agencies=Partner.objects.filter(is_active=True).order_by("name"))
+
+    def get(self, request, board_slug):
+        if request.user.is_authenticated:
+            return redirect("home")
+        return render(request, self.template_name, self.context(form=self._form()))
+
+    def post(self, request, board_slug):
+        form = self._form(request.POST)
+        try:
+            services.sign_up_throttle(ip_address=client_ip(request), email=request.POST.get("email", ""))
+        except services.SignUpThrottled:
+            form.is_valid()
+            return render(
+                request,
+                self.template_name,
+                self.context(form=form, extra_error="Too many sign-ups from here: please try again in an hour."),
+                status=429,
+            )
+        if form.is_bot:
+            # Answer as if it worked, so the bot learns nothing; nobody is signed up.
+            return redirect("learning:sign-up-done", board_slug=board_slug)
+        if form.is_valid():
+            data = form.cleaned_data
+            sign_up = services.SignUp(
+                full_name=data["full_name"],
+                job_title=data["job_title"],
+                email=data["email"],
+                password=data["password"],
+                partner=form.partner,
+                organisation_name=data["organisation_name"],
+                manager_name=data["manager_name"],
+                manager_email=data["manager_email"],
+            )
+            try:
+                services.learner_sign_up(board=self.board, sign_up=sign_up)
+            except ValidationError as error:
+                if hasattr(error, "error_dict"):
+                    for field, problems in error.message_dict.items():
+                        form.add_error(field if field in form.fields else None, problems)
+                else:
+                    form.add_error("password", error.messages)
+            else:
+                return redirect("learning:sign-up-done", board_slug=board_slug)
+        return render(request, self.template_name, self.context(form=form))
+
+
+class SignUpDoneView(BoardFromAddressMixin, View):
+    def get(self, request, board_slug):
+        return render(request, "learning/sign_up_done.html", self.context())
+
+
+class VerifyView(View):
+    def get(self, request, token):
+        learner = services.learner_verify(token=token)
+        if learner is None:
+            return render(request, "learning/link_invalid.html", {"what": "confirmation"}, status=404)
+        messages.success(request, "Your e-mail address is confirmed: you can book training.")
+        if request.user.is_authenticated:
+            return redirect("learning:my-training")
+        return redirect(f"{reverse('login')}?next={reverse('learning:my-training')}")
+
+
+class MyTrainingView(NoStoreMixin, LearnerMixin, View):
+    def get(self, request):
+        learner = selectors.learner_for(request.user)
+        return render(
+            request,
+            "learning/my_training.html",
+            {
+                "learner": learner,
+                "bookings": selectors.learner_bookings(learner=learner),
+                "board_slug": board_public_slug(learner.board),
+            },
+        )
+
+
+class ResendVerificationView(LearnerMixin, View):
+    def post(self, request):
+        learner = selectors.learner_for(request.user)
+        if not learner.is_verified:
+            services.learner_verification_send(learner=learner)
+            messages.success(request, f"We have sent a new link to {request.user.email}.")
+        return redirect("learning:my-training")
+
+
+class BookView(LearnerMixin, View):
+    def post(self, request, board_slug, pk):
+        learner = selectors.learner_for(request.user)
+        board = public_board_get(slug=board_slug)
+        if board.pk != learner.board_id:
+            raise Http404("Not a session of your board.")
+        session = selectors.catalogue_session_get(board=board, pk=pk)
+        try:
+            booking = services.learner_book(learner=learner, session=session)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("learning:session", board_slug=board_slug, pk=pk)
+        if booking.status == Booking.Status.BOOKED:
+            messages.success(request, "Your place is booked: we have e-mailed you the details.")
+        else:
+            messages.info(
+                request,
+                "The session is full, so you are on its waiting list: we will e-mail you if a place comes free.",
+            )
+        return redirect("learning:booking", pk=booking.pk)
+
+
+class BookingView(NoStoreMixin, LearnerMixin, View):
+    def get(self, request, pk):
+        learner = selectors.learner_for(request.user)
+        booking = selectors.learner_booking_get(learner=learner, pk=pk)
+        return render(
+            request,
+            "learning/booking.html",
+            {"booking": booking, "board_slug": board_public_slug(learner.board), **_cancel_context(booking)},
+        )
+
+
+def _cancel_context(booking) -> dict:
+    late = booking.status in Booking.HOLDS_PLACE and training_services.is_late_cancellation(
+        session=booking.session, on=_today()
+    )
+    return {"would_be_late": late, "policy": training_services.training_policy(board=booking.session.course.board)}
+
+
+def _today():
+    from django.utils import timezone
+
+    return timezone.localdate()
+
+
+def _cancel(request, booking, done_url):
+    if not booking.is_cancellable:
+        messages.error(request, "This booking can no longer be cancelled.")
+        return redirect(done_url)
+    booking = services.learner_cancel(booking=booking)
+    note = " It is after the cut-off, so it counts as a late cancellation." if booking.is_late_cancellation else ""
+    messages.success(request, f"Your booking is cancelled.{note}")
+    return redirect(done_url)
+
+
+class BookingCancelView(NoStoreMixin, LearnerMixin, View):
+    def get(self, request, pk):
+        booking = selectors.learner_booking_get(learner=selectors.learner_for(request.user), pk=pk)
+        return render(
+            request, "learning/cancel.html", {"booking": booking, "action": request.path, **_cancel_context(booking)}
+        )
+
+    def post(self, request, pk):
+        booking = selectors.learner_booking_get(learner=selectors.learner_for(request.user), pk=pk)
+        return _cancel(request, booking, reverse("learning:booking", kwargs={"pk": booking.pk}))
+
+
+def _linked_booking(pk):
+    from training.models import Booking as BookingModel
+    from wscb.scoping import scopes_disabled
+
+    # The link itself is the permission (signed for this booking); it runs in the booking's board.
+    with scopes_disabled():
+        booking = BookingModel.objects.select_related("session__course__board").filter(pk=pk).first()
+    if booking is None:
+        raise Http404
+    return booking
+
+
+class CancelLinkView(NoStoreMixin, View):
+    """Cancel from the e-mail's link, without signing in: a confirmation page, then POST."""
+
+    def dispatch(self, request, token):
+        pk = links.cancel_read(token)
+        if pk is None:
+            return render(request, "learning/link_invalid.html", {"what": "cancellation"}, status=404)
+        self.booking = _linked_booking(pk)
+        with board_scope(self.booking.session.course.board):
+            return super().dispatch(request, token)
+
+    def get(self, request, token):
+        return render(
+            request,
+            "learning/cancel.html",
+            {"booking": self.booking, "action": request.path, **_cancel_context(self.booking)},
+        )
+
+    def post(self, request, token):
+        return _cancel(request, self.booking, request.path)
+
+
+class OfferAcceptView(NoStoreMixin, View):
+    """Take up an offered place from the e-mail's link: a confirmation page, then POST. A link of an
+    offer that has lapsed or been replaced says so."""
+
+    def dispatch(self, request, token):
+        found = links.offer_read(token)
+        if found is None:
+            return render(request, "learning/link_invalid.html", {"what": "offer"}, status=404)
+        self.booking = _linked_booking(found[0])
+        self.is_current = (
+            self.booking.status == Booking.Status.OFFERED
+            and self.booking.offered_at is not None
+            and self.booking.offered_at.isoformat() == found[1]
+        )
+        with board_scope(self.booking.session.course.board):
+            return super().dispatch(request, token)
+
+    def get(self, request, token):
+        return render(request, "learning/offer.html", {"booking": self.booking, "is_current": self.is_current})
+
+    def post(self, request, token):
+        if not self.is_current:
+            return render(request, "learning/offer.html", {"booking": self.booking, "is_current": False}, status=409)
+        services.offer_accept(booking=self.booking)
+        messages.success(request, "The place is yours: we have e-mailed you the confirmation.")
+        return redirect(request.path)
