@@ -78,3 +78,20 @@ def test_an_offer_not_taken_up_in_time_passes_to_the_next_person_by_the_schedule
         assert Client().post(first_link).status_code == 409
     first.refresh_from_db()
     assert first.status == Booking.Status.OFFER_EXPIRED
+
+
+def test_a_lapsed_offer_is_not_counted_as_a_booked_place(full_session, board, agency_a, agency_b):
+    from training.reporting import uptake_by_agency
+    from wscb.periods import ReportingYear
+
+    holder, first, second = full_session
+    with freeze_time("2030-05-02 09:00"):
+        services.learner_cancel(booking=holder)
+    with freeze_time("2030-05-05 09:00"):
+        schedule_run()
+    first.refresh_from_db()
+    assert first.status == Booking.Status.OFFER_EXPIRED
+    booked = {row.partner_id: row.booked for row in uptake_by_agency(board=board, year=ReportingYear(2030))}
+    # Agency A: the cancelled place and the offer now held by the third learner; agency B's lapsed offer: none.
+    assert booked.get(agency_b.pk, 0) == 0
+    assert booked[agency_a.pk] == 2
