@@ -18,4 +18,9 @@ class TrainingConfig(AppConfig):
             label="Training reminders to booked learners",
             task="training.tasks.training_reminders_task",
         )
+        schedule_daily(
+            key="training-evaluations",
+            label="Evaluation invitations to learners who attended",
+            task="training.tasks.training_evaluations_task",
+        )
         schedule_every_run(offers_expire_hook)

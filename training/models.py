@@ -36,6 +36,10 @@ class Course(models.Model):
     topic = models.CharField(
         max_length=80, blank=True, help_text='Shown and filtered on in the public catalogue, e.g. "Neglect".'
     )
+    learning_outcomes = models.TextField(
+        blank=True,
+        help_text="One per line. The evaluation form asks learners to rate each before and after the course.",
+    )
     is_active = models.BooleanField(default=True)
 
     objects = BoardScopedManager("board")
@@ -46,6 +50,10 @@ class Course(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def outcomes(self) -> list[str]:
+        return [line.strip() for line in self.learning_outcomes.splitlines() if line.strip()]
 
 
 class CoursePlan(models.Model):
@@ -506,3 +514,24 @@ class SignUpAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"Sign-up attempt at {self.at:%d/%m/%Y %H:%M}"
+
+
+class Evaluation(models.Model):
+    """A learner's evaluation of a course they attended: for each of the course's learning outcomes, how
+    they rated themselves before and after (1-5), and what they would say. Submitting it releases their
+    certificate."""
+
+    booking = models.OneToOneField(Booking, on_delete=models.CASCADE, related_name="evaluation")
+    ratings = models.JSONField(
+        default=list, help_text='[{"outcome": "...", "before": 1-5, "after": 1-5}], in the course\'s order.'
+    )
+    comments = models.TextField(blank=True)
+    submitted_at = models.DateTimeField(auto_now_add=True)
+
+    objects = BoardScopedManager("booking__session__course__board")
+
+    class Meta:
+        ordering = ["-submitted_at"]
+
+    def __str__(self) -> str:
+        return f"Evaluation {self.pk}"

@@ -43,3 +43,19 @@ def training_reminders_task(context: TaskContext, job_id: int) -> None:
 def offers_expire_hook() -> None:
     """Every schedule run: lapse offers of freed places past their time and offer them on."""
     services.offers_expire()
+
+
+def _invite(job) -> None:
+    from datetime import date
+
+    from training.selfservice.evaluations import evaluation_invitations_send
+
+    day = date.fromisoformat(job.arguments["day"]) if "day" in job.arguments else None
+    invited = evaluation_invitations_send(today=day)
+    job_progress(job, step=f"{len(invited)} evaluation invitation(s) queued to be e-mailed")
+
+
+@task(takes_context=True)
+def training_evaluations_task(context: TaskContext, job_id: int) -> None:
+    """The daily schedule's job: invite learners who attended to evaluate the course."""
+    job_run(context, job_id, _invite)

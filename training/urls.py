@@ -15,6 +15,7 @@ urlpatterns = [
     path("sessions/<int:pk>/cancel/", views.SessionCancelView.as_view(), name="session-cancel"),
     path("bookings/<int:pk>/cancel/", views.BookingCancelView.as_view(), name="booking-cancel"),
     path("bookings/<int:pk>/accept/", views.BookingAcceptView.as_view(), name="booking-accept"),
+    path("courses/<int:pk>/evaluations/", views.CourseEvaluationsView.as_view(), name="course-evaluations"),
     path("agencies/<int:pk>/", views.AgencyView.as_view(), name="agency"),
     path("charges/", views.ChargesView.as_view(), name="charges"),
     path("charges/export/", views.ChargesExportView.as_view(), name="charges-export"),

@@ -332,3 +332,18 @@ class ELearningImportView(RecordKeeperMixin, FormView):
         )
         messages.success(self.request, f"{outcome.imported} e-learning licences imported.")
         return redirect(reverse("training:summary"))
+
+
+class CourseEvaluationsView(PartnershipReaderMixin, YearMixin, TemplateView):
+    """A course's evaluation results in a year: responses, and per learning outcome the average rating
+    before and after the course and the change."""
+
+    template_name = "training/course_evaluations.html"
+
+    def get_context_data(self, **kwargs):
+        from training.selfservice.evaluations import course_results
+
+        course = selectors.course_get(board=self.request.board, pk=self.kwargs["pk"])
+        year = self.get_year()
+        results = course_results(course=course, start=year.start, end_exclusive=year.end_exclusive)
+        return super().get_context_data(course=course, results=results, **kwargs)

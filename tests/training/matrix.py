@@ -54,14 +54,20 @@ def _catalogue_session(cast):
     return {**_catalogue(cast), "pk": _upcoming(cast).pk}
 
 
-def _learner_booking(user):
+def _learner_booking(user, *, evaluated=False, of=None):
+    """A booking of ``user``'s (attended and evaluated when ``evaluated``); ``of``: whose it is instead."""
+
     def kwargs(cast):
         from tests.training.factories import BookingFactory
+        from training.models import Booking, Evaluation
 
-        learner = user(cast).learner
+        learner = (of or user)(cast).learner
         booking = BookingFactory(
             session=_upcoming(cast), learner=learner, partner=learner.partner, organisation_name=""
         )
+        if evaluated:
+            Booking.objects.filter(pk=booking.pk).update(status=Booking.Status.ATTENDED)
+            Evaluation.objects.create(booking=booking, ratings=[], comments="")
         return {"pk": booking.pk}
 
     return kwargs
@@ -123,6 +129,34 @@ LEARNING_ENTRIES = [
         kwargs=_learner_booking(lambda cast: cast.learner_b),
         variant="another learner's",
     ),
+    Entry("learning:evaluation", LEARNERS, kwargs=_learner_booking(lambda cast: cast.learner), variant="own"),
+    Entry(
+        "learning:evaluation",
+        expect(LEARNER, ok=404),
+        kwargs=_learner_booking(lambda cast: cast.learner_b),
+        variant="another learner's",
+        note="IDOR: another learner's evaluation is not found",
+    ),
+    Entry(
+        "learning:certificate",
+        expect(LEARNER, ok=404),
+        kwargs=_learner_booking(lambda cast: cast.learner, evaluated=True, of=lambda cast: cast.learner_b),
+        variant="another learner's",
+        note="IDOR: another learner's certificate is not found",
+    ),
+    Entry(
+        "learning:certificate",
+        expect(LEARNER, ok=404),
+        kwargs=_learner_booking(lambda cast: cast.learner),
+        variant="own, not evaluated yet",
+        note="released only by the evaluation",
+    ),
+    Entry(
+        "learning:certificate",
+        LEARNERS,
+        kwargs=_learner_booking(lambda cast: cast.learner, evaluated=True),
+        variant="own, evaluated",
+    ),
     Entry("learning:cancel-link", EVERYONE, kwargs=_link("cancel"), note="the signed link is the permission"),
     Entry("learning:cancel-link", NOT_FOUND_FOR_ALL, kwargs=_link("forged"), variant="forged"),
     Entry("learning:offer-accept", NOT_FOUND_FOR_ALL, kwargs=_link("forged"), variant="forged"),
@@ -133,6 +167,7 @@ ENTRIES = [
     Entry("training:summary", expect(READERS), note="partner leads use their agency's page"),
     Entry("training:summary", expect(READERS), query="year=2016/17", variant="a past year"),
     Entry("training:session-list", expect(READERS)),
+    Entry("training:course-evaluations", expect(READERS), kwargs=lambda cast: {"pk": _course(cast).pk}),
     Entry("training:impact-file", expect(READERS), kwargs=lambda cast: {"pk": _impact_plan(cast).pk}),
     Entry("training:session-create", expect(KEEPERS)),
     Entry("training:session-detail", expect(READERS), kwargs=_session_kwargs),

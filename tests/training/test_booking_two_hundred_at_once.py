@@ -48,7 +48,7 @@ def test_two_hundred_learners_booking_twenty_places_at_once(board, agency_a, ses
         try:
             start.wait(timeout=30)
             return services.learner_book(learner=learner, session=session)
-        except Exception as error:  # noqa: BLE001 - every failure is the finding
+        except Exception as error:  # every failure is the finding
             errors.append(repr(error))
             raise
         finally:

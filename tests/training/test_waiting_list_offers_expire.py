@@ -84,7 +84,7 @@ def test_a_lapsed_offer_is_not_counted_as_a_booked_place(full_session, board, ag
     from training.reporting import uptake_by_agency
     from wscb.periods import ReportingYear
 
-    holder, first, second = full_session
+    holder, first, _second = full_session
     with freeze_time("2030-05-02 09:00"):
         services.learner_cancel(booking=holder)
     with freeze_time("2030-05-05 09:00"):

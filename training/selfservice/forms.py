@@ -81,3 +81,44 @@ class SignUpForm(forms.Form):
     @property
     def partner(self) -> Partner | None:
         return self.agencies.get(self.cleaned_data.get("organisation"))
+
+
+RATING_CHOICES = [(str(value), str(value)) for value in range(1, 6)]
+
+
+class EvaluationForm(forms.Form):
+    """One before and one after rating (1 = not at all confident, 5 = very confident) per learning
+    outcome of the course, and free text."""
+
+    comments = forms.CharField(
+        label="Anything else you would like to tell us (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+    )
+
+    def __init__(self, *args, outcomes: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.outcomes = outcomes
+        fields = {}
+        for number, outcome in enumerate(outcomes):
+            for when in ("before", "after"):
+                fields[f"{when}_{number}"] = forms.ChoiceField(
+                    label=f"{outcome}: {when} the course",
+                    choices=RATING_CHOICES,
+                    widget=forms.RadioSelect,
+                    help_text="1 = not at all confident, 5 = very confident",
+                    error_messages={"required": f"Rate this {when} the course."},
+                )
+        self.fields = {**fields, **self.fields}
+
+    @property
+    def ratings(self) -> list[dict]:
+        return [
+            {
+                "outcome": outcome,
+                "before": int(self.cleaned_data[f"before_{number}"]),
+                "after": int(self.cleaned_data[f"after_{number}"]),
+            }
+            for number, outcome in enumerate(self.outcomes)
+        ]

@@ -2,9 +2,11 @@
 e-mail links, and the learner's own training page. A learner reaches only their own bookings
 (another's is a 404) and none of the portal's other pages (403, ``wscb.roles.ALL_ROLES``)."""
 
+import io
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
@@ -12,10 +14,11 @@ from django.views import View
 from partners.models import Partner
 from training import services as training_services
 from training.models import Booking
-from training.selfservice import links, selectors, services
+from training.selfservice import evaluations, links, selectors, services
 from training.selfservice.calendar import session_ics
-from training.selfservice.forms import SignUpForm
-from wscb.audit.services import client_ip
+from training.selfservice.forms import EvaluationForm, SignUpForm
+from wscb.audit.models import AuditAction
+from wscb.audit.services import audit_record, client_ip
 from wscb.boards import board_public_slug, public_board_get
 from wscb.permissions import LearnerMixin
 from wscb.scoping import board_scope
@@ -71,11 +74,13 @@ class SessionCalendarView(BoardFromAddressMixin, View):
     def get(self, request, board_slug, pk):
         session = selectors.catalogue_session_get(board=self.board, pk=pk)
         url = links.absolute(reverse("learning:session", kwargs={"board_slug": board_slug, "pk": pk}))
-        response = HttpResponse(
-            session_ics(session, url=url, uid_host=request.get_host()), content_type="text/calendar; charset=utf-8"
+        ics = session_ics(session, url=url, uid_host=request.get_host()).encode()
+        return FileResponse(
+            io.BytesIO(ics),
+            as_attachment=True,
+            filename=f"training-session-{session.pk}.ics",
+            content_type="text/calendar; charset=utf-8",
         )
-        response["Content-Disposition"] = f'attachment; filename="training-session-{session.pk}.ics"'
-        return response
 
 
 class SignUpView(NoStoreMixin, BoardFromAddressMixin, View):
@@ -296,3 +301,49 @@ class OfferAcceptView(NoStoreMixin, View):
         services.offer_accept(booking=self.booking)
         messages.success(request, "The place is yours: we have e-mailed you the confirmation.")
         return redirect(request.path)
+
+
+class EvaluationView(NoStoreMixin, LearnerMixin, View):
+    """The evaluation form of a course the learner attended; submitting it releases the certificate."""
+
+    def _booking(self, request, pk):
+        return selectors.learner_booking_get(learner=selectors.learner_for(request.user), pk=pk)
+
+    def _page(self, request, booking, form, status=200):
+        return render(request, "learning/evaluation.html", {"booking": booking, "form": form}, status=status)
+
+    def get(self, request, pk):
+        booking = self._booking(request, pk)
+        if not evaluations.can_evaluate(booking):
+            return self._page(request, booking, None)
+        return self._page(request, booking, EvaluationForm(outcomes=booking.session.course.outcomes))
+
+    def post(self, request, pk):
+        booking = self._booking(request, pk)
+        form = EvaluationForm(request.POST, outcomes=booking.session.course.outcomes)
+        if not form.is_valid():
+            return self._page(request, booking, form, status=400)
+        try:
+            evaluations.evaluation_submit(booking=booking, ratings=form.ratings, comments=form.cleaned_data["comments"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("learning:booking", pk=booking.pk)
+        messages.success(request, "Thank you for your evaluation: your certificate is ready to download.")
+        return redirect("learning:booking", pk=booking.pk)
+
+
+class CertificateView(NoStoreMixin, LearnerMixin, View):
+    """The learner's certificate (PDF), once they have evaluated the course; 404 before."""
+
+    def get(self, request, pk):
+        booking = selectors.learner_booking_get(learner=selectors.learner_for(request.user), pk=pk)
+        if not hasattr(booking, "evaluation"):
+            raise Http404("No certificate yet: evaluate the course first.")
+        pdf = evaluations.certificate_pdf(booking=booking)
+        audit_record(request=request, action=AuditAction.EXPORTED, obj=booking.evaluation, detail="Certificate (pdf)")
+        return FileResponse(
+            io.BytesIO(pdf),
+            as_attachment=True,
+            filename=f"certificate-{booking.pk}.pdf",
+            content_type="application/pdf",
+        )
