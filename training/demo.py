@@ -68,7 +68,7 @@ Charge rates are illustrative: the seed names only a £25 charge for each uncomp
 module; the demo uses £25 for every reason and none for community and voluntary organisations.
 """
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from decimal import Decimal
 from itertools import cycle
 
@@ -387,3 +387,72 @@ def load_for_board(*, board) -> None:
         )
     _load_courses(board, agencies)
     _load_elearning(board, agencies)
+    _load_self_service(board)
+
+
+#: The catalogue's upcoming sessions (not from the seed): days from the day the demo is loaded, times,
+#: venue (blank: online). They fall in the current year, never in 2016/17, so the seed's tables are
+#: unchanged.
+UPCOMING = [
+    ("Safe Sleep Training", 14, time(9, 30), time(12, 30), "Wigan Life Centre, The Wiend"),
+    ("Child Sexual Exploitation (CSE)", 21, time(9, 30), time(16, 0), ""),
+    ("Supervision skills", 35, time(13, 0), time(16, 30), "Leigh Town Hall"),
+]
+#: The demo learners' organisations: one of the board's agencies, and a voluntary group.
+LEARNER_ORGANISATIONS = {"learner.one@demo.test": "Wigan Council", "learner.two@demo.test": COMMUNITY_ORGANISATIONS[1]}
+
+
+def _load_self_service(board) -> None:
+    """The public catalogue's upcoming sessions and the two demo learners' records (safe to run again:
+    each course keeps one upcoming demo session, moved to the new date)."""
+    from django.utils import timezone
+
+    from partners.models import User
+    from training.models import Learner
+    from wscb.roles import Role
+
+    today = timezone.localdate()
+    rates = {rate.reason: rate.amount for rate in ChargeRate.objects.filter(board=board, sector="local_authority")}
+    TrainingPolicy.objects.filter(board=board).update(
+        charging_policy=(
+            f"Partner agencies are charged £{rates.get('did_not_attend', Decimal('0')):.2f} for each place booked and "
+            f"not attended, and £{rates.get('late_cancellation', Decimal('0')):.2f} for each place cancelled 7 days or "
+            "fewer before the session. Community and voluntary organisations are not charged."
+        )
+    )
+    for title, days, starts, ends, venue in UPCOMING:
+        course = Course.objects.get(board=board, title=title)
+        defaults = {
+            "starts_on": _weekday(today + timedelta(days=days)),
+            "start_time": starts,
+            "end_time": ends,
+            "venue": venue,
+            "is_online": not venue,
+            "places_available": 20,
+            "joining_instructions": (
+                "Please arrive 10 minutes early and sign in at reception."
+                if venue
+                else "The link to join the online session is e-mailed the day before."
+            ),
+        }
+        upcoming = Session.objects.filter(
+            course=course, status=Session.Status.SCHEDULED, starts_on__gt=date(2017, 3, 31)
+        )
+        session = upcoming.first()
+        if session is None:
+            Session.objects.create(course=course, **defaults)
+        else:
+            Session.objects.filter(pk=session.pk).update(**defaults)
+    agencies = {partner.name: partner for partner in Partner.objects.filter(board_memberships__board=board)}
+    for user in User.objects.filter(role=Role.LEARNER, email__in=LEARNER_ORGANISATIONS, boards=board):
+        organisation = LEARNER_ORGANISATIONS[user.email]
+        partner = agencies.get(organisation)
+        Learner.objects.update_or_create(
+            user=user,
+            defaults={
+                "board": board,
+                "partner": partner,
+                "organisation_name": "" if partner else organisation,
+                "email_verified_at": timezone.now(),
+            },
+        )
