@@ -24,3 +24,7 @@ class TrainingConfig(AppConfig):
             task="training.tasks.training_evaluations_task",
         )
         schedule_every_run(offers_expire_hook)
+
+        from training.selfservice import retention
+
+        retention.register()
