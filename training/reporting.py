@@ -500,6 +500,15 @@ class AgencyUptake:
     cancelled: int = 0
     elearning_completed: int = 0
 
+    @property
+    def did_not_attend_rate(self) -> Decimal | None:
+        """Did-not-attends as a percentage of the places that were due to be used (attended or not),
+        to one decimal place; None when there were none."""
+        due = self.attended + self.did_not_attend
+        if not due:
+            return None
+        return (Decimal(self.did_not_attend) * 100 / due).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
 
 def _partner_key(partner: Partner | None) -> str:
     return "all" if partner is None else f"partner_{partner.pk}"

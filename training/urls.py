@@ -17,6 +17,7 @@ urlpatterns = [
     path("bookings/<int:pk>/accept/", views.BookingAcceptView.as_view(), name="booking-accept"),
     path("courses/<int:pk>/evaluations/", views.CourseEvaluationsView.as_view(), name="course-evaluations"),
     path("agencies/<int:pk>/", views.AgencyView.as_view(), name="agency"),
+    path("agencies/<int:pk>/export/", views.AgencyExportView.as_view(), name="agency-export"),
     path("charges/", views.ChargesView.as_view(), name="charges"),
     path("charges/export/", views.ChargesExportView.as_view(), name="charges-export"),
     path("e-learning/import/", views.ELearningImportView.as_view(), name="elearning-import"),

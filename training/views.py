@@ -264,6 +264,31 @@ class AgencyView(SignedInMixin, YearMixin, TemplateView):
         )
 
 
+class AgencyExportView(SignedInMixin, View):
+    """One agency's staff bookings and attendance in a year as CSV: its own partner lead, or partnership readers."""
+
+    def get(self, request, *args, **kwargs):
+        partner = partner_get(for_user=request.user, pk=kwargs["pk"])
+        year = _year(request)
+        headers = ["Date", "Course", "Name", "Job title", "E-mail", "Status", "Late cancellation"]
+        rows = [
+            [
+                booking.session.starts_on.strftime("%d/%m/%Y"),
+                booking.session.course.title,
+                booking.delegate_name,
+                booking.job_title,
+                booking.email,
+                booking.get_status_display(),
+                "yes" if booking.is_late_cancellation else "",
+            ]
+            for booking in selectors.agency_bookings(board=request.board, partner=partner, year=year)
+        ]
+        audit_record(
+            request=request, action=AuditAction.EXPORTED, obj=partner, detail=f"Training bookings {year.label} (csv)"
+        )
+        return csv_response(f"training-bookings-{partner.pk}-{year.start_year}.csv", headers, rows)
+
+
 class ChargesView(PartnershipReaderMixin, YearMixin, TemplateView):
     template_name = "training/charges.html"
 

@@ -190,6 +190,16 @@ ENTRIES = [
         variant="agency B",
     ),
     Entry("training:agency", expect(SIGNED_IN), kwargs=lambda cast: {"pk": cast.agency_a.pk}, variant="agency A"),
+    Entry(
+        "training:agency-export",
+        expect(READERS, lead_a=404),
+        kwargs=lambda cast: {"pk": cast.agency_b.pk},
+        variant="agency B",
+        note="a partner lead exports only their own agency's staff bookings",
+    ),
+    Entry(
+        "training:agency-export", expect(SIGNED_IN), kwargs=lambda cast: {"pk": cast.agency_a.pk}, variant="agency A"
+    ),
     Entry("training:charges", expect(READERS)),
     Entry("training:charges-export", expect(READERS)),
     Entry("training:elearning-import", expect(KEEPERS)),
