@@ -289,6 +289,65 @@ class AgencyExportView(SignedInMixin, View):
         return csv_response(f"training-bookings-{partner.pk}-{year.start_year}.csv", headers, rows)
 
 
+class AgencyChargesPdfView(SignedInMixin, View):
+    """One agency's charges statement for a year (PDF): its own partner lead, or partnership readers."""
+
+    def get(self, request, *args, **kwargs):
+        import io
+
+        from django.http import FileResponse
+
+        from training.statements import statement_pdf
+
+        partner = partner_get(for_user=request.user, pk=kwargs["pk"])
+        year = _year(request)
+        pdf = statement_pdf(board=request.board, partner=partner, year=year)
+        audit_record(
+            request=request, action=AuditAction.EXPORTED, obj=partner, detail=f"Training charges {year.label} (pdf)"
+        )
+        return FileResponse(
+            io.BytesIO(pdf),
+            as_attachment=True,
+            filename=f"training-charges-{partner.pk}-{year.start_year}.pdf",
+            content_type="application/pdf",
+        )
+
+
+class InvoiceRequestView(RecordKeeperMixin, View):
+    """Business support sends an agency's charges as an invoice request, after a confirmation page."""
+
+    def _context(self, request, partner, year):
+        from training.statements import invoice_recipients, statement_line
+
+        return {
+            "partner": partner,
+            "year": year,
+            "line": statement_line(board=request.board, partner=partner, year=year),
+            "recipients": invoice_recipients(board=request.board, partner=partner),
+        }
+
+    def get(self, request, *args, **kwargs):
+        partner = partner_get(for_user=request.user, pk=kwargs["pk"])
+        return render(request, "training/invoice_request.html", self._context(request, partner, _year(request)))
+
+    def post(self, request, *args, **kwargs):
+        from training.statements import invoice_request_send
+
+        partner = partner_get(for_user=request.user, pk=kwargs["pk"])
+        try:
+            year = ReportingYear.from_label(request.POST.get("year", ""))
+            _, is_new = invoice_request_send(board=request.board, partner=partner, year=year, by=request.user)
+        except ValueError as problem:
+            messages.error(request, str(problem))
+            return redirect(f"{reverse('training:charges')}")
+        audit_record(request=request, action=AuditAction.EXPORTED, obj=partner, detail=f"Invoice request {year.label}")
+        if is_new:
+            messages.success(request, f"The invoice request for {partner.name} is being sent.")
+        else:
+            messages.info(request, f"This invoice request for {partner.name} was already sent: it was not sent again.")
+        return redirect(f"{reverse('training:charges')}?year={year.label}")
+
+
 class ChargesView(PartnershipReaderMixin, YearMixin, TemplateView):
     template_name = "training/charges.html"
 

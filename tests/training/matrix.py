@@ -200,6 +200,24 @@ ENTRIES = [
     Entry(
         "training:agency-export", expect(SIGNED_IN), kwargs=lambda cast: {"pk": cast.agency_a.pk}, variant="agency A"
     ),
+    Entry(
+        "training:agency-charges-pdf",
+        expect(READERS, lead_a=404),
+        kwargs=lambda cast: {"pk": cast.agency_b.pk},
+        variant="agency B",
+    ),
+    Entry(
+        "training:agency-charges-pdf",
+        expect(SIGNED_IN),
+        kwargs=lambda cast: {"pk": cast.agency_a.pk},
+        variant="agency A",
+    ),
+    Entry(
+        "training:invoice-request",
+        expect(KEEPERS),
+        kwargs=lambda cast: {"pk": cast.agency_b.pk},
+        note="the confirmation page",
+    ),
     Entry("training:charges", expect(READERS)),
     Entry("training:charges-export", expect(READERS)),
     Entry("training:elearning-import", expect(KEEPERS)),
