@@ -447,7 +447,7 @@ def _load_self_service(board) -> None:
     for user in User.objects.filter(role=Role.LEARNER, email__in=LEARNER_ORGANISATIONS, boards=board):
         organisation = LEARNER_ORGANISATIONS[user.email]
         partner = agencies.get(organisation)
-        Learner.objects.update_or_create(
+        learner, _ = Learner.objects.update_or_create(
             user=user,
             defaults={
                 "board": board,
@@ -456,3 +456,17 @@ def _load_self_service(board) -> None:
                 "email_verified_at": timezone.now(),
             },
         )
+        if user.email == "learner.one@demo.test" and not Booking.objects.filter(learner=learner).exists():
+            # The first demo learner has booked the first upcoming session (their page shows a booking).
+            first = Session.objects.filter(
+                course__board=board, course__title=UPCOMING[0][0], starts_on__gt=today
+            ).first()
+            Booking.objects.create(
+                session=first,
+                learner=learner,
+                delegate_name=user.full_name,
+                email=user.email,
+                job_title=user.job_title,
+                partner=partner,
+                organisation_name="" if partner else organisation,
+            )
