@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partners', '0005_learner_self_service'),
+        ('partners', '0006_learner_role'),
         ('training', '0003_places_counted_in_course_tables'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
