@@ -321,7 +321,7 @@ def leaks(response, rows: dict, markers: set[str]) -> list[str]:
             found.extend(choice_leaks(value, rows))
         elif isinstance(value, BaseFormSet) and id(value) not in seen:
             seen.add(id(value))
-            for form in [*value.forms, value.empty_form]:
+            for form in value.forms:  # (not empty_form: a new one each time, made here outside the request)
                 check(form)
         elif isinstance(value, Model):
             if value.pk in rows.get(type(value), {}):
