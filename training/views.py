@@ -20,7 +20,7 @@ from training.forms import (
 )
 from training.models import Booking
 from wscb.audit.services import AuditAction, audit_download, audit_record, audit_record_many
-from wscb.data.exports import csv_response
+from wscb.data.exports import csv_response, file_response
 from wscb.data.import_jobs import import_runs_as_job
 from wscb.data.imports import ImportRejected, read_upload
 from wscb.data.once import SubmitOnceMixin
@@ -283,9 +283,7 @@ class AgencyExportView(SignedInMixin, View):
             ]
             for booking in selectors.agency_bookings(board=request.board, partner=partner, year=year)
         ]
-        audit_record(
-            request=request, action=AuditAction.EXPORTED, obj=partner, detail=f"Training bookings {year.label} (csv)"
-        )
+        audit_download(request=request, what=f"Training bookings {year.label}", file_format="csv", obj=partner)
         return csv_response(f"training-bookings-{partner.pk}-{year.start_year}.csv", headers, rows)
 
 
@@ -293,23 +291,14 @@ class AgencyChargesPdfView(SignedInMixin, View):
     """One agency's charges statement for a year (PDF): its own partner lead, or partnership readers."""
 
     def get(self, request, *args, **kwargs):
-        import io
-
-        from django.http import FileResponse
-
         from training.statements import statement_pdf
 
         partner = partner_get(for_user=request.user, pk=kwargs["pk"])
         year = _year(request)
         pdf = statement_pdf(board=request.board, partner=partner, year=year)
-        audit_record(
-            request=request, action=AuditAction.EXPORTED, obj=partner, detail=f"Training charges {year.label} (pdf)"
-        )
-        return FileResponse(
-            io.BytesIO(pdf),
-            as_attachment=True,
-            filename=f"training-charges-{partner.pk}-{year.start_year}.pdf",
-            content_type="application/pdf",
+        audit_download(request=request, what=f"Training charges {year.label}", file_format="pdf", obj=partner)
+        return file_response(
+            pdf, filename=f"training-charges-{partner.pk}-{year.start_year}.pdf", content_type="application/pdf"
         )
 
 

@@ -90,7 +90,7 @@ def test_the_certificate_is_released_by_the_evaluation(attended):
     ]
     pdf = client.get(certificate)
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
-    text = PdfReader(io.BytesIO(b"".join(pdf.streaming_content))).pages[0].extract_text()
+    text = PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
     for expected in (
         attended.delegate_name,
         "Neglect Level 3",

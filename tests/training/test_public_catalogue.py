@@ -96,7 +96,7 @@ def test_a_session_has_a_stable_page_and_a_calendar_file(board, neglect):
     assert "Practitioners working with families" in text and "Level 3" in text and "01/07/2031" in text
     ics = Client().get(reverse("learning:session-ics", kwargs=kwargs))
     assert ics["Content-Type"].startswith("text/calendar")
-    body = b"".join(ics.streaming_content).decode()
+    body = ics.content.decode()
     assert body.startswith("BEGIN:VCALENDAR\r\n") and body.endswith("END:VCALENDAR\r\n")
     # 09:30 British Summer Time is 08:30 UTC.
     assert "DTSTART:20310701T083000Z" in body and "DTEND:20310701T110000Z" in body

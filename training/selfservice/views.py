@@ -2,11 +2,9 @@
 e-mail links, and the learner's own training page. A learner reaches only their own bookings
 (another's is a 404) and none of the portal's other pages (403, ``wscb.roles.ALL_ROLES``)."""
 
-import io
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
@@ -18,8 +16,10 @@ from training.selfservice import evaluations, links, selectors, services
 from training.selfservice.calendar import session_ics
 from training.selfservice.forms import EvaluationForm, SignUpForm
 from wscb.audit.models import AuditAction
-from wscb.audit.services import audit_record, client_ip
+from wscb.audit.services import audit_download, audit_record, client_ip
 from wscb.boards import board_public_slug, public_board_get
+from wscb.data.exports import file_response
+from wscb.data.once import SubmitOnceMixin
 from wscb.permissions import LearnerMixin
 from wscb.scoping import board_scope
 from wscb.security import NoStoreMixin
@@ -75,11 +75,9 @@ class SessionCalendarView(BoardFromAddressMixin, View):
         session = selectors.catalogue_session_get(board=self.board, pk=pk)
         url = links.absolute(reverse("learning:session", kwargs={"board_slug": board_slug, "pk": pk}))
         ics = session_ics(session, url=url, uid_host=request.get_host()).encode()
-        return FileResponse(
-            io.BytesIO(ics),
-            as_attachment=True,
-            filename=f"training-session-{session.pk}.ics",
-            content_type="text/calendar; charset=utf-8",
+        audit_download(request=request, what="Training session calendar", file_format="ics", obj=session)
+        return file_response(
+            ics, filename=f"training-session-{session.pk}.ics", content_type="text/calendar; charset=utf-8"
         )
 
 
@@ -122,7 +120,7 @@ class SignUpView(NoStoreMixin, BoardFromAddressMixin, View):
                 manager_email=data["manager_email"],
             )
             try:
-                services.learner_sign_up(board=self.board, sign_up=sign_up)
+                learner = services.learner_sign_up(board=self.board, sign_up=sign_up)
             except ValidationError as error:
                 if hasattr(error, "error_dict"):
                     for field, problems in error.message_dict.items():
@@ -130,6 +128,7 @@ class SignUpView(NoStoreMixin, BoardFromAddressMixin, View):
                 else:
                     form.add_error("password", error.messages)
             else:
+                audit_record(request=request, user=learner.user, action=AuditAction.CREATED, obj=learner)
                 return redirect("learning:sign-up-done", board_slug=board_slug)
         return render(request, self.template_name, self.context(form=form))
 
@@ -173,7 +172,7 @@ class ResendVerificationView(LearnerMixin, View):
         return redirect("learning:my-training")
 
 
-class BookView(LearnerMixin, View):
+class BookView(SubmitOnceMixin, LearnerMixin, View):
     def post(self, request, board_slug, pk):
         learner = selectors.learner_for(request.user)
         board = public_board_get(slug=board_slug)
@@ -185,6 +184,7 @@ class BookView(LearnerMixin, View):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("learning:session", board_slug=board_slug, pk=pk)
+        audit_record(request=request, action=AuditAction.CREATED, obj=booking)
         if booking.status == Booking.Status.BOOKED:
             messages.success(request, "Your place is booked: we have e-mailed you the details.")
         else:
@@ -219,11 +219,26 @@ def _today():
     return timezone.localdate()
 
 
+def _who(request, booking):
+    """Who acted: the signed-in user, else (from an e-mail's signed link) the booking's learner."""
+    if request.user.is_authenticated:
+        return request.user
+    return booking.learner.user if booking.learner_id else None
+
+
 def _cancel(request, booking, done_url):
     if not booking.is_cancellable:
         messages.error(request, "This booking can no longer be cancelled.")
         return redirect(done_url)
     booking = services.learner_cancel(booking=booking)
+    audit_record(
+        request=request,
+        user=_who(request, booking),
+        label=booking.email,
+        action=AuditAction.CHANGED,
+        obj=booking,
+        detail="Changed: status",
+    )
     note = " It is after the cut-off, so it counts as a late cancellation." if booking.is_late_cancellation else ""
     messages.success(request, f"Your booking is cancelled.{note}")
     return redirect(done_url)
@@ -299,11 +314,19 @@ class OfferAcceptView(NoStoreMixin, View):
         if not self.is_current:
             return render(request, "learning/offer.html", {"booking": self.booking, "is_current": False}, status=409)
         services.offer_accept(booking=self.booking)
+        audit_record(
+            request=request,
+            user=_who(request, self.booking),
+            label=self.booking.email,
+            action=AuditAction.CHANGED,
+            obj=self.booking,
+            detail="Changed: status",
+        )
         messages.success(request, "The place is yours: we have e-mailed you the confirmation.")
         return redirect(request.path)
 
 
-class EvaluationView(NoStoreMixin, LearnerMixin, View):
+class EvaluationView(SubmitOnceMixin, NoStoreMixin, LearnerMixin, View):
     """The evaluation form of a course the learner attended; submitting it releases the certificate."""
 
     def _booking(self, request, pk):
@@ -324,10 +347,13 @@ class EvaluationView(NoStoreMixin, LearnerMixin, View):
         if not form.is_valid():
             return self._page(request, booking, form, status=400)
         try:
-            evaluations.evaluation_submit(booking=booking, ratings=form.ratings, comments=form.cleaned_data["comments"])
+            evaluation = evaluations.evaluation_submit(
+                booking=booking, ratings=form.ratings, comments=form.cleaned_data["comments"]
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("learning:booking", pk=booking.pk)
+        audit_record(request=request, action=AuditAction.CREATED, obj=evaluation)
         messages.success(request, "Thank you for your evaluation: your certificate is ready to download.")
         return redirect("learning:booking", pk=booking.pk)
 
@@ -340,10 +366,5 @@ class CertificateView(NoStoreMixin, LearnerMixin, View):
         if not hasattr(booking, "evaluation"):
             raise Http404("No certificate yet: evaluate the course first.")
         pdf = evaluations.certificate_pdf(booking=booking)
-        audit_record(request=request, action=AuditAction.EXPORTED, obj=booking.evaluation, detail="Certificate (pdf)")
-        return FileResponse(
-            io.BytesIO(pdf),
-            as_attachment=True,
-            filename=f"certificate-{booking.pk}.pdf",
-            content_type="application/pdf",
-        )
+        audit_download(request=request, what="Certificate", file_format="pdf", obj=booking.evaluation)
+        return file_response(pdf, filename=f"certificate-{booking.pk}.pdf", content_type="application/pdf")
