@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('training', '0004_learner_self_service'),
+        ('training', '0005_learner_self_service'),
     ]
 
     operations = [

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('partners', '0006_learner_role'),
-        ('training', '0003_places_counted_in_course_tables'),
+        ('training', '0004_stated_totals_without_detail'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
