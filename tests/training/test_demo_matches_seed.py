@@ -142,6 +142,7 @@ def test_cancellations_by_reason_are_the_stated_counts_and_none_are_counted(demo
 
 def test_the_demo_records_no_session_booking_or_licence_in_the_seed_year_and_loads_twice_alike(demo_board, db):
     from training.models import Booking, CoursePlan, ELearningEnrolment, ELearningModuleTotal, Session
+
     # The catalogue's upcoming demo sessions (and the first demo learner's booking) are after the seed's year.
     assert not Session.objects.filter(starts_on__lte=YEAR.end).exists()
     assert not Booking.objects.filter(session__starts_on__lte=YEAR.end).exists()
