@@ -89,7 +89,19 @@ class CourseAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("title", "board", "delivery", "level", "is_active")
     list_filter = ("board", "delivery", "is_active", "plans__programme", "plans__start_year")
     search_fields = ("title", "description")
-    fields = ("board", "title", "description", "level", "audience", "topic", "delivery", "priorities", "is_active")
+    fields = (
+        "board",
+        "title",
+        "description",
+        "level",
+        "audience",
+        "topic",
+        "delivery",
+        "priorities",
+        "learning_outcomes",
+        "requires_manager_approval",
+        "is_active",
+    )
     filter_horizontal = ("priorities",)
     inlines = [CoursePlanInline]
 
@@ -134,8 +146,10 @@ class BookingAdmin(VersionedModelAdmin, BoardScopedModelAdmin, AuditedModelAdmin
         "partner",
         "organisation_name",
         "status",
+        ("manager_email", "approval_requested_at"),
         ("cancelled_on", "is_late_cancellation"),
     )
+    readonly_fields = ("approval_requested_at",)
     raw_id_fields = ("session",)
 
 
@@ -149,6 +163,7 @@ class TrainingPolicyAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelA
         "charging_policy",
         "reminder_days",
         "offer_hours",
+        "approval_hours",
     )
 
 

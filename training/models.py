@@ -41,6 +41,14 @@ class Course(models.Model):
         help_text="One per line. The evaluation form asks learners to rate each before and after the course.",
     )
     is_active = models.BooleanField(default=True)
+    requires_manager_approval = models.BooleanField(
+        "needs the manager's approval",
+        default=False,
+        help_text=(
+            "A learner's place waits for their manager's approval, asked for by an e-mail link; the place is "
+            "held meanwhile and released if the manager declines or does not answer in time."
+        ),
+    )
 
     objects = BoardScopedManager("board")
 
@@ -234,12 +242,20 @@ class Booking(models.Model):
         WAITING = "waiting", "On the waiting list"
         OFFERED = "offered", "Offered a place"
         OFFER_EXPIRED = "offer_expired", "Offer not taken up in time"
+        AWAITING_APPROVAL = "awaiting_approval", "Waiting for the manager's approval"
+        DECLINED = "declined", "Not approved by the manager"
+        APPROVAL_EXPIRED = "approval_expired", "Not approved in time"
         ATTENDED = "attended", "Attended"
         CANCELLED = "cancelled", "Cancelled"
         DID_NOT_ATTEND = "did_not_attend", "Did not attend"
 
     #: Statuses that hold one of the session's places.
-    HOLDS_PLACE = (Status.BOOKED, Status.OFFERED, Status.ATTENDED, Status.DID_NOT_ATTEND)
+    #: A place waiting for the manager's approval is held (so the learner does not lose it while the
+    #: manager reads the e-mail); a decline or an approval not given in time releases it.
+    HOLDS_PLACE = (Status.BOOKED, Status.OFFERED, Status.AWAITING_APPROVAL, Status.ATTENDED, Status.DID_NOT_ATTEND)
+
+    #: Statuses of a booking that is over before the session: the delegate may book the session again.
+    ENDED = (Status.CANCELLED, Status.DECLINED, Status.APPROVAL_EXPIRED)
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="bookings")
     learner = models.ForeignKey(
@@ -265,6 +281,10 @@ class Booking(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.BOOKED)
     booked_at = models.DateTimeField(auto_now_add=True)
     offered_at = models.DateTimeField(null=True, blank=True)
+    approval_requested_at = models.DateTimeField(null=True, blank=True)
+    manager_email = models.EmailField(
+        "manager's e-mail address", blank=True, help_text="Where the approval was asked for, when the course needs it."
+    )
     cancelled_on = models.DateField(null=True, blank=True)
     is_late_cancellation = models.BooleanField(default=False)
 
@@ -291,7 +311,12 @@ class Booking(models.Model):
 
     @property
     def is_cancellable(self) -> bool:
-        return self.status in (self.Status.BOOKED, self.Status.WAITING, self.Status.OFFERED)
+        return self.status in (
+            self.Status.BOOKED,
+            self.Status.WAITING,
+            self.Status.OFFERED,
+            self.Status.AWAITING_APPROVAL,
+        )
 
 
 class TrainingPolicy(models.Model):
@@ -329,6 +354,12 @@ class TrainingPolicy(models.Model):
         "hours to accept a freed place",
         default=48,
         help_text="A place offered from the waiting list passes to the next person after this many hours.",
+    )
+    approval_hours = models.PositiveSmallIntegerField(
+        "hours for a manager to approve",
+        default=72,
+        validators=[MinValueValidator(1)],
+        help_text="A place waiting for the manager's approval is released after this many hours without an answer.",
     )
     places_count = models.CharField(
         "places counted in the course tables",

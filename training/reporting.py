@@ -41,8 +41,9 @@ from wscb.data.batching import fetch
 from wscb.periods import ReportingYear
 
 B = Booking.Status
-#: Waiting-list entries, and freed places offered but not taken up in time, were never booked places.
-NOT_BOOKED = (B.WAITING, B.OFFER_EXPIRED)
+#: Waiting-list entries, freed places offered but not taken up in time, and places the manager did not
+#: approve (declined, or not in time) were never booked places.
+NOT_BOOKED = (B.WAITING, B.OFFER_EXPIRED, B.DECLINED, B.APPROVAL_EXPIRED)
 S = Session.Status
 PENNY = Decimal("0.01")
 

@@ -74,7 +74,7 @@ def _has_free_place(session: Session) -> bool:
 
 def _add_booking(session: Session, delegate: Delegate, learner=None) -> Booking:
     email = delegate.email.strip()
-    active = session.bookings.exclude(status=Status.CANCELLED)
+    active = session.bookings.exclude(status__in=Booking.ENDED)
     if email and active.filter(email__iexact=email).exists():
         # A second submit of the same form, or a delegate booked twice: keep the first booking.
         raise ValidationError(f"{email} is already booked on this session.")
@@ -145,6 +145,11 @@ def _offer_next_place(session: Session) -> Booking | None:
             key=f"waiting-list-offer:{waiting.pk}:{waiting.offered_at.isoformat()}",
         )
     return waiting
+
+
+def freed_place_offer(*, session: Session) -> Booking | None:
+    """Offer a place freed on ``session`` (locked by the caller) to the first person waiting."""
+    return _offer_next_place(session)
 
 
 def offers_expire(*, now=None) -> list[Booking]:

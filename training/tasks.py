@@ -41,8 +41,12 @@ def training_reminders_task(context: TaskContext, job_id: int) -> None:
 
 
 def offers_expire_hook() -> None:
-    """Every schedule run: lapse offers of freed places past their time and offer them on."""
+    """Every schedule run: lapse offers of freed places, and release places waiting for a manager's
+    approval, past their time, and offer them on."""
+    from training.selfservice.services import approvals_expire
+
     services.offers_expire()
+    approvals_expire()
 
 
 def _invite(job) -> None:

@@ -81,6 +81,14 @@ def _link(kind):
         booking = BookingFactory(
             session=_upcoming(cast), learner=cast.learner_b.learner, partner=cast.agency_b, organisation_name=""
         )
+        if kind == "approval":
+            from django.utils import timezone
+
+            booking.status = booking.Status.AWAITING_APPROVAL
+            booking.approval_requested_at = timezone.now()
+            booking.manager_email = "manager.b@example.org"
+            booking.save()
+            return {"token": links.approval_token(booking)}
         return {"token": links.cancel_token(booking)} if kind == "cancel" else {"token": "forged"}
 
     return kwargs
@@ -160,6 +168,13 @@ LEARNING_ENTRIES = [
     Entry("learning:cancel-link", EVERYONE, kwargs=_link("cancel"), note="the signed link is the permission"),
     Entry("learning:cancel-link", NOT_FOUND_FOR_ALL, kwargs=_link("forged"), variant="forged"),
     Entry("learning:offer-accept", NOT_FOUND_FOR_ALL, kwargs=_link("forged"), variant="forged"),
+    Entry(
+        "learning:approval",
+        EVERYONE,
+        kwargs=_link("approval"),
+        note="the manager's signed link is the permission: no sign-in",
+    ),
+    Entry("learning:approval", NOT_FOUND_FOR_ALL, kwargs=_link("forged"), variant="forged"),
 ]
 
 ENTRIES = [

@@ -91,6 +91,7 @@ PUBLIC_PAGES = (
     "learning:sign-up-done",
     "learning:cancel-link",
     "learning:offer-accept",
+    "learning:approval",
 )
 
 

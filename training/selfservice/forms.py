@@ -122,3 +122,14 @@ class EvaluationForm(forms.Form):
             }
             for number, outcome in enumerate(self.outcomes)
         ]
+
+
+class ManagerForm(forms.Form):
+    """The manager who approves the learner's place, on a course that needs it (kept on their account)."""
+
+    manager_name = forms.CharField(label="Your manager's name", max_length=150)
+    manager_email = forms.EmailField(
+        label="Your manager's e-mail address",
+        help_text="We e-mail your manager a link to approve your place; it is held until they answer.",
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )

@@ -1,6 +1,7 @@
 """The signed links in learners' e-mails: verifying the address, cancelling a booking, taking up an
-offered place. Nothing is stored: each link is the record's id signed with the secret key (a salt per
-purpose), and the view checks the record is still in the state the link was made for."""
+offered place; and the link in the manager's e-mail that approves or declines a learner's place.
+Nothing is stored: each link is the record's id signed with the secret key (a salt per purpose), and
+the view checks the record is still in the state the link was made for."""
 
 from datetime import timedelta
 
@@ -11,6 +12,7 @@ from django.urls import reverse
 VERIFY_SALT = "training.selfservice.verify"
 CANCEL_SALT = "training.selfservice.cancel"
 OFFER_SALT = "training.selfservice.offer"
+APPROVAL_SALT = "training.selfservice.approval"
 #: A verification link works for this long; the learner can ask for a new one.
 VERIFY_LIFETIME = timedelta(days=3)
 
@@ -67,3 +69,22 @@ def offer_read(token: str) -> tuple[int, str] | None:
     except (signing.BadSignature, ValueError, TypeError):
         return None
     return int(pk), str(offered_at)
+
+
+def approval_token(booking) -> str:
+    return signing.dumps([booking.pk, booking.approval_requested_at.isoformat()], salt=APPROVAL_SALT)
+
+
+def approval_url(booking) -> str:
+    return absolute(reverse("learning:approval", kwargs={"token": approval_token(booking)}))
+
+
+def approval_read(token: str) -> tuple[int, str] | None:
+    """The booking id and the moment the approval was asked for, or None (forged). The link expires
+    with the request: the page checks the booking still waits for this request and the board's hours
+    for a manager to approve have not passed (``services.approval_is_open``)."""
+    try:
+        pk, requested_at = signing.loads(token, salt=APPROVAL_SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    return int(pk), str(requested_at)

@@ -178,13 +178,39 @@ def _waiting_list_send(booking: Booking) -> None:
     )
 
 
-def learner_book(*, learner: Learner, session: Session) -> Booking:
+@dataclass(frozen=True)
+class Manager:
+    """The learner's manager, who approves their places on courses that need it."""
+
+    name: str
+    email: str
+
+
+def _manager_keep(learner: Learner, manager: Manager | None) -> None:
+    if manager is None or not manager.email.strip():
+        return
+    learner.manager_name = manager.name.strip()
+    learner.manager_email = manager.email.strip().lower()
+    learner.full_clean(exclude=["user", "board"])
+    learner.save(update_fields=["manager_name", "manager_email"])
+
+
+def learner_book(*, learner: Learner, session: Session, manager: Manager | None = None) -> Booking:
     """Book the learner on ``session``, or put them on its waiting list when it is full, and e-mail them
-    which. Refused until their e-mail address is verified, and for a session already started."""
+    which. Refused until their e-mail address is verified, and for a session already started. Where the
+    course needs the manager's approval, the place waits for it (``approval_request``): the learner
+    gives their manager's e-mail address (kept on their account) or has given it at sign-up."""
     if not learner.is_verified:
         raise ValidationError("Confirm your e-mail address (use the link we sent you) before you book.")
     if session.starts_on <= timezone.localdate():
         raise ValidationError("This session is no longer taking bookings.")
+    needs_approval = session.course.requires_manager_approval
+    if needs_approval:
+        _manager_keep(learner, manager)
+        if not learner.manager_email:
+            raise ValidationError(
+                "This course needs your manager's approval: give your manager's e-mail address to book."
+            )
     user = learner.user
     delegate = training_services.Delegate(
         name=user.full_name,
@@ -195,7 +221,12 @@ def learner_book(*, learner: Learner, session: Session) -> Booking:
     )
     with transaction.atomic():
         booking = training_services.booking_create(session=session, delegate=delegate, learner=learner)
-        if booking.status == Status.BOOKED:
+        if needs_approval:
+            booking.manager_email = learner.manager_email
+            booking.save(update_fields=["manager_email"])
+        if booking.status == Status.BOOKED and needs_approval:
+            approval_request(booking=booking)
+        elif booking.status == Status.BOOKED:
             booking_confirmation_send(booking=booking)
         else:
             _waiting_list_send(booking)
@@ -223,11 +254,147 @@ def learner_cancel(*, booking: Booking, on: date | None = None) -> Booking:
 
 
 def offer_accept(*, booking: Booking) -> Booking:
-    """Take up an offered place (from the e-mail link) and send the confirmation."""
+    """Take up an offered place (from the e-mail link) and send the confirmation; a learner's place on
+    a course that needs the manager's approval waits for it instead."""
     with transaction.atomic():
         booking = training_services.booking_accept_offer(booking=booking)
-        booking_confirmation_send(booking=booking)
+        if _needs_approval(booking):
+            approval_request(booking=booking)
+        else:
+            booking_confirmation_send(booking=booking)
     return booking
+
+
+def _needs_approval(booking: Booking) -> bool:
+    # Places booked by business support for a delegate (no learner account) need no approval.
+    return booking.session.course.requires_manager_approval and booking.learner_id is not None
+
+
+def approval_hours(booking: Booking) -> int:
+    return training_services.training_policy(board=booking.session.course.board).approval_hours
+
+
+def approval_deadline(booking: Booking):
+    return booking.approval_requested_at + timedelta(hours=approval_hours(booking))
+
+
+def approval_is_open(booking: Booking, requested_at: str, *, now=None) -> bool:
+    """Whether the manager's link made at ``requested_at`` can still approve or decline ``booking``: it
+    waits for that request and the board's hours for a manager to approve have not passed."""
+    now = now or timezone.now()
+    return (
+        booking.status == Status.AWAITING_APPROVAL
+        and booking.approval_requested_at is not None
+        and booking.approval_requested_at.isoformat() == requested_at
+        and approval_deadline(booking) > now
+    )
+
+
+def approval_request(*, booking: Booking) -> Booking:
+    """Hold the learner's place for their manager's approval: e-mail the manager the signed link to the
+    approve-or-decline page (no sign-in) and tell the learner their place waits for it."""
+    booking.status = Status.AWAITING_APPROVAL
+    booking.approval_requested_at = timezone.now()
+    if not booking.manager_email and booking.learner_id:
+        booking.manager_email = booking.learner.manager_email
+    booking.save(update_fields=["status", "approval_requested_at", "manager_email"])
+    session = booking.session
+    until = timezone.localtime(approval_deadline(booking))
+    learner = booking.learner
+    organisation = learner.organisation if learner else booking.agency_name
+    greeting = f"Dear {learner.manager_name}" if learner and learner.manager_name else "Hello"
+    email_queue(
+        kind="training-approval-request",
+        board=session.course.board,
+        to=[booking.manager_email],
+        subject=f"Please approve: {booking.delegate_name} on {session.course.title}",
+        body=(
+            f"{greeting},\n\n{booking.delegate_name} ({booking.job_title or 'no job title given'}, {organisation}) "
+            f"has booked a place on this course, which needs their manager's approval:\n\n"
+            f"{_session_lines(session)}\nTo approve or decline, open this link (no sign-in needed) "
+            f"by {until:%d/%m/%Y %H:%M}:\n\n{links.approval_url(booking)}\n\n"
+            "If it is not approved by then, the place is released to others. If you are not their manager, "
+            "decline it.\n"
+        ),
+        key=f"training-approval-request:{booking.pk}:{booking.approval_requested_at.isoformat()}",
+    )
+    _booking_email(
+        booking,
+        kind="training-approval-waiting",
+        subject=f"Waiting for approval: {session.course.title} on {session.starts_on:%d/%m/%Y}",
+        body=(
+            f"Dear {booking.delegate_name},\n\nYour place is held while we ask your manager "
+            f"({booking.manager_email}) to approve it:\n\n{_session_lines(session)}\n"
+            f"If it is not approved by {until:%d/%m/%Y %H:%M}, the place is released. We will e-mail you "
+            "the answer.\n"
+            f"To cancel: {links.cancel_url(booking)}\n"
+        ),
+        key=f"training-approval-waiting:{booking.pk}:{booking.approval_requested_at.isoformat()}",
+    )
+    return booking
+
+
+def approval_decide(*, booking: Booking, approve: bool) -> Booking:
+    """The manager's answer from the link: an approved place is booked (the learner gets the
+    confirmation); a declined one is released and offered to the first person waiting, and the learner
+    is told."""
+    with transaction.atomic():
+        session = Session.objects.select_for_update().select_related("course__board").get(pk=booking.session_id)
+        booking = Booking.objects.select_for_update().select_related("session__course__board").get(pk=booking.pk)
+        if booking.status != Status.AWAITING_APPROVAL:
+            raise ValidationError("This place is no longer waiting for approval.")
+        booking.status = Status.BOOKED if approve else Status.DECLINED
+        booking.save(update_fields=["status"])
+        if approve:
+            booking_confirmation_send(booking=booking)
+        else:
+            _approval_outcome_send(booking, "was not approved by your manager")
+            training_services.freed_place_offer(session=session)
+    return booking
+
+
+def _approval_outcome_send(booking: Booking, what: str) -> None:
+    session = booking.session
+    _booking_email(
+        booking,
+        kind="training-approval-outcome",
+        subject=f"Not booked: {session.course.title} on {session.starts_on:%d/%m/%Y}",
+        body=(
+            f"Dear {booking.delegate_name},\n\nYour place on {session} {what}, so it is released and you are "
+            "not booked. Please speak to your manager if you still need this training.\n"
+        ),
+        key=f"training-approval-outcome:{booking.pk}",
+    )
+
+
+def approvals_expire(*, now=None) -> list[Booking]:
+    """Every schedule run: places waiting for a manager's approval past the board's ``approval_hours``
+    are released (APPROVAL_EXPIRED), the learner is told, and the place is offered to the next person
+    waiting. Runs for every board."""
+    from wscb.scoping import scopes_disabled
+
+    now = now or timezone.now()
+    lapsed = []
+    with scopes_disabled():
+        waiting = Booking.objects.filter(
+            status=Status.AWAITING_APPROVAL, approval_requested_at__isnull=False
+        ).select_related("session__course__board")
+        for candidate in waiting:
+            if approval_deadline(candidate) > now:
+                continue
+            with transaction.atomic():
+                session = Session.objects.select_for_update().select_related("course").get(pk=candidate.session_id)
+                booking = (
+                    Booking.objects.select_for_update().select_related("session__course__board").get(pk=candidate.pk)
+                )
+                if booking.status != Status.AWAITING_APPROVAL:
+                    continue  # answered meanwhile
+                booking.status = Status.APPROVAL_EXPIRED
+                booking.save(update_fields=["status"])
+                _approval_outcome_send(booking, "was not approved in time")
+                training_services.freed_place_offer(session=session)
+                lapsed.append(booking)
+    return lapsed
 
 
 def reminders_send(*, today: date | None = None) -> list[Booking]:

@@ -15,6 +15,7 @@ urlpatterns = [
     path("verify/<str:token>/", views.VerifyView.as_view(), name="verify"),
     path("cancel/<str:token>/", views.CancelLinkView.as_view(), name="cancel-link"),
     path("offer/<str:token>/", views.OfferAcceptView.as_view(), name="offer-accept"),
+    path("approve/<str:token>/", views.ApprovalView.as_view(), name="approval"),
     path("<slug:board_slug>/", views.CatalogueView.as_view(), name="catalogue"),
     path("<slug:board_slug>/sign-up/", views.SignUpView.as_view(), name="sign-up"),
     path("<slug:board_slug>/sign-up/done/", views.SignUpDoneView.as_view(), name="sign-up-done"),

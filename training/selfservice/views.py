@@ -14,7 +14,7 @@ from training import services as training_services
 from training.models import Booking
 from training.selfservice import evaluations, links, selectors, services
 from training.selfservice.calendar import session_ics
-from training.selfservice.forms import EvaluationForm, SignUpForm
+from training.selfservice.forms import EvaluationForm, ManagerForm, SignUpForm
 from wscb.audit.models import AuditAction
 from wscb.audit.services import audit_download, audit_record, client_ip
 from wscb.boards import board_public_slug, public_board_get
@@ -62,11 +62,22 @@ class SessionView(BoardFromAddressMixin, View):
         booking = None
         if request.user.is_authenticated and request.user.role == "learner":
             learner = selectors.learner_for(request.user)
-            booking = session.bookings.filter(learner=learner).exclude(status=Booking.Status.CANCELLED).first()
+            booking = session.bookings.filter(learner=learner).exclude(status__in=Booking.ENDED).first()
+        manager_form = None
+        if learner is not None and session.course.requires_manager_approval:
+            manager_form = ManagerForm(
+                initial={"manager_name": learner.manager_name, "manager_email": learner.manager_email}
+            )
         return render(
             request,
             "learning/session.html",
-            self.context(session=session, left=selectors.places_left(session), learner=learner, booking=booking),
+            self.context(
+                session=session,
+                left=selectors.places_left(session),
+                learner=learner,
+                booking=booking,
+                manager_form=manager_form,
+            ),
         )
 
 
@@ -179,13 +190,25 @@ class BookView(SubmitOnceMixin, LearnerMixin, View):
         if board.pk != learner.board_id:
             raise Http404("Not a session of your board.")
         session = selectors.catalogue_session_get(board=board, pk=pk)
+        manager = None
+        if session.course.requires_manager_approval:
+            form = ManagerForm(request.POST)
+            if not form.is_valid():
+                problems = [f"{form.fields[name].label}: {' '.join(errors)}" for name, errors in form.errors.items()]
+                messages.error(request, "To book, give your manager's details. " + " ".join(problems))
+                return redirect("learning:session", board_slug=board_slug, pk=pk)
+            manager = services.Manager(name=form.cleaned_data["manager_name"], email=form.cleaned_data["manager_email"])
         try:
-            booking = services.learner_book(learner=learner, session=session)
+            booking = services.learner_book(learner=learner, session=session, manager=manager)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("learning:session", board_slug=board_slug, pk=pk)
         audit_record(request=request, action=AuditAction.CREATED, obj=booking)
-        if booking.status == Booking.Status.BOOKED:
+        if booking.status == Booking.Status.AWAITING_APPROVAL:
+            messages.success(
+                request, "Your place is held while we ask your manager to approve it: we will e-mail you the answer."
+            )
+        elif booking.status == Booking.Status.BOOKED:
             messages.success(request, "Your place is booked: we have e-mailed you the details.")
         else:
             messages.info(
@@ -323,6 +346,60 @@ class OfferAcceptView(NoStoreMixin, View):
             detail="Changed: status",
         )
         messages.success(request, "The place is yours: we have e-mailed you the confirmation.")
+        return redirect(request.path)
+
+
+class ApprovalView(NoStoreMixin, View):
+    """The manager approves or declines a learner's place from the e-mail's link, without signing in: a
+    confirmation page, then POST. The link works while the place waits for that request and the board's
+    hours for a manager to approve have not passed; after that the page says what became of it."""
+
+    DECISIONS = {"approve": True, "decline": False}
+
+    def dispatch(self, request, token):
+        found = links.approval_read(token)
+        if found is None:
+            return render(request, "learning/link_invalid.html", {"what": "approval"}, status=404)
+        self.booking = _linked_booking(found[0])
+        self.is_open = services.approval_is_open(self.booking, found[1])
+        with board_scope(self.booking.session.course.board):
+            return super().dispatch(request, token)
+
+    def _page(self, request, status=200, error=""):
+        booking = self.booking
+        context = {"booking": booking, "is_open": self.is_open, "error": error}
+        if booking.approval_requested_at is not None:
+            context["until"] = services.approval_deadline(booking)
+        return render(request, "learning/approval.html", context, status=status)
+
+    def get(self, request, token):
+        return self._page(request)
+
+    def post(self, request, token):
+        if not self.is_open:
+            return self._page(request, status=409)
+        decision = self.DECISIONS.get(request.POST.get("decision", ""))
+        if decision is None:
+            return self._page(request, status=400, error="Choose whether to approve or decline the place.")
+        try:
+            self.booking = services.approval_decide(booking=self.booking, approve=decision)
+        except ValidationError:
+            self.is_open = False
+            return self._page(request, status=409)
+        audit_record(
+            request=request,
+            user=None,
+            label=f"manager {self.booking.manager_email}",
+            action=AuditAction.CHANGED,
+            obj=self.booking,
+            detail="Changed: status",
+        )
+        messages.success(
+            request,
+            "Thank you: the place is approved and booked."
+            if decision
+            else "Thank you: the place is declined and released. We have told the learner.",
+        )
         return redirect(request.path)
 
 
