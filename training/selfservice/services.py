@@ -20,7 +20,8 @@ from partners.models import Board, Partner, User
 from training import services as training_services
 from training.models import Booking, Learner, Session, SignUpAttempt
 from training.selfservice import links
-from wscb.mail.services import email_queue
+from training.selfservice.calendar import session_ics
+from wscb.mail.services import Attachment, email_queue
 from wscb.roles import Role
 
 Status = Booking.Status
@@ -117,8 +118,31 @@ def learner_verify(*, token: str) -> Learner | None:
     return learner
 
 
-def _booking_email(booking: Booking, *, kind: str, subject: str, body: str, key: str) -> None:
-    email_queue(kind=kind, board=booking.session.course.board, to=[booking.email], subject=subject, body=body, key=key)
+def _booking_email(booking: Booking, *, kind: str, subject: str, body: str, key: str, attachments=()) -> None:
+    email_queue(
+        kind=kind,
+        board=booking.session.course.board,
+        to=[booking.email],
+        subject=subject,
+        body=body,
+        key=key,
+        attachments=attachments,
+    )
+
+
+def session_calendar_file(session: Session) -> Attachment:
+    """The session's calendar file, as the catalogue's ``.ics`` link gives it (the same event UID)."""
+    from urllib.parse import urlsplit
+
+    from django.conf import settings
+
+    url = links.absolute(reverse("learning:session", kwargs=_session_kwargs(session)))
+    host = urlsplit(settings.PORTAL_BASE_URL).hostname or "localhost"
+    return Attachment(
+        filename=f"training-session-{session.pk}.ics",
+        content=session_ics(session, url=url, uid_host=host).encode(),
+        content_type="text/calendar",
+    )
 
 
 def _session_lines(session: Session) -> str:
@@ -139,8 +163,8 @@ def _session_kwargs(session: Session) -> dict:
 
 
 def booking_confirmation_send(*, booking: Booking) -> None:
-    """The booked learner's confirmation: the session, its joining instructions, the calendar file's
-    link and the cancel link."""
+    """The booked learner's confirmation: the session, its joining instructions, the calendar file (sent
+    with it, and its link) and the cancel link."""
     session = booking.session
     policy = training_services.training_policy(board=session.course.board)
     instructions = f"\nJoining instructions:\n{session.joining_instructions}\n" if session.joining_instructions else ""
@@ -149,12 +173,15 @@ def booking_confirmation_send(*, booking: Booking) -> None:
         kind="training-confirmation",
         subject=f"Booking confirmed: {session.course.title} on {session.starts_on:%d/%m/%Y}",
         body=(
-            f"Dear {booking.delegate_name},\n\nYour place is booked:\n\n{_session_lines(session)}{instructions}\n"
+            f"Dear {booking.delegate_name},\n\nYour place is booked:\n\n{_session_lines(session)}"
+            "The calendar file (.ics) is attached: open it to add the session to your calendar.\n"
+            f"{instructions}\n"
             f"If you cannot attend, cancel as early as you can: {links.cancel_url(booking)}\n"
             f"Cancelling {policy.late_cancellation_days} {_days_word(policy)} or fewer before the session is "
             "late and may be charged to your organisation.\n"
         ),
         key=f"training-confirmation:{booking.pk}:{booking.status}",
+        attachments=[session_calendar_file(session)],
     )
 
 

@@ -13,7 +13,6 @@ from partners.models import Partner
 from training import services as training_services
 from training.models import Booking
 from training.selfservice import evaluations, links, selectors, services
-from training.selfservice.calendar import session_ics
 from training.selfservice.forms import EvaluationForm, ManagerForm, SignUpForm
 from wscb.audit.models import AuditAction
 from wscb.audit.services import audit_download, audit_record, client_ip
@@ -84,12 +83,10 @@ class SessionView(BoardFromAddressMixin, View):
 class SessionCalendarView(BoardFromAddressMixin, View):
     def get(self, request, board_slug, pk):
         session = selectors.catalogue_session_get(board=self.board, pk=pk)
-        url = links.absolute(reverse("learning:session", kwargs={"board_slug": board_slug, "pk": pk}))
-        ics = session_ics(session, url=url, uid_host=request.get_host()).encode()
+        # The same file (and event UID) as the one attached to the booking confirmation.
+        calendar = services.session_calendar_file(session)
         audit_download(request=request, what="Training session calendar", file_format="ics", obj=session)
-        return file_response(
-            ics, filename=f"training-session-{session.pk}.ics", content_type="text/calendar; charset=utf-8"
-        )
+        return file_response(calendar.content, filename=calendar.filename, content_type="text/calendar; charset=utf-8")
 
 
 class SignUpView(NoStoreMixin, BoardFromAddressMixin, View):
