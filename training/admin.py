@@ -100,6 +100,7 @@ class CourseAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
         "priorities",
         "learning_outcomes",
         "requires_manager_approval",
+        "impact_follow_up_weeks",
         "is_active",
     )
     filter_horizontal = ("priorities",)

@@ -23,6 +23,11 @@ class TrainingConfig(AppConfig):
             label="Evaluation invitations to learners who attended",
             task="training.tasks.training_evaluations_task",
         )
+        schedule_daily(
+            key="training-impact",
+            label="Impact questionnaires to learners who attended, weeks after",
+            task="training.tasks.training_impact_task",
+        )
         schedule_every_run(offers_expire_hook)
 
         from training.selfservice import retention

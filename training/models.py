@@ -50,6 +50,17 @@ class Course(models.Model):
         ),
     )
 
+    impact_follow_up_weeks = models.PositiveSmallIntegerField(
+        "impact questionnaire after (weeks)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(104)],
+        help_text=(
+            "For courses that report their impact (the commissioned ones): learners who attended are sent the "
+            "follow-up impact questionnaire this many weeks after the session, once. Blank: none."
+        ),
+    )
+
     objects = BoardScopedManager("board")
 
     class Meta:
@@ -284,6 +295,9 @@ class Booking(models.Model):
     approval_requested_at = models.DateTimeField(null=True, blank=True)
     manager_email = models.EmailField(
         "manager's e-mail address", blank=True, help_text="Where the approval was asked for, when the course needs it."
+    )
+    impact_invited_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the follow-up impact questionnaire was sent (it is sent once)."
     )
     cancelled_on = models.DateField(null=True, blank=True)
     is_late_cancellation = models.BooleanField(default=False)
@@ -620,6 +634,9 @@ class Evaluation(models.Model):
         default=list, help_text='[{"outcome": "...", "before": 1-5, "after": 1-5}], in the course\'s order.'
     )
     comments = models.TextField(blank=True)
+    #: The averages of the ratings, kept with them so the report averages them in the database.
+    before_average = models.DecimalField(max_digits=3, decimal_places=2, null=True, blank=True)
+    after_average = models.DecimalField(max_digits=3, decimal_places=2, null=True, blank=True)
     submitted_at = models.DateTimeField(auto_now_add=True)
 
     objects = BoardScopedManager("booking__session__course__board")
@@ -629,3 +646,24 @@ class Evaluation(models.Model):
 
     def __str__(self) -> str:
         return f"Evaluation {self.pk}"
+
+
+class ImpactResponse(models.Model):
+    """A learner's answer to the follow-up impact questionnaire, weeks after a course that reports its
+    impact: how much it changed their practice (1-5) and an example."""
+
+    booking = models.OneToOneField(Booking, on_delete=models.CASCADE, related_name="impact_response")
+    practice_change = models.PositiveSmallIntegerField(
+        "how much the course changed your practice (1-5)",
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    example = models.TextField("what you do differently", blank=True)
+    submitted_at = models.DateTimeField(auto_now_add=True)
+
+    objects = BoardScopedManager("booking__session__course__board")
+
+    class Meta:
+        ordering = ["-submitted_at"]
+
+    def __str__(self) -> str:
+        return f"Impact response {self.pk}"

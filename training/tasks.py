@@ -63,3 +63,19 @@ def _invite(job) -> None:
 def training_evaluations_task(context: TaskContext, job_id: int) -> None:
     """The daily schedule's job: invite learners who attended to evaluate the course."""
     job_run(context, job_id, _invite)
+
+
+def _impact(job) -> None:
+    from datetime import date
+
+    from training.selfservice.impact import impact_invitations_send
+
+    day = date.fromisoformat(job.arguments["day"]) if "day" in job.arguments else None
+    sent = impact_invitations_send(today=day)
+    job_progress(job, step=f"{len(sent)} impact questionnaire(s) queued to be e-mailed")
+
+
+@task(takes_context=True)
+def training_impact_task(context: TaskContext, job_id: int) -> None:
+    """The daily schedule's job: send the follow-up impact questionnaire of courses that ask for one."""
+    job_run(context, job_id, _impact)

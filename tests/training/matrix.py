@@ -145,6 +145,14 @@ LEARNING_ENTRIES = [
         variant="another learner's",
         note="IDOR: another learner's evaluation is not found",
     ),
+    Entry("learning:impact", LEARNERS, kwargs=_learner_booking(lambda cast: cast.learner), variant="own"),
+    Entry(
+        "learning:impact",
+        expect(LEARNER, ok=404),
+        kwargs=_learner_booking(lambda cast: cast.learner_b),
+        variant="another learner's",
+        note="IDOR: another learner's impact questionnaire is not found",
+    ),
     Entry(
         "learning:certificate",
         expect(LEARNER, ok=404),

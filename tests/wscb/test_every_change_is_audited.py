@@ -65,7 +65,7 @@ from tests.reports.factories import (
 )
 from tests.training.factories import BookingFactory, CourseFactory, ModuleFactory, SessionFactory
 from tests.wscb.test_two_factor import code_for
-from training.models import Booking, Evaluation, Learner, Session
+from training.models import Booking, Evaluation, ImpactResponse, Learner, Session
 from wscb.accounts.models import UserSession
 from wscb.audit.admin import AuditedModelAdmin
 from wscb.audit.models import AuditAction, AuditEvent
@@ -262,6 +262,11 @@ def learner_evaluation(cast):
     course.learning_outcomes = "Recognise neglect"
     course.save()
     return {"pk": booking.pk}, {"before_0": "2", "after_0": "4", "comments": ""}
+
+
+def learner_impact(cast):
+    booking = _upcoming_booking(cast, status=Booking.Status.ATTENDED, impact_invited_at=timezone.now())
+    return {"pk": booking.pk}, {"practice_change": "4", "example": "I ask about fathers."}
 
 
 def invoice_request(cast):
@@ -728,6 +733,7 @@ CASES = [
         label="manager manager@example.org",
     ),
     Case("learning:evaluation", "learner", learner_evaluation, AuditAction.CREATED, Evaluation),
+    Case("learning:impact", "learner", learner_impact, AuditAction.CREATED, ImpactResponse),
     Case("training:invoice-request", "business_support", invoice_request, AuditAction.EXPORTED, Partner),
     # accounts and security
     Case("login", "lead_a", sign_in, AuditAction.SIGNED_IN, None, client="anonymous"),

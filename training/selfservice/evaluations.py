@@ -37,7 +37,13 @@ def evaluation_submit(*, booking: Booking, ratings: list[dict], comments: str) -
         raise ValidationError("Rate each learning outcome from 1 to 5, before and after the course.")
     try:
         with transaction.atomic():
-            return Evaluation.objects.create(booking=booking, ratings=ratings, comments=comments.strip())
+            return Evaluation.objects.create(
+                booking=booking,
+                ratings=ratings,
+                comments=comments.strip(),
+                before_average=_average([rating["before"] for rating in ratings]),
+                after_average=_average([rating["after"] for rating in ratings]),
+            )
     except IntegrityError:
         raise ValidationError("You have already evaluated this course.") from None
 

@@ -133,3 +133,22 @@ class ManagerForm(forms.Form):
         help_text="We e-mail your manager a link to approve your place; it is held until they answer.",
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
+
+
+class ImpactForm(forms.Form):
+    """The follow-up impact questionnaire: how much the course changed the learner's practice, and how."""
+
+    practice_change = forms.TypedChoiceField(
+        label="How much has the course changed your practice?",
+        choices=RATING_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+        help_text="1 = not at all, 5 = a great deal",
+        error_messages={"required": "Choose how much the course changed your practice."},
+    )
+    example = forms.CharField(
+        label="What do you do differently since the course? (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+    )

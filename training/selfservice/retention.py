@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from training.models import Booking, Evaluation, Learner
+from training.models import Booking, Evaluation, ImpactResponse, Learner
 
 ANONYMOUS_NAME = "Anonymised learner"
 
@@ -37,8 +37,11 @@ def learner_anonymise(learner: Learner) -> None:
         user.is_active = False
         user.set_unusable_password()
         user.save()
-        Booking._base_manager.filter(learner=learner).update(delegate_name=ANONYMOUS_NAME, email="", job_title="")
+        Booking._base_manager.filter(learner=learner).update(
+            delegate_name=ANONYMOUS_NAME, email="", job_title="", manager_email=""
+        )
         Evaluation._base_manager.filter(booking__learner=learner).update(comments="")
+        ImpactResponse._base_manager.filter(booking__learner=learner).update(example="")
         Learner._base_manager.filter(pk=learner.pk).update(
             manager_name="", manager_email="", anonymised_at=timezone.now()
         )

@@ -11,6 +11,7 @@ urlpatterns = [
     path("my/bookings/<int:pk>/", views.BookingView.as_view(), name="booking"),
     path("my/bookings/<int:pk>/cancel/", views.BookingCancelView.as_view(), name="booking-cancel"),
     path("my/bookings/<int:pk>/evaluation/", views.EvaluationView.as_view(), name="evaluation"),
+    path("my/bookings/<int:pk>/impact/", views.ImpactView.as_view(), name="impact"),
     path("my/bookings/<int:pk>/certificate.pdf", views.CertificateView.as_view(), name="certificate"),
     path("verify/<str:token>/", views.VerifyView.as_view(), name="verify"),
     path("cancel/<str:token>/", views.CancelLinkView.as_view(), name="cancel-link"),

@@ -12,8 +12,8 @@ from django.views import View
 from partners.models import Partner
 from training import services as training_services
 from training.models import Booking
-from training.selfservice import evaluations, links, selectors, services
-from training.selfservice.forms import EvaluationForm, ManagerForm, SignUpForm
+from training.selfservice import evaluations, impact, links, selectors, services
+from training.selfservice.forms import EvaluationForm, ImpactForm, ManagerForm, SignUpForm
 from wscb.audit.models import AuditAction
 from wscb.audit.services import audit_download, audit_record, client_ip
 from wscb.boards import board_public_slug, public_board_get
@@ -429,6 +429,40 @@ class EvaluationView(SubmitOnceMixin, NoStoreMixin, LearnerMixin, View):
             return redirect("learning:booking", pk=booking.pk)
         audit_record(request=request, action=AuditAction.CREATED, obj=evaluation)
         messages.success(request, "Thank you for your evaluation: your certificate is ready to download.")
+        return redirect("learning:booking", pk=booking.pk)
+
+
+class ImpactView(SubmitOnceMixin, NoStoreMixin, LearnerMixin, View):
+    """The follow-up impact questionnaire of a course the learner attended, once it has been sent."""
+
+    def _booking(self, request, pk):
+        return selectors.learner_booking_get(learner=selectors.learner_for(request.user), pk=pk)
+
+    def _page(self, request, booking, form, status=200):
+        return render(request, "learning/impact.html", {"booking": booking, "form": form}, status=status)
+
+    def get(self, request, pk):
+        booking = self._booking(request, pk)
+        return self._page(request, booking, ImpactForm() if impact.can_answer_impact(booking) else None)
+
+    def post(self, request, pk):
+        booking = self._booking(request, pk)
+        if not impact.can_answer_impact(booking):
+            return self._page(request, booking, None, status=409)
+        form = ImpactForm(request.POST)
+        if not form.is_valid():
+            return self._page(request, booking, form, status=400)
+        try:
+            response = impact.impact_submit(
+                booking=booking,
+                practice_change=form.cleaned_data["practice_change"],
+                example=form.cleaned_data["example"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("learning:booking", pk=booking.pk)
+        audit_record(request=request, action=AuditAction.CREATED, obj=response)
+        messages.success(request, "Thank you: your answers help show the difference the training makes.")
         return redirect("learning:booking", pk=booking.pk)
 
 
