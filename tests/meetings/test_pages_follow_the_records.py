@@ -26,6 +26,6 @@ def test_attendance_recorded_on_the_meeting_page_shows_on_both_pages(
     assert response.status_code == 302  # everyone present, Agency A's apologies included
 
     draft, dashboard = pages(client)
-    assert "Agency A 1 1 2 Agency B" in draft, draft[draft.find("Agency 02/05/16"):][:300]
+    assert "Agency A 1 1 2 Agency B" in draft, draft[draft.find("Agency 02/05/16") :][:300]
     assert "Agency A 2 2 0 100.0%" in dashboard
     assert assert_kept(client, monkeypatch) == (draft, dashboard)
