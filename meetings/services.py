@@ -609,7 +609,7 @@ def invitations_queue(*, meeting: Meeting) -> int:
     from django.urls import reverse
 
     from meetings.calendar import invitation_ics
-    from wscb.mail.services import email_queue
+    from wscb.mail.services import Attachment, email_queue
 
     recipients = pack_members(meeting=meeting)
     cancelled = meeting.status == Meeting.Status.CANCELLED
@@ -636,7 +636,9 @@ def invitations_queue(*, meeting: Meeting) -> int:
             body=body,
             board=meeting.group.board,
             key=f"meetings.invitation:{meeting.pk}:{meeting.calendar_sequence}:{address.lower()}",
-            attachments=[{"name": "invitation.ics", "content_type": f"text/calendar; method={method}", "content": ics}],
+            attachments=[
+                Attachment("invitation.ics", ics.encode("utf-8"), f"text/calendar; method={method}; charset=utf-8")
+            ],
         )
     return len(recipients)
 

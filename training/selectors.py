@@ -82,3 +82,8 @@ def work_queue_items(request) -> list:
             f"{count} training {noun} attendance marking", f"{reverse('training:session-list')}?awaiting=1", count
         )
     ]
+
+
+def course_get(*, board: Board, pk: int) -> Course:
+    """One of the board's courses; 404 for another board's."""
+    return get_object_or_404(Course.objects.all(), board=board, pk=pk)

@@ -11,7 +11,7 @@ from partners import selectors as partner_selectors
 from wscb import work_queue
 from wscb.boards import board_switch
 from wscb.periods import ReportingYear
-from wscb.permissions import signed_in_required
+from wscb.permissions import LEARNER, account_holder_required, signed_in_required
 from wscb.security import next_from
 from wscb.words import board_words, current_term
 
@@ -43,8 +43,11 @@ def _start_context(request) -> dict:
     return {"partner_summary": partner_selectors.partner_summary(board=request.board or None)}
 
 
-@signed_in_required
+@account_holder_required
 def home(request):
+    if request.user.role == LEARNER:
+        # Learners have no start page of the portal's: theirs is their training (training.selfservice).
+        return redirect("learning:my-training")
     context = {"reporting_year": ReportingYear.current(), **_start_context(request)}
     return render(request, START_TEMPLATES[request.user.role], context)
 
