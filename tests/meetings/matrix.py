@@ -192,7 +192,7 @@ ENTRIES += [
     ),
     Entry(
         "meetings:paper-download",
-        expect(KEEPERS, refused=404, lead_a=404),
+        expect(KEEPERS, refused=404, lead_a=404, learner=403),
         kwargs=lambda cast: {"pk": _paper(cast, cast.agency_a, published=False).pk},
         variant="not published",
         note="before publication only business support see the papers",
@@ -222,7 +222,7 @@ ENTRIES += [
     ),
     Entry(
         "meetings:pack-download",
-        expect(KEEPERS, refused=404, lead_a=404),
+        expect(KEEPERS, refused=404, lead_a=404, learner=403),
         kwargs=lambda cast: {"pk": _packed_meeting(cast, cast.agency_a, published=False).pk},
         variant="not published",
     ),
