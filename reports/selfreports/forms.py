@@ -12,6 +12,7 @@ from partners.models import Partner
 from partners.selectors import priorities_for
 from reports.selfreports.models import CaseStudy, FormTemplate, Question
 from reports.selfreports.selectors import QuestionSpec
+from reports.selfreports.services import Declaration
 
 Kind = Question.Kind
 YES_NO = [("", "Choose"), ("yes", "Yes"), ("no", "No")]
@@ -27,6 +28,12 @@ def _field_for(spec: QuestionSpec) -> forms.Field:
         return forms.ChoiceField(choices=YES_NO, **common)
     if spec.kind == Kind.DATE:
         return forms.DateField(widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}), **common)
+    if spec.kind == Kind.RATING:
+        levels = [
+            (str(level.number), f"{level.label}: {level.descriptor}" if level.descriptor else level.label)
+            for level in spec.levels
+        ]
+        return forms.ChoiceField(choices=levels, widget=forms.RadioSelect, **common)
     if spec.kind == Kind.CHOICE:
         return forms.ChoiceField(choices=[("", "Choose"), *[(c, c) for c in spec.choices]], **common)
     return forms.CharField(max_length=500, **common)
@@ -66,9 +73,21 @@ class SectionForm(forms.Form):
                 field.label = f"{spec.text}"
                 field.help_text = " ".join(filter(None, [spec.help_text, "Required before you submit."]))
             self.fields[spec.key] = field
+            if spec.is_rating:
+                self.fields[spec.justification_key] = forms.CharField(
+                    label=f"Why this rating? ({spec.standard or spec.text})",
+                    help_text="Required before you submit." if spec.justification_required else "Optional.",
+                    widget=forms.Textarea(attrs={"rows": 3}),
+                    max_length=20000,
+                    required=False,
+                )
 
     def answer_values(self) -> dict[str, str]:
-        return {spec.key: value_to_text(self.cleaned_data.get(spec.key)) for spec in self.specs}
+        values = {spec.key: value_to_text(self.cleaned_data.get(spec.key)) for spec in self.specs}
+        for spec in self.specs:
+            if spec.is_rating:
+                values[spec.justification_key] = value_to_text(self.cleaned_data.get(spec.justification_key))
+        return values
 
 
 class CaseStudyForm(forms.ModelForm):
@@ -135,6 +154,46 @@ class CommentForm(forms.Form):
 
 
 class ReturnForm(forms.Form):
-    note = forms.CharField(
-        label="Message to the agency (optional)", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    message = forms.CharField(
+        label="Message to the agency (optional)",
+        widget=forms.Textarea(attrs={"rows": 3, "form": "review-form"}),
+        required=False,
+        max_length=5000,
+        help_text="Saved with every button of the review (adding a comment too), and sent with the return.",
     )
+
+
+class DeclarationForm(forms.Form):
+    """The declaration on the check-your-answers page; the date is the day it is made."""
+
+    declared_name = forms.CharField(
+        label="Your name", max_length=200, error_messages={"required": "Give your name for the declaration."}
+    )
+    declared_role = forms.CharField(
+        label="Your role",
+        max_length=200,
+        error_messages={"required": "Give your role for the declaration."},
+        help_text="Your job title, for example Designated safeguarding lead.",
+    )
+    declared_endorsed_by = forms.CharField(
+        label="Endorsed by (optional)",
+        max_length=200,
+        required=False,
+        help_text="The senior manager who endorsed this update, if any.",
+    )
+    confirm = forms.BooleanField(
+        label="I declare that this update is accurate and complete to the best of my knowledge, and that I may "
+        "submit it for my agency.",
+        error_messages={"required": "Confirm the declaration before you submit."},
+    )
+
+    @staticmethod
+    def initial_for(user) -> dict:
+        return {"declared_name": user.full_name, "declared_role": getattr(user, "job_title", "")}
+
+    def declaration(self):
+        return Declaration(
+            name=self.cleaned_data["declared_name"],
+            role=self.cleaned_data["declared_role"],
+            endorsed_by=self.cleaned_data.get("declared_endorsed_by", ""),
+        )

@@ -1,5 +1,7 @@
 """Partner annual updates (self-reports): per-year form templates, rounds, returns, answers, case studies."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -68,6 +70,26 @@ class FormSection(models.Model):
         return self.heading
 
 
+@dataclass(frozen=True)
+class RatingLevel:
+    """One level of a rating scale: its number (1 = lowest), label ("Amber") and descriptor."""
+
+    number: int
+    label: str
+    descriptor: str
+
+
+def parse_scale(text: str) -> tuple[RatingLevel, ...]:
+    """A scale written one level per line, lowest first, as "label: descriptor" (the descriptor optional)."""
+    levels = []
+    for line in (text or "").splitlines():
+        if not line.strip():
+            continue
+        label, _, descriptor = line.partition(":")
+        levels.append(RatingLevel(len(levels) + 1, label.strip(), descriptor.strip()))
+    return tuple(levels)
+
+
 class Question(models.Model):
     class Kind(models.TextChoices):
         LONG_TEXT = "long_text", "Long text"
@@ -76,6 +98,7 @@ class Question(models.Model):
         YES_NO = "yes_no", "Yes or no"
         DATE = "date", "Date"
         CHOICE = "choice", "Choice"
+        RATING = "rating", "Rating against a standard"
 
     section = models.ForeignKey(FormSection, on_delete=models.CASCADE, related_name="questions")
     order = models.PositiveSmallIntegerField(default=0)
@@ -85,6 +108,31 @@ class Question(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.LONG_TEXT)
     choices = models.TextField(blank=True, help_text="For a choice question: one option per line.")
     is_required = models.BooleanField(default=True)
+    scale = models.TextField(
+        "rating scale",
+        blank=True,
+        help_text='For a rating question: one level per line, lowest first, as "label: descriptor". For example '
+        '"Red: not in place", "Amber: partly in place", "Green: fully in place"; or four levels '
+        '"1: inadequate ..." to "4: outstanding ...". The answer is stored as the level\'s number (1 = lowest).',
+    )
+    standard = models.CharField(
+        "standard (short name)",
+        max_length=80,
+        blank=True,
+        help_text="For a rating question: the standard's short name, used as the column of the picture across "
+        "agencies. Keep the question's key the same from year to year so changes can be compared.",
+    )
+    justification_required = models.BooleanField(
+        "justification required",
+        default=False,
+        help_text="For a rating question: the agency must say why it gave the rating.",
+    )
+    action_threshold = models.PositiveSmallIntegerField(
+        "suggest an action at or below level",
+        null=True,
+        blank=True,
+        help_text="For a rating question: a rating at or below this level number suggests raising an action.",
+    )
 
     objects = BoardScopedManager("section__template__board")
 
@@ -98,6 +146,21 @@ class Question(models.Model):
     @property
     def choice_list(self) -> list[str]:
         return [line.strip() for line in self.choices.splitlines() if line.strip()]
+
+    @property
+    def levels(self) -> tuple[RatingLevel, ...]:
+        return parse_scale(self.scale)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.kind == self.Kind.RATING:
+            if len(self.levels) < 2:
+                raise ValidationError({"scale": "Give at least two levels, one per line, lowest first."})
+            if self.action_threshold is not None and not 1 <= self.action_threshold <= len(self.levels):
+                raise ValidationError(
+                    {"action_threshold": f"Give a level number from 1 to {len(self.levels)}, or leave it blank."}
+                )
 
 
 class Round(models.Model):
@@ -151,6 +214,15 @@ class SelfReport(models.Model):
         help_text="Business support marks this only when the person named has agreed to their details "
         "appearing in the published annual report; otherwise the report leaves them out.",
     )
+    # The declaration made on the check-your-answers page at the last submission.
+    declared_name = models.CharField("declared by", max_length=200, blank=True)
+    declared_role = models.CharField("role of the person declaring", max_length=200, blank=True)
+    declared_on = models.DateField("date of the declaration", null=True, blank=True)
+    declared_endorsed_by = models.CharField("endorsed by", max_length=200, blank=True)
+    # Business support's overall message: the draft being written while reviewing (kept whatever else is
+    # posted), and the one sent with the latest return, shown to the agency until it resubmits.
+    review_message = models.TextField("draft message to the agency", blank=True)
+    return_message = models.TextField("message sent with the latest return", blank=True)
 
     objects = BoardScopedManager("round__board")
 
@@ -184,6 +256,7 @@ class SectionEntry(models.Model):
     class Status(models.TextChoices):
         IN_PROGRESS = "in_progress", "In progress"
         COMPLETED = "completed", "Completed"
+        COPIED = "copied", "Copied from last year: check and save"
 
     report = models.ForeignKey(SelfReport, on_delete=models.CASCADE, related_name="entries")
     section = models.ForeignKey(FormSection, on_delete=models.PROTECT, related_name="entries")
@@ -209,6 +282,9 @@ class Answer(models.Model):
     entry = models.ForeignKey(SectionEntry, on_delete=models.CASCADE, related_name="answers")
     key = models.CharField(max_length=60, help_text='The question\'s key, or "priority-<number>".')
     value = models.TextField(blank=True)
+    rating = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="For a rating question: the level's number (1 = lowest), for counting."
+    )
     priority = models.ForeignKey(StrategicPriority, on_delete=models.SET_NULL, null=True, blank=True)
 
     objects = BoardScopedManager("entry__report__round__board")

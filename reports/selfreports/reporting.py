@@ -11,7 +11,7 @@ from django.db.models import Count, QuerySet
 
 from partners.models import Board, Partner, StrategicPriority
 from partners.selectors import priorities_for
-from reports.selfreports import selectors
+from reports.selfreports import default_form, selectors
 from reports.selfreports.models import (
     Answer,
     CaseStudy,
@@ -77,11 +77,15 @@ def _document(report: SelfReport, sections, priorities_specs, answers: dict, com
         if section.kind == FormSection.Kind.PRIORITIES:
             specs = priorities_specs(section)
         else:
-            specs = [
-                selectors.QuestionSpec(q.key, q.text, q.help_text, q.kind, q.is_required)
-                for q in section.questions.all()
-            ]
-        lines = [AnswerLine(spec.text, display_value(spec.kind, answers.get(spec.key, "")), spec.key) for spec in specs]
+            specs = [selectors.question_spec(q) for q in section.questions.all()]
+        lines = []
+        for spec in specs:
+            if spec.is_rating:
+                lines.append(AnswerLine(spec.text, selectors.rating_display(spec, answers.get(spec.key, "")), spec.key))
+                why = answers.get(spec.justification_key, "")
+                lines.append(AnswerLine(f"Why this rating? ({spec.standard})", why, spec.justification_key))
+            else:
+                lines.append(AnswerLine(spec.text, display_value(spec.kind, answers.get(spec.key, "")), spec.key))
         blocks.append(SectionBlock(section, lines, comments.get(section.pk, [])))
     return ReportDocument(
         report=report,
@@ -279,3 +283,41 @@ def case_studies_by_priority_queryset(*, board: Board, year: ReportingYear) -> Q
         .annotate(count=Count("pk"))
         .values_list("priority_id", "count")
     )
+
+
+@dataclass
+class CopyItem:
+    """A section "Start from last year" will fill: what it copies, as the lead will see it."""
+
+    section: FormSection
+    values: dict[str, str]
+    lines: list[tuple[str, str]]
+
+
+def copy_last_year_preview(*, report: SelfReport) -> list[CopyItem]:
+    """What "Start from last year" copies: last year's accepted answers for each section not yet started
+    (case studies never), with the period covered set to this round's reporting year."""
+    previous = selectors.last_year_report(report=report)
+    if previous is None:
+        return []
+    old_answers = dict(Answer.objects.filter(entry__report=previous).values_list("key", "value"))
+    period = {
+        default_form.PERIOD_START: report.round.year.start.isoformat(),
+        default_form.PERIOD_END: report.round.year.end.isoformat(),
+    }
+    started = set(report.entries.values_list("section_id", flat=True))
+    sections = (
+        report.round.template.sections.exclude(pk__in=started)
+        .exclude(kind=FormSection.Kind.CASE_STUDIES)
+        .prefetch_related("questions")
+    )
+    items = []
+    for section in sections:
+        specs = selectors.section_questions(section=section, board=report.round.board, year=report.round.year)
+        values = {spec.key: old_answers[spec.key] for spec in specs if old_answers.get(spec.key)}
+        if not values:
+            continue
+        values.update({key: value for key, value in period.items() if key in {spec.key for spec in specs}})
+        lines = [(spec.text, display_value(spec.kind, values[spec.key])) for spec in specs if spec.key in values]
+        items.append(CopyItem(section, values, lines))
+    return items

@@ -2,16 +2,18 @@
 
 from django.urls import path
 
-from reports.selfreports import views, views_case_studies, views_rounds
+from reports.selfreports import views, views_case_studies, views_ratings, views_rounds
 
 urlpatterns = [
     path("updates/", views.SelfReportListView.as_view(), name="selfreport-list"),
     path("updates/<int:pk>/", views.TaskListView.as_view(), name="selfreport-tasks"),
     path("updates/<int:pk>/view/", views.DetailView.as_view(), name="selfreport-detail"),
     path("updates/<int:pk>/sections/<int:section_pk>/", views.SectionEditView.as_view(), name="selfreport-section"),
+    path("updates/<int:pk>/check/", views.CheckAnswersView.as_view(), name="selfreport-check"),
     path("updates/<int:pk>/submit/", views.SubmitView.as_view(), name="selfreport-submit"),
     path("updates/<int:pk>/start-from-last-year/", views.CopyLastYearView.as_view(), name="selfreport-copy"),
     path("updates/<int:pk>/sections/<int:section_pk>/comment/", views.CommentView.as_view(), name="selfreport-comment"),
+    path("updates/<int:pk>/review/", views.ReviewSaveView.as_view(), name="selfreport-review-save"),
     path("updates/<int:pk>/return/", views.ReturnView.as_view(), name="selfreport-return"),
     path("updates/<int:pk>/accept/", views.AcceptView.as_view(), name="selfreport-accept"),
     path("updates/<int:pk>/update.docx", views_rounds.ReportDocxView.as_view(), name="selfreport-docx"),
@@ -50,6 +52,12 @@ urlpatterns = [
         "updates/year/<int:start_year>/partner-updates.docx",
         views_rounds.CompiledDocxView.as_view(),
         name="partner-updates-docx",
+    ),
+    path("ratings/<int:start_year>/", views_ratings.RatingsPictureView.as_view(), name="ratings-picture"),
+    path(
+        "ratings/<int:start_year>/ratings.<str:format>",
+        views_ratings.RatingsPictureExportView.as_view(),
+        name="ratings-picture-export",
     ),
     path("update-forms/", views_rounds.TemplateListView.as_view(), name="template-list"),
     path("update-forms/create/", views_rounds.TemplateCreateDefaultView.as_view(), name="template-create-default"),

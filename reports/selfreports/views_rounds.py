@@ -16,6 +16,7 @@ from wscb.audit.services import AuditAction, audit_record, audit_record_many
 from wscb.boards import current_board
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, SignedInMixin
+from wscb.plurals import counted
 from wscb.security import NoStoreMixin, _no_store
 
 
@@ -108,6 +109,17 @@ class RoundCreateView(ReviewMixin, FormView):
         return RoundForm(**self.get_form_kwargs(), templates=templates)
 
     def form_valid(self, form):
+        if self.request.POST.get("confirmed") != "yes":
+            # Opening e-mails every agency chosen: show who will be written to, and ask first.
+            agencies = list(form.cleaned_data["agencies"])
+            return self.render_to_response(
+                self.get_context_data(
+                    form=form,
+                    confirming=True,
+                    invitations=selectors.invitation_preview(board=current_board(self.request), agencies=agencies),
+                    agency_count=counted(len(agencies), "agency", "agencies"),
+                )
+            )
         try:
             round_ = services.round_open(
                 board=current_board(self.request),
@@ -125,8 +137,8 @@ class RoundCreateView(ReviewMixin, FormView):
         )
         messages.success(
             self.request,
-            f"Round {round_.year.label} opened for {round_.reports.count()} agencies: their invitations are being "
-            "e-mailed (the back office's E-mail list shows each one).",
+            f"Round {round_.year.label} opened for {counted(round_.reports.count(), 'agency', 'agencies')}: their "
+            "invitations are being e-mailed (the back office's E-mail list shows each one).",
         )
         return redirect("reports:round-detail", pk=round_.pk)
 

@@ -54,6 +54,9 @@ def full_values(report, section_, *, year=None):
             values[spec.key] = year.end.isoformat()
         elif spec.kind == "number":
             values[spec.key] = "12"
+        elif spec.kind == "rating":
+            values[spec.key] = str(len(spec.levels))
+            values[spec.justification_key] = f"Why {spec.key}"
         else:
             values[spec.key] = f"Answer to {spec.key}"
     return values
@@ -74,7 +77,7 @@ def fill_all(report, by, *, year=None):
 
 def submitted(report, by):
     fill_all(report, by)
-    services.report_submit(report=report, by=by)
+    services.report_submit(report=report, by=by, declaration=DECLARATION)
     report.refresh_from_db()
     return report
 
@@ -84,3 +87,55 @@ def accepted(report, lead, reviewer):
     services.report_accept(report=report, by=reviewer)
     report.refresh_from_db()
     return report
+
+
+DECLARATION = services.Declaration(name="Lena Lead-A", role="Designated safeguarding lead")
+
+
+RAG = "Red: not in place\nAmber: partly in place\nGreen: fully in place"
+FOUR = (
+    "1: inadequate, the standard is not met\n2: requires improvement\n3: good, the standard is met\n"
+    "4: outstanding, the standard is met and shared as good practice"
+)
+
+
+def add_rating_section(template, *, scale=RAG, keys=("leadership", "training_standard"), threshold=1, why=True):
+    """A section of rating questions (standards) on a form no round has frozen yet."""
+    from reports.selfreports.models import Question
+
+    order = (template.sections.order_by("-order").values_list("order", flat=True).first() or 0) + 1
+    ratings = FormSection.objects.create(
+        template=template, order=order, kind=FormSection.Kind.QUESTIONS, heading="Self-assessment against standards"
+    )
+    for index, key in enumerate(keys):
+        Question.objects.create(
+            section=ratings,
+            order=index,
+            key=key,
+            text=f"How well does your agency meet the {key.replace('_', ' ')} standard?",
+            standard=key.replace("_", " ").capitalize(),
+            kind=Question.Kind.RATING,
+            scale=scale,
+            justification_required=why,
+            action_threshold=threshold,
+        )
+    return ratings
+
+
+def rated_round(*, board, agencies, by, year=YEAR):
+    """A round whose form has the rating section; returns (round, the rating section)."""
+    template = make_form(board, year)
+    ratings = add_rating_section(template)
+    return open_round(board=board, agencies=agencies, by=by, year=year, template=template), ratings
+
+
+def rate(report, section_, lead, ratings: dict[str, str]):
+    """Save ``ratings`` (question key -> level number) with a justification for each."""
+    values = {}
+    for key, number in ratings.items():
+        values[key] = number
+        values[f"{key}--why"] = f"Because {key} is {number}"
+    entry = report.entries.filter(section=section_).first()
+    return services.section_save(
+        report=report, section=section_, values=values, version=entry.version if entry else 0, by=lead
+    )

@@ -92,10 +92,20 @@ ENTRIES = [
         note="an empty post re-shows the form with errors",
     ),
     Entry("reports:selfreport-section", LEAD_ONLY_B, kwargs=_section_kwargs("b"), method="post", variant=B),
+    Entry("reports:selfreport-check", expect(LEAD), kwargs=_report_kwargs("a"), variant=A),
+    Entry("reports:selfreport-check", LEAD_ONLY_B, kwargs=_report_kwargs("b"), variant=B),
     Entry("reports:selfreport-submit", expect(LEAD, ok=405), kwargs=_report_kwargs("a"), note="POST only"),
-    Entry("reports:selfreport-submit", expect(LEAD, ok=302), kwargs=_report_kwargs("a"), method="post", variant=A),
+    Entry(
+        "reports:selfreport-submit",
+        expect(LEAD),
+        kwargs=_report_kwargs("a"),
+        method="post",
+        variant=A,
+        note="without the declaration the check page is shown again",
+    ),
     Entry("reports:selfreport-submit", LEAD_ONLY_B, kwargs=_report_kwargs("b"), method="post", variant=B),
-    Entry("reports:selfreport-copy", expect(LEAD, ok=405), kwargs=_report_kwargs("a"), note="POST only"),
+    Entry("reports:selfreport-copy", expect(LEAD), kwargs=_report_kwargs("a"), note="the preview", variant=A),
+    Entry("reports:selfreport-copy", LEAD_ONLY_B, kwargs=_report_kwargs("b"), variant=B),
     Entry("reports:selfreport-copy", expect(LEAD, ok=302), kwargs=_report_kwargs("a"), method="post", variant=A),
     Entry("reports:selfreport-copy", LEAD_ONLY_B, kwargs=_report_kwargs("b"), method="post", variant=B),
     # Reading: leads their own, business support all, board members accepted updates only.
@@ -124,6 +134,8 @@ ENTRIES = [
     # Review: business support.
     Entry("reports:selfreport-comment", expect(KEEPERS, ok=405), kwargs=_section_kwargs("b"), note="POST only"),
     Entry("reports:selfreport-comment", expect(KEEPERS, ok=302), kwargs=_section_kwargs("b"), method="post"),
+    Entry("reports:selfreport-review-save", expect(KEEPERS, ok=405), kwargs=_report_kwargs("b"), note="POST only"),
+    Entry("reports:selfreport-review-save", expect(KEEPERS, ok=302), kwargs=_report_kwargs("b"), method="post"),
     Entry("reports:selfreport-return", expect(KEEPERS, ok=405), kwargs=_report_kwargs("b"), note="POST only"),
     Entry("reports:selfreport-return", expect(KEEPERS, ok=302), kwargs=_report_kwargs("b"), method="post"),
     Entry("reports:selfreport-accept", expect(KEEPERS, ok=405), kwargs=_report_kwargs("b"), note="POST only"),
@@ -135,8 +147,11 @@ ENTRIES = [
     Entry("reports:case-study-create", LEAD_ONLY_B, kwargs=_report_kwargs("b"), variant=B),
     Entry("reports:case-study-create", expect(LEAD), kwargs=_report_kwargs("a"), method="post", variant=A),
     Entry("reports:case-study-create", LEAD_ONLY_B, kwargs=_report_kwargs("b"), method="post", variant=B),
-    Entry("reports:case-study-detail", expect(LEAD | KEEPERS), kwargs=_case_kwargs("a"), variant=A),
-    Entry("reports:case-study-detail", expect(KEEPERS, lead_a=404), kwargs=_case_kwargs("b"), variant=B),
+    # Administrators read only published case studies (with the return), never these pages: 404.
+    Entry("reports:case-study-detail", expect(LEAD | KEEPERS, administrator=404), kwargs=_case_kwargs("a"), variant=A),
+    Entry(
+        "reports:case-study-detail", expect(KEEPERS, lead_a=404, administrator=404), kwargs=_case_kwargs("b"), variant=B
+    ),
     Entry("reports:case-study-update", expect(LEAD), kwargs=_case_kwargs("a"), variant=A),
     Entry("reports:case-study-update", LEAD_ONLY_B, kwargs=_case_kwargs("b"), variant=B),
     Entry("reports:case-study-update", LEAD_ONLY_B, kwargs=_case_kwargs("b"), method="post", variant=B),
@@ -145,12 +160,31 @@ ENTRIES = [
     Entry("reports:case-study-delete", expect(LEAD, ok=302), kwargs=_case_kwargs("a"), method="post", variant=A),
     Entry("reports:case-study-delete", LEAD_ONLY_B, kwargs=_case_kwargs("b"), method="post", variant=B),
     Entry("reports:case-study-publish", expect(KEEPERS, ok=405), kwargs=_case_kwargs("b"), note="POST only"),
-    Entry("reports:case-study-publish", expect(KEEPERS, ok=302), kwargs=_case_kwargs("b"), method="post"),
+    Entry(
+        "reports:case-study-publish",
+        expect(KEEPERS, ok=302, administrator=404),
+        kwargs=_case_kwargs("b"),
+        method="post",
+    ),
     Entry("reports:contact-publish", expect(KEEPERS, ok=405), kwargs=_report_kwargs("b"), note="POST only"),
     Entry("reports:contact-publish", expect(KEEPERS, ok=302), kwargs=_report_kwargs("b"), method="post"),
     # The compiled year, for the annual report.
     Entry("reports:partner-updates", expect(READERS), kwargs=lambda cast: {"start_year": 2016}),
     Entry("reports:partner-updates-docx", expect(READERS), kwargs=lambda cast: {"start_year": 2016}),
+    # The ratings across agencies (board members: accepted returns only).
+    Entry("reports:ratings-picture", expect(READERS), kwargs=lambda cast: {"start_year": 2016}),
+    Entry(
+        "reports:ratings-picture-export",
+        expect(READERS),
+        kwargs=lambda cast: {"start_year": 2016, "format": "csv"},
+        variant="csv",
+    ),
+    Entry(
+        "reports:ratings-picture-export",
+        expect(READERS),
+        kwargs=lambda cast: {"start_year": 2016, "format": "xlsx"},
+        variant="xlsx",
+    ),
     # Business support's pages.
     Entry("reports:template-list", expect(KEEPERS)),
     Entry("reports:template-detail", expect(KEEPERS), kwargs=_form_kwargs),

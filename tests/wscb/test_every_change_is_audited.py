@@ -297,7 +297,7 @@ def selfreport_section(cast):
 def selfreport_submit(cast):
     report = _report_a(cast)
     fill_all(report, cast.lead_a)
-    return {"pk": report.pk}, {}
+    return {"pk": report.pk}, {"declared_name": "Lena", "declared_role": "Lead", "confirm": "on"}
 
 
 def selfreport_copy(cast):
@@ -314,11 +314,16 @@ def selfreport_copy(cast):
 
 def selfreport_comment(cast):
     report = submitted(_report_a(cast), cast.lead_a)
-    return {"pk": report.pk, "section_pk": section(report).pk}, {"text": "Please add evidence of impact"}
+    core = section(report)
+    return {"pk": report.pk, "section_pk": core.pk}, {f"comment-{core.pk}": "Please add evidence of impact"}
+
+
+def selfreport_review_save(cast):
+    return {"pk": submitted(_report_a(cast), cast.lead_a).pk}, {"message": "Draft message"}
 
 
 def selfreport_return(cast):
-    return {"pk": submitted(_report_a(cast), cast.lead_a).pk}, {"note": "More please"}
+    return {"pk": submitted(_report_a(cast), cast.lead_a).pk}, {"message": "More please"}
 
 
 def selfreport_accept(cast):
@@ -372,7 +377,12 @@ def template_copy(cast):
 def round_create(cast):
     template = make_form(cast.board)
     deadline = (timezone.localdate() + timedelta(days=30)).strftime("%d/%m/%Y")
-    return {}, {"template": template.pk, "deadline": deadline, "agencies": [cast.agency_a.pk, cast.agency_b.pk]}
+    return {}, {
+        "template": template.pk,
+        "deadline": deadline,
+        "agencies": [cast.agency_a.pk, cast.agency_b.pk],
+        "confirmed": "yes",
+    }
 
 
 def publish(cast):
@@ -543,6 +553,14 @@ CASES = [
         AuditAction.CHANGED,
         SelfReport,
         ("comments",),
+    ),
+    Case(
+        "reports:selfreport-review-save",
+        "business_support",
+        selfreport_review_save,
+        AuditAction.CHANGED,
+        SelfReport,
+        ("review_message",),
     ),
     Case(
         "reports:selfreport-return", "business_support", selfreport_return, AuditAction.CHANGED, SelfReport, ("status",)
