@@ -10,6 +10,7 @@ from partners.resources import PartnerResource
 from partners.selectors import partner_get, partner_leads, partner_list, partner_membership, partner_people
 from partners.services import agency_boards
 from wscb.data.imports import ImportFileForm, ImportRejected, read_upload, run_import
+from wscb.data.once import SubmitOnceMixin
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
 
 
@@ -52,7 +53,7 @@ class PartnerDetailView(SignedInMixin, DetailView):
         )
 
 
-class PartnerImportView(RecordKeeperMixin, View):
+class PartnerImportView(SubmitOnceMixin, RecordKeeperMixin, View):
     """Business support uploads a spreadsheet of agencies: every row is imported, or none is."""
 
     template_name = "partners/partner_import.html"

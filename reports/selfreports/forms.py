@@ -13,6 +13,7 @@ from partners.selectors import priorities_for
 from reports.selfreports.models import CaseStudy, FormTemplate, Question
 from reports.selfreports.selectors import QuestionSpec
 from reports.selfreports.services import Declaration
+from wscb.forms import SpecificErrorMessagesMixin
 
 Kind = Question.Kind
 YES_NO = [("", "Choose"), ("yes", "Yes"), ("no", "No")]
@@ -59,7 +60,7 @@ def text_to_initial(spec: QuestionSpec, text: str):
     return text
 
 
-class SectionForm(forms.Form):
+class SectionForm(SpecificErrorMessagesMixin, forms.Form):
     """One field per question; answers may be left blank in a draft (submission checks required ones)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
@@ -90,7 +91,7 @@ class SectionForm(forms.Form):
         return values
 
 
-class CaseStudyForm(forms.ModelForm):
+class CaseStudyForm(SpecificErrorMessagesMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     confirm = forms.BooleanField(
         label="I confirm the declaration above is true for this case study.",
@@ -127,7 +128,7 @@ class CaseStudyForm(forms.ModelForm):
         return cleaned
 
 
-class RoundForm(forms.Form):
+class RoundForm(SpecificErrorMessagesMixin, forms.Form):
     template = forms.ModelChoiceField(
         queryset=FormTemplate.objects.none(), label="Update form (reporting year)", empty_label=None
     )
@@ -149,11 +150,11 @@ class RoundForm(forms.Form):
         return deadline
 
 
-class CommentForm(forms.Form):
+class CommentForm(SpecificErrorMessagesMixin, forms.Form):
     text = forms.CharField(label="Comment for the agency", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(SpecificErrorMessagesMixin, forms.Form):
     message = forms.CharField(
         label="Message to the agency (optional)",
         widget=forms.Textarea(attrs={"rows": 3, "form": "review-form"}),

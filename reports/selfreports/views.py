@@ -15,6 +15,7 @@ from reports.selfreports.models import FormSection
 from reports.selfreports.ratings import rating_years
 from wscb.audit.services import AuditAction, audit_record, audit_record_many
 from wscb.boards import current_board
+from wscb.data.once import SubmitOnceMixin
 from wscb.permissions import PARTNER_LEAD, RECORD_KEEPERS, RoleRequiredMixin, SignedInMixin
 from wscb.plurals import counted
 from wscb.security import _no_store
@@ -35,13 +36,19 @@ class ReportMixin:
 
     audit_action = AuditAction.VIEWED
     audit_object = None
+    audit_detail = ""
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
             self.report = selectors.self_report_get(for_user=request.user, pk=kwargs["pk"])
         response = super().dispatch(request, *args, **kwargs)
         if request.method == "GET" and response.status_code == 200:
-            audit_record(request=request, action=self.audit_action, obj=self.audit_object or self.report)
+            audit_record(
+                request=request,
+                action=self.audit_action,
+                obj=self.audit_object or self.report,
+                detail=self.audit_detail,
+            )
         return _no_store(response)
 
     def get_context_data(self, **kwargs):
@@ -300,7 +307,7 @@ def review_keep_typed(request, report) -> None:
     _audit_review(request, report, added, None)
 
 
-class CommentView(ReviewMixin, ReportMixin, View):
+class CommentView(SubmitOnceMixin, ReviewMixin, ReportMixin, View):
     """ "Add comment" on one section: saves that comment and everything else typed in the review form."""
 
     def post(self, request, *args, **kwargs):

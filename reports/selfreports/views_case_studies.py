@@ -18,6 +18,7 @@ from reports.selfreports.views import (
     tasks_url,
 )
 from wscb.audit.services import AuditAction
+from wscb.data.once import SubmitOnceMixin
 from wscb.permissions import PARTNER_LEAD, RECORD_KEEPERS, RoleRequiredMixin
 
 
@@ -36,7 +37,7 @@ class CaseStudyListView(LeadMixin, ReportMixin, TemplateView):
         )
 
 
-class CaseStudyFormView(LeadMixin, ReportMixin, TemplateView):
+class CaseStudyFormView(SubmitOnceMixin, LeadMixin, ReportMixin, TemplateView):
     template_name = "reports/case_study_form.html"
 
     def _case_study(self):

@@ -741,7 +741,8 @@ def perform(case: Case, cast):
         client.get(url)
         from django_otp.plugins.otp_totp.models import TOTPDevice
 
-        data = {"code": code_for(TOTPDevice.objects.get(user=cast.business_support, confirmed=False))}
+        device = TOTPDevice.objects.get(user=cast.business_support, confirmed=False)
+        data = {"code": code_for(device), "password": TEST_PASSWORD}
     before = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     response = client.post(url, data)
     return response, list(AuditEvent.objects.filter(pk__gt=before).order_by("pk"))
