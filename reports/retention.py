@@ -6,9 +6,10 @@ end of the return's reporting year, e.g. a 2016/17 return until 31/03/2023; on t
 - Case studies (stories about real children) are **deleted**.
 - Returns are **anonymised**, not deleted: the return row, its agency, year and status stay (so the
   board can still say which agencies returned in that year), but every answer, the answer history,
-  review comments and messages, case studies, the declaration's names and the notes on status changes
-  are removed, and reminder recipients are blanked. An anonymised return has no section entries, comments or case studies,
-  which is how ``apply_retention`` knows it has been dealt with already.
+  review comments and messages, case studies, the declaration's names and the notes on status
+  changes are removed, and reminder recipients are blanked. An anonymised return has no section
+  entries, comments or case studies, which is how ``apply_retention`` knows it has been dealt with
+  already.
 
 Nothing is done to a return or case study of a round that is not closed (its deadline is today or
 later), whatever the date: the agency may be writing it. Before either is removed, every published
