@@ -25,6 +25,7 @@ from reports.selfreports.models import (
 from wscb.boards import boards_for
 from wscb.periods import ReportingYear
 from wscb.permissions import BUSINESS_SUPPORT, RECORD_KEEPERS
+from wscb.words import board_words
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ CASE_STUDY_POLICY = (
 
 
 def case_study_policy(*, report: SelfReport) -> str:
-    return CASE_STUDY_POLICY.format(agency=report.partner.short_name)
+    return board_words(CASE_STUDY_POLICY.format(agency=report.partner.short_name), report.round.board.term)
 
 
 def opens_case_studies(user) -> bool:
