@@ -19,3 +19,8 @@ class ReportsConfig(AppConfig):
         schedule_daily(
             key="reminders", label="Partner-update reminders", task="reports.selfreports.tasks.reminders_task"
         )
+        schedule_daily(
+            key="action-reminders",
+            label="Overdue self-assessment action reminders",
+            task="reports.selfreports.tasks.action_reminders_task",
+        )

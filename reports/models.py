@@ -3,6 +3,8 @@
 from reports.selfreports.models import (
     Answer,
     AnswerChange,
+    AssessmentAction,
+    AssessmentActionNote,
     CaseStudy,
     FormSection,
     FormTemplate,
@@ -18,6 +20,8 @@ from reports.selfreports.models import (
 __all__ = [
     "Answer",
     "AnswerChange",
+    "AssessmentAction",
+    "AssessmentActionNote",
     "CaseStudy",
     "FormSection",
     "FormTemplate",

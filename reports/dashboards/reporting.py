@@ -23,7 +23,8 @@ from meetings.reporting import Quorum, Rate, quorum_for_meetings
 from partners.models import Board, Partner
 from reports.annual import reporting as annual_reporting
 from reports.dashboards.charts import small_trend_svg
-from reports.selfreports.models import Round, SelfReport
+from reports.selfreports import actions as actions_selectors
+from reports.selfreports.models import AssessmentAction, Round, SelfReport
 from training import reporting as training_reporting
 from wscb.periods import ReportingYear
 
@@ -386,6 +387,11 @@ class AgencyProfile:
     contributions: finance_reporting.ContributionStatus
     open_actions: list[Action]
     today: datetime.date
+    assessment_actions: list = field(default_factory=list)  # self-assessment actions still open
+
+    @property
+    def overdue_assessment_actions(self) -> list:
+        return [action for action in self.assessment_actions if action.due_on < self.today]
 
     @property
     def this_year_contributions(self) -> list[finance_reporting.ContributionStatusRow]:
@@ -423,6 +429,11 @@ def agency_profile(*, board: Board, agency: Partner, year: ReportingYear, for_us
     open_actions = list(
         meetings_selectors.action_list(for_user=for_user, board=board).filter(owner=agency, status=Action.Status.OPEN)
     )
+    assessment_actions = list(
+        actions_selectors.action_list(for_user=for_user)
+        .filter(partner=agency, board=board, status__in=AssessmentAction.OPEN_STATUSES)
+        .order_by("due_on", "pk")
+    )
     return AgencyProfile(
         agency=agency,
         year=year,
@@ -435,4 +446,5 @@ def agency_profile(*, board: Board, agency: Partner, year: ReportingYear, for_us
         contributions=contributions,
         open_actions=open_actions,
         today=today,
+        assessment_actions=assessment_actions,
     )

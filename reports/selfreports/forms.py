@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from partners.models import Partner
 from partners.selectors import priorities_for
-from reports.selfreports.models import CaseStudy, FormTemplate, Question
+from reports.selfreports.actions import owner_choices
+from reports.selfreports.models import AssessmentAction, CaseStudy, FormTemplate, Question
 from reports.selfreports.selectors import QuestionSpec
 from reports.selfreports.services import Declaration
 from wscb.forms import SpecificErrorMessagesMixin
@@ -198,3 +199,78 @@ class DeclarationForm(forms.Form):
             role=self.cleaned_data["declared_role"],
             endorsed_by=self.cleaned_data.get("declared_endorsed_by", ""),
         )
+
+
+class _ActionFieldsMixin:
+    """The owner is one of the agency's people; the due date is dd/mm/yyyy."""
+
+    def _set_owner_choices(self, partner):
+        self.fields["owner"].queryset = owner_choices(partner=partner)
+        self.fields["owner"].empty_label = "Choose the person who owns it"
+        if not self.fields["owner"].queryset.exists():
+            self.fields[
+                "owner"
+            ].help_text = "No people are recorded for the agency yet: business support adds them in the back office."
+
+
+class ActionRaiseForm(SpecificErrorMessagesMixin, _ActionFieldsMixin, forms.Form):
+    """Raise an action from an answer (``question_key``) of a return."""
+
+    question_key = forms.CharField(widget=forms.HiddenInput, required=False)
+    what = forms.CharField(
+        label="What will be done",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        error_messages={"required": "Say what will be done."},
+    )
+    owner = forms.ModelChoiceField(
+        label="Owner", queryset=None, error_messages={"required": "Choose the person who owns the action."}
+    )
+    due_on = forms.DateField(
+        label="Due by",
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+        help_text="For example 31/03/2018.",
+        error_messages={"required": "Give the date it is due by.", "invalid": "Give the date as dd/mm/yyyy."},
+    )
+
+    def __init__(self, *args, partner, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._set_owner_choices(partner)
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data["due_on"]
+        if due_on < timezone.localdate():
+            raise forms.ValidationError("The due date must be today or later.")
+        return due_on
+
+
+class ActionUpdateForm(SpecificErrorMessagesMixin, _ActionFieldsMixin, forms.Form):
+    """Record progress on an action: its status, due date and owner, with a progress note."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    status = forms.ChoiceField(label="Status", error_messages={"required": "Choose a status."})
+    note = forms.CharField(
+        label="Progress note",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        required=False,
+        help_text="What has been done since the last update. Kept in the action's history.",
+    )
+    due_on = forms.DateField(
+        label="Due by",
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+        error_messages={"required": "Give the date it is due by.", "invalid": "Give the date as dd/mm/yyyy."},
+    )
+    owner = forms.ModelChoiceField(
+        label="Owner", queryset=None, error_messages={"required": "Choose the person who owns the action."}
+    )
+
+    def __init__(self, *args, action, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {"version": action.version, "status": action.status, "due_on": action.due_on, "owner": action.owner_id},
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = AssessmentAction.Status.choices
+        self._set_owner_choices(action.partner)
+        self.prefix = f"action-{action.pk}"

@@ -442,3 +442,79 @@ class ReminderLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.sent_on:%d/%m/%Y}"
+
+
+class AssessmentAction(models.Model):
+    """An agency's action plan item: raised from an answer of its return (a rating at or below the
+    question's threshold suggests one), owned by a person of the agency, followed up in next year's
+    return until it is closed. Every change is a version (``versioned_update``) and a note of history."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Not started"
+        IN_PROGRESS = "in_progress", "In progress"
+        DONE = "done", "Completed"
+        DROPPED = "dropped", "No longer needed"
+
+    OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="assessment_actions")
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="assessment_actions")
+    report = models.ForeignKey(
+        SelfReport, on_delete=models.CASCADE, related_name="actions", help_text="The return it was raised in."
+    )
+    start_year = models.PositiveSmallIntegerField(help_text="Start year of the reporting year it was raised in.")
+    question_key = models.CharField(max_length=60, blank=True, help_text="The answer it was raised from.")
+    question_text = models.TextField(blank=True, help_text="The question's wording when it was raised.")
+    what = models.TextField("what will be done")
+    owner = models.ForeignKey(
+        "partners.Person", on_delete=models.PROTECT, related_name="assessment_actions", verbose_name="owner"
+    )
+    due_on = models.DateField("due by")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
+    closed_on = models.DateField("closed on", null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    reminded_for = models.DateField(
+        null=True, blank=True, help_text="The due date the overdue reminder was sent for (once per due date)."
+    )
+
+    objects = BoardScopedManager("board")
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        verbose_name = "self-assessment action"
+
+    def __str__(self) -> str:
+        return f"Action #{self.pk} for {self.partner.short_name}"
+
+    @property
+    def year(self) -> ReportingYear:
+        return ReportingYear(self.start_year)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    def is_overdue(self, today=None) -> bool:
+        return self.is_open and (today or timezone.localdate()) > self.due_on
+
+
+class AssessmentActionNote(models.Model):
+    """History of an action: each update with its progress note, the status and due date it left."""
+
+    action = models.ForeignKey(AssessmentAction, on_delete=models.CASCADE, related_name="notes")
+    text = models.TextField("progress note", blank=True)
+    status = models.CharField(max_length=20, choices=AssessmentAction.Status.choices)
+    due_on = models.DateField()
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+
+    objects = BoardScopedManager("action__board")
+
+    class Meta:
+        ordering = ["pk"]  # the order they were written in
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} {self.at:%d/%m/%Y}"

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from reports.selfreports import views, views_case_studies, views_ratings, views_rounds
+from reports.selfreports import views, views_actions, views_case_studies, views_ratings, views_rounds
 
 urlpatterns = [
     path("updates/", views.SelfReportListView.as_view(), name="selfreport-list"),
@@ -18,6 +18,9 @@ urlpatterns = [
     path("updates/<int:pk>/accept/", views.AcceptView.as_view(), name="selfreport-accept"),
     path("updates/<int:pk>/update.docx", views_rounds.ReportDocxView.as_view(), name="selfreport-docx"),
     path("updates/<int:pk>/update.pdf", views_rounds.ReportPdfView.as_view(), name="selfreport-pdf"),
+    path("updates/<int:pk>/actions/add/", views_actions.ActionRaiseView.as_view(), name="action-create"),
+    path("actions/", views_actions.ActionListView.as_view(), name="action-list"),
+    path("actions/<int:pk>/", views_actions.ActionDetailView.as_view(), name="action-detail"),
     path("updates/<int:pk>/case-studies/", views_case_studies.CaseStudyListView.as_view(), name="case-study-list"),
     path(
         "updates/<int:pk>/case-studies/add/", views_case_studies.CaseStudyFormView.as_view(), name="case-study-create"

@@ -93,8 +93,31 @@ class TaskListView(LeadMixin, ReportMixin, TemplateView):
             wrong_year=selectors.wrong_year_message(report=self.report, answers=answers),
             last_year=selectors.last_year_report(report=self.report),
             return_message=self.report.return_message if self.report.status == self.report.Status.RETURNED else "",
+            **action_plan_context(self.request, self.report),
             **kwargs,
         )
+
+
+def action_plan_context(request, report) -> dict:
+    """The action plan on a return's pages: actions carried from earlier years (each with the form to
+    record progress there), those raised in this return, and the answers that suggest one."""
+    from reports.selfreports import actions
+    from reports.selfreports.forms import ActionUpdateForm
+
+    may_change = actions.may_change(request.user, report)
+    carried = actions.carried_actions(report=report, for_user=request.user)
+    refs = actions.report_answer_refs(report=report)
+    suggested = actions.suggested_keys(report=report, refs=refs)
+    return {
+        "carried_actions": [(action, ActionUpdateForm(action=action) if may_change else None) for action in carried],
+        "raised_actions": actions.actions_raised_in(report=report),
+        "suggested_actions": [refs[key] for key in suggested],
+        "answer_keys": set(refs),
+        "suggested_keys": set(suggested),
+        "may_raise_actions": may_change and (report.is_editable or not request.user.is_partner_lead),
+        "today": timezone.localdate(),
+        "here": request.get_full_path(),
+    }
 
 
 class SectionEditView(LeadMixin, ReportMixin, TemplateView):
@@ -191,7 +214,7 @@ class CheckAnswersView(LeadMixin, ReportMixin, TemplateView):
         return super().get_context_data(
             document=report_document(report=self.report, for_user=self.request.user, with_comments=False),
             problems=selectors.report_problems(report=self.report),
-            today=timezone.localdate(),
+            **action_plan_context(self.request, self.report),
             **kwargs,
         )
 
@@ -272,6 +295,7 @@ class DetailView(SignedInMixin, ReportMixin, TemplateView):
             opens_case_studies=selectors.opens_case_studies(user),
             transitions=self.report.transitions.select_related("by") if not user.is_board_member else [],
             changes=selectors.answer_history(report=self.report) if is_reviewer else [],
+            **action_plan_context(self.request, self.report),
             **kwargs,
         )
 

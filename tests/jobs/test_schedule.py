@@ -41,7 +41,14 @@ def test_the_day_whose_jobs_are_due(local, day):
 
 
 def test_the_daily_jobs_are_registered_by_their_apps():
-    assert [entry.key for entry in daily_jobs()] == ["jobs", "mail", "reminders", "retention", "sessions"]
+    assert [entry.key for entry in daily_jobs()] == [
+        "action-reminders",
+        "jobs",
+        "mail",
+        "reminders",
+        "retention",
+        "sessions",
+    ]
 
 
 def test_each_days_jobs_start_once_however_often_the_schedule_runs(db, run_jobs):

@@ -139,3 +139,25 @@ def rate(report, section_, lead, ratings: dict[str, str]):
     return services.section_save(
         report=report, section=section_, values=values, version=entry.version if entry else 0, by=lead
     )
+
+
+def person_of(agency, name="Owen Owner", email="owen@example.org"):
+    """A person of the agency, who can own its actions."""
+    from partners.models import BoardMembership, Person
+
+    person = Person.objects.create(full_name=name, partner=agency, email=email, job_title="Safeguarding manager")
+    person.boards.add(*BoardMembership._base_manager.filter(partner=agency).values_list("board_id", flat=True))
+    return person
+
+
+def raise_action(report, by, *, owner=None, due_on=None, question_key="", what="Train every team leader"):
+    from reports.selfreports import actions
+
+    return actions.action_raise(
+        report=report,
+        by=by,
+        what=what,
+        owner=owner or person_of(report.partner),
+        due_on=due_on or date(report.round.start_year + 1, 3, 31),
+        question_key=question_key,
+    )
