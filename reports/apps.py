@@ -10,6 +10,10 @@ class ReportsConfig(AppConfig):
 
         work_queue.register(work_queue_items)
 
+        from reports.selfreports.actions import work_queue_items as action_queue_items
+
+        work_queue.register(action_queue_items)
+
         from reports.retention import register as register_retention
 
         register_retention()

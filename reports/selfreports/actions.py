@@ -304,3 +304,16 @@ def _send_reminder(action: AssessmentAction, recipients: list[str], today: date)
         body=body,
         key=f"action-overdue:{action.pk}:{action.due_on.isoformat()}",
     )
+
+
+def work_queue_items(request) -> list:
+    """Start-page items for business support: self-assessment actions past their due date."""
+    from wscb.work_queue import QueueItem
+
+    if request.user.role not in RECORD_KEEPERS:
+        return []
+    overdue = overdue_actions(for_user=request.user, today=timezone.localdate()).count()
+    if not overdue:
+        return []
+    noun = "self-assessment action is" if overdue == 1 else "self-assessment actions are"
+    return [QueueItem(f"{overdue} {noun} overdue", f"{reverse('reports:action-list')}?show=overdue", overdue)]

@@ -385,21 +385,13 @@ def tracker_rows(*, round_: Round, today: date) -> list[TrackerRow]:
 
 
 def work_queue_items(request) -> list:
-    """Start-page items for business support: submitted partner updates waiting for review, and
-    self-assessment actions past their due date."""
+    """Start-page items for business support: submitted partner updates waiting for review."""
     from django.urls import reverse
-    from django.utils import timezone
 
-    from reports.selfreports.actions import overdue_actions
     from wscb.work_queue import QueueItem
 
-    items = []
     count = self_report_list(for_user=request.user).filter(status=SelfReport.Status.SUBMITTED).count()
-    if count:
-        noun = "partner update is" if count == 1 else "partner updates are"
-        items.append(QueueItem(f"{count} {noun} waiting for review", reverse("reports:round-list"), count))
-    overdue = overdue_actions(for_user=request.user, today=timezone.localdate()).count()
-    if overdue:
-        noun = "self-assessment action is" if overdue == 1 else "self-assessment actions are"
-        items.append(QueueItem(f"{overdue} {noun} overdue", f"{reverse('reports:action-list')}?show=overdue", overdue))
-    return items
+    if not count:
+        return []
+    noun = "partner update is" if count == 1 else "partner updates are"
+    return [QueueItem(f"{count} {noun} waiting for review", reverse("reports:round-list"), count)]

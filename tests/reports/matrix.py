@@ -72,6 +72,19 @@ def _form_kwargs(cast):
     return {"pk": _unfrozen_form(cast).pk}
 
 
+def _action_kwargs(which, *, accept=False):
+    def build(cast):
+        from tests.reports.factories import raise_action
+
+        report = _report(cast, which)
+        action = raise_action(report, getattr(cast, f"lead_{which}"))
+        if accept:
+            _accepted_b(cast)
+        return {"pk": action.pk}
+
+    return build
+
+
 A, B = "agency A", "agency B (other agency)"
 LEAD_ONLY_B = expect(set(), lead_a=404)
 NOT_ALLOWED = "not allowed"
@@ -168,6 +181,49 @@ ENTRIES = [
     ),
     Entry("reports:contact-publish", expect(KEEPERS, ok=405), kwargs=_report_kwargs("b"), note="POST only"),
     Entry("reports:contact-publish", expect(KEEPERS, ok=302), kwargs=_report_kwargs("b"), method="post"),
+    # Action plans: raised by the agency's leads (on their own returns) and business support.
+    Entry("reports:action-create", expect(LEAD | KEEPERS), kwargs=_report_kwargs("a"), variant=A),
+    Entry("reports:action-create", expect(KEEPERS, lead_a=404), kwargs=_report_kwargs("b"), variant=B),
+    Entry(
+        "reports:action-create",
+        expect(LEAD | KEEPERS),
+        kwargs=_report_kwargs("a"),
+        method="post",
+        variant=A,
+        note="an empty post re-shows the form with errors",
+    ),
+    Entry("reports:action-create", expect(KEEPERS, lead_a=404), kwargs=_report_kwargs("b"), method="post", variant=B),
+    Entry("reports:action-list", expect(KEEPERS)),
+    # One action: its agency's leads and business support; board members those of accepted returns (read).
+    Entry("reports:action-detail", expect(LEAD | KEEPERS, board_member=404), kwargs=_action_kwargs("a"), variant=A),
+    Entry(
+        "reports:action-detail",
+        expect(KEEPERS, lead_a=404, board_member=404),
+        kwargs=_action_kwargs("b"),
+        variant=B,
+    ),
+    Entry(
+        "reports:action-detail",
+        expect(READERS, lead_a=404),
+        kwargs=_action_kwargs("b", accept=True),
+        variant="accepted, agency B",
+    ),
+    Entry(
+        "reports:action-detail",
+        expect(LEAD | KEEPERS, board_member=404),
+        kwargs=_action_kwargs("a"),
+        method="post",
+        variant=A,
+        note="an empty post re-shows the form with errors",
+    ),
+    Entry(
+        "reports:action-detail",
+        expect(KEEPERS, lead_a=404),
+        kwargs=_action_kwargs("b", accept=True),
+        method="post",
+        variant="accepted, agency B",
+        note="board members read it but cannot change it",
+    ),
     # The compiled year, for the annual report.
     Entry("reports:partner-updates", expect(READERS), kwargs=lambda cast: {"start_year": 2016}),
     Entry("reports:partner-updates-docx", expect(READERS), kwargs=lambda cast: {"start_year": 2016}),

@@ -40,7 +40,7 @@ from meetings.models import Meeting
 from partners.models import User
 from reports.annual.models import NarrativeSection, PriorityActivity, ReportConfiguration
 from reports.selfreports import services as report_services
-from reports.selfreports.models import CaseStudy, FormTemplate, Round, SelfReport
+from reports.selfreports.models import AssessmentAction, CaseStudy, FormTemplate, Round, SelfReport
 from tests import permission_matrix
 from tests.conftest import client_for, verified_device
 from tests.finance.factories import (
@@ -338,6 +338,27 @@ def _case_study(report, by):
     return report_services.case_study_save(report=report, data=data, by=by)
 
 
+def action_create(cast):
+    from tests.reports.factories import person_of
+
+    owner = person_of(cast.agency_a)
+    return {"pk": _report_a(cast).pk}, {"what": "Train every lead", "owner": owner.pk, "due_on": "31/03/2031"}
+
+
+def action_update(cast):
+    from tests.reports.factories import raise_action
+
+    action = raise_action(_report_a(cast), cast.lead_a)
+    prefix = f"action-{action.pk}"
+    return {"pk": action.pk}, {
+        f"{prefix}-version": action.version,
+        f"{prefix}-status": "in_progress",
+        f"{prefix}-due_on": action.due_on.strftime("%d/%m/%Y"),
+        f"{prefix}-owner": action.owner_id,
+        f"{prefix}-note": "Half done",
+    }
+
+
 def case_study_create(cast):
     return {"pk": _report_a(cast).pk}, dict(CASE_STUDY)
 
@@ -579,6 +600,8 @@ CASES = [
     Case(
         "reports:selfreport-accept", "business_support", selfreport_accept, AuditAction.CHANGED, SelfReport, ("status",)
     ),
+    Case("reports:action-create", "lead_a", action_create, AuditAction.CREATED, AssessmentAction),
+    Case("reports:action-detail", "lead_a", action_update, AuditAction.CHANGED, AssessmentAction, ("status",)),
     Case("reports:case-study-create", "lead_a", case_study_create, AuditAction.CREATED, CaseStudy),
     Case("reports:case-study-update", "lead_a", case_study_update, AuditAction.CHANGED, CaseStudy, ("text",)),
     Case("reports:case-study-delete", "lead_a", case_study_delete, AuditAction.DELETED, CaseStudy),
