@@ -274,3 +274,27 @@ class ActionUpdateForm(SpecificErrorMessagesMixin, _ActionFieldsMixin, forms.For
         self.fields["status"].choices = AssessmentAction.Status.choices
         self._set_owner_choices(action.partner)
         self.prefix = f"action-{action.pk}"
+
+
+class EvidenceForm(SpecificErrorMessagesMixin, forms.Form):
+    """Attach a file to one answer of a return (the file is checked here and again by the service)."""
+
+    key = forms.ChoiceField(label="Evidence for the answer to", error_messages={"required": "Choose the question."})
+    file = forms.FileField(
+        label="File",
+        help_text="PDF, Word, Excel, PowerPoint, PNG or JPEG, up to the size limit. Files with macros or "
+        "scripts are refused.",
+        error_messages={"required": "Choose the file to attach."},
+    )
+
+    def __init__(self, *args, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["key"].choices = [("", "Choose the question"), *questions]
+
+    def clean_file(self):
+        from reports.selfreports.models import EVIDENCE_KINDS
+        from wscb.data.uploads import validate_upload
+
+        upload = self.cleaned_data["file"]
+        validate_upload(upload, kinds=EVIDENCE_KINDS)
+        return upload

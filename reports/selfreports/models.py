@@ -518,3 +518,56 @@ class AssessmentActionNote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_status_display()} {self.at:%d/%m/%Y}"
+
+
+def evidence_path(instance, filename: str) -> str:
+    """A generated name (``wscb.data.uploads.upload_to``): the uploader's file name never becomes a path."""
+    from wscb.data.uploads import upload_to
+
+    return upload_to(f"evidence/{instance.report.round.board_id}")(instance, filename)
+
+
+#: The kinds of evidence file accepted (checked by ``wscb.data.uploads.validate_upload``).
+EVIDENCE_KINDS = ("pdf", "docx", "xlsx", "pptx", "png", "jpeg")
+
+
+class Evidence(models.Model):
+    """A file attached to one answer of a return (``key``: the question's key). Only the agency's partner
+    leads and business support can download it; it is deleted with the return's case studies when the
+    return's retention date has passed (reports/retention.py)."""
+
+    report = models.ForeignKey(SelfReport, on_delete=models.CASCADE, related_name="evidence")
+    key = models.CharField(max_length=60, help_text="The question's key: the answer the file is evidence for.")
+    file = models.FileField(upload_to=evidence_path, max_length=300)
+    original_name = models.CharField("file name", max_length=255, help_text="Shown to people; never used as a path.")
+    size = models.PositiveIntegerField(default=0)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    objects = BoardScopedManager("report__round__board")
+
+    class Meta:
+        ordering = ["report", "key", "pk"]
+        verbose_name = "evidence file"
+        verbose_name_plural = "evidence files"
+
+    def __str__(self) -> str:
+        return f"Evidence #{self.pk} in {self.report}"
+
+    def audit_label(self) -> str:
+        """The audit trail names the file by number and return, never by its name (it may name a child)."""
+        return f"Evidence #{self.pk} in {self.report}"
+
+    @property
+    def retain_until(self):
+        return self.report.retain_until
+
+    def delete(self, *args, **kwargs):
+        """The stored file goes too, once the deletion is committed."""
+        from django.db import transaction
+
+        name, storage = self.file.name, self.file.storage
+        result = super().delete(*args, **kwargs)
+        if name:
+            transaction.on_commit(lambda: storage.delete(name))
+        return result

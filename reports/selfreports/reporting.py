@@ -31,6 +31,7 @@ class AnswerLine:
     question: str
     value: str
     key: str = ""
+    evidence: list = field(default_factory=list)  # files attached to the answer, where the page shows them
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from reports.selfreports import views, views_actions, views_case_studies, views_ratings, views_rounds
+from reports.selfreports import views, views_actions, views_case_studies, views_evidence, views_ratings, views_rounds
 
 urlpatterns = [
     path("updates/", views.SelfReportListView.as_view(), name="selfreport-list"),
@@ -19,6 +19,17 @@ urlpatterns = [
     path("updates/<int:pk>/update.docx", views_rounds.ReportDocxView.as_view(), name="selfreport-docx"),
     path("updates/<int:pk>/update.pdf", views_rounds.ReportPdfView.as_view(), name="selfreport-pdf"),
     path("updates/<int:pk>/actions/add/", views_actions.ActionRaiseView.as_view(), name="action-create"),
+    path("updates/<int:pk>/evidence/", views_evidence.EvidenceListView.as_view(), name="evidence-list"),
+    path(
+        "updates/<int:pk>/evidence/<int:evidence_pk>/download/",
+        views_evidence.EvidenceDownloadView.as_view(),
+        name="evidence-download",
+    ),
+    path(
+        "updates/<int:pk>/evidence/<int:evidence_pk>/delete/",
+        views_evidence.EvidenceDeleteView.as_view(),
+        name="evidence-delete",
+    ),
     path("actions/", views_actions.ActionListView.as_view(), name="action-list"),
     path("actions/<int:pk>/", views_actions.ActionDetailView.as_view(), name="action-detail"),
     path("updates/<int:pk>/case-studies/", views_case_studies.CaseStudyListView.as_view(), name="case-study-list"),

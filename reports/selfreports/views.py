@@ -94,6 +94,7 @@ class TaskListView(LeadMixin, ReportMixin, TemplateView):
             last_year=selectors.last_year_report(report=self.report),
             return_message=self.report.return_message if self.report.status == self.report.Status.RETURNED else "",
             **action_plan_context(self.request, self.report),
+            evidence_count=self.report.evidence.count(),
             **kwargs,
         )
 
@@ -118,6 +119,21 @@ def action_plan_context(request, report) -> dict:
         "today": timezone.localdate(),
         "here": request.get_full_path(),
     }
+
+
+def with_evidence(request, report, document) -> int:
+    """Show each answer's evidence files on its line (to those who may read them); how many there are."""
+    from reports.selfreports import evidence
+
+    grouped = evidence.evidence_by_key(for_user=request.user, report=report)
+    evidence.attach_to_lines(document, grouped)
+    return sum(len(items) for items in grouped.values())
+
+
+def reads_evidence(user) -> bool:
+    from reports.selfreports.evidence import reads_evidence as rule
+
+    return rule(user)
 
 
 class SectionEditView(LeadMixin, ReportMixin, TemplateView):
@@ -211,8 +227,10 @@ class CheckAnswersView(LeadMixin, ReportMixin, TemplateView):
         from reports.selfreports.reporting import report_document
 
         kwargs.setdefault("form", DeclarationForm(initial=DeclarationForm.initial_for(self.request.user)))
+        document = report_document(report=self.report, for_user=self.request.user, with_comments=False)
+        with_evidence(self.request, self.report, document)
         return super().get_context_data(
-            document=report_document(report=self.report, for_user=self.request.user, with_comments=False),
+            document=document,
             problems=selectors.report_problems(report=self.report),
             **action_plan_context(self.request, self.report),
             **kwargs,
@@ -279,6 +297,7 @@ class DetailView(SignedInMixin, ReportMixin, TemplateView):
         user = self.request.user
         is_reviewer = user.is_staff
         document = report_document(report=self.report, for_user=user)
+        evidence_count = with_evidence(self.request, self.report, document)
         if document.case_studies:  # every case study read is audited, on this page as on its own
             audit_record_many(
                 request=self.request,
@@ -296,6 +315,8 @@ class DetailView(SignedInMixin, ReportMixin, TemplateView):
             transitions=self.report.transitions.select_related("by") if not user.is_board_member else [],
             changes=selectors.answer_history(report=self.report) if is_reviewer else [],
             **action_plan_context(self.request, self.report),
+            evidence_count=evidence_count,
+            reads_evidence=reads_evidence(user),
             **kwargs,
         )
 

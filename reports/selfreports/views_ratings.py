@@ -7,7 +7,7 @@ from django.views.generic import TemplateView
 
 from partners.models import Partner
 from reports.selfreports.ratings import picture_table, rating_years, ratings_picture
-from wscb.audit.services import AuditAction, audit_record
+from wscb.audit.services import audit_download
 from wscb.boards import current_board
 from wscb.data.exports import csv_response, xlsx_response
 from wscb.periods import ReportingYear
@@ -68,11 +68,7 @@ class RatingsPictureExportView(PictureMixin, View):
             raise Http404
         picture = self.picture()
         headers, rows = picture_table(picture)
-        audit_record(
-            request=request,
-            action=AuditAction.EXPORTED,
-            detail=f"Ratings across agencies {picture.year.label} ({file_format})",
-        )
+        audit_download(request=request, what=f"Ratings across agencies {picture.year.label}", file_format=file_format)
         name = f"ratings-{picture.year.start_year}"
         if file_format == "xlsx":
             return xlsx_response(f"{name}.xlsx", headers, rows, title=f"Ratings {picture.year.label}")

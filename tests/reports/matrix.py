@@ -85,6 +85,16 @@ def _action_kwargs(which, *, accept=False):
     return build
 
 
+def _evidence_kwargs(which):
+    def build(cast):
+        from tests.reports.factories import attach_evidence
+
+        item = attach_evidence(_report(cast, which), getattr(cast, f"lead_{which}"))
+        return {"pk": item.report_id, "evidence_pk": item.pk}
+
+    return build
+
+
 A, B = "agency A", "agency B (other agency)"
 LEAD_ONLY_B = expect(set(), lead_a=404)
 NOT_ALLOWED = "not allowed"
@@ -194,6 +204,29 @@ ENTRIES = [
     ),
     Entry("reports:action-create", expect(KEEPERS, lead_a=404), kwargs=_report_kwargs("b"), method="post", variant=B),
     Entry("reports:action-list", expect(KEEPERS)),
+    # Evidence: the agency's leads (attach, remove) and business support (read); nobody else.
+    Entry("reports:evidence-list", expect(LEAD | {"business_support"}), kwargs=_report_kwargs("a"), variant=A),
+    Entry("reports:evidence-list", expect({"business_support"}, lead_a=404), kwargs=_report_kwargs("b"), variant=B),
+    Entry(
+        "reports:evidence-list",
+        expect(LEAD),
+        kwargs=_report_kwargs("a"),
+        method="post",
+        variant=A,
+        note="an empty post re-shows the form with errors; business support reads but does not attach",
+    ),
+    Entry("reports:evidence-list", LEAD_ONLY_B, kwargs=_report_kwargs("b"), method="post", variant=B),
+    Entry("reports:evidence-download", expect(LEAD | {"business_support"}), kwargs=_evidence_kwargs("a"), variant=A),
+    Entry(
+        "reports:evidence-download",
+        expect({"business_support"}, lead_a=404),
+        kwargs=_evidence_kwargs("b"),
+        variant=B,
+    ),
+    Entry("reports:evidence-delete", expect(LEAD), kwargs=_evidence_kwargs("a"), variant=A),
+    Entry("reports:evidence-delete", LEAD_ONLY_B, kwargs=_evidence_kwargs("b"), variant=B),
+    Entry("reports:evidence-delete", expect(LEAD, ok=302), kwargs=_evidence_kwargs("a"), method="post", variant=A),
+    Entry("reports:evidence-delete", LEAD_ONLY_B, kwargs=_evidence_kwargs("b"), method="post", variant=B),
     # One action: its agency's leads and business support; board members those of accepted returns (read).
     Entry("reports:action-detail", expect(LEAD | KEEPERS, board_member=404), kwargs=_action_kwargs("a"), variant=A),
     Entry(

@@ -40,7 +40,7 @@ from meetings.models import Meeting
 from partners.models import User
 from reports.annual.models import NarrativeSection, PriorityActivity, ReportConfiguration
 from reports.selfreports import services as report_services
-from reports.selfreports.models import AssessmentAction, CaseStudy, FormTemplate, Round, SelfReport
+from reports.selfreports.models import AssessmentAction, CaseStudy, Evidence, FormTemplate, Round, SelfReport
 from tests import permission_matrix
 from tests.conftest import client_for, verified_device
 from tests.finance.factories import (
@@ -359,6 +359,20 @@ def action_update(cast):
     }
 
 
+def evidence_attach(cast):
+    from tests.reports.factories import EVIDENCE_PDF
+
+    upload = SimpleUploadedFile("evidence.pdf", EVIDENCE_PDF, content_type="application/pdf")
+    return {"pk": _report_a(cast).pk}, {"key": "policies", "file": upload}
+
+
+def evidence_remove(cast):
+    from tests.reports.factories import attach_evidence
+
+    item = attach_evidence(_report_a(cast), cast.lead_a)
+    return {"pk": item.report_id, "evidence_pk": item.pk}, {}
+
+
 def case_study_create(cast):
     return {"pk": _report_a(cast).pk}, dict(CASE_STUDY)
 
@@ -602,6 +616,8 @@ CASES = [
     ),
     Case("reports:action-create", "lead_a", action_create, AuditAction.CREATED, AssessmentAction),
     Case("reports:action-detail", "lead_a", action_update, AuditAction.CHANGED, AssessmentAction, ("status",)),
+    Case("reports:evidence-list", "lead_a", evidence_attach, AuditAction.CREATED, Evidence),
+    Case("reports:evidence-delete", "lead_a", evidence_remove, AuditAction.DELETED, Evidence),
     Case("reports:case-study-create", "lead_a", case_study_create, AuditAction.CREATED, CaseStudy),
     Case("reports:case-study-update", "lead_a", case_study_update, AuditAction.CHANGED, CaseStudy, ("text",)),
     Case("reports:case-study-delete", "lead_a", case_study_delete, AuditAction.DELETED, CaseStudy),
