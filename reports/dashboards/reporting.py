@@ -24,6 +24,7 @@ from partners.models import Board, Partner
 from reports.annual import reporting as annual_reporting
 from reports.dashboards.charts import small_trend_svg
 from reports.selfreports import actions as actions_selectors
+from reports.selfreports import challenge as challenge_selectors
 from reports.selfreports.models import AssessmentAction, Round, SelfReport
 from training import reporting as training_reporting
 from wscb.periods import ReportingYear
@@ -388,6 +389,7 @@ class AgencyProfile:
     open_actions: list[Action]
     today: datetime.date
     assessment_actions: list = field(default_factory=list)  # self-assessment actions still open
+    challenges: list = field(default_factory=list)  # challenge events of its self-assessments, newest first
 
     @property
     def overdue_assessment_actions(self) -> list:
@@ -434,6 +436,11 @@ def agency_profile(*, board: Board, agency: Partner, year: ReportingYear, for_us
         .filter(partner=agency, board=board, status__in=AssessmentAction.OPEN_STATUSES)
         .order_by("due_on", "pk")
     )
+    challenges = list(
+        challenge_selectors.challenge_list(for_user=for_user)
+        .filter(partner=agency, board=board)
+        .order_by("-start_year", "-held_on", "pk")
+    )
     return AgencyProfile(
         agency=agency,
         year=year,
@@ -447,4 +454,5 @@ def agency_profile(*, board: Board, agency: Partner, year: ReportingYear, for_us
         open_actions=open_actions,
         today=today,
         assessment_actions=assessment_actions,
+        challenges=challenges,
     )

@@ -23,8 +23,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partners.models import Person, User
+from partners.selectors import partner_leads
 from reports.selfreports.models import AssessmentAction, AssessmentActionNote, FormSection, SelfReport
-from reports.selfreports.selectors import recipients_for, report_answers, section_questions
+from reports.selfreports.selectors import report_answers, section_questions
 from wscb.boards import boards_for
 from wscb.data.versions import EditConflict, versioned_update
 from wscb.mail.services import email_queue
@@ -46,7 +47,7 @@ class ActionConflict(EditConflict):
 
 # --- reads -----------------------------------------------------------------------------------------------
 def _with_history(actions: QuerySet) -> QuerySet:
-    return actions.select_related("partner", "owner", "report__round").prefetch_related(
+    return actions.select_related("partner", "owner", "report__round", "challenge").prefetch_related(
         Prefetch("notes", queryset=AssessmentActionNote.objects.select_related("by").order_by("pk"))
     )
 
@@ -54,7 +55,7 @@ def _with_history(actions: QuerySet) -> QuerySet:
 def action_list(*, for_user) -> QuerySet[AssessmentAction]:
     """Leads: their agency's actions; business support: their boards'; board members: those of accepted
     returns of their boards."""
-    actions = AssessmentAction.objects.select_related("partner", "owner", "report__round")
+    actions = AssessmentAction.objects.select_related("partner", "owner", "report__round", "challenge")
     if not for_user.is_authenticated:
         return actions.none()
     if for_user.is_partner_lead:
@@ -63,7 +64,7 @@ def action_list(*, for_user) -> QuerySet[AssessmentAction]:
     if for_user.role in RECORD_KEEPERS:
         return actions.filter(board__in=boards)
     if for_user.is_board_member:
-        return actions.filter(board__in=boards, report__status=SelfReport.Status.ACCEPTED)
+        return actions.filter(Q(report__status=SelfReport.Status.ACCEPTED) | Q(report__isnull=True), board__in=boards)
     return actions.none()
 
 
@@ -245,7 +246,7 @@ def action_update(
 def _reminder_recipients(action: AssessmentAction) -> list[str]:
     if action.owner.email:
         return [action.owner.email]
-    return recipients_for(report=action.report)
+    return list(partner_leads(partner=action.partner, board=action.board).values_list("email", flat=True))
 
 
 def action_reminders_send(*, today: date | None = None) -> list[AssessmentAction]:
@@ -260,7 +261,7 @@ def action_reminders_send(*, today: date | None = None) -> list[AssessmentAction
     overdue = (
         AssessmentAction.objects.filter(status__in=AssessmentAction.OPEN_STATUSES, due_on__lt=today)
         .exclude(reminded_for=F("due_on"))
-        .select_related("board", "partner", "owner", "report__round__board")
+        .select_related("board", "partner", "owner", "challenge")
         .order_by("pk")
     )
     for action in overdue:
@@ -281,6 +282,36 @@ def action_reminders_send(*, today: date | None = None) -> list[AssessmentAction
     return sent
 
 
+def action_agree(*, challenge, by: User, what: str, owner: Person, due_on: date) -> AssessmentAction:
+    """An action agreed at a challenge event: it joins the agency's action plan (business support)."""
+    if by.role not in RECORD_KEEPERS:
+        raise ActionError("Only business support can record the actions agreed at a challenge event.")
+    what = (what or "").strip()
+    if not what:
+        raise ActionError("Say what will be done.")
+    if due_on is None:
+        raise ActionError("Give the date it is due by.")
+    _check_owner(owner, challenge.partner)
+    now = timezone.now()
+    with transaction.atomic():
+        action = AssessmentAction.objects.create(
+            board=challenge.board,
+            partner=challenge.partner,
+            challenge=challenge,
+            start_year=challenge.start_year,
+            what=what,
+            owner=owner,
+            due_on=due_on,
+            created_by=by,
+            created_at=now,
+            updated_at=now,
+        )
+        AssessmentActionNote.objects.create(
+            action=action, text="Agreed at the challenge event.", status=action.status, due_on=due_on, by=by, at=now
+        )
+    return action
+
+
 def _send_reminder(action: AssessmentAction, recipients: list[str], today: date) -> None:
     board = action.board
     days = (today - action.due_on).days
@@ -291,9 +322,8 @@ def _send_reminder(action: AssessmentAction, recipients: list[str], today: date)
         f"Action: {action.what}\n"
         f"Owner: {action.owner.full_name}\n"
         f"Status: {action.get_status_display()}\n"
-        f"Raised in the {action.year.label} update"
-        + (f", from the question: {action.question_text}" if action.question_text else "")
-        + f"\n\nRecord its progress or close it here: {link}\n\n"
+        f"{action.origin}"
+        f"\n\nRecord its progress or close it here: {link}\n\n"
         f"{board.name} business support"
     )
     email_queue(

@@ -11,10 +11,11 @@ from django.utils import timezone
 from partners.models import Partner
 from partners.selectors import priorities_for
 from reports.selfreports.actions import owner_choices
-from reports.selfreports.models import AssessmentAction, CaseStudy, FormTemplate, Question
+from reports.selfreports.models import AssessmentAction, CaseStudy, ChallengeEvent, FormTemplate, Question
 from reports.selfreports.selectors import QuestionSpec
 from reports.selfreports.services import Declaration
 from wscb.forms import SpecificErrorMessagesMixin
+from wscb.periods import ReportingYear
 
 Kind = Question.Kind
 YES_NO = [("", "Choose"), ("yes", "Yes"), ("no", "No")]
@@ -298,3 +299,65 @@ class EvidenceForm(SpecificErrorMessagesMixin, forms.Form):
         upload = self.cleaned_data["file"]
         validate_upload(upload, kinds=EVIDENCE_KINDS)
         return upload
+
+
+class ChallengeForm(SpecificErrorMessagesMixin, forms.ModelForm):
+    """A challenge event; the year is written as 2016/17."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    year = forms.CharField(
+        label="Reporting year challenged",
+        help_text="The year of the self-assessment challenged, for example 2016/17.",
+        error_messages={"required": "Give the reporting year challenged, for example 2016/17."},
+    )
+
+    class Meta:
+        model = ChallengeEvent
+        fields = ["partner", "held_on", "panel", "questions", "response", "outcome", "outcome_notes"]
+        widgets = {
+            "held_on": forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+            "panel": forms.Textarea(attrs={"rows": 3}),
+            "questions": forms.Textarea(attrs={"rows": 5}),
+            "response": forms.Textarea(attrs={"rows": 5}),
+            "outcome": forms.RadioSelect,
+            "outcome_notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    field_order = ["partner", "year", "held_on", "panel", "questions", "response", "outcome", "outcome_notes"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = Partner.objects.order_by("name")
+        self.fields["partner"].empty_label = "Choose the agency"
+        self.fields["outcome"].choices = list(self.Meta.model.Outcome.choices)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+            self.fields["year"].initial = self.instance.year.label
+
+    def clean_year(self):
+        year = ReportingYear.from_query(self.cleaned_data["year"])
+        if year is None:
+            raise forms.ValidationError("Give the reporting year as 2016/17.")
+        return year
+
+    def clean_held_on(self):
+        held_on = self.cleaned_data["held_on"]
+        if held_on and held_on > timezone.localdate():
+            raise forms.ValidationError("The date held cannot be in the future.")
+        return held_on
+
+    def challenge_data(self) -> dict:
+        data = {name: self.cleaned_data.get(name) for name in self.Meta.fields}
+        data["start_year"] = self.cleaned_data["year"].start_year
+        return data
+
+
+class AgreedActionForm(ActionRaiseForm):
+    """An action agreed at a challenge event (no question)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["question_key"]
+
+    def clean_due_on(self):
+        return self.cleaned_data["due_on"]

@@ -460,7 +460,20 @@ class AssessmentAction(models.Model):
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="assessment_actions")
     partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="assessment_actions")
     report = models.ForeignKey(
-        SelfReport, on_delete=models.CASCADE, related_name="actions", help_text="The return it was raised in."
+        SelfReport,
+        on_delete=models.CASCADE,
+        related_name="actions",
+        null=True,
+        blank=True,
+        help_text="The return it was raised in (empty for an action agreed at a challenge event).",
+    )
+    challenge = models.ForeignKey(
+        "ChallengeEvent",
+        on_delete=models.CASCADE,
+        related_name="actions",
+        null=True,
+        blank=True,
+        help_text="The challenge event at which it was agreed, if any.",
     )
     start_year = models.PositiveSmallIntegerField(help_text="Start year of the reporting year it was raised in.")
     question_key = models.CharField(max_length=60, blank=True, help_text="The answer it was raised from.")
@@ -499,6 +512,14 @@ class AssessmentAction(models.Model):
 
     def is_overdue(self, today=None) -> bool:
         return self.is_open and (today or timezone.localdate()) > self.due_on
+
+    @property
+    def origin(self) -> str:
+        """Where the action came from, in words."""
+        if self.challenge_id:
+            return f"Agreed at the challenge event of {self.challenge.held_on:%d/%m/%Y} ({self.year.label})"
+        words = f"Raised in the {self.year.label} update"
+        return words + (f", from the question: {self.question_text}" if self.question_text else "")
 
 
 class AssessmentActionNote(models.Model):
@@ -571,3 +592,43 @@ class Evidence(models.Model):
         if name:
             transaction.on_commit(lambda: storage.delete(name))
         return result
+
+
+class ChallengeEvent(models.Model):
+    """The board challenging one agency on its self-assessment for a year: who sat on the panel, the
+    questions put, the agency's response and the outcome. Actions agreed join the agency's action plan
+    (``AssessmentAction.challenge``). Recorded by business support."""
+
+    class Outcome(models.TextChoices):
+        ASSURED = "assured", "Assured"
+        ASSURED_WITH_ACTIONS = "assured_with_actions", "Assured, with actions agreed"
+        NOT_ASSURED = "not_assured", "Not assured: further challenge needed"
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="challenge_events")
+    partner = models.ForeignKey(
+        Partner, on_delete=models.PROTECT, related_name="challenge_events", verbose_name="agency"
+    )
+    start_year = models.PositiveSmallIntegerField(help_text="Start year of the reporting year challenged.")
+    held_on = models.DateField("date held")
+    panel = models.TextField(help_text="Who sat on the panel, one per line, with their role.")
+    questions = models.TextField("questions put")
+    response = models.TextField("the agency's response")
+    outcome = models.CharField(max_length=30, choices=Outcome.choices)
+    outcome_notes = models.TextField("outcome in words", blank=True)
+    version = models.PositiveIntegerField(default=1)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    objects = BoardScopedManager("board")
+
+    class Meta:
+        ordering = ["-start_year", "-held_on", "pk"]
+        verbose_name = "challenge event"
+
+    def __str__(self) -> str:
+        return f"Challenge of {self.partner.short_name}, {self.held_on:%d/%m/%Y}"
+
+    @property
+    def year(self) -> ReportingYear:
+        return ReportingYear(self.start_year)

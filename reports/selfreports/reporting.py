@@ -15,6 +15,7 @@ from reports.selfreports import default_form, selectors
 from reports.selfreports.models import (
     Answer,
     CaseStudy,
+    ChallengeEvent,
     FormSection,
     FormTemplate,
     Question,
@@ -327,3 +328,34 @@ def copy_last_year_preview(*, report: SelfReport) -> list[CopyItem]:
         lines = [(spec.text, display_value(spec.kind, values[spec.key])) for spec in specs if spec.key in values]
         items.append(CopyItem(section, values, lines))
     return items
+
+
+# --- challenge of self-assessments, for the annual report -----------------------------------------
+@dataclass
+class ChallengeSummary:
+    """The year's challenge events for the annual report."""
+
+    year: ReportingYear
+    events: list = field(default_factory=list)
+
+    @property
+    def agencies(self) -> list[str]:
+        return sorted({event.partner.short_name for event in self.events})
+
+    @property
+    def actions_agreed(self) -> int:
+        return sum(event.action_count for event in self.events)
+
+    def outcome_count(self, outcome: str) -> int:
+        return sum(1 for event in self.events if event.outcome == outcome)
+
+
+def challenge_summary(*, board: Board, year: ReportingYear) -> ChallengeSummary:
+    """The challenge events of ``year``'s self-assessments, with the actions agreed at each: one query."""
+    events = (
+        ChallengeEvent.objects.filter(board=board, start_year=year.start_year)
+        .select_related("partner")
+        .annotate(action_count=Count("actions"))
+        .order_by("held_on", "partner__name", "pk")
+    )
+    return ChallengeSummary(year=year, events=list(events))

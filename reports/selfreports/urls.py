@@ -2,7 +2,15 @@
 
 from django.urls import path
 
-from reports.selfreports import views, views_actions, views_case_studies, views_evidence, views_ratings, views_rounds
+from reports.selfreports import (
+    views,
+    views_actions,
+    views_case_studies,
+    views_challenge,
+    views_evidence,
+    views_ratings,
+    views_rounds,
+)
 
 urlpatterns = [
     path("updates/", views.SelfReportListView.as_view(), name="selfreport-list"),
@@ -29,6 +37,15 @@ urlpatterns = [
         "updates/<int:pk>/evidence/<int:evidence_pk>/delete/",
         views_evidence.EvidenceDeleteView.as_view(),
         name="evidence-delete",
+    ),
+    path("challenges/", views_challenge.ChallengeListView.as_view(), name="challenge-list"),
+    path("challenges/add/", views_challenge.ChallengeFormView.as_view(), name="challenge-create"),
+    path("challenges/<int:pk>/", views_challenge.ChallengeDetailView.as_view(), name="challenge-detail"),
+    path("challenges/<int:pk>/edit/", views_challenge.ChallengeFormView.as_view(), name="challenge-update"),
+    path(
+        "challenges/<int:pk>/actions/add/",
+        views_challenge.ChallengeActionCreateView.as_view(),
+        name="challenge-action-create",
     ),
     path("actions/", views_actions.ActionListView.as_view(), name="action-list"),
     path("actions/<int:pk>/", views_actions.ActionDetailView.as_view(), name="action-detail"),

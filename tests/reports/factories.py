@@ -179,3 +179,23 @@ def attach_evidence(report, lead, *, key="policies", name="evidence.pdf"):
         by=lead,
         keys=set(actions.report_answer_refs(report=report)),
     )
+
+
+def challenge_for(board, agency, by, *, year=YEAR, held_on=None, outcome="assured_with_actions"):
+    """A challenge event recorded through the real service."""
+    from reports.selfreports import challenge
+
+    return challenge.challenge_save(
+        board=board,
+        by=by,
+        data={
+            "partner": agency,
+            "start_year": year.start_year,
+            "held_on": held_on or date(year.start_year + 1, 6, 20),
+            "panel": "Independent Chair\nDirector of Children's Services",
+            "questions": "How do you know your training reaches front-line staff?",
+            "response": "Training records are audited each quarter.",
+            "outcome": outcome,
+            "outcome_notes": "",
+        },
+    )

@@ -95,6 +95,15 @@ def _evidence_kwargs(which):
     return build
 
 
+def _challenge_kwargs(which):
+    def build(cast):
+        from tests.reports.factories import challenge_for
+
+        return {"pk": challenge_for(cast.board, getattr(cast, f"agency_{which}"), cast.business_support).pk}
+
+    return build
+
+
 A, B = "agency A", "agency B (other agency)"
 LEAD_ONLY_B = expect(set(), lead_a=404)
 NOT_ALLOWED = "not allowed"
@@ -204,6 +213,33 @@ ENTRIES = [
     ),
     Entry("reports:action-create", expect(KEEPERS, lead_a=404), kwargs=_report_kwargs("b"), method="post", variant=B),
     Entry("reports:action-list", expect(KEEPERS)),
+    # Challenge events: business support records; readers read; an agency's leads read their own.
+    Entry("reports:challenge-list", expect(READERS)),
+    Entry("reports:challenge-create", expect(KEEPERS)),
+    Entry("reports:challenge-create", expect(KEEPERS), method="post", note="an empty post re-shows the form"),
+    Entry("reports:challenge-detail", expect(SIGNED_IN), kwargs=_challenge_kwargs("a"), variant=A),
+    Entry("reports:challenge-detail", expect(READERS, lead_a=404), kwargs=_challenge_kwargs("b"), variant=B),
+    Entry("reports:challenge-update", expect(KEEPERS), kwargs=_challenge_kwargs("b")),
+    Entry(
+        "reports:challenge-update",
+        expect(KEEPERS),
+        kwargs=_challenge_kwargs("b"),
+        method="post",
+        note="an empty post re-shows the form",
+    ),
+    Entry(
+        "reports:challenge-action-create",
+        expect(KEEPERS, ok=405, lead_a=404),
+        kwargs=_challenge_kwargs("b"),
+        note="POST only",
+    ),
+    Entry(
+        "reports:challenge-action-create",
+        expect(KEEPERS, lead_a=404),
+        kwargs=_challenge_kwargs("b"),
+        method="post",
+        note="an empty post re-shows the challenge page with errors",
+    ),
     # Evidence: the agency's leads (attach, remove) and business support (read); nobody else.
     Entry("reports:evidence-list", expect(LEAD | {"business_support"}), kwargs=_report_kwargs("a"), variant=A),
     Entry("reports:evidence-list", expect({"business_support"}, lead_a=404), kwargs=_report_kwargs("b"), variant=B),

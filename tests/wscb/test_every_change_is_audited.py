@@ -40,7 +40,15 @@ from meetings.models import Meeting
 from partners.models import User
 from reports.annual.models import NarrativeSection, PriorityActivity, ReportConfiguration
 from reports.selfreports import services as report_services
-from reports.selfreports.models import AssessmentAction, CaseStudy, Evidence, FormTemplate, Round, SelfReport
+from reports.selfreports.models import (
+    AssessmentAction,
+    CaseStudy,
+    ChallengeEvent,
+    Evidence,
+    FormTemplate,
+    Round,
+    SelfReport,
+)
 from tests import permission_matrix
 from tests.conftest import client_for, verified_device
 from tests.finance.factories import (
@@ -373,6 +381,33 @@ def evidence_remove(cast):
     return {"pk": item.report_id, "evidence_pk": item.pk}, {}
 
 
+def challenge_create(cast):
+    return {}, {
+        "partner": cast.agency_a.pk,
+        "year": "2016/17",
+        "held_on": "20/06/2017",
+        "panel": "Independent Chair",
+        "questions": "How do you know?",
+        "response": "Audits.",
+        "outcome": "assured",
+    }
+
+
+def challenge_update(cast):
+    from tests.reports.factories import challenge_for
+
+    event = challenge_for(cast.board, cast.agency_a, cast.business_support)
+    return {"pk": event.pk}, {**challenge_create(cast)[1], "outcome": "not_assured", "version": event.version}
+
+
+def challenge_action(cast):
+    from tests.reports.factories import challenge_for, person_of
+
+    event = challenge_for(cast.board, cast.agency_a, cast.business_support)
+    owner = person_of(cast.agency_a)
+    return {"pk": event.pk}, {"what": "Audit supervision", "owner": owner.pk, "due_on": "30/09/2031"}
+
+
 def case_study_create(cast):
     return {"pk": _report_a(cast).pk}, dict(CASE_STUDY)
 
@@ -616,6 +651,22 @@ CASES = [
     ),
     Case("reports:action-create", "lead_a", action_create, AuditAction.CREATED, AssessmentAction),
     Case("reports:action-detail", "lead_a", action_update, AuditAction.CHANGED, AssessmentAction, ("status",)),
+    Case("reports:challenge-create", "business_support", challenge_create, AuditAction.CREATED, ChallengeEvent),
+    Case(
+        "reports:challenge-update",
+        "business_support",
+        challenge_update,
+        AuditAction.CHANGED,
+        ChallengeEvent,
+        ("outcome",),
+    ),
+    Case(
+        "reports:challenge-action-create",
+        "business_support",
+        challenge_action,
+        AuditAction.CREATED,
+        AssessmentAction,
+    ),
     Case("reports:evidence-list", "lead_a", evidence_attach, AuditAction.CREATED, Evidence),
     Case("reports:evidence-delete", "lead_a", evidence_remove, AuditAction.DELETED, Evidence),
     Case("reports:case-study-create", "lead_a", case_study_create, AuditAction.CREATED, CaseStudy),

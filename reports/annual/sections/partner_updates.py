@@ -1,14 +1,15 @@
 """Partner updates (seed section 10): each agency's accepted return for the board and year, in
 agency order, as the compiled-year page shows them (``compiled_partner_updates``: accepted
 returns only, no review comments, case studies only where marked for publication). Agencies
-asked whose return is not accepted are listed for the readiness check."""
+asked whose return is not accepted are listed for the readiness check. The year's challenge events
+(``challenge_summary``) are there for the text to name (figures ``partner_updates.challenge*``)."""
 
 from dataclasses import dataclass, field
 
 from django.urls import reverse
 
 from reports.annual.sections.base import INCOMPLETE, MISSING, READY, Section
-from reports.selfreports.reporting import report_partner_updates, without_unpublished_contacts
+from reports.selfreports.reporting import challenge_summary, report_partner_updates, without_unpublished_contacts
 
 KEY = "partner_updates"
 TITLE = "Partner updates"
@@ -19,12 +20,18 @@ class PartnerUpdatesData:
     returns: list = field(default_factory=list)  # reports.selfreports.reporting.ReportDocument
     not_accepted: list = field(default_factory=list)  # PendingReturn
     asked: int = 0
+    challenges: object = None  # reports.selfreports.reporting.ChallengeSummary: the year's challenge events
 
 
 def provide(*, board, year, bundle):
     returns, documents = report_partner_updates(board=board, year=year)
     documents = without_unpublished_contacts(documents)  # the report is what will be published
-    data = PartnerUpdatesData(returns=documents, not_accepted=returns.not_accepted, asked=returns.asked)
+    data = PartnerUpdatesData(
+        returns=documents,
+        not_accepted=returns.not_accepted,
+        asked=returns.asked,
+        challenges=challenge_summary(board=board, year=year),
+    )
     fix_url, fix_label = reverse("reports:round-list"), "Review the partner updates"
     if not returns.has_round:
         status, reason = MISSING, f"No partner updates were asked for {year.label}."
