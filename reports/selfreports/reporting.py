@@ -3,6 +3,7 @@ in agency order for section 10 of the annual report. Bounded queries: no per-row
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,6 +15,7 @@ from partners.selectors import priorities_for
 from reports.selfreports import default_form, selectors
 from reports.selfreports.models import (
     Answer,
+    AssessmentAction,
     CaseStudy,
     ChallengeEvent,
     FormSection,
@@ -134,6 +136,7 @@ class YearReturns:
     has_round: bool
     asked: int
     not_accepted: list[PendingReturn]
+    challenges: ChallengeSummary | None = None  # the year's challenge events (report_partner_updates)
 
 
 def _year_returns(*, board: Board, year: ReportingYear) -> QuerySet:
@@ -187,8 +190,8 @@ def compiled_partner_updates(*, board: Board, year: ReportingYear) -> list[Repor
 
 def report_partner_updates(*, board: Board, year: ReportingYear) -> tuple[YearReturns, list[ReportDocument]]:
     """The year's returns (asked, not accepted) and the accepted updates compiled, in one query:
-    reports, their agencies, the form's sections and questions, the priorities, answers and the case
-    studies marked for publication."""
+    reports, their agencies, the form's sections and questions, the priorities, answers, the case
+    studies marked for publication and the year's challenge events (``returns.challenges``)."""
     accepted = SelfReport.objects.filter(
         round__board=board, round__start_year=year.start_year, status=SelfReport.Status.ACCEPTED
     )
@@ -208,8 +211,10 @@ def report_partner_updates(*, board: Board, year: ReportingYear) -> tuple[YearRe
         answers=Answer.objects.filter(entry__report__in=accepted.values("pk")).values_list(
             "entry__report_id", "key", "value"
         ),
+        **_challenge_parts(board=board, year=year),
     )
     returns = _returns(rows["returns"])
+    returns = dataclasses.replace(returns, challenges=_challenges_from(rows, year))
     reports = rows["reports"]
     if not reports:
         return returns, []
@@ -348,6 +353,27 @@ class ChallengeSummary:
 
     def outcome_count(self, outcome: str) -> int:
         return sum(1 for event in self.events if event.outcome == outcome)
+
+
+def _challenge_parts(*, board: Board, year: ReportingYear) -> dict[str, QuerySet]:
+    events = ChallengeEvent.objects.filter(board=board, start_year=year.start_year)
+    return {
+        "challenges": events.order_by("held_on", "partner__name", "pk"),
+        "challenge_partners": Partner.objects.filter(pk__in=events.values("partner_id")),
+        "challenge_actions": AssessmentAction.objects.filter(challenge__in=events.values("pk"))
+        .order_by("pk")
+        .values_list("challenge_id", flat=True),
+    }
+
+
+def _challenges_from(rows: dict, year: ReportingYear) -> ChallengeSummary:
+    partners = {partner.pk: partner for partner in rows["challenge_partners"]}
+    counts = defaultdict(int)
+    for challenge_id in rows["challenge_actions"]:
+        counts[challenge_id] += 1
+    for event in rows["challenges"]:
+        event.partner, event.action_count = partners[event.partner_id], counts[event.pk]
+    return ChallengeSummary(year=year, events=list(rows["challenges"]))
 
 
 def challenge_summary(*, board: Board, year: ReportingYear) -> ChallengeSummary:

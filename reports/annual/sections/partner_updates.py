@@ -2,14 +2,14 @@
 agency order, as the compiled-year page shows them (``compiled_partner_updates``: accepted
 returns only, no review comments, case studies only where marked for publication). Agencies
 asked whose return is not accepted are listed for the readiness check. The year's challenge events
-(``challenge_summary``) are there for the text to name (figures ``partner_updates.challenge*``)."""
+(``returns.challenges``, in the same query) are there for the text to name (figures ``partner_updates.challenge*``)."""
 
 from dataclasses import dataclass, field
 
 from django.urls import reverse
 
 from reports.annual.sections.base import INCOMPLETE, MISSING, READY, Section
-from reports.selfreports.reporting import challenge_summary, report_partner_updates, without_unpublished_contacts
+from reports.selfreports.reporting import report_partner_updates, without_unpublished_contacts
 
 KEY = "partner_updates"
 TITLE = "Partner updates"
@@ -30,7 +30,7 @@ def provide(*, board, year, bundle):
         returns=documents,
         not_accepted=returns.not_accepted,
         asked=returns.asked,
-        challenges=challenge_summary(board=board, year=year),
+        challenges=returns.challenges,
     )
     fix_url, fix_label = reverse("reports:round-list"), "Review the partner updates"
     if not returns.has_round:
