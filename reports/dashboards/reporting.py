@@ -26,8 +26,10 @@ from reports.dashboards.charts import small_trend_svg
 from reports.selfreports import actions as actions_selectors
 from reports.selfreports import challenge as challenge_selectors
 from reports.selfreports.models import AssessmentAction, Round, SelfReport
+from reports.selfreports.ratings import agency_ratings_over_years
 from training import reporting as training_reporting
 from wscb.periods import ReportingYear
+from wscb.permissions import RECORD_KEEPERS
 
 # --- headline indicators ----------------------------------------------------------------------------
 RAG_CLASSES = {"Green": "success", "Amber": "warning", "Red": "danger"}
@@ -390,6 +392,7 @@ class AgencyProfile:
     today: datetime.date
     assessment_actions: list = field(default_factory=list)  # self-assessment actions still open
     challenges: list = field(default_factory=list)  # challenge events of its self-assessments, newest first
+    ratings: object = None  # reports.selfreports.ratings.AgencyRatings: its ratings over the years
 
     @property
     def overdue_assessment_actions(self) -> list:
@@ -441,6 +444,10 @@ def agency_profile(*, board: Board, agency: Partner, year: ReportingYear, for_us
         .filter(partner=agency, board=board)
         .order_by("-start_year", "-held_on", "pk")
     )
+    own = for_user.is_partner_lead and for_user.partner_id == agency.pk
+    ratings = agency_ratings_over_years(
+        board=board, agency=agency, accepted_only=not (own or for_user.role in RECORD_KEEPERS)
+    )
     return AgencyProfile(
         agency=agency,
         year=year,
@@ -455,4 +462,5 @@ def agency_profile(*, board: Board, agency: Partner, year: ReportingYear, for_us
         today=today,
         assessment_actions=assessment_actions,
         challenges=challenges,
+        ratings=ratings,
     )

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef
 
 from partners.models import Board, BoardMembership, Partner
-from reports.selfreports.models import Answer, FormTemplate, Question, RatingLevel, SelfReport
+from reports.selfreports.models import Answer, FormTemplate, Question, RatingLevel, SelfReport, parse_scale
 from reports.selfreports.selectors import question_spec
 from wscb.periods import ReportingYear
 
@@ -212,3 +212,64 @@ def picture_table(picture: RatingsPicture) -> tuple[list[str], list[list]]:
             ]
         rows.append(line)
     return headers, rows
+
+
+# --- one agency over the years (its profile) -----------------------------------------------------------
+@dataclass(frozen=True)
+class YearCell:
+    year: ReportingYear
+    level: RatingLevel | None
+    tone: str = ""
+
+
+@dataclass(frozen=True)
+class StandardHistory:
+    key: str
+    label: str
+    question: str
+    cells: list[YearCell]
+
+
+@dataclass
+class AgencyRatings:
+    """An agency's rating against each standard, one column per year (oldest first)."""
+
+    years: list[ReportingYear]
+    rows: list[StandardHistory]
+    accepted_only: bool = True
+
+
+def agency_ratings_over_years(*, board: Board, agency: Partner, accepted_only: bool) -> AgencyRatings:
+    """Two queries: the rating questions of every year's form, and the agency's ratings in its returns
+    (accepted ones only for board members, ``accepted_only``; business support also sees those
+    submitted or returned). A standard is followed by its question's key from year to year."""
+    questions = (
+        Question.objects.filter(section__template__board=board, kind=Question.Kind.RATING)
+        .order_by("section__template__start_year", "section__order", "order", "pk")
+        .values_list("section__template__start_year", "key", "standard", "text", "scale")
+    )
+    statuses = (SelfReport.Status.ACCEPTED,) if accepted_only else RECEIVED
+    answers = Answer.objects.filter(
+        entry__report__partner=agency,
+        entry__report__round__board=board,
+        entry__report__status__in=statuses,
+        rating__isnull=False,
+    ).values_list("entry__report__round__start_year", "key", "rating")
+    rated = {(start, key): number for start, key, number in answers}
+    scales: dict[tuple[int, str], tuple[RatingLevel, ...]] = {}
+    labels: dict[str, tuple[str, str]] = {}
+    for start, key, standard, text, scale in questions:
+        scales[(start, key)] = parse_scale(scale)
+        labels[key] = (standard or text[:60], text)  # the latest year's wording
+    years = sorted({start for start, _ in rated})
+    rows = []
+    for key, (label, text) in labels.items():
+        cells = []
+        for start in years:
+            levels = scales.get((start, key), ())
+            number = rated.get((start, key))
+            level = next((item for item in levels if item.number == number), None)
+            cells.append(YearCell(ReportingYear(start), level, tone(level.number, len(levels)) if level else ""))
+        if any(cell.level for cell in cells):
+            rows.append(StandardHistory(key, label, text, cells))
+    return AgencyRatings(years=[ReportingYear(start) for start in years], rows=rows, accepted_only=accepted_only)
