@@ -1,5 +1,6 @@
 """The partner-update journey in Chromium, as a self-assessment: a lead answers a text section and rating
-questions over two sittings, checks the answers and declares, and submits; business support comments on one
+questions over two sittings, attaches evidence to the rating, raises the action the rating suggests,
+checks the answers and declares, and submits; business support comments on one
 section and writes an overall message (neither lost), and returns it; the lead sees both at the top of the
 task list and in the e-mail, amends the section ("Changes requested") and resubmits; business support
 accepts; the ratings across agencies show the agency's ratings. Axe runs on every page of the journey."""
@@ -10,7 +11,7 @@ import pytest
 
 from reports.selfreports import services
 from reports.selfreports.models import FormSection, FormTemplate, Question
-from tests.reports.factories import add_rating_section
+from tests.reports.factories import EVIDENCE_PDF, add_rating_section, person_of
 from wscb.mail.models import Email
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -21,7 +22,8 @@ def rated_round(board, agency_a, lead_a, business_support):
     template = FormTemplate.objects.create(board=board, start_year=2016, title="Partner annual update")
     section = FormSection.objects.create(template=template, order=1, heading="Policies and guidance")
     Question.objects.create(section=section, key="policies", text="What changed in your policies?")
-    add_rating_section(template, keys=("leadership",))
+    add_rating_section(template, keys=("leadership",), threshold=2)
+    person_of(agency_a)
     return services.round_open(
         board=board, template=template, deadline=date(2031, 5, 31), agencies=[agency_a], by=business_support
     )
@@ -54,9 +56,31 @@ def test_the_whole_partner_update_journey(
     page.get_by_label("Why this rating? (Leadership)").fill("Two of five teams have named leads.")
     page.get_by_role("button", name="Save as draft").click()
 
+    # Evidence for the rating, then the action the rating suggests.
+    standard = "How well does your agency meet the leadership standard?"
+    page.get_by_role("link", name="Check your answers and submit").click()
+    page.get_by_role("link", name=f"Attach evidence for: {standard}").click()
+    assert_accessible(page)
+    page.locator("input[type=file]").set_input_files(
+        {"name": "leadership-audit.pdf", "mimeType": "application/pdf", "buffer": EVIDENCE_PDF}
+    )
+    page.get_by_role("button", name="Attach the file").click()
+    assert page.get_by_text('"leadership-audit.pdf" attached.').is_visible()
+    page.get_by_role("link", name="Annual update 2016/17").first.click()
+    assert page.get_by_text("at or below the level where the form suggests raising an action").is_visible()
+    page.get_by_role("link", name=f"Raise an action for: {standard}").first.click()
+    assert_accessible(page)
+    page.get_by_label("What will be done").fill("Name a safeguarding lead in every team.")
+    page.get_by_label("Owner").select_option(label="Owen Owner, Safeguarding manager")
+    page.get_by_label("Due by").fill("31/03/2031")
+    page.get_by_role("button", name="Raise the action").click()
+    assert page.get_by_text("Action raised, due by 31/03/2031.").is_visible()
+    assert page.get_by_role("link", name="Name a safeguarding lead in every team.").is_visible()
+
     # Check your answers, with a Change link per section, then the declaration.
     page.get_by_role("link", name="Check your answers and submit").click()
     assert page.get_by_text("Amber: partly in place").is_visible()
+    assert page.get_by_role("link", name="leadership-audit.pdf").is_visible()
     assert page.get_by_role("link", name="Change Policies and guidance").is_visible()
     assert_accessible(page)
     page.get_by_label("Your role").fill("Designated safeguarding lead")
