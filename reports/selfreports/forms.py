@@ -166,7 +166,7 @@ class ReturnForm(SpecificErrorMessagesMixin, forms.Form):
     )
 
 
-class DeclarationForm(forms.Form):
+class DeclarationForm(SpecificErrorMessagesMixin, forms.Form):
     """The declaration on the check-your-answers page; the date is the day it is made."""
 
     declared_name = forms.CharField(

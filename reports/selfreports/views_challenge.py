@@ -59,7 +59,12 @@ class ChallengeFormView(SubmitOnceMixin, NoStoreMixin, RecordKeeperMixin, Templa
         event = self._event()
         initial = {}
         if event is None:
-            agency = Partner.objects.filter(pk=request.GET.get("agency") or None).first()
+            wanted = request.GET.get("agency", "")
+            agency = (
+                Partner.objects.filter(pk=int(wanted)).first()
+                if wanted.isascii() and wanted.isdigit() and len(wanted) < 10
+                else None
+            )
             year = ReportingYear.from_query(request.GET.get("year"))
             initial = {"partner": agency, "year": year.label if year else "", "held_on": timezone.localdate()}
         form = ChallengeForm(instance=event, initial=initial)

@@ -10,12 +10,13 @@ from reports.selfreports.ratings import picture_table, rating_years, ratings_pic
 from wscb.audit.services import audit_download
 from wscb.boards import current_board
 from wscb.data.exports import csv_response, xlsx_response
+from wscb.forms import SpecificErrorMessagesMixin
 from wscb.periods import ReportingYear
 from wscb.permissions import RECORD_KEEPERS, PartnershipReaderMixin
 from wscb.security import NoStoreMixin
 
 
-class PictureFilterForm(forms.Form):
+class PictureFilterForm(SpecificErrorMessagesMixin, forms.Form):
     sector = forms.ChoiceField(label="Sector", required=False, choices=[("", "All sectors"), *Partner.Sector.choices])
     statutory = forms.ChoiceField(
         label="Statutory partner",
@@ -29,10 +30,9 @@ class PictureFilterForm(forms.Form):
 
 class PictureMixin(NoStoreMixin, PartnershipReaderMixin):
     def picture(self):
-        try:
-            year = ReportingYear(int(self.kwargs["start_year"]))
-        except ValueError:
-            raise Http404 from None
+        year = ReportingYear.from_query(self.kwargs["start_year"])  # a year the portal can show, or 404
+        if year is None:
+            raise Http404
         board = current_board(self.request)
         if board is None:
             raise Http404
