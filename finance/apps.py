@@ -9,3 +9,8 @@ class FinanceConfig(AppConfig):
         from wscb import work_queue
 
         work_queue.register(work_queue_items)
+
+        from finance.models import FinanceYear
+        from wscb.years import year_source_register
+
+        year_source_register(FinanceYear, board="board", year_field="start_year")

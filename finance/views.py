@@ -27,6 +27,7 @@ from finance.resources import (
 from wscb.audit.services import AuditAction, audit_deleted, audit_record
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
+from wscb.years import current_year, year_choices
 
 
 class BoardMixin:
@@ -42,6 +43,14 @@ class BoardMixin:
         return self.request.board
 
 
+def _opening_year(request, held: list[ReportingYear]) -> ReportingYear:
+    """The board's current reporting year when it has a financial year, else the latest one held."""
+    current = current_year(request)
+    if current in held:
+        return current
+    return selectors.latest_year(board=request.board)
+
+
 class StatementView(PartnershipReaderMixin, BoardMixin, TemplateView):
     template_name = "finance/statement.html"
 
@@ -50,7 +59,7 @@ class StatementView(PartnershipReaderMixin, BoardMixin, TemplateView):
         # Bind only when the form's own fields were sent: other query parameters are not a mistake.
         asked = {"end", "count"} & set(self.request.GET)
         form = YearRangeForm(self.request.GET if asked else None, years=held)
-        end, count = selectors.latest_year(board=self.board), 3
+        end, count = _opening_year(self.request, held), 3
         if form.is_bound and form.is_valid():
             end, count = ReportingYear(form.cleaned_data["end"]), form.cleaned_data["count"] or 3
         statement = finance_statement(board=self.board, years=default_years(end, count)) if held else None
@@ -84,9 +93,9 @@ class ContributionListView(SignedInMixin, BoardMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         held = [finance_year.year for finance_year in selectors.finance_year_list(board=self.board)]
-        year = selectors.latest_year(board=self.board)
+        year = current_year(self.request)
         chosen = self.request.GET.get("year", "")
-        if chosen.isdigit() and ReportingYear(int(chosen)) in held:
+        if chosen.isdigit() and 1900 <= int(chosen) <= 2200:
             year = ReportingYear(int(chosen))
         contributions = selectors.contribution_list(for_user=self.request.user, board=self.board, year=year)
         return super().get_context_data(
@@ -94,6 +103,7 @@ class ContributionListView(SignedInMixin, BoardMixin, TemplateView):
             held=held,
             status=contribution_status(contributions),
             is_year_held=year in held,
+            years=year_choices(self.request, year),
             **kwargs,
         )
 

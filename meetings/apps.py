@@ -9,3 +9,8 @@ class MeetingsConfig(AppConfig):
         from wscb import work_queue
 
         work_queue.register(work_queue_items)
+
+        from meetings.models import Meeting
+        from wscb.years import year_source_register
+
+        year_source_register(Meeting, board="group__board", year_field="reporting_year")

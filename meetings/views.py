@@ -20,13 +20,7 @@ from wscb.audit.services import AuditAction, audit_record
 from wscb.data.uploads import serve_upload
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
-
-
-def chosen_year(request) -> ReportingYear:
-    try:
-        return ReportingYear.from_label(request.GET.get("year", ""))
-    except ValueError:
-        return ReportingYear.current()
+from wscb.years import chosen_year, year_choices
 
 
 def chosen_group(request) -> Group | None:
@@ -37,12 +31,6 @@ def chosen_group(request) -> Group | None:
         if group is not None:
             return group
     return groups.filter(kind=Group.Kind.BOARD).first() or groups.first()
-
-
-def year_choices(year: ReportingYear) -> list[ReportingYear]:
-    current = ReportingYear.current()
-    first = min(year.start_year, current.start_year) - 3
-    return [ReportingYear(start) for start in range(max(current.start_year, year.start_year), first - 1, -1)]
 
 
 class MeetingListView(SignedInMixin, ListView):
@@ -219,7 +207,7 @@ class AttendanceSummaryView(PartnershipReaderMixin, TemplateView):
     def get_context_data(self, **kwargs):
         year, group = chosen_year(self.request), chosen_group(self.request)
         context = {"year": year, "group": group, "groups": selectors.group_list(board=self.request.board)}
-        context["years"] = year_choices(year)
+        context["years"] = year_choices(self.request, year)
         if group is not None:
             table = reporting.attendance_table(year, group)
             context.update(
@@ -239,7 +227,7 @@ class AgencyAttendanceView(SignedInMixin, TemplateView):
     def get_context_data(self, **kwargs):
         agency = selectors.agency_get(for_user=self.request.user, pk=self.kwargs["pk"])
         year, group = chosen_year(self.request), chosen_group(self.request)
-        context = {"agency": agency, "year": year, "group": group, "years": year_choices(year)}
+        context = {"agency": agency, "year": year, "group": group, "years": year_choices(self.request, year)}
         context["groups"] = selectors.group_list(board=self.request.board)
         if self.request.board:
             context["memberships"] = selectors.memberships_on(

@@ -2,15 +2,20 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views import View
 from django.views.generic import DetailView, ListView
 
+from partners.forms import CurrentYearForm
 from partners.resources import PartnerResource
 from partners.selectors import partner_get, partner_leads, partner_list, partner_membership, partner_people
-from partners.services import agency_boards
+from partners.services import agency_boards, board_current_year_set
 from wscb.data.imports import ImportFileForm, ImportRejected, read_upload, run_import
+from wscb.audit.services import AuditAction, audit_record
+from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
+from wscb.years import current_year, default_year, year_options, years_with_records
 
 
 class PartnerListView(PartnershipReaderMixin, ListView):
@@ -95,3 +100,34 @@ class PartnerImportView(RecordKeeperMixin, View):
             "max_megabytes": settings.IMPORT_MAX_UPLOAD_BYTES // (1024 * 1024),
             "max_rows": settings.IMPORT_MAX_ROWS,
         }
+
+
+class CurrentYearView(RecordKeeperMixin, View):
+    """Business support sets the reporting year the board's pages open on."""
+
+    template_name = "partners/current_year.html"
+    http_method_names = ["get", "post", "head", "options"]
+
+    def _form(self, request, data=None):
+        if request.board is None:
+            raise Http404("No board selected.")
+        years = years_with_records(request.board)
+        calendar = ReportingYear.current()
+        initial = {"current_reporting_year": str(request.board.current_reporting_year or "")}
+        return CurrentYearForm(
+            data, initial=initial, years=year_options(years, calendar), automatic=default_year(years, calendar)
+        )
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": self._form(request), "year": current_year(request)})
+
+    def post(self, request):
+        form = self._form(request, request.POST)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form, "year": current_year(request)}, status=400)
+        board = board_current_year_set(board=request.board, start_year=form.cleaned_data["current_reporting_year"])
+        request._board_years = None
+        year = current_year(request)
+        audit_record(request=request, action=AuditAction.CHANGED, obj=board, detail=f"Current reporting year: {year}")
+        messages.success(request, f"Pages now open on {year.label}.")
+        return redirect("home")

@@ -9,3 +9,13 @@ class TrainingConfig(AppConfig):
         from wscb import work_queue
 
         work_queue.register(work_queue_items)
+
+        from training import models
+        from wscb.years import year_source_register
+
+        year_source_register(models.Session, board="course__board", date_field="starts_on")
+        year_source_register(models.CoursePlan, board="course__board", year_field="start_year")
+        year_source_register(models.ELearningEnrolment, board="module__board", date_field="allocated_on")
+        year_source_register(models.ELearningPackage, board="board", year_field="start_year")
+        year_source_register(models.YearStatement, board="board", year_field="start_year")
+        year_source_register(models.OtherActivity, board="board", year_field="start_year")

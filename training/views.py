@@ -27,23 +27,22 @@ from wscb.data.uploads import serve_upload
 from wscb.jobs.services import job_status_url
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
-
-
-def _year(request) -> ReportingYear:
-    """The year asked for in ``?year=2016/17``, else the current one."""
-    try:
-        return ReportingYear.from_label(request.GET.get("year", ""))
-    except ValueError:
-        return ReportingYear.current()
+from wscb.years import chosen_year, year_choices
 
 
 class YearMixin:
     def get_year(self) -> ReportingYear:
-        return _year(self.request)
+        return chosen_year(self.request)
 
     def get_context_data(self, **kwargs):
         year = self.get_year()
-        return super().get_context_data(year=year, previous_year=year.previous, next_year=year.next, **kwargs)
+        return super().get_context_data(
+            year=year,
+            years=year_choices(self.request, year),
+            previous_year=year.previous,
+            next_year=year.next,
+            **kwargs,
+        )
 
 
 class SummaryView(PartnershipReaderMixin, YearMixin, TemplateView):
@@ -274,7 +273,7 @@ class ChargesView(PartnershipReaderMixin, YearMixin, TemplateView):
 
 class ChargesExportView(PartnershipReaderMixin, View):
     def get(self, request, *args, **kwargs):
-        year = _year(request)
+        year = chosen_year(request)
         headers = ["Agency", "Sector", "Did not attend", "Late cancellations", "E-learning not completed", "Amount (£)"]
         rows = [
             [

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 from partners import selectors as partner_selectors
 from wscb import work_queue
 from wscb.boards import board_switch
-from wscb.periods import ReportingYear
 from wscb.permissions import signed_in_required
+from wscb.years import current_year
 
 START_TEMPLATES = {
     "partner_lead": "home/partner_lead.html",
@@ -44,7 +44,7 @@ def _start_context(request) -> dict:
 
 @signed_in_required
 def home(request):
-    context = {"reporting_year": ReportingYear.current(), **_start_context(request)}
+    context = {"reporting_year": current_year(request), **_start_context(request)}
     return render(request, START_TEMPLATES[request.user.role], context)
 
 

@@ -8,22 +8,8 @@ from django.views.generic import TemplateView
 from partners.selectors import partner_get, partner_list
 from reports.dashboards import exports, reporting
 from wscb.data.exports import csv_response, xlsx_response
-from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, SignedInMixin
-
-
-def chosen_year(request) -> ReportingYear:
-    try:
-        return ReportingYear.from_label(request.GET.get("year", ""))
-    except ValueError:
-        return ReportingYear.current()
-
-
-def year_choices(year: ReportingYear) -> list[ReportingYear]:
-    current = ReportingYear.current()
-    newest = max(current.start_year, year.start_year)
-    oldest = min(year.start_year, current.start_year) - 10
-    return [ReportingYear(start) for start in range(newest, oldest - 1, -1)]
+from wscb.years import chosen_year, year_choices
 
 
 class DashboardView(PartnershipReaderMixin, TemplateView):
@@ -34,7 +20,7 @@ class DashboardView(PartnershipReaderMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         year = chosen_year(self.request)
-        context = {"year": year, "years": year_choices(year), "panels": exports.PANELS}
+        context = {"year": year, "years": year_choices(self.request, year), "panels": exports.PANELS}
         if self.request.board:
             context["dashboard"] = reporting.board_dashboard(
                 board=self.request.board, year=year, for_user=self.request.user, today=timezone.localdate()
@@ -80,7 +66,7 @@ class AgencyProfileView(SignedInMixin, TemplateView):
     def get_context_data(self, **kwargs):
         agency = partner_get(for_user=self.request.user, pk=self.kwargs["pk"])
         year = chosen_year(self.request)
-        context = {"agency": agency, "year": year, "years": year_choices(year)}
+        context = {"agency": agency, "year": year, "years": year_choices(self.request, year)}
         if self.request.board:
             context["profile"] = reporting.agency_profile(
                 board=self.request.board,
