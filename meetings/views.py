@@ -18,7 +18,6 @@ from meetings.forms import AttendanceImportForm, AttendanceSheet, MeetingForm, a
 from meetings.models import Group
 from wscb.audit.services import AuditAction, audit_record
 from wscb.data.uploads import serve_upload
-from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
 from wscb.years import chosen_year, year_choices
 

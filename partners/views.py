@@ -11,8 +11,8 @@ from partners.forms import CurrentYearForm
 from partners.resources import PartnerResource
 from partners.selectors import partner_get, partner_leads, partner_list, partner_membership, partner_people
 from partners.services import agency_boards, board_current_year_set
-from wscb.data.imports import ImportFileForm, ImportRejected, read_upload, run_import
 from wscb.audit.services import AuditAction, audit_record
+from wscb.data.imports import ImportFileForm, ImportRejected, read_upload, run_import
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
 from wscb.years import current_year, default_year, year_options, years_with_records
