@@ -56,7 +56,7 @@ class ChoiceWidget(widgets.Widget):
 
 
 class PartnerResource(StrictColumnsMixin, resources.ModelResource):
-    """One board's agencies. Columns: name, short_name, sector (required); is_statutory, is_active
+    """One board's agencies. Columns: Name, Short name, Sector (required); Statutory partner, Active
     (optional, Yes/No).
 
     A row names an agency of this board by its short name (matched within the board only) and
@@ -67,16 +67,19 @@ class PartnerResource(StrictColumnsMixin, resources.ModelResource):
     another board shows.
     """
 
-    REQUIRED = ["name", "short_name", "sector"]
-    OPTIONAL = ["is_statutory", "is_active"]
-    ALIASES = {"short name": "short_name", "statutory partner": "is_statutory", "active": "is_active"}
+    REQUIRED = ["Name", "Short name", "Sector"]
+    OPTIONAL = ["Statutory partner", "Active"]
+    # The headings files had before (name, short_name, ...) are still read.
+    ALIASES = {"is statutory": "Statutory partner", "is active": "Active"}
     SHARED_FIELDS = ("name", "short_name", "sector", "is_active")
 
-    name = fields.Field(attribute="name", column_name="name")
-    short_name = fields.Field(attribute="short_name", column_name="short_name")
-    sector = fields.Field(attribute="sector", column_name="sector", widget=ChoiceWidget(Partner.Sector.choices))
-    is_statutory = fields.Field(attribute="is_statutory", column_name="is_statutory", widget=YesNoWidget(default=False))
-    is_active = fields.Field(attribute="is_active", column_name="is_active", widget=YesNoWidget(default=True))
+    name = fields.Field(attribute="name", column_name="Name")
+    short_name = fields.Field(attribute="short_name", column_name="Short name")
+    sector = fields.Field(attribute="sector", column_name="Sector", widget=ChoiceWidget(Partner.Sector.choices))
+    is_statutory = fields.Field(
+        attribute="is_statutory", column_name="Statutory partner", widget=YesNoWidget(default=False)
+    )
+    is_active = fields.Field(attribute="is_active", column_name="Active", widget=YesNoWidget(default=True))
 
     class Meta:
         model = Partner
@@ -155,3 +158,48 @@ class PartnerResource(StrictColumnsMixin, resources.ModelResource):
         from partners.services import agency_join_board
 
         agency_join_board(partner=instance, board=self.board, is_statutory=bool(instance.is_statutory))
+
+
+def agency_import_kind():
+    """The agencies import on the Imports page (``wscb.data.import_kinds``)."""
+    from wscb.data.import_kinds import ImportKind
+
+    return ImportKind(
+        key="agencies",
+        title="Partner agencies",
+        description=(
+            "One row per agency. A row whose short name is an agency of the board updates it; any other "
+            "row adds an agency, which becomes a member of the board."
+        ),
+        resource=lambda board, user: PartnerResource(board=board),
+        required=tuple(PartnerResource.REQUIRED),
+        optional=tuple(PartnerResource.OPTIONAL),
+        aliases=PartnerResource.ALIASES,
+        example=lambda board: {
+            "Name": "Example Community Health Trust",
+            "Short name": "Example Health",
+            "Sector": Partner.Sector.HEALTH.label,
+            "Statutory partner": "Yes",
+            "Active": "Yes",
+        },
+        valid_values=lambda board: {
+            "Sector": [str(label) for _, label in Partner.Sector.choices],
+            "Statutory partner": ["Yes", "No"],
+            "Active": ["Yes", "No"],
+            "Short name": list(
+                Partner.objects.every_board()
+                .filter(board_memberships__board=board)
+                .order_by("short_name")
+                .values_list("short_name", flat=True)
+            ),
+        },
+        notes={
+            "Name": "The agency's full name, unique in the board",
+            "Short name": "As the report uses it; a short name the board has already updates that agency",
+            "Sector": "One of the sectors listed",
+            "Statutory partner": "Yes or No (default No)",
+            "Active": "Yes or No (default Yes)",
+        },
+        done_url="partners:partner-list",
+        order=10,
+    )

@@ -1,6 +1,5 @@
 """Partner agency pages: the list for partnership readers, one agency's page for anyone in scope."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -8,11 +7,10 @@ from django.views import View
 from django.views.generic import DetailView, ListView
 
 from partners.forms import CurrentYearForm
-from partners.resources import PartnerResource
 from partners.selectors import partner_get, partner_leads, partner_list, partner_membership, partner_people
 from partners.services import agency_boards, board_current_year_set
 from wscb.audit.services import AuditAction, audit_record
-from wscb.data.imports import ImportFileForm, ImportRejected, read_upload, run_import
+from wscb.data.import_views import ImportPageView
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
 from wscb.years import current_year, default_year, year_options, years_with_records
@@ -57,49 +55,11 @@ class PartnerDetailView(SignedInMixin, DetailView):
         )
 
 
-class PartnerImportView(RecordKeeperMixin, View):
-    """Business support uploads a spreadsheet of agencies: every row is imported, or none is."""
+class PartnerImportView(ImportPageView):
+    """The agencies import: the shared upload -> preview -> confirm (``wscb.data.import_kinds``)."""
 
-    template_name = "partners/partner_import.html"
-
-    def get(self, request):
-        return render(request, self.template_name, self._context(ImportFileForm()))
-
-    def post(self, request):
-        form = ImportFileForm(request.POST, request.FILES)
-        outcome = None
-        if form.is_valid():
-            try:
-                dataset = read_upload(
-                    form.cleaned_data["file"],
-                    required=PartnerResource.REQUIRED,
-                    optional=PartnerResource.OPTIONAL,
-                    aliases=PartnerResource.ALIASES,
-                )
-            except ImportRejected as problem:
-                form.add_error("file", str(problem))
-            else:
-                outcome = run_import(resource=PartnerResource(board=request.board), dataset=dataset, request=request)
-                if outcome.ok:
-                    totals = outcome.totals
-                    messages.success(
-                        request,
-                        f"Imported: {totals.get('new', 0)} new, {totals.get('update', 0)} updated, "
-                        f"{totals.get('skip', 0)} unchanged.",
-                    )
-                    return redirect("partners:partner-list")
-        return render(
-            request, self.template_name, self._context(form, outcome), status=400 if form.errors or outcome else 200
-        )
-
-    def _context(self, form, outcome=None):
-        return {
-            "form": form,
-            "outcome": outcome,
-            "columns": [*PartnerResource.REQUIRED, *PartnerResource.OPTIONAL],
-            "max_megabytes": settings.IMPORT_MAX_UPLOAD_BYTES // (1024 * 1024),
-            "max_rows": settings.IMPORT_MAX_ROWS,
-        }
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, kind="agencies", **kwargs)
 
 
 class CurrentYearView(RecordKeeperMixin, View):

@@ -134,6 +134,23 @@ class SessionCancelForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
+class BookingCancelForm(forms.Form):
+    """When the delegate cancelled: today unless recorded later (lateness is counted from this date)."""
+
+    cancelled_on = forms.DateField(
+        label="Date cancelled",
+        widget=DateInput(),
+        required=False,
+        help_text="The day the delegate cancelled, dd/mm/yyyy. Left empty: today.",
+    )
+
+    def clean_cancelled_on(self):
+        day = self.cleaned_data["cancelled_on"] or timezone.localdate()
+        if day > timezone.localdate():
+            raise forms.ValidationError("The date cancelled cannot be in the future.")
+        return day
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(
         label="Provider's export (CSV or Excel)",

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
@@ -13,6 +14,7 @@ from training import reporting, selectors, services, tasks
 from training.forms import (
     AttendanceForm,
     BookingForm,
+    BookingCancelForm,
     ImportForm,
     SessionCancelForm,
     SessionForm,
@@ -202,17 +204,25 @@ class BookingMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class BookingCancelView(RecordKeeperMixin, BookingMixin, TemplateView):
-    """GET: confirm; POST: cancel and offer the place to the first person waiting."""
+class BookingCancelView(RecordKeeperMixin, BookingMixin, FormView):
+    """GET: confirm, with the date cancelled (default today); POST: cancel on that date (late or not
+    from that date) and offer the place to the first person waiting."""
 
     template_name = "training/booking_cancel.html"
+    form_class = BookingCancelForm
+
+    def get_initial(self):
+        return {**super().get_initial(), "cancelled_on": timezone.localdate()}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(booking=self.booking, **kwargs)
+        return super().get_context_data(
+            booking=self.booking, late_days=services.late_cancellation_days(board=self.request.board), **kwargs
+        )
 
-    def post(self, request, *args, **kwargs):
+    def form_valid(self, form):
+        request = self.request
         try:
-            offered = services.booking_cancel(booking=self.booking)
+            offered = services.booking_cancel(booking=self.booking, on=form.cleaned_data["cancelled_on"])
         except ValidationError as error:
             messages.error(request, error.messages[0])
             return redirect("training:session-detail", pk=self.booking.session_id)
@@ -224,7 +234,9 @@ class BookingCancelView(RecordKeeperMixin, BookingMixin, TemplateView):
         )
         if offered is not None:
             audit_record(request=request, action=AuditAction.CHANGED, obj=offered, detail="Changed: status, offered_at")
-        text = f"{self.booking.delegate_name}'s booking is cancelled."
+        self.booking.refresh_from_db()
+        text = f"{self.booking.delegate_name}'s booking is cancelled ({self.booking.cancelled_on:%d/%m/%Y})"
+        text += ": a late cancellation." if self.booking.is_late_cancellation else "."
         if offered is not None:
             text += f" The place has been offered to {offered.delegate_name}."
         messages.success(request, text)

@@ -15,6 +15,7 @@ from reports.selfreports.views import ReportMixin, ReviewMixin
 from wscb.audit.services import AuditAction, audit_record, audit_record_many
 from wscb.boards import current_board
 from wscb.periods import ReportingYear
+from wscb.years import current_year
 from wscb.permissions import PartnershipReaderMixin, SignedInMixin
 from wscb.security import NoStoreMixin, _no_store
 
@@ -39,8 +40,9 @@ class TemplateListView(ReviewMixin, ListView):
 
     def get_context_data(self, **kwargs):
         years = set(self.object_list.values_list("start_year", flat=True))
-        current = ReportingYear.current()
-        missing = [year for year in (current.previous, current) if year.start_year not in years]
+        current = current_year(self.request)
+        offered = sorted({current, ReportingYear.current(), current.next}, reverse=True)
+        missing = [year for year in offered if year.start_year not in years]
         return super().get_context_data(missing_years=missing, **kwargs)
 
 
@@ -76,11 +78,13 @@ class TemplateCopyView(ReviewMixin, View):
 class TemplateCreateDefaultView(ReviewMixin, View):
     def post(self, request, *args, **kwargs):
         try:
-            year = ReportingYear(int(request.POST.get("start_year", "")))
-            template = services.template_create_default(board=current_board(request), year=year)
+            label = request.POST.get("reporting_year", "").strip()
+            year = ReportingYear.from_label(label) if label else ReportingYear(int(request.POST.get("start_year", "")))
         except (ValueError, TypeError):
-            messages.error(request, "Choose a reporting year.")
+            messages.error(request, "Enter the reporting year as two years, like 2016/17.")
             return redirect("reports:template-list")
+        try:
+            template = services.template_create_default(board=current_board(request), year=year)
         except services.SelfReportError as error:
             messages.error(request, str(error))
             return redirect("reports:template-list")
@@ -115,19 +119,32 @@ class RoundCreateView(ReviewMixin, FormView):
                 deadline=form.cleaned_data["deadline"],
                 agencies=list(form.cleaned_data["agencies"]),
                 by=self.request.user,
+                is_historical=form.cleaned_data["is_historical"],
             )
         except services.SelfReportError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
-        audit_record(request=self.request, action=AuditAction.CREATED, obj=round_)
+        audit_record(
+            request=self.request,
+            action=AuditAction.CREATED,
+            obj=round_,
+            detail="Recorded as history: no e-mails" if round_.is_historical else "",
+        )
         audit_record_many(
             request=self.request, action=AuditAction.CREATED, objects=round_.reports.all(), detail="Round opened"
         )
-        messages.success(
-            self.request,
-            f"Round {round_.year.label} opened for {round_.reports.count()} agencies: their invitations are being "
-            "e-mailed (the back office's E-mail list shows each one).",
-        )
+        if round_.is_historical:
+            messages.success(
+                self.request,
+                f"Round {round_.year.label} recorded as history for {round_.reports.count()} agencies. "
+                "No e-mails were sent, and no reminders will be.",
+            )
+        else:
+            messages.success(
+                self.request,
+                f"Round {round_.year.label} opened for {round_.reports.count()} agencies: their invitations are "
+                "being e-mailed (the back office's E-mail list shows each one).",
+            )
         return redirect("reports:round-detail", pk=round_.pk)
 
 

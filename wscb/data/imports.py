@@ -62,6 +62,8 @@ class ImportOutcome:
     ok: bool
     totals: dict = field(default_factory=dict)
     errors: list[RowError] = field(default_factory=list)
+    #: For a dry run: what each row would do, in the file's order ("new", "update", "skip").
+    row_types: list[str] = field(default_factory=list)
 
 
 def _normalise_heading(value) -> str:
@@ -269,7 +271,19 @@ def _duplicate_key_errors(resource, dataset) -> list[RowError]:
     return errors
 
 
-def _result_errors(result) -> list[RowError]:
+def _heading(resource, name: str) -> str:
+    """The file's heading for a field (its ``column_name``), so an error names what the person sees."""
+    fields = getattr(resource, "fields", {}) or {}
+    if name in fields and fields[name].column_name:
+        return fields[name].column_name
+    for candidate in fields.values():
+        if getattr(candidate, "attribute", None) == name and candidate.column_name:
+            return candidate.column_name
+    return name
+
+
+def _result_errors(result, resource=None) -> list[RowError]:
+    """Every error of every row; rows numbered as the spreadsheet shows them (the headings are row 1)."""
     errors = [RowError(None, "", _short(error.error)) for error in result.base_errors]
     for number, row_errors in result.row_errors():
         for error in row_errors:
@@ -277,7 +291,7 @@ def _result_errors(result) -> list[RowError]:
     for invalid in result.invalid_rows:
         for column, messages in invalid.field_specific_errors.items():
             for message in messages:
-                errors.append(RowError(invalid.number + 1, column, str(message)))
+                errors.append(RowError(invalid.number + 1, _heading(resource, column), str(message)))
         for message in invalid.non_field_specific_errors:
             errors.append(RowError(invalid.number + 1, "", str(message)))
     return errors
@@ -297,21 +311,26 @@ def run_import(*, resource, dataset, request=None, user=None, dry_run: bool = Fa
     from wscb.audit.models import AuditAction
     from wscb.audit.services import audit_record
 
-    errors = [error for problems in getattr(dataset, "row_problems", {}).values() for error in problems]
-    errors += _duplicate_key_errors(resource, dataset)
-    if errors:
-        return ImportOutcome(ok=False, errors=sorted(errors, key=lambda e: (e.row or 0, e.column)))
+    found = [error for problems in getattr(dataset, "row_problems", {}).values() for error in problems]
+    if found:  # formula cells, NUL characters, values without a heading: not worth sending to the database
+        return ImportOutcome(ok=False, errors=sorted(found, key=lambda e: (e.row or 0, e.column)))
+    found = _duplicate_key_errors(resource, dataset)
     options = {"raise_errors": False, "use_transactions": True, "rollback_on_validation_errors": True}
+    # The dry run goes ahead even when a key is repeated, so every error of every row is listed at once
+    # (nothing is written).
     result = resource.import_data(dataset, dry_run=True, **options)
-    errors = _result_errors(result)
+    errors = found + _result_errors(result, resource)
     if errors:
+        errors.sort(key=lambda e: e.row or 0)
         return ImportOutcome(ok=False, totals=dict(result.totals), errors=errors)
     if dry_run:
-        return ImportOutcome(ok=True, totals=dict(result.totals))
+        return ImportOutcome(
+            ok=True, totals=dict(result.totals), row_types=[str(row.import_type) for row in result.rows]
+        )
     try:
         with transaction.atomic():
             result = resource.import_data(dataset, dry_run=False, **options)
-            errors = _result_errors(result)
+            errors = _result_errors(result, resource)
             if errors:
                 raise _RollBack
             totals = dict(result.totals)
