@@ -12,7 +12,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from finance import selectors, services
-from finance.forms import ContributionForm, ExpenditureLineForm, ImportForm, IncomeLineForm, YearRangeForm
+from finance.forms import ContributionForm, ExpenditureLineForm, IncomeLineForm, YearRangeForm
 from finance.reporting import budget_against_actual, contribution_status, default_years, finance_statement
 from finance.resources import (
     DATASETS,
@@ -21,10 +21,9 @@ from finance.resources import (
     ExpenditureLineResource,
     OutstandingContributionResource,
     finance_export,
-    finance_import,
-    read_dataset,
 )
 from wscb.audit.services import AuditAction, audit_deleted, audit_record
+from wscb.data.import_views import ImportPageView
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
 from wscb.years import current_year, year_choices
@@ -325,42 +324,14 @@ class IncomeDeleteView(LineDeleteView):
 # --- spreadsheets ----------------------------------------------------------------------------------
 
 
-class ImportView(RecordKeeperMixin, BoardMixin, View):
-    template_name = "finance/import.html"
+class ImportView(ImportPageView):
+    """The expenditure and contributions imports: the shared upload -> preview -> confirm
+    (``wscb.data.import_kinds``; the kinds are in ``finance.resources``)."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if kwargs["dataset"] not in DATASETS:
+    def dispatch(self, request, *args, dataset, **kwargs):
+        if dataset not in DATASETS:
             raise Http404("No such import.")
-        return super().dispatch(request, *args, **kwargs)
-
-    def context(self, form, **extra):
-        title, resource_class = DATASETS[self.kwargs["dataset"]]
-        columns = [field.column_name for field in resource_class(board=self.board).get_import_fields()]
-        return {"form": form, "title": title, "columns": columns, "dataset": self.kwargs["dataset"], **extra}
-
-    def get(self, request, *args, **kwargs):
-        return render(request, self.template_name, self.context(ImportForm()))
-
-    def post(self, request, *args, **kwargs):
-        form = ImportForm(request.POST, request.FILES)
-        if not form.is_valid():
-            return render(request, self.template_name, self.context(form))
-        try:
-            dataset = read_dataset(form.cleaned_data["file"], kwargs["dataset"], self.board)
-        except Exception as error:  # any unreadable file gets the same answer
-            message = str(error) if isinstance(error, ValueError) else "The file could not be read."
-            form.add_error("file", message)
-            return render(request, self.template_name, self.context(form))
-        outcome = finance_import(dataset_name=kwargs["dataset"], dataset=dataset, board=self.board, by=request.user)
-        if not outcome.ok:
-            return render(request, self.template_name, self.context(ImportForm(), outcome=outcome))
-        audit_record(  # the one place a finance import is audited (counts only)
-            request=request,
-            action=AuditAction.IMPORTED,
-            detail=f"Finance {kwargs['dataset']}: {outcome.imported} rows for {self.board.short_name}",
-        )
-        messages.success(request, f"Imported {outcome.imported} row{'s' if outcome.imported != 1 else ''}.")
-        return redirect("finance:statement")
+        return super().dispatch(request, *args, kind=dataset, **kwargs)
 
 
 class ExportView(PartnershipReaderMixin, BoardMixin, View):

@@ -13,8 +13,8 @@ from partners.selectors import partner_get
 from training import reporting, selectors, services, tasks
 from training.forms import (
     AttendanceForm,
-    BookingForm,
     BookingCancelForm,
+    BookingForm,
     ImportForm,
     SessionCancelForm,
     SessionForm,

@@ -388,9 +388,8 @@ def reminders_send(*, today: date | None = None) -> list[ReminderLog]:
     """
     today = today or timezone.localdate()
     sent = []
-    reports = (
-        SelfReport.objects.filter(status__in=SelfReport.EDITABLE, round__is_historical=False)
-        .select_related("round__board", "partner")
+    reports = SelfReport.objects.filter(status__in=SelfReport.EDITABLE, round__is_historical=False).select_related(
+        "round__board", "partner"
     )
     for report in reports.order_by("pk"):
         due = reminder_due(

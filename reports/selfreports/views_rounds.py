@@ -15,9 +15,9 @@ from reports.selfreports.views import ReportMixin, ReviewMixin
 from wscb.audit.services import AuditAction, audit_record, audit_record_many
 from wscb.boards import current_board
 from wscb.periods import ReportingYear
-from wscb.years import current_year
 from wscb.permissions import PartnershipReaderMixin, SignedInMixin
 from wscb.security import NoStoreMixin, _no_store
+from wscb.years import current_year
 
 
 def _download(content: bytes, *, filename: str, content_type: str) -> HttpResponse:

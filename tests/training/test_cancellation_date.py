@@ -26,9 +26,7 @@ def _cancel(client, booking, day):
 
 
 @freeze_time("2026-12-01")
-def test_a_cancellation_recorded_on_01_09_2016_for_a_session_on_29_08_2016_is_late(
-    booking, business_support, as_user
-):
+def test_a_cancellation_recorded_on_01_09_2016_for_a_session_on_29_08_2016_is_late(booking, business_support, as_user):
     response = _cancel(as_user(business_support), booking, "01/09/2016")
     booking.refresh_from_db()
     assert (booking.status, booking.cancelled_on, booking.is_late_cancellation) == (
@@ -70,7 +68,9 @@ def test_the_date_defaults_to_today(booking, business_support, as_user):
     [("02/08/2016", "The date cancelled cannot be in the future."), ("31/02/2016", "Date cancelled")],
 )
 def test_a_future_or_impossible_date_is_refused_and_nothing_changes(booking, business_support, as_user, day, message):
-    response = as_user(business_support).post(reverse("training:booking-cancel", args=[booking.pk]), {"cancelled_on": day})
+    response = as_user(business_support).post(
+        reverse("training:booking-cancel", args=[booking.pk]), {"cancelled_on": day}
+    )
     assert response.status_code == 200
     assert message in response.content.decode()
     booking.refresh_from_db()

@@ -28,6 +28,16 @@ def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
+@pytest.fixture(autouse=True)
+def _the_boards_basic_records(cast):
+    """What a board sets up before it imports a year: a financial year and an expenditure category
+    (the templates' examples name them, as they name the board's agencies)."""
+    from finance.models import ExpenditureCategory, FinanceYear
+
+    FinanceYear.objects.create(board=cast.board, start_year=2016)
+    ExpenditureCategory.objects.create(board=cast.board, name="Staffing")
+
+
 def _model(kind, board, user):
     return kind.resource(board, user)._meta.model
 
