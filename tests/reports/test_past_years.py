@@ -36,10 +36,11 @@ def test_business_support_creates_the_form_of_any_past_year_through_the_page(boa
 @freeze_time("2026-12-01")
 @pytest.mark.parametrize("label", ["2016", "2016/18", "sometime"])
 def test_a_year_that_is_not_a_reporting_year_is_refused_with_a_message(board, business_support, as_user, label):
-    response = _create_form(as_user(business_support), label)
+    client = as_user(business_support)
+    response = _create_form(client, label)
     assert response.status_code == 302
     assert not FormTemplate.objects.exists()
-    page = as_user(business_support).get(response.url).content.decode()
+    page = client.get(response.url).content.decode()
     assert "Enter the reporting year as two years, like 2016/17." in page
 
 

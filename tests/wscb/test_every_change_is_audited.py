@@ -37,7 +37,7 @@ from django.utils.http import urlsafe_base64_encode
 from finance import services as finance_services
 from finance.models import Contribution, ExpenditureLine, FinanceYear, IncomeLine
 from meetings.models import Meeting
-from partners.models import User
+from partners.models import Board, User
 from reports.annual.models import NarrativeSection, PriorityActivity
 from reports.selfreports import services as report_services
 from reports.selfreports.models import CaseStudy, FormTemplate, Round, SelfReport
@@ -79,10 +79,18 @@ SECRET_CASE_TEXT = "Kayden, aged 6, of 22 Larch Close, disclosed to his teacher"
 
 # POST views that change no record, and why (they are still signed-in only and CSRF-protected).
 NOT_MUTATING = {
+    "imports:import": "uploads and previews a file: nothing is written until imports:confirm (a case)",
+    "partners:partner-import": "the agencies import's upload and preview (imports:import): nothing is written",
+    "finance:import": "the finance imports' upload and preview (imports:import): nothing is written",
+    "imports:cancel": "drops a previewed file; no record changes",
     "board-switch": "chooses which board the session works in; no record changes",
     "password_reset": "sends a reset e-mail; the password change itself is audited (password_reset_confirm)",
     "health": "GET and HEAD only (a POST is 405); it changes no record",
 }
+
+
+#: In a case's POST data: a file to upload to the kind's import page first; the POST then confirms its preview.
+PREVIEW_FIRST = "_preview_first"
 
 
 @dataclass(frozen=True)
@@ -275,11 +283,7 @@ def finance_import(cast):
         "Year,Category,Actual or budget,Amount,Description,Date,Supplier reference\r\n"
         "2016/17,Professional Fees,Actual,12.00,Audit,31/03/2017,SUP-1\r\n"
     )
-    return {"dataset": "expenditure"}, {"file": _csv("lines.csv", content)}
-
-
-def partner_import(cast):
-    return {}, {"file": _csv("agencies.csv", "name,short_name,sector\r\nNew Trust,NT,health\r\n")}
+    return {"kind": "expenditure"}, {PREVIEW_FIRST: _csv("lines.csv", content)}
 
 
 def _report_a(cast):
@@ -522,16 +526,24 @@ CASES = [
     Case("finance:income-create", "business_support", income_create, AuditAction.CREATED, IncomeLine),
     Case("finance:income-update", "business_support", income_update, AuditAction.CHANGED, IncomeLine, ("amount",)),
     Case("finance:income-delete", "business_support", income_delete, AuditAction.DELETED, IncomeLine),
+    # partners: the board's current reporting year (empty: automatic)
     Case(
-        "finance:import",
+        "partners:current-year",
+        "business_support",
+        lambda cast: ({}, {"current_reporting_year": ""}),
+        AuditAction.CHANGED,
+        Board,
+        detail="Current reporting year",
+    ),
+    # imports: the upload previews and writes nothing; the confirm writes, audited with the counts
+    Case(
+        "imports:confirm",
         "business_support",
         finance_import,
         AuditAction.IMPORTED,
         None,
-        detail="Finance expenditure: 1 rows",
+        detail="expenditure lines: 1 new",
     ),
-    # partners
-    Case("partners:partner-import", "business_support", partner_import, AuditAction.IMPORTED, None, detail="1 new"),
     # partner updates and case studies
     Case("reports:selfreport-section", "lead_a", selfreport_section, AuditAction.CHANGED, SelfReport, ("answers",)),
     Case("reports:selfreport-submit", "lead_a", selfreport_submit, AuditAction.CHANGED, SelfReport, ("status",)),
@@ -724,6 +736,10 @@ def perform(case: Case, cast):
         from django_otp.plugins.otp_totp.models import TOTPDevice
 
         data = {"code": code_for(TOTPDevice.objects.get(user=cast.business_support, confirmed=False))}
+    if PREVIEW_FIRST in data:
+        preview = client.post(reverse("imports:import", kwargs=kwargs), {"file": data.pop(PREVIEW_FIRST)})
+        assert preview.status_code == 200, preview.content.decode()[:2000]
+        data = {"token": preview.context["token"], **data}
     before = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     response = client.post(url, data)
     return response, list(AuditEvent.objects.filter(pk__gt=before).order_by("pk"))

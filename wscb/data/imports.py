@@ -508,7 +508,11 @@ class StrictColumnsMixin:
                 f"Use these headings: {', '.join([*self.REQUIRED, *self.OPTIONAL])}."
             )
         dataset.headers = columns
-        keys = [name for name in self._meta.import_id_fields if name in columns]
+        keys = [
+            self.fields[name].column_name if name in self.fields else name
+            for name in self._meta.import_id_fields
+            if (self.fields[name].column_name if name in self.fields else name) in columns
+        ]
         if keys:
             seen: dict[tuple, int] = {}
             for number, row in enumerate(dataset.dict, start=2):
