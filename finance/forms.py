@@ -1,13 +1,19 @@
-"""Forms for finance lines. Each edit form carries the version it was loaded at."""
+"""Forms for finance lines. Each edit form carries the version it was loaded at.
+
+The rules of a line are the model's (``clean()`` and the field validators), and amounts are read by
+``wscb.money.PoundsField``: the spreadsheet import checks every row by the same rules
+(``finance.resources``), so a row the form would refuse is refused with the form's message."""
 
 from django import forms
 
 from finance.models import Contribution, ExpenditureCategory, ExpenditureLine, IncomeLine
 from finance.resources import FORMATS
 from partners.models import Partner
+from wscb.forms import SpecificErrorMessagesMixin
+from wscb.money import PoundsField
 
 
-class VersionedForm(forms.ModelForm):
+class VersionedForm(SpecificErrorMessagesMixin, forms.ModelForm):
     """Adds the hidden ``version`` field that the service checks before saving."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -27,6 +33,7 @@ class ExpenditureLineForm(VersionedForm):
         fields = ("category", "kind", "amount", "description", "spent_on", "supplier_reference")
         widgets = {"spent_on": forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"})}
         help_texts = {"amount": "In pounds, for example 1234.50."}
+        field_classes = {"amount": PoundsField}
 
     def __init__(self, *args, board, **kwargs):
         super().__init__(*args, **kwargs)
@@ -52,25 +59,19 @@ class ContributionForm(VersionedForm):
             "invoiced_on": forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
             "received_on": forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
         }
+        field_classes = dict.fromkeys(("amount_agreed", "amount_invoiced", "amount_received"), PoundsField)
 
     def __init__(self, *args, finance_year, **kwargs):
         super().__init__(*args, **kwargs)
         self.finance_year = finance_year
         partners = Partner.objects.order_by("name")
         if not self.instance.pk:
-            partners = partners.filter(is_active=True).exclude(contributions__finance_year=finance_year)
+            partners = partners.filter(is_active=True)
+            # The list offers the agencies without a contribution yet; one chosen anyway (someone added
+            # it meanwhile) gets validate_unique's message rather than "not one of the choices".
+            available = partners.exclude(contributions__finance_year=finance_year)
+            self.fields["partner"].choices = [("", "---------"), *((p.pk, str(p)) for p in available)]
         self.fields["partner"].queryset = partners
-
-    def clean(self):
-        cleaned = super().clean()
-        agreed, invoiced, received = (
-            cleaned.get(name) for name in ("amount_agreed", "amount_invoiced", "amount_received")
-        )
-        if received and not cleaned.get("received_on"):
-            self.add_error("received_on", "Enter the date the money was received.")
-        if invoiced and agreed is not None and invoiced > agreed:
-            self.add_error("amount_invoiced", "The amount invoiced cannot be more than the amount agreed.")
-        return cleaned
 
     def validate_unique(self):
         # The year is not a form field; check the (year, partner) pair ourselves.
@@ -89,6 +90,7 @@ class IncomeLineForm(VersionedForm):
         model = IncomeLine
         fields = ("kind", "partner", "description", "amount", "received_on")
         widgets = {"received_on": forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"})}
+        field_classes = {"amount": PoundsField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -96,7 +98,7 @@ class IncomeLineForm(VersionedForm):
         self.fields["partner"].required = False
 
 
-class ImportForm(forms.Form):
+class ImportForm(SpecificErrorMessagesMixin, forms.Form):
     """The size limit is the shared ``IMPORT_MAX_UPLOAD_BYTES``, checked by ``wscb.data.imports.read_upload``."""
 
     file = forms.FileField(help_text="A CSV (UTF-8) or Excel (.xlsx) file with a header row.")
@@ -110,7 +112,7 @@ class ImportForm(forms.Form):
         return uploaded
 
 
-class YearRangeForm(forms.Form):
+class YearRangeForm(SpecificErrorMessagesMixin, forms.Form):
     end = forms.TypedChoiceField(label="Last year", coerce=int)
     count = forms.TypedChoiceField(
         label="Number of years", coerce=int, choices=[(n, n) for n in range(1, 6)], initial=3, required=False

@@ -7,6 +7,7 @@ Every amount is a ``Decimal`` in pounds with pence (two decimal places); totals 
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 
@@ -141,6 +142,16 @@ class Contribution(VersionedLine):
 
     def __str__(self) -> str:
         return f"{self.partner} {self.finance_year.label}"
+
+    def clean(self):
+        """The rules of one contribution, for the form and the spreadsheet import alike."""
+        errors = {}
+        if self.amount_received and not self.received_on:
+            errors["received_on"] = "Enter the date the money was received."
+        if self.amount_invoiced and self.amount_agreed is not None and self.amount_invoiced > self.amount_agreed:
+            errors["amount_invoiced"] = "The amount invoiced cannot be more than the amount agreed."
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def amount_outstanding(self) -> Decimal:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import tablib
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from import_export import fields, resources, widgets
@@ -20,6 +21,7 @@ from import_export import fields, resources, widgets
 from finance.models import Contribution, ExpenditureCategory, ExpenditureLine, FinanceYear
 from partners.services import member_agencies
 from wscb.data.exports import escape_cell as escape_formula
+from wscb.money import parse_pounds
 from wscb.periods import ReportingYear
 
 FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
@@ -27,23 +29,14 @@ MAX_ROWS = 5000
 
 
 class MoneyWidget(widgets.Widget):
-    """Pounds: "1234.50", "1,234.5" and "£1,234" are read; anything else is an error naming it."""
+    """Pounds read as the forms read them (``wscb.money.parse_pounds``): "1234.50", "1,234.50" and
+    "£1,234.50"; "12,50" or "1e3" is an error naming it. The model's validators (not negative) apply
+    to the row as they apply to the form."""
 
     def clean(self, value, row=None, **kwargs):
         if value is None or str(value).strip() == "":
             raise ValueError("Enter an amount in pounds.")
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            value = repr(value)
-        text = str(value).strip().replace(",", "").removeprefix("£").strip()
-        try:
-            amount = Decimal(text)
-        except InvalidOperation:
-            raise ValueError(f"“{value}” is not an amount in pounds, such as 1234.50.") from None
-        if not amount.is_finite() or amount < 0:
-            raise ValueError(f"“{value}” is not an amount in pounds, such as 1234.50.")
-        if amount != amount.quantize(Decimal("0.01")):
-            raise ValueError(f"“{value}” has more than two decimal places.")
-        return amount.quantize(Decimal("0.01"))
+        return parse_pounds(value)
 
     def render(self, value, obj=None, **kwargs):
         return value
@@ -112,6 +105,8 @@ class CategoryWidget(widgets.Widget):
             raise ValueError(
                 f"“{value}” is not an expenditure category of {self.board.short_name}. Its categories are: {known}."
             )
+        if not category.is_active:  # the form offers only categories in use for a new line
+            raise ValueError(f"The category “{category.name}” is no longer in use for new lines.")
         return category
 
     def render(self, value, obj=None, **kwargs):
@@ -225,13 +220,41 @@ class ContributionResource(EscapedResource):
         self.fields["year"].widget = FinanceYearWidget(board)
         self.fields["partner"].widget = PartnerWidget(board)
 
-    def get_instance(self, instance_loader, row):
+    def _key(self, row):
         try:
-            finance_year = self.fields["year"].clean(row)
-            partner = self.fields["partner"].clean(row)
+            return self.fields["year"].clean(row), self.fields["partner"].clean(row)
         except (ValueError, KeyError):
             return None  # the row's own import reports the error
-        return Contribution.objects.filter(finance_year=finance_year, partner=partner).first()
+
+    def get_instance(self, instance_loader, row):
+        key = self._key(row)
+        if key is None:
+            return None
+        return Contribution.objects.filter(finance_year=key[0], partner=key[1]).first()
+
+    def repeated_rows(self, dataset) -> list[RowError]:
+        """Two rows for the same agency and year would silently keep the last: an error naming both."""
+        seen: dict[tuple, int] = {}
+        errors = []
+        for number, row in enumerate(dataset.dict, start=2):
+            key = self._key(row)
+            if key is None:
+                continue
+            pair = (key[0].pk, key[1].pk)
+            if pair in seen:
+                message = (
+                    f"Rows {seen[pair]} and {number} are both for {key[1].name}, {key[0].label}: keep one of them."
+                )
+                errors.append(RowError(number, (message,)))
+            else:
+                seen[pair] = number
+        return errors
+
+    def import_instance(self, instance, row, **kwargs):
+        super().import_instance(instance, row, **kwargs)
+        if instance.pk is None and instance.partner_id and not instance.partner.is_active:
+            # the form offers only active agencies for a new contribution
+            raise ValidationError({"partner": f"{instance.partner} is not an active agency."})
 
     def before_save_instance(self, instance, row, **kwargs):
         if instance.pk:
@@ -319,6 +342,14 @@ def _row_errors(result) -> tuple[RowError, ...]:
     return tuple(RowError(row=number, messages=tuple(messages)) for number, messages in sorted(errors.items()))
 
 
+def _merged(errors, more) -> tuple[RowError, ...]:
+    """Row errors of two checks, one entry per row, in row order."""
+    by_row: dict[int, list[str]] = {}
+    for error in (*errors, *more):
+        by_row.setdefault(error.row, []).extend(error.messages)
+    return tuple(RowError(row=number, messages=tuple(found)) for number, found in sorted(by_row.items()))
+
+
 def _plain(error: Exception) -> str:
     text = str(error)
     return re.sub(r"\s+", " ", text)[:300] or error.__class__.__name__
@@ -338,6 +369,7 @@ def finance_import(*, dataset_name: str, dataset: tablib.Dataset, board, by) -> 
     if missing:
         return ImportOutcome(0, (RowError(0, (f"Missing column(s): {', '.join(missing)}.",)),))
     problems = getattr(dataset, "row_problems", {})  # formula cells, NUL characters (wscb.data.imports)
+    repeated = getattr(resource_class(board=board), "repeated_rows", lambda dataset: [])(dataset)
     if problems:
         return ImportOutcome(
             0,
@@ -350,7 +382,7 @@ def finance_import(*, dataset_name: str, dataset: tablib.Dataset, board, by) -> 
         check = resource_class(board=board, by=by).import_data(
             dataset, dry_run=True, use_transactions=True, rollback_on_validation_errors=True
         )
-        errors = _row_errors(check)
+        errors = _merged(_row_errors(check), repeated)
         if check.base_errors:
             errors = (RowError(0, tuple(_plain(error.error) for error in check.base_errors)), *errors)
         if errors:

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -19,7 +20,7 @@ from finance.models import (
     StatedFigure,
 )
 from partners.models import Board, Partner
-from wscb.data.versions import EditConflict, versioned_update
+from wscb.data.versions import EditConflict, insert_unique, versioned_update
 from wscb.periods import ReportingYear
 
 
@@ -45,8 +46,7 @@ def _versioned_update(instance, *, version: int, by, fields: dict):
 def _create(model, *, by, **fields):
     instance = model(**fields, updated_by=by)
     instance.full_clean()
-    instance.save()
-    return instance
+    return insert_unique(instance)
 
 
 def finance_year_open(*, board: Board, year: ReportingYear, opening_reserves: Decimal | None = None) -> FinanceYear:
@@ -84,7 +84,16 @@ def expenditure_line_delete(*, line: ExpenditureLine, by) -> None:
 
 
 def contribution_create(*, finance_year: FinanceYear, by, **fields) -> Contribution:
-    return _create(Contribution, finance_year=finance_year, by=by, **fields)
+    """One agency's contribution for the year; a second one for the same agency and year (someone
+    else added it at the same moment) is a ``ValidationError`` on ``partner``."""
+    try:
+        return _create(Contribution, finance_year=finance_year, by=by, **fields)
+    except ValidationError as error:
+        if Contribution.objects.filter(finance_year=finance_year, partner=fields.get("partner")).exists():
+            raise ValidationError(
+                {"partner": f"{fields['partner']} already has a contribution for {finance_year.label}."}
+            ) from error
+        raise
 
 
 def contribution_update(*, contribution: Contribution, version: int, by, **fields) -> Contribution:

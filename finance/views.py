@@ -4,7 +4,8 @@ from datetime import date
 from decimal import Decimal
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,8 +23,10 @@ from finance.resources import (
     OutstandingContributionResource,
     finance_export,
 )
-from wscb.audit.services import AuditAction, audit_deleted, audit_record
+from wscb.audit.services import AuditAction, audit_deleted, audit_download, audit_record
+from wscb.data.exports import file_response
 from wscb.data.import_views import ImportPageView
+from wscb.data.once import SubmitOnceMixin
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
 from wscb.years import current_year, year_choices
@@ -143,6 +146,15 @@ def conflict_message(current, form, noun: str) -> str:
     )
 
 
+def add_errors(form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form: on its fields where the form has them."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
 def _changed(form) -> str:
     fields = [name for name in form.changed_data if name != "version"]
     return f"Changed: {', '.join(fields)}" if fields else "Saved without changes"
@@ -186,6 +198,9 @@ class LineEditView(RecordKeeperMixin, BoardMixin, View):
             return self.render_form(form, obj, finance_year)
         try:
             saved = self.create(finance_year, form) if obj is None else self.update(obj, form)
+        except ValidationError as error:  # e.g. the same agency's contribution added by someone else just now
+            add_errors(form, error)
+            return self.render_form(form, obj, finance_year)
         except services.EditConflict as conflict:
             message = conflict_message(conflict.current, form, self.noun)
             data = request.POST.copy()
@@ -215,7 +230,7 @@ class ExpenditureLineEditMixin:
         return {"board": self.board}
 
 
-class ExpenditureCreateView(ExpenditureLineEditMixin, LineEditView):
+class ExpenditureCreateView(SubmitOnceMixin, ExpenditureLineEditMixin, LineEditView):
     def create(self, finance_year, form):
         return services.expenditure_line_create(finance_year=finance_year, by=self.request.user, **form.model_fields())
 
@@ -238,7 +253,7 @@ class ContributionEditMixin:
         return {"finance_year": finance_year}
 
 
-class ContributionCreateView(ContributionEditMixin, LineEditView):
+class ContributionCreateView(SubmitOnceMixin, ContributionEditMixin, LineEditView):
     def create(self, finance_year, form):
         return services.contribution_create(finance_year=finance_year, by=self.request.user, **form.model_fields())
 
@@ -258,7 +273,7 @@ class IncomeEditMixin:
     noun = "income line"
 
 
-class IncomeCreateView(IncomeEditMixin, LineEditView):
+class IncomeCreateView(SubmitOnceMixin, IncomeEditMixin, LineEditView):
     def create(self, finance_year, form):
         return services.income_line_create(finance_year=finance_year, by=self.request.user, **form.model_fields())
 
@@ -341,8 +356,7 @@ class ExportView(PartnershipReaderMixin, BoardMixin, View):
         file_format = request.GET.get("format", "csv")
         if file_format not in FORMATS:
             return HttpResponseBadRequest("Choose the csv or xlsx format.")
-        chosen = request.GET.get("year", "")
-        year = ReportingYear(int(chosen)) if chosen.isdigit() and 1900 <= int(chosen) <= 2200 else None
+        year = ReportingYear.from_query(request.GET.get("year"))
         if dataset == "expenditure":
             resource = ExpenditureLineResource(board=self.board)
             queryset = selectors.expenditure_line_list(board=self.board, year=year)
@@ -355,8 +369,11 @@ class ExportView(PartnershipReaderMixin, BoardMixin, View):
         else:
             raise Http404("No such export.")
         content = finance_export(resource=resource, queryset=queryset, file_format=file_format)
+        title = DATASETS.get(dataset, ("Outstanding contributions",))[0]
+        audit_download(
+            request=request,
+            what=f"Finance export: {title}, {year.label if year else 'every year'}",
+            file_format=file_format,
+        )
         name = f"{self.board.short_name}-{dataset}{'-' + str(year.start_year) if year else ''}.{file_format}"
-        response = HttpResponse(content, content_type=FORMATS[file_format])
-        response["Content-Disposition"] = f'attachment; filename="{name.replace(" ", "-")}"'
-        response["Cache-Control"] = "no-store"
-        return response
+        return file_response(content, filename=name, content_type=FORMATS[file_format])

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 
 from meetings.models import Attendance, Group, Meeting
 from partners.models import Partner
+from wscb.forms import SpecificErrorMessagesMixin
 from wscb.periods import ReportingYear
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
@@ -44,7 +45,7 @@ def validate_meeting_document(upload) -> None:
     validate_upload(upload, kinds=("pdf", "docx"), max_bytes=MAX_DOCUMENT_BYTES)
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(SpecificErrorMessagesMixin, forms.ModelForm):
     reporting_year = forms.CharField(
         label="Counted in reporting year",
         required=False,
@@ -91,7 +92,7 @@ def _style(form) -> None:
             field.widget.attrs.setdefault("class", "form-control form-control-sm")
 
 
-class MemberAttendanceForm(forms.Form):
+class MemberAttendanceForm(SpecificErrorMessagesMixin, forms.Form):
     """One expected member's row on the attendance page."""
 
     membership = forms.IntegerField(widget=forms.HiddenInput)
@@ -102,6 +103,8 @@ class MemberAttendanceForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _style(self)
+        # static/js/attendance.js shows the deputy fields only while "deputy" is chosen.
+        self.fields["status"].widget.attrs["data-deputy-fields"] = f"deputy-{self.prefix}"
 
     def clean(self):
         data = super().clean()
@@ -110,7 +113,7 @@ class MemberAttendanceForm(forms.Form):
         return data
 
 
-class OtherAttendeeForm(forms.Form):
+class OtherAttendeeForm(SpecificErrorMessagesMixin, forms.Form):
     """An author, guest presenter or observer; a blank row is ignored."""
 
     name = forms.CharField(max_length=150, required=False)
@@ -139,7 +142,7 @@ MemberAttendanceFormSet = forms.formset_factory(MemberAttendanceForm, extra=0)
 OtherAttendeeFormSet = forms.formset_factory(OtherAttendeeForm, extra=3)
 
 
-class AttendanceVersionForm(forms.Form):
+class AttendanceVersionForm(SpecificErrorMessagesMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
@@ -154,10 +157,20 @@ class AttendanceSheet:
     make no query per row.
     """
 
-    def __init__(self, *, meeting: Meeting, expected: list, saved: list, agency_choices: list, data=None):
+    def __init__(
+        self,
+        *,
+        meeting: Meeting,
+        expected: list,
+        saved: list,
+        agency_choices: list,
+        data=None,
+        everyone_present: bool = False,
+    ):
         self.expected = {membership.pk: membership for membership in expected}
         self.agency_choices = agency_choices
-        saved_by_member = {row.membership_id: row for row in saved if row.membership_id}
+        # "Mark everyone present" starts every member at present, whatever was saved before.
+        saved_by_member = {} if everyone_present else {row.membership_id: row for row in saved if row.membership_id}
         self.members = MemberAttendanceFormSet(
             data, prefix="members", initial=[_member_initial(m, saved_by_member.get(m.pk)) for m in expected]
         )
@@ -177,7 +190,35 @@ class AttendanceSheet:
                 ["The list of members has changed: reload the page."]
             )
             return False
-        return valid
+        return valid and self._names_are_unique()
+
+    def _names_are_unique(self) -> bool:
+        """One row per person (the database holds one row per name): a guest given a member's name,
+        or two guests with the same name, is a mistake to correct, not a server error."""
+        seen = {}
+        for membership in self.expected.values():
+            name = membership.person.full_name
+            if Attendance.name_key(name) in seen:
+                self.members._non_form_errors = self.members.error_class(
+                    [f"Two members of this group are called {name}: tell them apart in the back office."]
+                )
+                return False
+            seen[Attendance.name_key(name)] = name
+        unique = True
+        for form in self.others:
+            name = form.cleaned_data.get("name", "").strip()
+            if not name:
+                continue
+            if Attendance.name_key(name) in seen:
+                form.add_error(
+                    "name",
+                    f"{seen[Attendance.name_key(name)]} is already on this attendance record: give each person once "
+                    "(add something to tell two people apart, such as their agency).",
+                )
+                unique = False
+            else:
+                seen[Attendance.name_key(name)] = name
+        return unique
 
     def member_entries(self):
         from meetings.services import MemberEntry
@@ -200,7 +241,7 @@ class AttendanceSheet:
         partners = Partner.objects.in_bulk(wanted) if wanted else {}
         return [
             OtherAttendee(
-                name=row["name"].strip(),
+                name=" ".join(row["name"].split()),
                 job_title=row["job_title"].strip(),
                 partner=partners.get(row.get("partner")),
                 attendee_role=row["attendee_role"],
@@ -224,7 +265,7 @@ def _other_initial(row) -> dict:
     return {"name": row.name, "job_title": row.job_title, "partner": row.partner_id, "attendee_role": row.attendee_role}
 
 
-class AttendanceImportForm(forms.Form):
+class AttendanceImportForm(SpecificErrorMessagesMixin, forms.Form):
     file = forms.FileField(
         label="Attendance spreadsheet",
         help_text="CSV (UTF-8, with or without a byte-order mark) or Excel (.xlsx), at most 10 MB.",

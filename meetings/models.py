@@ -255,6 +255,12 @@ class Attendance(models.Model):
     def __str__(self) -> str:
         return f"{self.name}, {self.get_status_display()}"
 
+    @staticmethod
+    def name_key(name: str) -> str:
+        """The same person's name however it was typed (case, spaces): one row per name key, on the
+        attendance page and in the import alike."""
+        return " ".join(str(name).split()).casefold()
+
     @property
     def row_label(self) -> str:
         return self.partner.short_name if self.partner_id else (self.represents or "No agency")

@@ -88,10 +88,10 @@ class AttendanceResource(resources.ModelResource):
         self.agency_names = ", ".join(partner.short_name for partner in board_agencies) or "none yet"
         self.members = {}
         for membership in Membership.objects.filter(group__board=self.board).select_related("person", "partner"):
-            key = (membership.group_id, membership.person.full_name.casefold())
+            key = (membership.group_id, Attendance.name_key(membership.person.full_name))
             self.members.setdefault(key, []).append(membership)
         self.existing = {
-            (row.meeting_id, row.name.casefold()): row
+            (row.meeting_id, Attendance.name_key(row.name)): row
             for row in Attendance.objects.filter(meeting__group__board=self.board)
         }
         self.seen: dict[tuple, int] = {}
@@ -117,7 +117,7 @@ class AttendanceResource(resources.ModelResource):
             errors.append(
                 f"“{agency_text}” is not an agency of {self.board.short_name}. Its agencies are: {self.agency_names}."
             )
-        name = _text(row.get("Name"))
+        name = " ".join(_text(row.get("Name")).split())
         if not name:
             errors.append("The name is missing.")
         status = STATUS_WORDS.get(_text(row.get("Status")).casefold())
@@ -134,7 +134,7 @@ class AttendanceResource(resources.ModelResource):
             membership = next(
                 (
                     candidate
-                    for candidate in self.members.get((group.pk, name.casefold()), [])
+                    for candidate in self.members.get((group.pk, Attendance.name_key(name)), [])
                     if candidate.is_current_on(held_on)
                 ),
                 None,
@@ -144,7 +144,7 @@ class AttendanceResource(resources.ModelResource):
             if membership is None and role == Attendance.AttendeeRole.MEMBER:
                 errors.append(f"{name} is not a member of {group.name} on {held_on:%d/%m/%Y}.")
         if meeting and name:
-            key = (meeting.pk, name.casefold())
+            key = (meeting.pk, Attendance.name_key(name))
             if key in self.seen:
                 errors.append(
                     f"Duplicate of spreadsheet row {self.seen[key]}: {name} at the meeting on {held_on:%d/%m/%Y}."
@@ -173,7 +173,7 @@ class AttendanceResource(resources.ModelResource):
 
     def get_or_init_instance(self, instance_loader, row):
         resolved = self.resolved[self.row_number]
-        existing = self.existing.get((resolved["meeting"].pk, _text(row.get("Name")).casefold()))
+        existing = self.existing.get((resolved["meeting"].pk, Attendance.name_key(_text(row.get("Name")))))
         if existing is not None:
             return existing, False
         return Attendance(), True

@@ -9,7 +9,7 @@ from django.db.models import F
 
 from meetings.models import Attendance, Meeting, Membership
 from partners.models import Partner
-from wscb.data.versions import EditConflict, versioned_update
+from wscb.data.versions import EditConflict, insert_unique, versioned_update
 from wscb.periods import ReportingYear
 
 
@@ -57,7 +57,10 @@ def meeting_save(*, meeting: Meeting, by, version: int | None = None) -> Meeting
             before = Meeting.objects.filter(pk=meeting.pk).values("agenda", "minutes").first() or {}
             versioned_update(Meeting.objects.filter(pk=meeting.pk), version=version, conflict=MeetingConflict)
             meeting.version = version + 1
-        meeting.save()
+        if meeting.pk is None:
+            insert_unique(meeting)  # another meeting of the group that day, saved a moment ago: a form error
+        else:
+            meeting.save()
         # a replaced or cleared agenda or minutes leaves no file behind (deleted once the save is committed)
         replaced = [old for name, old in before.items() if old and old != getattr(meeting, name).name]
         if replaced:

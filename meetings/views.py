@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,8 +17,9 @@ from meetings import reporting, selectors, services
 from meetings.charts import attendance_chart_svg
 from meetings.forms import AttendanceImportForm, AttendanceSheet, MeetingForm, agency_choices
 from meetings.models import Group
-from wscb.audit.services import AuditAction, audit_record
-from wscb.data.uploads import serve_upload
+from wscb.audit.services import AuditAction, audit_download, audit_record
+from wscb.data.once import SubmitOnceMixin
+from wscb.data.uploads import serve_upload, upload_format
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
 from wscb.years import chosen_year, year_choices
 
@@ -60,7 +62,7 @@ class MeetingDetailView(SignedInMixin, DetailView):
         )
 
 
-class MeetingCreateView(RecordKeeperMixin, CreateView):
+class MeetingCreateView(SubmitOnceMixin, RecordKeeperMixin, CreateView):
     http_method_names = ["get", "post", "head", "options"]
     template_name = "meetings/meeting_form.html"
     form_class = MeetingForm
@@ -69,7 +71,11 @@ class MeetingCreateView(RecordKeeperMixin, CreateView):
         return {**super().get_form_kwargs(), "board": self.request.board}
 
     def form_valid(self, form):
-        self.object = services.meeting_save(meeting=form.save(commit=False), by=self.request.user)
+        try:
+            self.object = services.meeting_save(meeting=form.save(commit=False), by=self.request.user)
+        except ValidationError as error:  # the same meeting added by someone else a moment ago
+            form.add_error(None, error)
+            return self.form_invalid(form)
         audit_record(request=self.request, action=AuditAction.CREATED, obj=self.object)
         messages.success(self.request, f"The meeting on {self.object.held_on:%d/%m/%Y} has been added.")
         return redirect(self.object)
@@ -111,9 +117,11 @@ class MeetingDocumentView(SignedInMixin, View):
         if not document:
             raise Http404("No such document.")
         try:
-            return serve_upload(document, download_name=f"{meeting.group.name}-{meeting.held_on:%Y-%m-%d}-{kind}")
+            response = serve_upload(document, download_name=f"{meeting.group.name}-{meeting.held_on:%Y-%m-%d}-{kind}")
         except FileNotFoundError as error:
             raise Http404("The file is missing.") from error
+        audit_download(request=request, obj=meeting, what=f"Meeting {kind}", file_format=upload_format(document))
+        return response
 
 
 class AttendanceRecordView(RecordKeeperMixin, View):
@@ -121,7 +129,7 @@ class AttendanceRecordView(RecordKeeperMixin, View):
 
     template_name = "meetings/attendance_form.html"
 
-    def sheet(self, request, pk: int, data=None) -> AttendanceSheet:
+    def sheet(self, request, pk: int, data=None, everyone_present=False) -> AttendanceSheet:
         self.meeting = selectors.meeting_get(for_user=request.user, board=request.board, pk=pk)
         return AttendanceSheet(
             meeting=self.meeting,
@@ -129,10 +137,13 @@ class AttendanceRecordView(RecordKeeperMixin, View):
             saved=list(self.meeting.attendances.all()),
             agency_choices=agency_choices(),
             data=data,
+            everyone_present=everyone_present,
         )
 
     def get(self, request, pk: int):
-        sheet = self.sheet(request, pk)
+        # ?everyone=present: "Mark everyone present" without JavaScript (nothing is saved until Save).
+        self.everyone_present = request.GET.get("everyone") == "present"
+        sheet = self.sheet(request, pk, everyone_present=self.everyone_present)
         audit_record(request=request, action=AuditAction.VIEWED, obj=self.meeting, detail="Attendance record")
         return self.render(sheet)
 
@@ -168,11 +179,12 @@ class AttendanceRecordView(RecordKeeperMixin, View):
             "rows": sheet.rows,
             "others": sheet.others,
             "version": sheet.version,
+            "everyone_present": getattr(self, "everyone_present", False),
         }
         return render(self.request, self.template_name, context, status=status)
 
 
-class AttendanceImportView(RecordKeeperMixin, FormView):
+class AttendanceImportView(SubmitOnceMixin, RecordKeeperMixin, FormView):
     http_method_names = ["get", "post", "head", "options"]
     template_name = "meetings/attendance_import.html"
     form_class = AttendanceImportForm

@@ -4,11 +4,12 @@ from django import forms
 from django.contrib.auth.forms import BaseUserCreationForm, UserChangeForm
 
 from partners.models import User
+from wscb.forms import SpecificErrorMessagesMixin
 
 USER_FIELDS = ("email", "full_name", "job_title", "telephone", "role", "partner", "boards")
 
 
-class UserCreateForm(BaseUserCreationForm):
+class UserCreateForm(SpecificErrorMessagesMixin, BaseUserCreationForm):
     class Meta:
         model = User
         fields = USER_FIELDS
@@ -20,7 +21,7 @@ class UserCreateForm(BaseUserCreationForm):
         return email
 
 
-class UserEditForm(UserChangeForm):
+class UserEditForm(SpecificErrorMessagesMixin, UserChangeForm):
     class Meta:
         model = User
         fields = (*USER_FIELDS, "is_active")
@@ -32,7 +33,7 @@ class UserEditForm(UserChangeForm):
         return email
 
 
-class CurrentYearForm(forms.Form):
+class CurrentYearForm(SpecificErrorMessagesMixin, forms.Form):
     """The board's current reporting year: one of the years offered, or automatic."""
 
     current_reporting_year = forms.ChoiceField(

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from wscb.roles import Role, role_has_model_permission, role_has_module_permission
 from wscb.scoping import BoardScopedManager
+from wscb.validators import validate_short_name
 from wscb.words import termed
 
 
@@ -22,7 +23,12 @@ class Board(models.Model):
         PARTNERSHIP = "Partnership", "Partnership"
 
     name = models.CharField(max_length=200, unique=True)
-    short_name = models.CharField(max_length=30, unique=True, help_text="As the report uses it, e.g. WSCB.")
+    short_name = models.CharField(
+        max_length=30,
+        unique=True,
+        validators=[validate_short_name],
+        help_text="As the report uses it, e.g. WSCB. It is also used in file names.",
+    )
     term = models.CharField(
         "word used for it",
         max_length=20,
@@ -76,7 +82,10 @@ class Partner(models.Model):
         OTHER = "other", "Other"
 
     name = models.CharField(max_length=200)
-    short_name = models.CharField(max_length=60, help_text='As the report uses it, e.g. "GMP" or "WWL NHS Trust".')
+    short_name = models.CharField(
+        max_length=60,
+        help_text='The name the report and tables use, shorter than the full name ("Police", "NHS Trust").',
+    )
     sector = models.CharField(max_length=20, choices=Sector.choices)
     is_active = models.BooleanField(default=True)
     address = models.TextField(blank=True)

@@ -22,9 +22,10 @@ from training.models import (
 from wscb.audit.admin import AuditedModelAdmin
 from wscb.board_admin import BoardScopedInline, BoardScopedModelAdmin
 from wscb.data.versions import VersionedModelAdmin
+from wscb.forms import SpecificErrorMessagesMixin
 
 
-class CoursePlanForm(forms.ModelForm):
+class CoursePlanForm(SpecificErrorMessagesMixin, forms.ModelForm):
     """Impact reports: checked with ``wscb.data.uploads`` (PDF or Word, content matching the name, no macros)
     and stored under a generated name; the file replaced or cleared is removed from disk."""
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 from partners.models import Partner
 from training.models import Booking, Session
 from training.services import ATTENDANCE_CHOICES, Delegate
+from wscb.forms import SpecificErrorMessagesMixin
 
 
 class DateInput(forms.DateInput):
@@ -15,7 +16,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(SpecificErrorMessagesMixin, forms.ModelForm):
     class Meta:
         model = Session
         fields = [
@@ -42,7 +43,7 @@ class SessionForm(forms.ModelForm):
         self.fields["trainer_agencies"].required = False
 
 
-class AgencyFields(forms.Form):
+class AgencyFields(SpecificErrorMessagesMixin, forms.Form):
     partner = forms.ModelChoiceField(
         label="Agency", queryset=Partner.objects.filter(is_active=True), required=False, empty_label="Not a partner"
     )
@@ -106,7 +107,7 @@ class TeamBookingForm(AgencyFields):
         ]
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(SpecificErrorMessagesMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, bookings, **kwargs):
@@ -128,13 +129,13 @@ class AttendanceForm(forms.Form):
         return {booking.pk: self.cleaned_data[f"booking_{booking.pk}"] for booking in self.bookings}
 
 
-class SessionCancelForm(forms.Form):
+class SessionCancelForm(SpecificErrorMessagesMixin, forms.Form):
     reason = forms.ChoiceField(choices=Session.CancellationReason.choices, widget=forms.RadioSelect)
     cancelled_on = forms.DateField(label="Date cancelled", widget=DateInput(), initial=timezone.localdate)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class BookingCancelForm(forms.Form):
+class BookingCancelForm(SpecificErrorMessagesMixin, forms.Form):
     """When the delegate cancelled: today unless recorded later (lateness is counted from this date)."""
 
     cancelled_on = forms.DateField(
@@ -151,7 +152,7 @@ class BookingCancelForm(forms.Form):
         return day
 
 
-class ImportForm(forms.Form):
+class ImportForm(SpecificErrorMessagesMixin, forms.Form):
     file = forms.FileField(
         label="Provider's export (CSV or Excel)",
         help_text="Columns: learner, agency, module, allocated date, completed date (dd/mm/yyyy).",

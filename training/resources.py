@@ -155,9 +155,7 @@ class ELearningEnrolmentResource(resources.ModelResource):
             )
         except ValidationError as error:
             errors = error.update_error_dict(errors)
-        if instance.completed_on and instance.allocated_on and instance.completed_on < instance.allocated_on:
-            errors.setdefault("completed_on", []).append("A module cannot be completed before it was allocated.")
-        if not instance.partner_id and not instance.organisation_name:
-            errors.setdefault("partner", []).append("The agency is missing.")
+        for field, messages in instance.constraint_problems().items():
+            errors.setdefault(field, []).extend(messages)
         if errors:
             raise ValidationError(errors)

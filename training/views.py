@@ -21,11 +21,12 @@ from training.forms import (
     TeamBookingForm,
 )
 from training.models import Booking
-from wscb.audit.services import AuditAction, audit_record, audit_record_many
+from wscb.audit.services import AuditAction, audit_download, audit_record, audit_record_many
 from wscb.data.exports import csv_response
 from wscb.data.import_jobs import import_runs_as_job
 from wscb.data.imports import ImportRejected, read_upload
-from wscb.data.uploads import serve_upload
+from wscb.data.once import SubmitOnceMixin
+from wscb.data.uploads import serve_upload, upload_format
 from wscb.jobs.services import job_status_url
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
@@ -63,7 +64,9 @@ class ImpactFileView(PartnershipReaderMixin, View):
 
     def get(self, request, *args, **kwargs):
         plan = selectors.impact_plan_get(board=request.board, pk=kwargs["pk"])
-        return serve_upload(plan.impact_file, download_name=f"impact-report-{plan.course.title}-{plan.start_year}")
+        response = serve_upload(plan.impact_file, download_name=f"impact-report-{plan.course.title}-{plan.start_year}")
+        audit_download(request=request, obj=plan, what="Impact report", file_format=upload_format(plan.impact_file))
+        return response
 
 
 class SessionListView(PartnershipReaderMixin, YearMixin, ListView):
@@ -79,7 +82,7 @@ class SessionListView(PartnershipReaderMixin, YearMixin, ListView):
         return sessions
 
 
-class SessionCreateView(RecordKeeperMixin, FormView):
+class SessionCreateView(SubmitOnceMixin, RecordKeeperMixin, FormView):
     template_name = "training/form_page.html"
     form_class = SessionForm
     extra_context = {"title": "Add a session", "submit_label": "Add the session"}
@@ -111,7 +114,7 @@ class SessionDetailView(PartnershipReaderMixin, SessionMixin, TemplateView):
         return super().get_context_data(bookings=selectors.session_bookings(session=self.session), **kwargs)
 
 
-class BookingCreateView(RecordKeeperMixin, SessionMixin, FormView):
+class BookingCreateView(SubmitOnceMixin, RecordKeeperMixin, SessionMixin, FormView):
     template_name = "training/form_page.html"
     form_class = BookingForm
     extra_context = {"title": "Book a delegate", "submit_label": "Book"}
@@ -127,7 +130,7 @@ class BookingCreateView(RecordKeeperMixin, SessionMixin, FormView):
         return redirect("training:session-detail", pk=self.session.pk)
 
 
-class TeamBookingView(RecordKeeperMixin, SessionMixin, FormView):
+class TeamBookingView(SubmitOnceMixin, RecordKeeperMixin, SessionMixin, FormView):
     template_name = "training/form_page.html"
     form_class = TeamBookingForm
     extra_context = {"title": "Book a team", "submit_label": "Book the team"}
@@ -298,10 +301,11 @@ class ChargesExportView(PartnershipReaderMixin, View):
             ]
             for line in reporting.charges_by_agency(board=request.board, year=year)
         ]
+        audit_download(request=request, what=f"Training charges {year.label}", file_format="csv")
         return csv_response(f"training-charges-{year.start_year}.csv", headers, rows)
 
 
-class ELearningImportView(RecordKeeperMixin, FormView):
+class ELearningImportView(SubmitOnceMixin, RecordKeeperMixin, FormView):
     template_name = "training/elearning_import.html"
     form_class = ImportForm
 

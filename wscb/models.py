@@ -1,9 +1,11 @@
 """The ``wscb`` app's models, defined in the rooms that use them (Django looks for them here).
 
-The audit trail is in ``wscb.audit.models``, the sign-in sessions in ``wscb.accounts.models``.
+The audit trail is in ``wscb.audit.models``, the sign-in sessions in ``wscb.accounts.models``, the
+submits already saved (``wscb.data.once``) in ``wscb.data.models``.
 """
 
 from wscb.accounts.models import UserSession
 from wscb.audit.models import AuditAction, AuditChannel, AuditEvent, AuditEventQuerySet
+from wscb.data.models import OnceSubmission
 
-__all__ = ["AuditAction", "AuditChannel", "AuditEvent", "AuditEventQuerySet", "UserSession"]
+__all__ = ["AuditAction", "AuditChannel", "AuditEvent", "AuditEventQuerySet", "OnceSubmission", "UserSession"]

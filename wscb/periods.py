@@ -11,6 +11,12 @@ from django.utils import timezone
 FIRST_MONTH = 4  # April
 
 _LABEL = re.compile(r"^(\d{4})\s*[/-]\s*(\d{2}|\d{4})$")
+_ASCII_YEAR = re.compile(r"^[0-9]{4}$")
+
+#: The years a page may be asked for (in a query or a URL): wide enough for any board's records,
+#: narrow enough that the years a page shows around one (three before it in a report, ten in a year
+#: chooser) are still reporting years. Outside it a page uses its default year, or answers 404.
+USABLE_FIRST, USABLE_LAST = 1950, 2150
 
 
 @dataclass(frozen=True, order=True)
@@ -43,6 +49,20 @@ class ReportingYear:
         if second not in (expected, expected[-2:]):
             raise ValueError(f"{label!r}: the second year must be the year after the first.")
         return cls(first)
+
+    @classmethod
+    def from_query(cls, value, *, default: ReportingYear | None = None) -> ReportingYear | None:
+        """The year a query parameter or URL asks for: "2016/17", "2016-17", "2016/2017" or "2016",
+        in ASCII digits, between ``USABLE_FIRST`` and ``USABLE_LAST``; anything else (``9999``,
+        ``٣٣٣٣``, ``abc``, a NUL) gives ``default``. Use it for every year read from a request."""
+        text = str(value if value is not None else "").strip()
+        if not text.isascii():
+            return default
+        try:
+            year = cls(int(text)) if _ASCII_YEAR.match(text) else cls.from_label(text)
+        except ValueError:
+            return default
+        return year if USABLE_FIRST <= year.start_year <= USABLE_LAST else default
 
     @property
     def start(self) -> date:

@@ -18,7 +18,7 @@ account_patterns = [
     path("password/change/done/", no_store(auth_views.PasswordChangeDoneView.as_view()), name="password_change_done"),
     path(
         "password/reset/",
-        auth_views.PasswordResetView.as_view(form_class=portal_auth.PasswordResetForm),
+        auth_views.PasswordResetView.as_view(form_class=portal_auth.PortalPasswordResetForm),
         name="password_reset",
     ),
     path("password/reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),

@@ -5,13 +5,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from partners import selectors as partner_selectors
 from wscb import work_queue
 from wscb.boards import board_switch
 from wscb.permissions import signed_in_required
+from wscb.security import next_from
 from wscb.years import current_year
 
 START_TEMPLATES = {
@@ -59,10 +59,7 @@ def switch_board(request):
         messages.error(request, "Choose one of the boards you work for.")
     else:
         messages.success(request, f"You are now working in {board.name}.")
-    next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = "home"
-    return redirect(next_url)
+    return redirect(next_from(request))
 
 
 def _audit_refusal(request, note: str = "") -> None:

@@ -3,11 +3,12 @@
 from django import forms
 
 from reports.annual.models import NarrativeSection, PriorityActivity
+from wscb.forms import SpecificErrorMessagesMixin
 
 MAX_TEXT = 60_000
 
 
-class NarrativeForm(forms.ModelForm):
+class NarrativeForm(SpecificErrorMessagesMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     class Meta:
@@ -30,7 +31,7 @@ class NarrativeForm(forms.ModelForm):
         return body
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(SpecificErrorMessagesMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     class Meta:
@@ -46,11 +47,11 @@ class ActivityForm(forms.ModelForm):
         return text
 
 
-class PublishForm(forms.Form):
+class PublishForm(SpecificErrorMessagesMixin, forms.Form):
     confirm = forms.BooleanField(label="I have run the readiness check and want to publish this version", required=True)
 
 
-class ConfirmForm(forms.Form):
+class ConfirmForm(SpecificErrorMessagesMixin, forms.Form):
     confirm = forms.BooleanField(
         label="Replace this year's training income in finance with the training charges", required=True
     )

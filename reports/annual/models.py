@@ -323,6 +323,11 @@ class PublishedReport(YearMixin):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    reissued_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When retention last removed text from the stored files (reports/annual/redaction.py).",
+    )
 
     objects = BoardScopedManager("board")
 

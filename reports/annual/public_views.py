@@ -11,7 +11,6 @@ behind sign-in; a year with nothing published is a 404. The stable addresses, pe
     /published/<board>/2016-17/v1/              an earlier version, with its files under it
 """
 
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views import View
@@ -24,6 +23,8 @@ from reports.annual.selectors import (
     public_report_list,
     year_slug,
 )
+from wscb.audit.services import audit_download
+from wscb.data.exports import file_response
 from wscb.scoping import board_scope
 
 
@@ -105,7 +106,11 @@ class PublicReportFileView(BoardFromAddressMixin, View):
         board = public_board_get(slug=board_slug)
         published = public_report_get(board=board, year_slug=year, number=int(number) if number else None)
         content = {"html": published.html.encode(), "pdf": bytes(published.pdf), "docx": bytes(published.docx)}[fmt]
-        response = HttpResponse(content, content_type=outputs.CONTENT_TYPES[fmt])
-        disposition = "inline" if fmt in ("pdf", "html") else "attachment"
-        response["Content-Disposition"] = f'{disposition}; filename="{published.file_stem()}.{fmt}"'
+        response = file_response(
+            content,
+            filename=f"{published.file_stem()}.{fmt}",
+            content_type=outputs.CONTENT_TYPES[fmt],
+            inline=fmt in ("pdf", "html"),
+        )
+        audit_download(request=request, obj=published, what="Public annual report", file_format=fmt)
         return response

@@ -13,6 +13,7 @@ from import_export import fields, resources, widgets
 
 from reports.annual.models import ComparatorValue, Indicator, IndicatorValue
 from wscb.data.exports import escape_cell
+from wscb.data.imports import StrictColumnsMixin
 from wscb.periods import ReportingYear
 
 
@@ -85,7 +86,12 @@ class BoardFiguresMixin:
         return self._meta.model._base_manager.filter(indicator__board=self.board)
 
 
-class IndicatorValueResource(BoardFiguresMixin, resources.ModelResource):
+class IndicatorValueResource(BoardFiguresMixin, StrictColumnsMixin, resources.ModelResource):
+    """One row per indicator and year (two rows for the same pair refuse the file, naming both)."""
+
+    REQUIRED = ["indicator", "year", "numerator"]
+    OPTIONAL = ["denominator"]
+
     indicator = fields.Field(attribute="indicator", column_name="indicator", widget=IndicatorWidget())
     year = fields.Field(attribute="year_start", column_name="year", widget=YearWidget())
 
@@ -99,7 +105,11 @@ class IndicatorValueResource(BoardFiguresMixin, resources.ModelResource):
         report_skipped = True
 
 
-class ComparatorValueResource(BoardFiguresMixin, resources.ModelResource):
+class ComparatorValueResource(BoardFiguresMixin, StrictColumnsMixin, resources.ModelResource):
+    """One row per indicator, year and comparator (two rows for the same refuse the file, naming both)."""
+
+    REQUIRED = ["indicator", "year", "comparator", "value"]
+
     indicator = fields.Field(attribute="indicator", column_name="indicator", widget=IndicatorWidget())
     year = fields.Field(attribute="year_start", column_name="year", widget=YearWidget())
     comparator = fields.Field(attribute="comparator", column_name="comparator", widget=ComparatorWidget())

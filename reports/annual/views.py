@@ -19,7 +19,9 @@ from reports.annual.models import NarrativeSection, PriorityActivity
 from reports.annual.public_views import public_urls
 from reports.annual.readiness import check_readiness
 from reports.annual.selectors import published_report_get, published_report_list
-from wscb.audit.services import AuditAction, audit_record, audit_record_many
+from wscb.audit.services import AuditAction, audit_download, audit_record, audit_record_many
+from wscb.data.exports import file_response
+from wscb.data.once import SubmitOnceMixin
 from wscb.jobs.selectors import jobs_active_for
 from wscb.jobs.services import job_status_url
 from wscb.periods import ReportingYear
@@ -27,12 +29,14 @@ from wscb.permissions import RecordKeeperMixin, SignedInMixin
 from wscb.security import NoStoreMixin  # the draft and published report include partner returns
 from wscb.years import current_year
 
+VIEWED = AuditAction.VIEWED
 
-def _year(start_year: int) -> ReportingYear:
-    try:
-        return ReportingYear(start_year)
-    except ValueError as error:
-        raise Http404("No such reporting year.") from error
+
+def _year(start_year) -> ReportingYear:
+    year = ReportingYear.from_query(start_year)
+    if year is None:
+        raise Http404("No such reporting year.")
+    return year
 
 
 def _board(request):
@@ -57,8 +61,14 @@ class ReportIndexView(SignedInMixin, View):
 
 class DraftView(NoStoreMixin, RecordKeeperMixin, View):
     def get(self, request, start_year):
-        report = build_report(board=_board(request), year=_year(start_year))
-        return render(request, "annual/draft.html", {"report": report})
+        board, year = _board(request), _year(start_year)
+        report = build_report(board=board, year=year)
+        response = render(request, "annual/draft.html", {"report": report})
+        # the draft holds the partner updates and their case studies
+        audit_download(
+            request=request, obj=board, what=f"Draft annual report {year.label}", file_format="page", action=VIEWED
+        )
+        return response
 
 
 class DraftDownloadView(NoStoreMixin, RecordKeeperMixin, View):
@@ -69,10 +79,14 @@ class DraftDownloadView(NoStoreMixin, RecordKeeperMixin, View):
     def get(self, request, start_year, fmt):
         board, year = _board(request), _year(int(start_year))
         stem = f"{board.short_name}-annual-report-{year.start_year}-draft"
+        what = f"Draft annual report {year.label}"
         if fmt == "html":
-            return _file_response(outputs.render_html(build_report(board=board, year=year)).encode(), fmt, stem)
+            response = _file_response(outputs.render_html(build_report(board=board, year=year)).encode(), fmt, stem)
+            audit_download(request=request, obj=board, what=what, file_format=fmt)
+            return response
         stored, key = drafts.draft_file_current(board=board, year=year, fmt=fmt)
         if stored is not None:
+            audit_download(request=request, obj=board, what=what, file_format=fmt)
             return _file_response(bytes(stored.content), fmt, stem)
         previous = drafts.draft_file_previous(board=board, year=year, fmt=fmt)
         job, _ = tasks.draft_layout_start(board=board, year=year, fmt=fmt, key=key, by=request.user)
@@ -92,10 +106,9 @@ def _layout_queued_message(previous, fmt: str) -> str:
 
 
 def _file_response(content: bytes, fmt: str, stem: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=outputs.CONTENT_TYPES[fmt])
-    disposition = "inline" if fmt in ("pdf", "html") else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{stem}.{fmt}"'
-    return response
+    return file_response(
+        content, filename=f"{stem}.{fmt}", content_type=outputs.CONTENT_TYPES[fmt], inline=fmt in ("pdf", "html")
+    )
 
 
 class ReadinessView(RecordKeeperMixin, View):
@@ -104,7 +117,11 @@ class ReadinessView(RecordKeeperMixin, View):
         return render(request, "annual/readiness.html", {"report": report, "readiness": check_readiness(report)})
 
 
-class PublishView(RecordKeeperMixin, View):
+class PublishView(SubmitOnceMixin, RecordKeeperMixin, View):
+    # Publishing again after a correction sends the same "confirm": only the token (a double click,
+    # a replay) is a repeat; a second submit while the job runs follows it (tasks.report_publish_start).
+    once_by_content = False
+
     def get(self, request, start_year):
         report = build_report(board=_board(request), year=_year(start_year))
         return render(
@@ -134,7 +151,9 @@ class PublishedView(NoStoreMixin, SignedInMixin, View):
         pk = int(pk)
         published = published_report_get(for_user=request.user, board=getattr(request, "board", None), pk=pk)
         content = {"html": published.html.encode(), "pdf": bytes(published.pdf), "docx": bytes(published.docx)}[fmt]
-        return _file_response(content, fmt, published.file_stem())
+        response = _file_response(content, fmt, published.file_stem())
+        audit_download(request=request, obj=published, what="Published annual report", file_format=fmt)
+        return response
 
 
 class NarrativeEditView(RecordKeeperMixin, View):

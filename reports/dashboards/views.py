@@ -7,6 +7,7 @@ from django.views.generic import TemplateView
 
 from partners.selectors import partner_get, partner_list
 from reports.dashboards import exports, reporting
+from wscb.audit.services import audit_download
 from wscb.data.exports import csv_response, xlsx_response
 from wscb.permissions import PartnershipReaderMixin, SignedInMixin
 from wscb.years import chosen_year, year_choices
@@ -41,6 +42,7 @@ class PanelExportView(PartnershipReaderMixin, View):
             panel=panel, board=request.board, year=year, for_user=request.user, today=timezone.localdate()
         )
         name = f"dashboard-{panel}-{year.label.replace('/', '-')}"
+        audit_download(request=request, what=f"Dashboard panel: {exports.PANELS[panel]}, {year.label}", file_format=fmt)
         if fmt == "xlsx":
             return xlsx_response(f"{name}.xlsx", headers, rows, title=exports.PANELS[panel])
         return csv_response(f"{name}.csv", headers, rows)

@@ -12,6 +12,7 @@ from partners.models import Partner
 from partners.selectors import priorities_for
 from reports.selfreports.models import CaseStudy, FormTemplate, Question
 from reports.selfreports.selectors import QuestionSpec
+from wscb.forms import SpecificErrorMessagesMixin
 
 Kind = Question.Kind
 YES_NO = [("", "Choose"), ("yes", "Yes"), ("no", "No")]
@@ -52,7 +53,7 @@ def text_to_initial(spec: QuestionSpec, text: str):
     return text
 
 
-class SectionForm(forms.Form):
+class SectionForm(SpecificErrorMessagesMixin, forms.Form):
     """One field per question; answers may be left blank in a draft (submission checks required ones)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
@@ -71,7 +72,7 @@ class SectionForm(forms.Form):
         return {spec.key: value_to_text(self.cleaned_data.get(spec.key)) for spec in self.specs}
 
 
-class CaseStudyForm(forms.ModelForm):
+class CaseStudyForm(SpecificErrorMessagesMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     confirm = forms.BooleanField(
         label="I confirm the declaration above is true for this case study.",
@@ -108,7 +109,7 @@ class CaseStudyForm(forms.ModelForm):
         return cleaned
 
 
-class RoundForm(forms.Form):
+class RoundForm(SpecificErrorMessagesMixin, forms.Form):
     template = forms.ModelChoiceField(
         queryset=FormTemplate.objects.none(), label="Update form (reporting year)", empty_label=None
     )
@@ -144,11 +145,11 @@ class RoundForm(forms.Form):
         return cleaned
 
 
-class CommentForm(forms.Form):
+class CommentForm(SpecificErrorMessagesMixin, forms.Form):
     text = forms.CharField(label="Comment for the agency", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(SpecificErrorMessagesMixin, forms.Form):
     note = forms.CharField(
         label="Message to the agency (optional)", widget=forms.Textarea(attrs={"rows": 3}), required=False
     )

@@ -66,12 +66,22 @@ def _require_keeper(user: User) -> None:
 
 
 # --- form templates ----------------------------------------------------------------------------------
+def _new_template(*, board: Board, year: ReportingYear, **fields) -> FormTemplate:
+    """The year's form, or ``SelfReportError`` when it exists (also when it was made a moment ago)."""
+    exists = SelfReportError(f"There is already an update form for {year.label}.")
+    if FormTemplate.objects.filter(board=board, start_year=year.start_year).exists():
+        raise exists
+    try:
+        with transaction.atomic():
+            return FormTemplate.objects.create(board=board, start_year=year.start_year, **fields)
+    except IntegrityError:
+        raise exists from None
+
+
 def template_create_default(*, board: Board, year: ReportingYear) -> FormTemplate:
     """Create ``year``'s form from the default (the seed's 2016/17 form)."""
     with transaction.atomic():
-        if FormTemplate.objects.filter(board=board, start_year=year.start_year).exists():
-            raise SelfReportError(f"There is already an update form for {year.label}.")
-        template = FormTemplate.objects.create(board=board, start_year=year.start_year)
+        template = _new_template(board=board, year=year)
         default_form.populate(template)
     return template
 
@@ -80,13 +90,8 @@ def template_copy(*, template: FormTemplate) -> FormTemplate:
     """Create next year's form as an editable copy of ``template`` (sections, guidance and questions)."""
     next_year = template.year.next
     with transaction.atomic():
-        if FormTemplate.objects.filter(board=template.board, start_year=next_year.start_year).exists():
-            raise SelfReportError(f"There is already an update form for {next_year.label}.")
-        copy = FormTemplate.objects.create(
-            board=template.board,
-            start_year=next_year.start_year,
-            title=template.title,
-            introduction=template.introduction,
+        copy = _new_template(
+            board=template.board, year=next_year, title=template.title, introduction=template.introduction
         )
         for section in template.sections.prefetch_related("questions"):
             questions = list(section.questions.all())

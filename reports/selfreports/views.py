@@ -12,6 +12,7 @@ from reports.selfreports.default_form import CONTACT_KEYS, PERIOD_END, PERIOD_ST
 from reports.selfreports.forms import CommentForm, ReturnForm, SectionForm, text_to_initial
 from reports.selfreports.models import FormSection
 from wscb.audit.services import AuditAction, audit_record
+from wscb.data.once import SubmitOnceMixin
 from wscb.permissions import PARTNER_LEAD, RECORD_KEEPERS, RoleRequiredMixin, SignedInMixin
 from wscb.security import _no_store
 
@@ -31,13 +32,19 @@ class ReportMixin:
 
     audit_action = AuditAction.VIEWED
     audit_object = None
+    audit_detail = ""
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
             self.report = selectors.self_report_get(for_user=request.user, pk=kwargs["pk"])
         response = super().dispatch(request, *args, **kwargs)
         if request.method == "GET" and response.status_code == 200:
-            audit_record(request=request, action=self.audit_action, obj=self.audit_object or self.report)
+            audit_record(
+                request=request,
+                action=self.audit_action,
+                obj=self.audit_object or self.report,
+                detail=self.audit_detail,
+            )
         return _no_store(response)
 
     def get_context_data(self, **kwargs):
@@ -204,7 +211,7 @@ class ReviewMixin(RoleRequiredMixin):
     allowed_roles = RECORD_KEEPERS
 
 
-class CommentView(ReviewMixin, ReportMixin, View):
+class CommentView(SubmitOnceMixin, ReviewMixin, ReportMixin, View):
     def post(self, request, *args, **kwargs):
         section = get_object_or_404(self.report.round.template.sections, pk=kwargs["section_pk"])
         form = CommentForm(request.POST)

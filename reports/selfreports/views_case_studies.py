@@ -10,6 +10,7 @@ from reports.selfreports import selectors, services
 from reports.selfreports.forms import CaseStudyForm
 from reports.selfreports.views import LeadMixin, ReportMixin, ReviewMixin, audit_change, detail_url, tasks_url
 from wscb.audit.services import AuditAction
+from wscb.data.once import SubmitOnceMixin
 from wscb.permissions import PARTNER_LEAD, RECORD_KEEPERS, RoleRequiredMixin
 
 
@@ -26,7 +27,7 @@ class CaseStudyListView(LeadMixin, ReportMixin, TemplateView):
         )
 
 
-class CaseStudyFormView(LeadMixin, ReportMixin, TemplateView):
+class CaseStudyFormView(SubmitOnceMixin, LeadMixin, ReportMixin, TemplateView):
     template_name = "reports/case_study_form.html"
 
     def _case_study(self):

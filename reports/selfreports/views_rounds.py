@@ -12,18 +12,18 @@ from reports.selfreports import exports, selectors, services
 from reports.selfreports.forms import RoundForm
 from reports.selfreports.reporting import compiled_partner_updates, report_document
 from reports.selfreports.views import ReportMixin, ReviewMixin
-from wscb.audit.services import AuditAction, audit_record, audit_record_many
+from wscb.audit.services import AuditAction, audit_download, audit_record, audit_record_many
 from wscb.boards import current_board
+from wscb.data.exports import file_response
+from wscb.data.once import SubmitOnceMixin
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, SignedInMixin
-from wscb.security import NoStoreMixin, _no_store
+from wscb.security import NoStoreMixin
 from wscb.years import current_year
 
 
 def _download(content: bytes, *, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return _no_store(response)
+    return file_response(content, filename=filename, content_type=content_type)
 
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -58,7 +58,7 @@ class TemplateDetailView(ReviewMixin, TemplateView):
         return super().get_context_data(form_template=template, sections=sections, **kwargs)
 
 
-class TemplateCopyView(ReviewMixin, View):
+class TemplateCopyView(SubmitOnceMixin, ReviewMixin, View):
     def post(self, request, *args, **kwargs):
         template = get_object_or_404(selectors.template_list(for_user=request.user), pk=kwargs["pk"])
         try:
@@ -75,7 +75,7 @@ class TemplateCopyView(ReviewMixin, View):
         return redirect("reports:template-detail", pk=copy.pk)
 
 
-class TemplateCreateDefaultView(ReviewMixin, View):
+class TemplateCreateDefaultView(SubmitOnceMixin, ReviewMixin, View):
     def post(self, request, *args, **kwargs):
         try:
             label = request.POST.get("reporting_year", "").strip()
@@ -102,7 +102,7 @@ class RoundListView(ReviewMixin, ListView):
         return selectors.round_list(for_user=self.request.user).filter(board=current_board(self.request))
 
 
-class RoundCreateView(ReviewMixin, FormView):
+class RoundCreateView(SubmitOnceMixin, ReviewMixin, FormView):
     template_name = "reports/round_form.html"
 
     def get_form(self, form_class=None):
@@ -167,12 +167,14 @@ class RoundExportView(ReviewMixin, RoundMixin, View):
         round_ = self.get_round()
         rows = selectors.tracker_rows(round_=round_, today=timezone.localdate())
         content = exports.tracker_xlsx(rows, title=str(round_))
+        audit_download(request=request, obj=round_, what="Partner update tracker", file_format="xlsx")
         return _download(content, filename=f"partner-updates-{round_.start_year}-tracker.xlsx", content_type=XLSX)
 
 
 # --- reading and exporting ---------------------------------------------------------------------------------
 class ReportDocxView(SignedInMixin, ReportMixin, View):
     audit_action = AuditAction.EXPORTED
+    audit_detail = "Partner update (docx)"
 
     def get(self, request, *args, **kwargs):
         document = report_document(report=self.report, for_user=request.user, with_comments=False)
@@ -182,6 +184,7 @@ class ReportDocxView(SignedInMixin, ReportMixin, View):
 
 class ReportPdfView(SignedInMixin, ReportMixin, View):
     audit_action = AuditAction.EXPORTED
+    audit_detail = "Partner update (pdf)"
 
     def get(self, request, *args, **kwargs):
         document = report_document(report=self.report, for_user=request.user, with_comments=False)
@@ -191,10 +194,10 @@ class ReportPdfView(SignedInMixin, ReportMixin, View):
 
 class CompiledMixin(NoStoreMixin, PartnershipReaderMixin):
     def year(self) -> ReportingYear:
-        try:
-            return ReportingYear(int(self.kwargs["start_year"]))
-        except ValueError:
-            raise Http404 from None
+        year = ReportingYear.from_query(self.kwargs["start_year"])
+        if year is None:
+            raise Http404("No such reporting year.")
+        return year
 
     def documents(self):
         board = current_board(self.request)
@@ -203,12 +206,13 @@ class CompiledMixin(NoStoreMixin, PartnershipReaderMixin):
         documents = compiled_partner_updates(board=board, year=self.year())
         # One row per return shown (and per case study printed with it), written in one query.
         shown = [record for document in documents for record in (document.report, *document.case_studies)]
-        audit_record_many(
-            request=self.request,
-            action=AuditAction.VIEWED if self.request.path.endswith("/") else AuditAction.EXPORTED,
-            objects=shown,
-            detail=f"Compiled partner updates {self.year().label}",
-        )
+        is_page = self.request.path.endswith("/")
+        action = AuditAction.VIEWED if is_page else AuditAction.EXPORTED
+        detail = f"Compiled partner updates {self.year().label} ({'page' if is_page else 'docx'})"
+        if shown:
+            audit_record_many(request=self.request, action=action, objects=shown, detail=detail)
+        else:  # nothing accepted yet: the download is still recorded
+            audit_record(request=self.request, action=action, detail=detail)
         return documents
 
 

@@ -39,15 +39,19 @@ def test_an_administrator_enrols_a_second_factor_and_signs_in_with_it(administra
     assert page.locator("figure svg").is_visible()  # the QR code, drawn on the server
     manual_key = page.get_by_test_id("manual-key").inner_text()
 
-    # Nothing else is reachable before the second factor is set up.
+    # Nothing else is reachable before the second factor is set up; coming back shows a fresh key.
     page.goto(f"{live_server.url}/admin/")
     assert "/account/second-factor/set-up/" in page.url
+    assert page.get_by_test_id("manual-key").inner_text() != manual_key
+    manual_key = page.get_by_test_id("manual-key").inner_text()
+    page.get_by_label("Your password").fill(TEST_PASSWORD)
 
     page.get_by_label("Code from your app").fill("000000" if app_code(manual_key) != "000000" else "111111")
     page.get_by_role("button", name="Turn on two-step sign-in").click()
     assert page.get_by_role("alert").is_visible()
     time.sleep(1.1)  # django-otp slows down guessing after a wrong code
     page.get_by_label("Code from your app").fill(app_code(manual_key))
+    page.get_by_label("Your password").fill(TEST_PASSWORD)
     page.get_by_role("button", name="Turn on two-step sign-in").click()
     assert page.get_by_role("heading", name="Your backup codes").is_visible()
     assert page.locator(".backup-codes li").count() == 10

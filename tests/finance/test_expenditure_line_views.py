@@ -54,12 +54,13 @@ def test_a_year_not_held_is_not_found(as_user, business_support):
 
 def test_invalid_amounts_are_refused_with_a_message(as_user, business_support, year_2016, fees):
     client = as_user(business_support)
-    for amount, message in (
-        ("ten pounds", "Enter a number."),
-        ("-5", "Ensure this value is greater than or equal to 0"),
-        ("1.234", "Ensure that there are no more than 2 decimal places."),
-        ("1e309", "Ensure that there are no more than 12 digits in total."),
-        ("NaN", "Enter a number."),
+    for amount, message in (  # read by wscb.money.parse_pounds, as the import reads them
+        ("ten pounds", "“ten pounds” is not an amount in pounds such as 1234.50"),
+        ("-5", "Amount must be 0"),
+        ("1.234", "“1.234” has more than two decimal places"),
+        ("1e309", "“1e309” is not an amount in pounds"),
+        ("NaN", "“NaN” is not an amount in pounds"),
+        ("1234567890123", "Amount must have no more than 12 digits"),
     ):
         response = client.post("/finance/2016/expenditure/add/", line_data(fees, amount=amount))
         assert response.status_code == 200

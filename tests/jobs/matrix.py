@@ -60,9 +60,10 @@ ENTRIES = [
     ),
     Entry(
         "jobs:detail",
-        expect(STATUS_READERS, business_support=404, **NOT_FOUND),
+        expect(STATUS_READERS, business_support=404, administrator=404, **NOT_FOUND),
         kwargs=lambda cast: {"pk": _other_board_job(cast).pk},
         variant="another board",
+        note="administrators too work in one board at a time",
     ),
     Entry("jobs:status", expect(STATUS_READERS, **NOT_FOUND), kwargs=lambda cast: {"pk": _job(cast).pk}),
     Entry(

@@ -280,8 +280,8 @@ def board_rows(board) -> dict:
 
 def board_markers(board, rows: dict, *, except_in: dict | None = None) -> set[str]:
     """Texts that name ``board``'s records: its names, its agencies' and people's names, its users'
-    names and e-mail addresses, and each row's text (ten characters or more, and not a text the
-    other board's rows share, given as ``except_in``)."""
+    names and e-mail addresses, and each row's text (ten characters or more), but none that is or is
+    part of a text of the other board's rows, given as ``except_in``."""
     from partners.models import BoardMembership, Partner, Person, User
     from wscb.scoping import scopes_disabled
 
@@ -297,18 +297,33 @@ def board_markers(board, rows: dict, *, except_in: dict | None = None) -> set[st
                 markers |= {user.full_name, user.email}
     for model_rows in rows.values():
         markers |= {text for text in model_rows.values() if len(text) >= 10 and text not in shared}
-    return {marker for marker in markers if len(marker) >= 4}
+    # A text the other board's own records contain is no sign of this board ("Probation" is the short
+    # name of an agency of each, and part of the other's "Midshire Probation Delivery Unit").
+    return {marker for marker in markers if len(marker) >= 4 and not any(marker in text for text in shared)}
 
 
 def leaks(response, rows: dict, markers: set[str]) -> list[str]:
-    """What of the other board a response shows: its records in the page's context, its texts in the page."""
+    """What of the other board a response shows: its records in the page's context (and offered by
+    the choice fields of its forms and formsets), its texts in the page."""
     from django.db.models import Model, QuerySet
+    from django.forms import BaseForm, BaseFormSet
 
     found = []
     seen = set()
 
     def check(value):
-        if isinstance(value, Model):
+        if isinstance(getattr(value, "form", None), BaseForm):  # the back office's AdminForm
+            value = value.form
+        elif isinstance(getattr(value, "formset", None), BaseFormSet):  # and InlineAdminFormSet
+            value = value.formset
+        if isinstance(value, BaseForm) and id(value) not in seen:
+            seen.add(id(value))
+            found.extend(choice_leaks(value, rows))
+        elif isinstance(value, BaseFormSet) and id(value) not in seen:
+            seen.add(id(value))
+            for form in value.forms:  # (not empty_form: a new one each time, made here outside the request)
+                check(form)
+        elif isinstance(value, Model):
             if value.pk in rows.get(type(value), {}):
                 found.append(f"{type(value)._meta.label} #{value.pk} in the context")
         elif isinstance(value, QuerySet) and id(value) not in seen:
@@ -329,4 +344,17 @@ def leaks(response, rows: dict, markers: set[str]) -> list[str]:
     content = re.sub(r'<form[^>]*class="[^"]*board-switch.*?</form>', "", content, flags=re.DOTALL)
     text = content.replace("&#x27;", "'").replace("&amp;", "&").replace("&quot;", '"')
     found += [f"text {marker!r}" for marker in sorted(markers) if marker in text]
+    return found
+
+
+def choice_leaks(form, rows: dict) -> list[str]:
+    """Options of ``form``'s choice fields that are rows of ``rows`` (the other board's)."""
+    found = []
+    for name, field in form.fields.items():
+        queryset = getattr(field, "queryset", None)
+        if queryset is None:
+            continue
+        for option in queryset[:500]:
+            if option.pk in rows.get(type(option), {}):
+                found.append(f"{form.__class__.__name__}.{name} offers {type(option)._meta.label} #{option.pk}")
     return found

@@ -68,7 +68,10 @@ def test_downloading_a_return_is_no_store_and_audited_as_exported(download, repo
     response = as_user(lead_a).get(reverse(f"reports:{download}", args=[report_a.pk]))
     assert response.status_code == 200
     assert_no_store(response)
-    assert events(SelfReport) == [(lead_a.email, AuditAction.EXPORTED, str(report_a.pk), "")]
+    file_format = download.rsplit("-", 1)[-1]
+    assert events(SelfReport) == [
+        (lead_a.email, AuditAction.EXPORTED, str(report_a.pk), f"Partner update ({file_format})")
+    ]
 
 
 def test_the_compiled_year_and_its_download_are_no_store_and_audited_once_per_return_shown(
@@ -88,8 +91,8 @@ def test_the_compiled_year_and_its_download_are_no_store_and_audited_once_per_re
     )
     label = "Compiled partner updates 2016/17"
     assert rows == sorted(
-        (board_member.email, action, str(report.pk), label)
-        for action in (AuditAction.VIEWED, AuditAction.EXPORTED)
+        (board_member.email, action, str(report.pk), f"{label} ({file_format})")
+        for action, file_format in ((AuditAction.VIEWED, "page"), (AuditAction.EXPORTED, "docx"))
         for report in (report_a, report_b)
     )
 

@@ -15,8 +15,9 @@ from wscb.periods import ReportingYear
 
 
 def run(*args) -> str:
+    """The command as cron runs it: with --apply, without the question (--no-input)."""
     out = StringIO()
-    call_command("apply_retention", *args, stdout=out)
+    call_command("apply_retention", *args, *(["--no-input"] if "--apply" in args else []), stdout=out)
     return out.getvalue()
 
 

@@ -57,7 +57,7 @@ def test_every_bad_row_is_listed_with_its_problem(board, module):
     message = outcome.errors[0][1]
     assert "There is no e-learning module called 'No such module'" in message
     assert "'31/02/2016' is not a date" in message
-    assert "agency: The agency is missing." in message
+    assert "agency: Choose a partner agency or name a community organisation, not both." in message
     assert ELearningEnrolment.objects.count() == 0
 
 

@@ -294,3 +294,53 @@ def test_two_people_marking_one_training_session_at_once_one_gets_a_conflict(boa
         assert len(results) == 1, iteration
         assert [type(error) for error in errors] == [training_services.SessionConflict]
         assert Session.objects.get(pk=session.pk).version == version + 1
+
+
+def test_a_double_click_on_add_expenditure_line_adds_one_line(board, business_support, as_user):
+    """Finding (Medium): the same "add expenditure line" submit twice made two lines. Two tabs of one
+    person send the form with the same one-time token at the same moment (wscb.data.once)."""
+    from wscb.data import once
+
+    FinanceYearFactory(board=board, start_year=2016)
+    fees = ExpenditureCategoryFactory(board=board, name="Professional Fees")
+    url = reverse("finance:expenditure-create", args=[2016])
+    first_tab, second_tab = as_user(business_support), as_user(business_support)
+    for iteration in range(PAGE_ITERATIONS):
+        data = {
+            "category": fees.pk,
+            "kind": "actual",
+            "amount": "10.00",
+            "description": f"Venue {iteration}",
+            once.FIELD: once.new_token(business_support),
+        }
+        results, errors = together(
+            lambda data=data: first_tab.post(url, data), lambda data=data: second_tab.post(url, data)
+        )
+        assert errors == [] and [response.status_code for response in results] == [302, 302], iteration
+        assert results[0]["Location"] == results[1]["Location"]
+        assert ExpenditureLine.objects.filter(description=f"Venue {iteration}").count() == 1, iteration
+
+
+def test_four_people_adding_the_same_agencys_contribution_at_once_get_one_contribution_and_form_errors(
+    board, agency_a, business_support, administrator, as_user
+):
+    """Finding (Low): four people adding the same agency's contribution at once gave a 500."""
+    from finance.models import Contribution
+    from tests.partners.factories import UserFactory
+    from wscb.roles import Role
+
+    others = [UserFactory(role=Role.BUSINESS_SUPPORT, boards=[board]) for _ in range(2)]
+    clients = [as_user(user) for user in (business_support, administrator, *others)]
+    url = reverse("finance:contribution-create", args=[2016])
+    year = FinanceYearFactory(board=board, start_year=2016)
+    for iteration in range(PAGE_ITERATIONS // 2):
+        Contribution.objects.filter(finance_year=year).delete()
+        data = {"partner": agency_a.pk, "amount_agreed": f"{100 + iteration}.00", "amount_invoiced": "0"}
+        results, errors = together(
+            *[lambda client=client, data=data: client.post(url, {**data, "amount_received": "0"}) for client in clients]
+        )
+        assert errors == [], (iteration, errors)
+        assert sorted(response.status_code for response in results) == [200, 200, 200, 302], iteration
+        for refused in (response for response in results if response.status_code == 200):
+            assert "already has a contribution for 2016/17" in refused.content.decode()
+        assert Contribution.objects.filter(finance_year=year, partner=agency_a).count() == 1

@@ -735,7 +735,8 @@ def perform(case: Case, cast):
         client.get(url)
         from django_otp.plugins.otp_totp.models import TOTPDevice
 
-        data = {"code": code_for(TOTPDevice.objects.get(user=cast.business_support, confirmed=False))}
+        device = TOTPDevice.objects.get(user=cast.business_support, confirmed=False)
+        data = {"code": code_for(device), "password": TEST_PASSWORD}
     if PREVIEW_FIRST in data:
         preview = client.post(reverse("imports:import", kwargs=kwargs), {"file": data.pop(PREVIEW_FIRST)})
         assert preview.status_code == 200, preview.content.decode()[:2000]

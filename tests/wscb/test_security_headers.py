@@ -67,8 +67,39 @@ def test_sign_in_and_account_pages_are_not_stored(name, as_user, cast):
     assert "private" in response["Cache-Control"]
 
 
-def test_an_ordinary_page_is_not_marked_no_store(as_user, cast):
-    assert "no-store" not in as_user(cast.board_member).get(reverse("partners:partner-list")).get("Cache-Control", "")
+def test_pages_with_personal_data_are_not_cached_by_the_browser(as_user, cast):
+    """Finding (Low): agency people, attendance, delegates, return status lists and agency profiles
+    were sent without no-store. Every signed-in page is no-store now (a middleware), unless its view
+    opted out with ``may_be_cached``; the permission-matrix test checks every signed-in GET page."""
+    from tests.meetings.factories import MeetingFactory
+    from tests.training.factories import SessionFactory
+
+    meeting, session = MeetingFactory(group__board=cast.board), SessionFactory(course__board=cast.board)
+    pages = [
+        reverse("partners:partner-detail", args=[cast.agency_a.pk]),  # the agency's people
+        reverse("meetings:meeting-detail", args=[meeting.pk]),  # attendance
+        reverse("meetings:attendance-summary"),
+        reverse("training:session-detail", args=[session.pk]),  # delegates
+        reverse("reports:selfreport-list"),  # return status
+        reverse("dashboards:agency-profile", args=[cast.agency_a.pk]),
+        reverse("partners:partner-list"),
+    ]
+    client = as_user(cast.business_support)
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"], url
+
+
+def test_an_anonymous_page_that_opted_for_nothing_may_be_cached(client):
+    assert "no-store" not in client.get(reverse("password_reset")).get("Cache-Control", "")
+
+
+def test_a_view_may_opt_out_only_with_a_reason():
+    from wscb.security import may_be_cached
+
+    with pytest.raises(ValueError):
+        may_be_cached(" ")
 
 
 def test_the_decorator_and_the_mixin_add_no_store():

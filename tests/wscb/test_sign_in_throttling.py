@@ -77,4 +77,4 @@ def test_the_account_opens_again_after_the_cool_off(client, lead_a, settings):
 def test_the_limit_is_ten_failures_within_the_configured_window(settings):
     assert settings.AXES_FAILURE_LIMIT == 10
     assert timedelta(minutes=5) <= settings.AXES_COOLOFF_TIME
-    assert settings.AXES_LOCKOUT_PARAMETERS == ["username"]
+    assert settings.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"]]

@@ -161,10 +161,10 @@ def test_setting_up_shows_a_qr_code_and_backup_codes_and_verifies_the_session(cl
     assert "<svg" in html and "QR code for your app" in html
     assert "http" not in re.search(r"<svg.*?</svg>", html, re.S).group(0).replace("http://www.w3.org", "")
     device = TOTPDevice.objects.get(user=business_support, confirmed=False)
-    wrong = client.post(SETUP, {"code": "123456"})
+    wrong = client.post(SETUP, {"code": "123456", "password": TEST_PASSWORD})
     assert "did not match" in wrong.content.decode()
     TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_count=0)  # skip the 1-second throttle
-    response = client.post(SETUP, {"code": code_for(device)})
+    response = client.post(SETUP, {"code": code_for(device), "password": TEST_PASSWORD})
     assert response.status_code == 200
     codes = response.context["codes"]
     assert len(codes) == 10 and len(set(codes)) == 10
@@ -307,10 +307,10 @@ def test_moving_to_a_new_phone_needs_a_code_from_the_current_one(as_user, admini
     page = client.get(SETUP)
     assert "Code from your current app" in page.content.decode()
     new = TOTPDevice.objects.get(user=administrator, confirmed=False)
-    refused = client.post(SETUP, {"current_code": "999999", "code": code_for(new)})
+    refused = client.post(SETUP, {"current_code": "999999", "code": code_for(new), "password": TEST_PASSWORD})
     assert "not a valid code from your current app" in refused.content.decode()
     assert TOTPDevice.objects.filter(pk=old.pk).exists()
     TOTPDevice.objects.filter(user=administrator).update(throttling_failure_count=0)
-    response = client.post(SETUP, {"current_code": code_for(old), "code": code_for(new)})
+    response = client.post(SETUP, {"current_code": code_for(old), "code": code_for(new), "password": TEST_PASSWORD})
     assert len(response.context["codes"]) == 10
     assert list(TOTPDevice.objects.filter(user=administrator).values_list("pk", flat=True)) == [new.pk]

@@ -2,8 +2,10 @@
 
 from django import forms
 
+from wscb.forms import SpecificErrorMessagesMixin
 
-class SecondFactorCodeForm(forms.Form):
+
+class SecondFactorCodeForm(SpecificErrorMessagesMixin, forms.Form):
     code = forms.CharField(
         label="Code",
         max_length=20,
@@ -12,12 +14,21 @@ class SecondFactorCodeForm(forms.Form):
     )
 
 
-class ConfirmAuthenticatorForm(forms.Form):
+class ConfirmAuthenticatorForm(SpecificErrorMessagesMixin, forms.Form):
+    """The code from the new app, and the password again: a session left open is not enough
+    to set up someone's second factor."""
+
     code = forms.CharField(
         label="Code from your app",
         max_length=10,
         help_text="Scan the QR code, then type the 6-digit code your app shows.",
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        help_text="To confirm it is you.",
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
 
@@ -28,4 +39,4 @@ class ReplaceAuthenticatorForm(ConfirmAuthenticatorForm):
         help_text="To confirm it is you: a code from the app you use now, or a backup code.",
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
     )
-    field_order = ["current_code", "code"]
+    field_order = ["current_code", "code", "password"]

@@ -84,15 +84,23 @@ def sessions_end_others(*, user, current_key: str | None) -> int:
     return len(records)
 
 
-def sessions_end_all(*, user) -> int:
-    """End every session of ``user`` at once, including any started before records were kept."""
+def sessions_end_all(*, user, keep=None) -> int:
+    """End every session of ``user`` at once, including any started before records were kept.
+
+    ``keep``: a ``request.session`` to leave signed in (and its record), for example the one
+    that has just confirmed a new second factor. Returns how many sessions were ended.
+    """
     user_id = str(user.pk)
+    kept_key = keep.session_key if keep is not None else None
     ended = 0
-    for session in Session.objects.filter(expire_date__gt=timezone.now()):
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).exclude(session_key=kept_key or ""):
         if str(session.get_decoded().get("_auth_user_id")) == user_id:
             session.delete()
             ended += 1
-    UserSession.objects.filter(user=user).delete()
+    records = UserSession.objects.filter(user=user)
+    if keep is not None:
+        records = records.exclude(pk=keep.get(RECORD_ID)).exclude(key_hash=key_hash(kept_key or ""))
+    records.delete()
     return ended
 
 

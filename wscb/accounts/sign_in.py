@@ -1,9 +1,9 @@
 """Sign-in pages: e-mail sign-in, and a lockout that looks exactly like a wrong password."""
 
 from django import forms
-from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.forms.utils import ErrorDict
 from django.shortcuts import redirect, render
@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from wscb.accounts import two_factor
-from wscb.security import NoStoreMixin
+from wscb.forms import SpecificErrorMessagesMixin
+from wscb.security import NoStoreMixin, next_from
 
 GENERIC_SIGN_IN_ERROR = (
     "The e-mail address and password did not match an account that can sign in. "
@@ -19,7 +20,7 @@ GENERIC_SIGN_IN_ERROR = (
 )
 
 
-class SignInForm(AuthenticationForm):
+class SignInForm(SpecificErrorMessagesMixin, AuthenticationForm):
     username = forms.EmailField(
         label="E-mail address",
         max_length=254,
@@ -62,8 +63,22 @@ def audit_password_changed(request, *, target, how: str, actor=None) -> None:
     )
 
 
+class PortalPasswordChangeForm(SpecificErrorMessagesMixin, PasswordChangeForm):
+    pass
+
+
+class PortalSetPasswordForm(SpecificErrorMessagesMixin, SetPasswordForm):
+    pass
+
+
+class PortalPasswordResetForm(SpecificErrorMessagesMixin, PasswordResetForm):
+    pass
+
+
 class PasswordChangeView(auth_views.PasswordChangeView):
     """Django's page, with the change written to the audit trail (never the password)."""
+
+    form_class = PortalPasswordChangeForm
 
     def form_valid(self, form):
         response = super().form_valid(form)
@@ -73,6 +88,8 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     """Django's page, with the new password's setting written to the audit trail."""
+
+    form_class = PortalSetPasswordForm
 
     def form_valid(self, form):
         response = super().form_valid(form)
@@ -88,24 +105,16 @@ def username_for_lockout(request, credentials) -> str | None:
 
 
 def lockout_response(request, original_response=None, credentials=None):
-    """Called by django-axes once an account has too many failures: same page, same message.
+    """Called by django-axes once an account has too many failures: same page, same message, and
+    the same time: the password is hashed as a check of a wrong password hashes it (django-axes
+    refuses before any hashing, which made a locked answer ten times faster and so visible).
 
     Nobody can tell a locked account from a wrong password (or from an unknown e-mail).
     """
+    get_user_model()().set_password(request.POST.get("password", ""))  # the cost of one password check
     form = SignInForm(request, data=request.POST)
     # Set the error directly rather than validating again, which would count another failure.
     form.cleaned_data = {}
     form._errors = ErrorDict({NON_FIELD_ERRORS: form.error_class([GENERIC_SIGN_IN_ERROR], error_class="nonfield")})
-    context = {"form": form, "next": request.POST.get("next", "")}
+    context = {"form": form, "next": next_from(request, default=None)}
     return render(request, "registration/login.html", context)
-
-
-class PasswordResetForm(auth_forms.PasswordResetForm):
-    """The reset e-mail names the portal in the word of the board the person works in ("Safeguarding
-    partnership portal"): the one they used last, else their first."""
-
-    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
-        user = context.get("user")
-        board = getattr(user, "last_board", None) or (user.boards.order_by("name").first() if user else None)
-        context = {**context, "board": board, "board_term": getattr(board, "term", None) or "Board"}
-        super().send_mail(subject_template_name, email_template_name, context, from_email, to_email, **kwargs)

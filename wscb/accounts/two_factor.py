@@ -53,12 +53,32 @@ def on_signed_in(sender, request, user, **kwargs):
         request.session[ENROLLED] = user_has_device(user)
 
 
-def totp_device_for_enrolment(*, user) -> TOTPDevice:
-    """The unconfirmed device shown on the set-up page (one per user, reused until confirmed)."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-pk").first()
-    if device is None:
+#: The unconfirmed device whose key this session was shown on the set-up page.
+ENROLMENT_DEVICE = "wscb_enrolment_device"
+
+
+def totp_device_for_enrolment(*, request) -> TOTPDevice:
+    """A fresh unconfirmed device (a new key) for this visit to the set-up page, bound to this session.
+
+    Any earlier unconfirmed device of the user is discarded: its key was shown to whoever opened
+    set-up then, which may have been someone who knows only the password. Only the session that
+    was shown this key can confirm it (``totp_device_in_enrolment``).
+    """
+    user = request.user
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user, confirmed=False).delete()
         device = TOTPDevice.objects.create(user=user, name=TOTP_NAME, confirmed=False)
+    request.session[ENROLMENT_DEVICE] = device.pk
     return device
+
+
+def totp_device_in_enrolment(*, request) -> TOTPDevice | None:
+    """The device whose key this session was shown, while it is still unconfirmed; else None
+    (another visit to set-up, in this session or any other, has replaced it)."""
+    pk = request.session.get(ENROLMENT_DEVICE)
+    if pk is None:
+        return None
+    return TOTPDevice.objects.filter(pk=pk, user=request.user, confirmed=False).first()
 
 
 def qr_code_svg(device: TOTPDevice) -> str:
@@ -68,8 +88,6 @@ def qr_code_svg(device: TOTPDevice) -> str:
 
 
 def manual_key(device: TOTPDevice) -> str:
-    from base64 import b32encode
-
     key = b32encode(device.bin_key).decode("ascii").rstrip("=")
     return " ".join(key[i : i + 4] for i in range(0, len(key), 4))
 
@@ -125,7 +143,14 @@ def backup_codes_create(*, user) -> list[str]:
 
 
 def second_factor_confirm(*, request, device: TOTPDevice, token: str) -> list[str] | None:
-    """Confirm a new authenticator with a code from it; returns fresh backup codes, or None."""
+    """Confirm a new authenticator with a code from it; returns fresh backup codes, or None.
+
+    The session gets a new id and every other session of the user is signed out: whoever else
+    was signed in with the password (perhaps the person who tried to plant a device) must now
+    sign in again with the new second factor.
+    """
+    from wscb.accounts.sessions import sessions_end_all
+
     if not device.verify_token(token.strip().replace(" ", "")):
         return None
     with transaction.atomic():
@@ -133,9 +158,13 @@ def second_factor_confirm(*, request, device: TOTPDevice, token: str) -> list[st
         device.save(update_fields=["confirmed"])
         TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
         codes = backup_codes_create(user=device.user)
-    otp_login(request, device)
-    request.session[ENROLLED] = True
-    audit_record(request=request, action=AuditAction.SECOND_FACTOR_SET_UP, obj=device.user)
+        request.session.pop(ENROLMENT_DEVICE, None)
+        request.session.cycle_key()
+        otp_login(request, device)
+        request.session[ENROLLED] = True
+        ended = sessions_end_all(user=device.user, keep=request.session)
+    detail = f"{ended} other session{'s' if ended != 1 else ''} signed out" if ended else ""
+    audit_record(request=request, action=AuditAction.SECOND_FACTOR_SET_UP, obj=device.user, detail=detail)
     return codes
 
 

@@ -1,12 +1,12 @@
 """Account pages: the second sign-in step, setting up an authenticator, backup codes, and sessions."""
 
 from django.contrib import messages
+from django.contrib.auth import authenticate
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 
 from wscb.accounts import two_factor
@@ -15,16 +15,11 @@ from wscb.accounts.sessions import key_hash, session_end, sessions_end_others, u
 from wscb.audit.models import AuditAction
 from wscb.audit.services import audit_record
 from wscb.permissions import SignedInMixin
-from wscb.security import NoStoreMixin
+from wscb.security import NoStoreMixin, next_from
 
 
 def _next_url(request) -> str:
-    candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return reverse("home")
+    return next_from(request)
 
 
 class SignedInAnyStepMixin:
@@ -73,8 +68,7 @@ class SecondFactorSetupView(NoStoreMixin, SignedInAnyStepMixin, View):
             return redirect(f"{reverse('two-factor-verify')}?{request.GET.urlencode()}")
         return super().dispatch(request, *args, **kwargs)
 
-    def _context(self, request, form):
-        device = two_factor.totp_device_for_enrolment(user=request.user)
+    def _context(self, request, form, device):
         return {
             "form": form,
             "qr_code": two_factor.qr_code_svg(device),
@@ -90,15 +84,26 @@ class SecondFactorSetupView(NoStoreMixin, SignedInAnyStepMixin, View):
         return ConfirmAuthenticatorForm
 
     def get(self, request):
-        return render(request, self.template_name, self._context(request, self._form_class(request)()))
+        # Every visit shows a fresh key, bound to this session (see totp_device_for_enrolment).
+        device = two_factor.totp_device_for_enrolment(request=request)
+        return render(request, self.template_name, self._context(request, self._form_class(request)(), device))
 
     def post(self, request):
+        device = two_factor.totp_device_in_enrolment(request=request)
+        if device is None:
+            messages.error(
+                request,
+                "This set-up page was replaced by a newer one (opened again here or elsewhere). "
+                "Scan the new QR code below.",
+            )
+            return self.get(request)
         form = self._form_class(request)(request.POST)
+        if form.is_valid() and not _password_confirmed(request, form.cleaned_data["password"]):
+            form.add_error("password", "That password is not right.")
         replacing = form.is_valid() and "current_code" in form.cleaned_data
         if replacing and not two_factor.current_code_valid(user=request.user, token=form.cleaned_data["current_code"]):
             form.add_error("current_code", "That is not a valid code from your current app or a backup code.")
         if form.is_valid():
-            device = two_factor.totp_device_for_enrolment(user=request.user)
             codes = two_factor.second_factor_confirm(request=request, device=device, token=form.cleaned_data["code"])
             if codes is not None:
                 messages.success(
@@ -106,7 +111,14 @@ class SecondFactorSetupView(NoStoreMixin, SignedInAnyStepMixin, View):
                 )
                 return render(request, "account/backup_codes.html", {"codes": codes, "next": _next_url(request)})
             form.add_error("code", "That code did not match. Check the time on your phone and type the newest code.")
-        return render(request, self.template_name, self._context(request, form))
+        return render(request, self.template_name, self._context(request, form, device))
+
+
+def _password_confirmed(request, password: str) -> bool:
+    """The signed-in user's password, checked through the authentication backends so that wrong
+    guesses count towards the sign-in lockout like any other."""
+    user = authenticate(request, username=request.user.email, password=password)
+    return user is not None and user.pk == request.user.pk
 
 
 class SecondFactorView(NoStoreMixin, SignedInMixin, View):

@@ -5,11 +5,13 @@ from django.contrib import admin
 
 from wscb.audit.models import AuditAction, AuditEvent
 from wscb.audit.services import audit_deleted, audit_record, audit_record_many
+from wscb.data.once import SubmitOnceAdminMixin
 
 
-class AuditedModelAdmin:
+class AuditedModelAdmin(SubmitOnceAdminMixin):
     """Mixin for any ModelAdmin: additions, changes (with the changed field names) and deletions
-    made in the back office are written to the audit trail::
+    made in the back office are written to the audit trail, and an add form sent twice adds one
+    record (``wscb.data.once``)::
 
         @admin.register(Meeting)
         class MeetingAdmin(AuditedModelAdmin, admin.ModelAdmin): ...

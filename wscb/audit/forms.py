@@ -3,9 +3,10 @@
 from django import forms
 
 from wscb.audit.models import AuditAction
+from wscb.forms import SpecificErrorMessagesMixin
 
 
-class AuditFilterForm(forms.Form):
+class AuditFilterForm(SpecificErrorMessagesMixin, forms.Form):
     user = forms.CharField(label="Person (e-mail contains)", required=False, max_length=254)
     action = forms.ChoiceField(label="Action", required=False, choices=[("", "Any action"), *AuditAction.choices])
     object_type = forms.ChoiceField(label="Record type", required=False, choices=[("", "Any type")])

@@ -19,7 +19,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from wscb.audit.models import AuditAction, AuditChannel, AuditEvent
 
-__all__ = ["AuditAction", "audit_record", "audit_record_many", "client_ip"]
+__all__ = ["AuditAction", "audit_download", "audit_record", "audit_record_many", "client_ip"]
 
 
 def client_ip(request) -> str | None:
@@ -88,6 +88,15 @@ def audit_record(
     event = _build(request=request, user=user, action=action, obj=obj, detail=detail, label=label, channel=channel)
     event.save()
     return event
+
+
+def audit_download(*, request, what: str, file_format: str, obj=None, action: str = AuditAction.EXPORTED) -> AuditEvent:
+    """One row for a download, an export or a page built from sensitive records: who (the signed-in
+    user), what (``obj`` if there is one record, and ``what`` in words, e.g. "Finance contributions
+    2016/17"), which format ("csv", "pdf", "page"...) and from where (address and channel).
+
+    Every URL that answers with a file writes one (``tests/wscb/test_every_download_is_audited.py``)."""
+    return audit_record(request=request, action=action, obj=obj, detail=f"{what} ({file_format})")
 
 
 def audit_record_many(*, request=None, user=None, action: str, objects, detail: str = "") -> list[AuditEvent]:

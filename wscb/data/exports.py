@@ -8,6 +8,13 @@ with a safe file name.
     return csv_response("audit.csv", headers, rows)
     return xlsx_response("audit.xlsx", headers, rows)
     return dataset_response(resource.export(queryset), "partners", "csv")
+    return file_response(pdf_bytes, filename=f"{board.short_name}-report.pdf", content_type="application/pdf")
+
+Every ``Content-Disposition`` in the project is built here (or by ``FileResponse(filename=...)``
+in ``wscb.data.uploads``), with Django's ``content_disposition_header`` from a file name reduced
+to safe characters, so a quote, semicolon or line break in the data (a board's short name, a
+course title) can neither add a parameter nor break the response
+(``tests/wscb/test_every_download_is_audited.py`` fails on code that builds the header itself).
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from datetime import date, datetime
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 
 from wscb.security import _no_store
 
@@ -43,9 +51,15 @@ def safe_filename(name: str) -> str:
     return cleaned[:100]
 
 
-def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
-    response["Content-Disposition"] = f'attachment; filename="{safe_filename(filename)}"'
+def _attachment(response: HttpResponse, filename: str, *, inline: bool = False) -> HttpResponse:
+    response["Content-Disposition"] = content_disposition_header(not inline, safe_filename(filename))
     return _no_store(response)
+
+
+def file_response(content: bytes, *, filename: str, content_type: str, inline: bool = False) -> HttpResponse:
+    """Any generated file (PDF, Word, HTML, spreadsheet bytes) as a no-store download, or shown
+    in the browser with ``inline=True``; the file name is made safe whatever the data put in it."""
+    return _attachment(HttpResponse(content, content_type=content_type), filename, inline=inline)
 
 
 def _plain(value):

@@ -36,6 +36,8 @@ from django import forms
 from django.conf import settings
 from django.db import transaction
 
+from wscb.forms import SpecificErrorMessagesMixin
+
 #: The most an XLSX may unpack to, as a multiple of the upload limit, and its most entries.
 XLSX_MAX_EXPANSION = 20
 XLSX_MAX_ENTRIES = 500
@@ -452,6 +454,24 @@ class SafeImportExportMixin:
 
         return list(escaped_export_formats())
 
+    def _do_file_export(self, file_format, request, queryset, export_form=None):
+        """The file as import-export makes it, with the ground floor's Content-Disposition, no-store
+        and one audit row (what, which format, who, from where)."""
+        from wscb.audit.services import audit_download
+        from wscb.data.exports import file_response
+
+        response = super()._do_file_export(file_format, request, queryset, export_form=export_form)
+        audit_download(
+            request=request,
+            what=f"Back-office export: {self.model._meta.verbose_name_plural}",
+            file_format=file_format.get_extension(),
+        )
+        return file_response(
+            response.content,
+            filename=self.get_export_filename(request, queryset, file_format),
+            content_type=response["Content-Type"],
+        )
+
     def process_result(self, result, request):
         """The back office's import writes one audit row: the resource and the counts, never the rows."""
         from wscb.audit.models import AuditAction
@@ -523,7 +543,7 @@ class StrictColumnsMixin:
         super().before_import(dataset, **kwargs)
 
 
-class ImportFileForm(forms.Form):
+class ImportFileForm(SpecificErrorMessagesMixin, forms.Form):
     """The upload form every import page can use (checked by ``read_upload``)."""
 
     file = forms.FileField(label="Spreadsheet (CSV or XLSX)")

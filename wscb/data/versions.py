@@ -27,6 +27,10 @@ adds it, with the same helper::
 - A successful save raises the version by one, so a portal form opened before it then gets the
   portal's own conflict message. With ``version_owner`` (a foreign key), the version is the related
   record's: adding, changing or deleting the row raises the owner's version.
+
+Two people *creating* the same record at once (the same agency's contribution for a year) both pass
+the form's uniqueness check; ``insert_unique`` turns the loser's unique violation into the
+``ValidationError`` that checking again now gives, which the view shows on the form, never a 500.
 """
 
 from __future__ import annotations
@@ -34,7 +38,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django import forms
+from django.db import IntegrityError, transaction
 from django.db.models import F, QuerySet
+
+from wscb.forms import SpecificErrorMessagesMixin
 
 CONFLICT_MESSAGE = (
     "This record was changed by someone else while you were editing it, so your changes have not been "
@@ -108,7 +115,7 @@ class VersionedFormMixin:
         return cleaned
 
 
-class VersionedModelForm(VersionedFormMixin, forms.ModelForm):
+class VersionedModelForm(SpecificErrorMessagesMixin, VersionedFormMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
 
@@ -173,3 +180,17 @@ class VersionedModelAdmin:
         model = type(objects[0])._meta.get_field(self.version_owner).related_model
         keys = {version_holder(obj, self.version_owner)[1] for obj in objects}
         model._default_manager.filter(pk__in=keys).update(version=F("version") + 1)  # one UPDATE, not one per owner
+
+
+def insert_unique(instance):
+    """Save a new, already validated row. If another request saved a row with the same unique values
+    between the check and this save, raise the ``ValidationError`` that validating again gives now
+    (naming the field when the model says which), rather than letting the IntegrityError become a 500."""
+    try:
+        with transaction.atomic():
+            instance.save(force_insert=True)
+    except IntegrityError:
+        instance.validate_unique()
+        instance.validate_constraints()
+        raise  # not a uniqueness problem that validation knows about
+    return instance

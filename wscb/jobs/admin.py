@@ -59,8 +59,8 @@ def retry_jobs(modeladmin, request, queryset):
 
 @admin.register(Job)
 class JobAdmin(ReadOnlyAdmin):
-    list_display = ("label", "status_shown", "progress_shown", "board", "started_by", "created_at", "finished_at")
-    list_filter = ("status", "kind", "board")
+    list_display = ("label", "status_shown", "progress_shown", "started_by", "created_at", "finished_at")
+    list_filter = ("status", "kind")
     search_fields = ("label", "kind", "error")
     date_hierarchy = "created_at"
     list_select_related = ("board", "started_by")
@@ -84,7 +84,7 @@ class JobAdmin(ReadOnlyAdmin):
     readonly_fields = fields
 
     def get_queryset(self, request):
-        return jobs_visible_to(user=request.user)
+        return jobs_visible_to(user=request.user, board=request.board or None)
 
     def get_fields(self, request, obj=None):
         # The traceback is for the people who run the installation.

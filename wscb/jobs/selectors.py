@@ -14,22 +14,24 @@ from wscb.jobs.models import Job, WorkerHeartbeat
 from wscb.roles import RECORD_KEEPERS
 
 
-def jobs_visible_to(*, user) -> QuerySet[Job]:
-    """Everyone sees the jobs they started; business support also sees every job of their boards and
-    the schedule's jobs (no board); administrators see all."""
+def jobs_visible_to(*, user, board=None) -> QuerySet[Job]:
+    """The jobs of the board the user is working in (``board``) and the schedule's (no board): everyone
+    sees those they started; business support and administrators every one of them. A job of
+    another board is not seen, whoever asks (administrators work in one board at a time)."""
     if not user.is_authenticated or not user.is_active:
         return Job.objects.none()
+    here = Q(board__isnull=True) | (Q(board=board) if board else Q(pk__in=[]))
     if user.is_administrator:
-        return Job.objects.all()
+        return Job.objects.filter(here)
     mine = Q(started_by=user)
     if user.role in RECORD_KEEPERS:
         mine |= Q(board__in=boards_for(user)) | Q(board__isnull=True)
-    return Job.objects.filter(mine)
+    return Job.objects.filter(here & mine)
 
 
-def job_get(*, for_user, pk: int) -> Job:
-    """The job if ``for_user`` may see it, else 404 (whether or not it exists)."""
-    job = jobs_visible_to(user=for_user).select_related("started_by", "board").filter(pk=pk).first()
+def job_get(*, for_user, pk: int, board=None) -> Job:
+    """The job if ``for_user`` may see it in ``board``, else 404 (whether or not it exists)."""
+    job = jobs_visible_to(user=for_user, board=board).select_related("started_by", "board").filter(pk=pk).first()
     if job is None:
         raise Http404("No such job.")
     return job

@@ -29,7 +29,7 @@ def _state(job) -> dict:
 
 class JobDetailView(NoStoreMixin, SignedInMixin, View):
     def get(self, request, pk):
-        job = job_get(for_user=request.user, pk=pk)
+        job = job_get(for_user=request.user, pk=pk, board=request.board or None)
         state = _state(job)
         return render(
             request,
@@ -49,14 +49,14 @@ class JobStatusView(NoStoreMixin, SignedInMixin, View):
     """What the status page's script asks for every few seconds."""
 
     def get(self, request, pk):
-        return JsonResponse(_state(job_get(for_user=request.user, pk=pk)))
+        return JsonResponse(_state(job_get(for_user=request.user, pk=pk, board=request.board or None)))
 
 
 class JobRetryView(SignedInMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        job = job_get(for_user=request.user, pk=pk)
+        job = job_get(for_user=request.user, pk=pk, board=request.board or None)
         if not user_has_role(request.user, RECORD_KEEPERS):
             raise PermissionDenied
         try:

@@ -1,10 +1,10 @@
 """Back office: the outbox, to see whether a message went and why not, and to send a failed one again."""
 
 from django.contrib import admin, messages
+from django.db.models import Q
 from django.template.response import TemplateResponse
 
 from wscb.audit.services import AuditAction, audit_record
-from wscb.boards import boards_for
 from wscb.jobs.admin import ReadOnlyAdmin
 from wscb.mail.models import Email
 from wscb.mail.services import EmailNotResendable, email_resend
@@ -43,7 +43,7 @@ def resend_emails(modeladmin, request, queryset):
 @admin.register(Email)
 class EmailAdmin(ReadOnlyAdmin):
     list_display = ("subject", "recipients", "kind", "status", "attempts", "created_at", "sent_at")
-    list_filter = ("status", "kind", "board")
+    list_filter = ("status", "kind")
     search_fields = ("subject", "to")
     date_hierarchy = "created_at"
     actions = [resend_emails]
@@ -63,10 +63,11 @@ class EmailAdmin(ReadOnlyAdmin):
     readonly_fields = fields
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).select_related("board")
-        if request.user.is_administrator:
-            return queryset
-        return queryset.filter(board__in=boards_for(request.user))
+        """The messages of the board the user is working in (and any of no board): administrators too
+        work in one board at a time."""
+        board = request.board or None
+        here = Q(board__isnull=True) | (Q(board=board) if board else Q(pk__in=[]))
+        return super().get_queryset(request).select_related("board").filter(here)
 
     def has_resend_permission(self, request):
         return user_has_role(request.user, RECORD_KEEPERS)

@@ -12,11 +12,17 @@ An app registers in its ``AppConfig.ready``::
         # retain_until=lambda case: ...,    # a callable giving the date for one record
         action="delete",                    # or anonymise=function(instance) that saves the change
         # done=Q(anonymised=True),          # for anonymise rules: records already dealt with
+        still_open=lambda day: Q(report__round__deadline__gte=day),  # work not finished: never touched
         description="Case studies",
     )
 
-A record is expired when its retention date is *before* today: on the date itself it is kept.
-The default period is ``RETENTION_YEARS`` (6) years after the end of the reporting year.
+    retention_copies_register(function)     # called with (rule, records, today) before a rule acts on
+                                            # them: remove the same data from every copy (stored files)
+
+A record is expired when its retention date is *before* today: on the date itself it is kept. A
+record that ``still_open`` matches is never acted on, whatever its date: its round (or other piece of
+work) is not closed yet, and is judged on the real date, even when ``--today`` pretends another. The
+default period is ``RETENTION_YEARS`` (6) years after the end of the reporting year.
 """
 
 from __future__ import annotations
@@ -41,6 +47,7 @@ class RetentionRule:
     retain_until: Callable | None = None
     anonymise: Callable | None = None
     done: models.Q | None = None
+    still_open: Callable | None = None  # day -> Q of records whose work is not closed on that day
 
     @property
     def action(self) -> str:
@@ -58,13 +65,29 @@ class RetentionRule:
             queryset = queryset.exclude(self.done)
         return queryset.order_by("pk")
 
-    def expired(self, today: date) -> list:
+    def _past_date(self, today: date) -> list:
         if self.date_field:
             boundary = today
             if isinstance(self.model._meta.get_field(self.date_field), models.DateTimeField):
                 boundary = timezone.make_aware(datetime.combine(today, time.min))
             return list(self.candidates().filter(**{f"{self.date_field}__lt": boundary}))
         return [obj for obj in self.candidates() if (when := self.retain_until(obj)) is not None and when < today]
+
+    def _open_pks(self, today: date) -> set:
+        if self.still_open is None:
+            return set()
+        day = min(today, timezone.localdate())  # open in reality, whatever day is pretended
+        return set(self.model._base_manager.filter(self.still_open(day)).values_list("pk", flat=True))
+
+    def expired(self, today: date) -> list:
+        """Past their retention date and not part of work still open: what ``retention_apply`` acts on."""
+        open_pks = self._open_pks(today)
+        return [obj for obj in self._past_date(today) if obj.pk not in open_pks]
+
+    def kept_open(self, today: date) -> list:
+        """Past their retention date but kept: their round (or other work) is not closed."""
+        open_pks = self._open_pks(today)
+        return [obj for obj in self._past_date(today) if obj.pk in open_pks] if open_pks else []
 
 
 _registry: dict[str, RetentionRule] = {}
@@ -79,6 +102,7 @@ def retention_register(
     action: str = "delete",
     anonymise: Callable | None = None,
     done: models.Q | None = None,
+    still_open: Callable | None = None,
 ) -> RetentionRule:
     if (date_field is None) == (retain_until is None):
         raise ValueError("Give either date_field or retain_until.")
@@ -92,9 +116,20 @@ def retention_register(
         retain_until=retain_until,
         anonymise=anonymise,
         done=done,
+        still_open=still_open,
     )
     _registry[rule.key] = rule
     return rule
+
+
+_copy_keepers: dict[str, Callable] = {}
+
+
+def retention_copies_register(function: Callable) -> None:
+    """``function(rule, records, today)`` is called before ``rule`` deletes or anonymises ``records``
+    (in the same transaction), to remove the same data from every copy kept elsewhere: the annual
+    report's stored files, for example. It returns a list of lines saying what it changed."""
+    _copy_keepers[f"{function.__module__}.{function.__qualname__}"] = function
 
 
 def retention_unregister(model) -> None:
@@ -127,8 +162,19 @@ def retention_due(*, today: date | None = None) -> list[RetentionItem]:
     ]
 
 
-def retention_apply(*, today: date | None = None) -> dict[str, int]:
-    """Delete or anonymise every expired record; one audit row per rule with the count."""
+def retention_kept_open(*, today: date | None = None) -> list[RetentionItem]:
+    """Records past their date that are kept because their work is still open (listed, never acted on)."""
+    today = today or timezone.localdate()
+    return [
+        RetentionItem(rule, obj.pk, rule.retention_date(obj))
+        for rule in retention_rules()
+        for obj in rule.kept_open(today)
+    ]
+
+
+def retention_apply(*, today: date | None = None, copies: list | None = None) -> dict[str, int]:
+    """Delete or anonymise every expired record, after removing the same data from every registered
+    copy; one audit row per rule with the count. ``copies`` collects what the copy keepers changed."""
     from wscb.audit.models import AuditAction
     from wscb.audit.services import audit_record
 
@@ -137,6 +183,10 @@ def retention_apply(*, today: date | None = None) -> dict[str, int]:
     for rule in retention_rules():
         with transaction.atomic():
             expired = rule.expired(today)
+            for keeper in _copy_keepers.values():
+                changed = keeper(rule, expired, today) if expired else []
+                if copies is not None:
+                    copies.extend(changed)
             for obj in expired:
                 if rule.anonymise:
                     rule.anonymise(obj)

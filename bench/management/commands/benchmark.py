@@ -7,13 +7,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from bench import benchmark
+from bench.database import Refused, throwaway_database
 from wscb.scoping import scopes_disabled
 
 
 class Command(BaseCommand):
     help = (
-        "Benchmark the portal at growing data sizes on PostgreSQL. EMPTIES THE DATABASE it is pointed at: "
-        "use a throwaway one (bin/benchmark starts one)."
+        "Benchmark the portal at growing data sizes on PostgreSQL, in a database it creates on the configured "
+        "server and drops afterwards (never the configured database itself)."
     )
 
     def add_arguments(self, parser):
@@ -22,9 +23,15 @@ class Command(BaseCommand):
         parser.add_argument("--output", default=str(Path(settings.BASE_DIR) / "docs" / "benchmark.md"))
         parser.add_argument("--pages-only", action="store_true", help="Only the page timings (development).")
         parser.add_argument("--allow-sqlite", action="store_true", help="Run on SQLite anyway (not comparable).")
+        parser.add_argument(
+            "--i-understand-this-empties-the-database",
+            dest="scratch",
+            metavar="NAME",
+            help="Run in this existing scratch database instead, and EMPTY it (never the configured one).",
+        )
 
     @scopes_disabled()  # the benchmark generates every board's data; its page requests run in their own board scope
-    def handle(self, *args, factors, quick, output, allow_sqlite, pages_only, **options):
+    def handle(self, *args, factors, quick, output, allow_sqlite, pages_only, scratch=None, **options):
         if connection.vendor != "postgresql" and not allow_sqlite:
             raise CommandError("The benchmark runs on PostgreSQL: set DATABASE_URL (or use bin/benchmark).")
         try:
@@ -33,16 +40,20 @@ class Command(BaseCommand):
             raise CommandError("--factors takes numbers separated by commas, e.g. 1,10") from None
         if not factor_list or min(factor_list) < 1:
             raise CommandError("--factors takes numbers of at least 1.")
-        results = benchmark.run(
-            factors=factor_list,
-            runs=benchmark.RUNS,
-            load_seconds=5 if quick else 30,
-            scale_out_seconds=5 if quick else 20,
-            import_rows=5_000 if quick else 100_000,
-            out=self.stdout.write,
-            pages_only=pages_only,
-            pdf_repeat=2 if quick else 9,
-        )
+        try:
+            with throwaway_database(scratch=scratch, out=self.stdout.write):
+                results = benchmark.run(
+                    factors=factor_list,
+                    runs=benchmark.RUNS,
+                    load_seconds=5 if quick else 30,
+                    scale_out_seconds=5 if quick else 20,
+                    import_rows=5_000 if quick else 100_000,
+                    out=self.stdout.write,
+                    pages_only=pages_only,
+                    pdf_repeat=2 if quick else 9,
+                )
+        except Refused as refused:
+            raise CommandError(str(refused)) from None
         text = benchmark.write(results, Path(output))
         self.stdout.write("")
         self.stdout.write(text)

@@ -6,8 +6,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('annual', '0002_draft_files'),
-        ('partners', '0004_agency_memberships_per_board'),
+        ('annual', '0003_published_report_reissued_at'),
+        ('partners', '0005_agency_memberships_per_board'),
     ]
 
     operations = [

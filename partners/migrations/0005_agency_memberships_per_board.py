@@ -53,7 +53,7 @@ def agencies_from_memberships(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partners', '0003_people_and_agency_record'),
+        ('partners', '0004_board_short_name_safe_in_file_names'),
     ]
 
     operations = [
@@ -141,6 +141,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='partner',
             name='short_name',
-            field=models.CharField(help_text='As the report uses it, e.g. "GMP" or "WWL NHS Trust".', max_length=60),
+            field=models.CharField(help_text='The name the report and tables use, shorter than the full name ("Police", "NHS Trust").', max_length=60),
         ),
     ]
