@@ -158,7 +158,7 @@ def test_every_error_of_every_row_is_listed_at_once(kind, cast):
     for row in (2, 3):
         named = {error.column for error in errors if error.row == row}
         assert named >= set(kind.required), f"row {row}: every blank required heading is named: {errors}"
-    assert {error.row for error in errors} == {2, 3}
+    assert {error.row for error in errors} == {2, 3}, errors
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.key)

@@ -317,6 +317,9 @@ def run_import(*, resource, dataset, request=None, user=None, dry_run: bool = Fa
     if found:  # formula cells, NUL characters, values without a heading: not worth sending to the database
         return ImportOutcome(ok=False, errors=sorted(found, key=lambda e: (e.row or 0, e.column)))
     found = _duplicate_key_errors(resource, dataset)
+    # Repeated keys are listed here, row by row: the resource's own refusal of the whole file
+    # (StrictColumnsMixin) would hide the rows' other errors behind one message.
+    dataset.repeated_keys_listed = bool(found)
     options = {"raise_errors": False, "use_transactions": True, "rollback_on_validation_errors": True}
     # The dry run goes ahead even when a key is repeated, so every error of every row is listed at once
     # (nothing is written).
@@ -533,7 +536,7 @@ class StrictColumnsMixin:
             for name in self._meta.import_id_fields
             if (self.fields[name].column_name if name in self.fields else name) in columns
         ]
-        if keys:
+        if keys and not getattr(dataset, "repeated_keys_listed", False):
             seen: dict[tuple, int] = {}
             for number, row in enumerate(dataset.dict, start=2):
                 key = tuple(str(row[name]).strip().casefold() for name in keys)
