@@ -24,6 +24,7 @@ from wscb.audit.admin import AuditedModelAdmin
 from wscb.board_admin import BoardScopedInline, BoardScopedModelAdmin, MissingIs404, board_users
 from wscb.boards import boards_for
 from wscb.data.imports import SafeImportExportMixin
+from wscb.forms import SpecificErrorMessagesMixin
 from wscb.words import termed
 
 # Roles, not groups, decide permissions (wscb/permissions.py), so groups are not offered.
@@ -58,7 +59,7 @@ class BoardMembershipInline(BoardScopedInline, admin.TabularInline):
         return 0 if obj is not None and obj.board_memberships.exists() else 1
 
 
-class PartnerForm(forms.ModelForm):
+class PartnerForm(SpecificErrorMessagesMixin, forms.ModelForm):
     """Names are unique among the agencies of every board the agency belongs to."""
 
     website = forms.URLField(required=False, assume_scheme="https")
@@ -137,7 +138,7 @@ class PartnerAdmin(BoardScopedModelAdmin, AuditedModelAdmin, SafeImportExportMix
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        form.current_board = request.board or None
+        form.current_board = getattr(request, "board", None) or None  # (none on a request made outside the middleware)
         return form
 
     def get_import_resource_kwargs(self, request, **kwargs):
