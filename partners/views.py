@@ -69,7 +69,7 @@ class CurrentYearView(RecordKeeperMixin, View):
     http_method_names = ["get", "post", "head", "options"]
 
     def _form(self, request, data=None):
-        if request.board is None:
+        if not request.board:
             raise Http404("No board selected.")
         years = years_with_records(request.board)
         calendar = ReportingYear.current()

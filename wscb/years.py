@@ -60,7 +60,7 @@ def year_source_register(model, *, board: str, year_field: str | None = None, da
 
 def years_with_records(board) -> list[ReportingYear]:
     """Every reporting year in which ``board`` holds a record, newest first (one query)."""
-    if board is None or not _sources:
+    if not board or not _sources:
         return []
     parts = [source.queryset(board.pk) for source in _sources]
     starts = {int(start) for start in parts[0].union(*parts[1:])}
@@ -68,10 +68,11 @@ def years_with_records(board) -> list[ReportingYear]:
 
 
 def _cached_years(request) -> list[ReportingYear]:
-    board = getattr(request, "board", None)
+    board = getattr(request, "board", None) or None
+    pk = board.pk if board else None
     cache = getattr(request, "_board_years", None)
-    if cache is None or cache[0] != getattr(board, "pk", None):
-        cache = (getattr(board, "pk", None), years_with_records(board))
+    if cache is None or cache[0] != pk:
+        cache = (pk, years_with_records(board))
         request._board_years = cache
     return cache[1]
 
@@ -86,7 +87,7 @@ def default_year(years: list[ReportingYear], today_year: ReportingYear | None = 
 
 def board_current_year(board, *, years: list[ReportingYear] | None = None) -> ReportingYear:
     """The year ``board``'s pages open on: the one business support set, else ``default_year``."""
-    if board is None:
+    if not board:
         return ReportingYear.current()
     if board.current_reporting_year:
         return ReportingYear(board.current_reporting_year)
@@ -96,7 +97,7 @@ def board_current_year(board, *, years: list[ReportingYear] | None = None) -> Re
 def current_year(request) -> ReportingYear:
     """The current reporting year of the board the request works in."""
     board = getattr(request, "board", None)
-    if board is None:
+    if not board:  # no board yet (a lazy "no board" is not None)
         return ReportingYear.current()
     if board.current_reporting_year:
         return ReportingYear(board.current_reporting_year)
