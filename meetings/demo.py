@@ -14,7 +14,7 @@ Source: shared/seed/wscb-annual-report-2016-17.txt.
   the Lay Members) need no reconstruction.
 * For each row and meeting, that many of the agency's board members are marked present (in section 12
   order); when the count is larger than its members, the rest are other attendees for the agency;
-  members not needed are marked as having sent apologies. Rows that are not agencies (authors,
+  members not counted are marked absent (the seed says nothing of apologies). Rows that are not agencies (authors,
   reviewers, "Other") are other attendees recorded under the report's label. The report's spelling
   slips ("Indepedant", "Inspring Healthy Life Styles") are corrected; the latter is IHL.
 * The first and last meetings (21/03/2016, 06/04/2017) fall outside 1 April 2016 to 31 March 2017,
@@ -280,8 +280,8 @@ def _load_meetings(*, group, memberships, agencies) -> None:
             defaults={
                 "status": Meeting.Status.HELD,
                 "reporting_year": REPORTING_YEAR,
-                "venue": "Wigan Town Hall",
-                "starts_at": datetime.time(10, 0),
+                "venue": "",  # the seed gives no venue or time
+                "starts_at": None,
             },
         )
         rows = []
@@ -306,7 +306,7 @@ def _load_meetings(*, group, memberships, agencies) -> None:
                 )
         for membership in memberships:
             if membership.pk not in attended_members:
-                rows.append(_member_row(meeting, membership, Attendance.Status.APOLOGIES))
+                rows.append(_member_row(meeting, membership, Attendance.Status.ABSENT))
         Attendance.objects.filter(meeting=meeting).delete()
         Attendance.objects.bulk_create(rows)
 

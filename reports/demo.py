@@ -1,9 +1,13 @@
 """Demo data for partner updates: the 2016/17 form (the seed's), its round, and the seed's eleven returns.
 
 Source: shared/seed/wscb-annual-report-2016-17.txt, section 10, extracted section by section into
-reports/demo_data/returns_2016_17.json. The returns are loaded as accepted, as the seed published them,
-with their real period covered (the police return covers 2015/16 and shows as the wrong year) and
-with skipped sections left unanswered. Safe to run again: everything is updated in place.
+reports/demo_data/returns_2016_17.json. The 2016/17 form is the one the seed's partners filled in, in
+its own words (``SEED_FORM``: the contact details, "2. Safeguarding in Your Organisation" with its
+lettered questions a-g, the business priorities, and the three closing questions), so each answer
+sits under the seed's heading. The returns are loaded as accepted, as the seed published them, in
+the seed's order (``SelfReport.report_position``), with their real period covered (the police return
+covers 2015/16 and shows as the wrong year) and with skipped sections left unanswered. Safe to run
+again: everything is updated in place.
 """
 
 import json
@@ -21,6 +25,7 @@ from reports.selfreports.models import (
     CaseStudy,
     FormSection,
     FormTemplate,
+    Question,
     Round,
     SectionEntry,
     SelfReport,
@@ -42,9 +47,117 @@ def load_returns() -> list[dict]:
     return json.loads(DATA.read_text(encoding="utf-8"))["returns"]
 
 
+K, QK = FormSection.Kind, Question.Kind
+# The seed's 2016/17 form: (kind, heading, [(key, question, kind, required)]).
+SEED_FORM = [
+    (
+        K.CONTACT,
+        "1. Contact Details of Person Completing the Report",
+        [
+            ("contact_name", "Name", QK.SHORT_TEXT, True),
+            ("contact_designation", "Designation", QK.SHORT_TEXT, True),
+            ("contact_email", "Email", QK.SHORT_TEXT, True),
+            ("contact_telephone", "Telephone", QK.SHORT_TEXT, True),
+            ("endorsed_by", "Reported Endorsed by", QK.SHORT_TEXT, False),
+            (PERIOD_START, "Period covered by the Report: from", QK.DATE, True),
+            (PERIOD_END, "Period covered by the Report: to", QK.DATE, True),
+        ],
+    ),
+    (
+        K.QUESTIONS,
+        "2. Safeguarding in Your Organisation: 2.1 Core Safeguarding Board Member Responsibilities",
+        [
+            ("policies", "a. Policies and Guidance", QK.LONG_TEXT, True),
+            ("private_fostering", "b. Private Fostering", QK.LONG_TEXT, True),
+            (
+                "training",
+                "c. Safeguarding Training; including information on number of workers trained, workers who "
+                "contribute to the WSCB training pool, level of single agency training, single and multi-agency "
+                "training evaluations and impact etc.",
+                QK.LONG_TEXT,
+                True,
+            ),
+            ("cse", "d. Child Sexual Exploitation", QK.LONG_TEXT, True),
+            (
+                "audits",
+                "e. Audits/Evaluation/Quality Assurance/Performance Management of Safeguarding Practice; including "
+                "any lessons learned from Serious Case Reviews, Local Case Reviews and Local Learning Reviews",
+                QK.LONG_TEXT,
+                True,
+            ),
+            (
+                "participation",
+                "f. Promoting Participation, User Involvement, Impact and Evaluation of complaints relating to "
+                "safeguarding issues",
+                QK.LONG_TEXT,
+                True,
+            ),
+            ("mental_health", "g. Child / adolescent mental health and wellbeing", QK.LONG_TEXT, True),
+        ],
+    ),
+    # One answer per priority (from the board's priorities), and an answer to the heading as a whole.
+    (
+        K.PRIORITIES,
+        "WSCB Business Priorities",
+        [("priorities_overview", "WSCB Business Priorities", QK.LONG_TEXT, False)],
+    ),
+    (
+        K.QUESTIONS,
+        "Any other key safeguarding issues your organisation has responded to in the last 12 months.",
+        [
+            (
+                "other_issues",
+                "Any other key safeguarding issues your organisation has responded to in the last 12 months.",
+                QK.LONG_TEXT,
+                True,
+            )
+        ],
+    ),
+    (
+        K.QUESTIONS,
+        "How are safeguarding issues and information from the Wigan SCB been shared / communicated within your "
+        "organisation and what has been the impact of this?",
+        [
+            (
+                "information_sharing",
+                "How are safeguarding issues and information from the Wigan SCB been shared / communicated within "
+                "your organisation and what has been the impact of this?",
+                QK.LONG_TEXT,
+                True,
+            )
+        ],
+    ),
+    (
+        K.QUESTIONS,
+        "What does your organisation view as a future challenge to safeguarding children within the organisation? "
+        "How can Wigan SCB support you with this?",
+        [
+            (
+                "future_challenges",
+                "What does your organisation view as a future challenge to safeguarding children within the "
+                "organisation? How can Wigan SCB support you with this?",
+                QK.LONG_TEXT,
+                True,
+            )
+        ],
+    ),
+    (K.CASE_STUDIES, "Case Study", []),
+]
+
+
 def _form(board) -> FormTemplate:
+    """The board's 2016/17 form: the seed's, created once (a form is frozen once its round opens)."""
     template = FormTemplate.objects.filter(board=board, start_year=YEAR.start_year).first()
-    return template or services.template_create_default(board=board, year=YEAR)
+    if template is not None:
+        return template
+    template = FormTemplate.objects.create(board=board, start_year=YEAR.start_year, title="Partner annual update")
+    for order, (kind, heading, questions) in enumerate(SEED_FORM, start=1):
+        section = FormSection.objects.create(template=template, order=order, kind=kind, heading=heading)
+        Question.objects.bulk_create(
+            Question(section=section, order=number, key=key, text=text, kind=question_kind, is_required=required)
+            for number, (key, text, question_kind, required) in enumerate(questions, start=1)
+        )
+    return template
 
 
 def _staff(board, role):
@@ -111,7 +224,7 @@ def load_for_board(*, board) -> None:
     round_.agencies.set(agencies.values())
     FormTemplate.objects.filter(pk=template.pk, frozen_at__isnull=True).update(frozen_at=round_.opened_at)
     round_.refresh_from_db()
-    for data in returns:
+    for position, data in enumerate(returns, start=1):
         partner = agencies[data["agency"]]
         lead = User.objects.filter(Q(role=Role.PARTNER_LEAD), partner=partner).order_by("pk").first()
         report, _ = SelfReport.objects.update_or_create(
@@ -122,6 +235,7 @@ def load_for_board(*, board) -> None:
                 "last_changed_at": SUBMITTED_AT,
                 "submitted_at": SUBMITTED_AT,
                 "accepted_at": ACCEPTED_AT,
+                "report_position": position,  # the seed's order
                 # the seed published each return's contact details, so their publication was agreed
                 "contact_is_for_publication": True,
             },

@@ -13,6 +13,7 @@ from training.models import (
     CoursePlan,
     ELearningEnrolment,
     ELearningModule,
+    ELearningModuleTotal,
     ELearningPackage,
     OtherActivity,
     Session,
@@ -37,6 +38,10 @@ class CoursePlanForm(SpecificErrorMessagesMixin, forms.ModelForm):
             "position",
             "courses_planned",
             "are_figures_recorded",
+            "stated_delivered",
+            "stated_cancelled",
+            "stated_places",
+            "stated_attended",
             "has_impact_report",
             "impact_file",
             "impact_summary",
@@ -72,6 +77,7 @@ class CoursePlanInline(BoardScopedInline, admin.StackedInline):
     fields = (
         ("start_year", "programme", "position"),
         ("courses_planned", "are_figures_recorded"),
+        ("stated_delivered", "stated_cancelled", "stated_places", "stated_attended"),
         ("has_impact_report", "impact_file"),
         "impact_summary",
         ("evaluation_score", "evaluation_responses"),
@@ -178,9 +184,19 @@ class ELearningPackageAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.Mode
         "board",
         "start_year",
         "licences_purchased",
-        "cost",
+        ("cost", "stated_cost_per_licence"),
         ("stated_allocated", "stated_completed", "stated_completion_rate"),
     )
+
+
+@admin.register(ELearningModuleTotal)
+class ELearningModuleTotalAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
+    """Completions by module as the provider reports them, for years whose licences are not recorded one by one."""
+
+    list_display = ("module", "start_year", "completed", "allocated", "position")
+    list_filter = ("start_year", "module__board")
+    search_fields = ("module__title",)
+    fields = ("module", "start_year", "position", ("completed", "allocated"))  # a board has a few modules: a list
 
 
 @admin.register(ELearningEnrolment)

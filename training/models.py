@@ -65,6 +65,16 @@ class CoursePlan(models.Model):
         default=True,
         help_text="Untick when places and attendance were not recorded: the tables show a blank, not 0.",
     )
+    stated_delivered = models.PositiveSmallIntegerField(
+        "courses delivered (stated)",
+        null=True,
+        blank=True,
+        help_text="When the year's sessions are not recorded one by one: the dates delivered as reported. "
+        "Recorded sessions take precedence and a different stated figure is reconciled against them.",
+    )
+    stated_cancelled = models.PositiveSmallIntegerField("courses cancelled (stated)", null=True, blank=True)
+    stated_places = models.PositiveIntegerField("places available (stated)", null=True, blank=True)
+    stated_attended = models.PositiveIntegerField("attended (stated)", null=True, blank=True)
     has_impact_report = models.BooleanField("impact report produced", default=False)
     impact_summary = models.TextField(blank=True)
     impact_file = models.FileField(upload_to="training/impact/", blank=True)
@@ -86,6 +96,13 @@ class CoursePlan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.course} ({ReportingYear(self.start_year).label})"
+
+    @property
+    def has_stated_figures(self) -> bool:
+        return any(
+            value is not None
+            for value in (self.stated_delivered, self.stated_cancelled, self.stated_places, self.stated_attended)
+        )
 
 
 class Session(models.Model):
@@ -309,8 +326,18 @@ class ELearningPackage(models.Model):
 
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="elearning_packages")
     start_year = models.PositiveSmallIntegerField()
-    licences_purchased = models.PositiveIntegerField()
-    cost = models.DecimalField("cost of the licence package (£)", max_digits=10, decimal_places=2)
+    licences_purchased = models.PositiveIntegerField(null=True, blank=True, help_text="Blank when not known.")
+    cost = models.DecimalField(
+        "cost of the licence package (£)", max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    stated_cost_per_licence = models.DecimalField(
+        "cost per licence (stated, £)",
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="When the package cost is not recorded: the cost per licence as the provider states it.",
+    )
     stated_allocated = models.PositiveIntegerField(null=True, blank=True)
     stated_completed = models.PositiveIntegerField(null=True, blank=True)
     stated_completion_rate = models.DecimalField(
@@ -325,6 +352,27 @@ class ELearningPackage(models.Model):
 
     def __str__(self) -> str:
         return f"E-learning licences {ReportingYear(self.start_year).label}"
+
+
+class ELearningModuleTotal(models.Model):
+    """A module's completions (and allocations, if known) for a year as the provider reports them,
+    when the licences are not recorded one by one. Recorded licences take precedence."""
+
+    module = models.ForeignKey(ELearningModule, on_delete=models.CASCADE, related_name="totals")
+    start_year = models.PositiveSmallIntegerField()
+    completed = models.PositiveIntegerField()
+    allocated = models.PositiveIntegerField(null=True, blank=True, help_text="Blank when not reported.")
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order of the module in the report.")
+
+    objects = BoardScopedManager("module__board")
+
+    class Meta:
+        ordering = ["start_year", "position", "module__title"]
+        verbose_name = "e-learning module total"
+        constraints = [models.UniqueConstraint(fields=["module", "start_year"], name="one_module_total_per_year")]
+
+    def __str__(self) -> str:
+        return f"{self.module} ({ReportingYear(self.start_year).label})"
 
 
 class ELearningEnrolment(models.Model):

@@ -29,6 +29,7 @@ from training.models import (
     Course,
     CoursePlan,
     ELearningEnrolment,
+    ELearningModuleTotal,
     ELearningPackage,
     OtherActivity,
     Session,
@@ -61,6 +62,11 @@ class PlaceCounts:
     attended: int | None
     cancelled: int | None
     did_not_attend: int | None
+
+    @property
+    def is_recorded(self) -> bool:
+        """Whether any of the four figures is known."""
+        return any(getattr(self, name) is not None for name in PLACE_NAMES)
 
     @property
     def attendance_rate(self) -> Decimal | None:
@@ -139,6 +145,7 @@ def _recorded_queryset(board: Board, years: list[ReportingYear]) -> QuerySet:
     for year in years:
         in_year = _in_year("session__starts_on", year)
         prefix = f"y{year.start_year}_"
+        aggregates[prefix + "rows"] = Count("pk", filter=in_year)
         aggregates[prefix + "booked"] = Count("pk", filter=in_year & ~Q(status=B.WAITING))
         aggregates[prefix + "attended"] = Count("pk", filter=in_year & Q(status=B.ATTENDED))
         aggregates[prefix + "cancelled"] = Count("pk", filter=in_year & Q(status=B.CANCELLED))
@@ -156,9 +163,19 @@ def _recorded_queryset(board: Board, years: list[ReportingYear]) -> QuerySet:
     )
 
 
+NOT_RECORDED = PlaceCounts(None, None, None, None)
+
+
 def _recorded_counts(rows: list[dict], years: list[ReportingYear]) -> dict[ReportingYear, PlaceCounts]:
+    """Per year, the bookings' counts; ``NOT_RECORDED`` (every figure None) for a year with no booking
+    at all, so that a year whose bookings were never entered shows "not recorded", not zeros."""
     (row,) = rows or [{}]
-    return {year: PlaceCounts(*(row.get(f"y{year.start_year}_{name}", 0) for name in PLACE_NAMES)) for year in years}
+    return {
+        year: PlaceCounts(*(row.get(f"y{year.start_year}_{name}", 0) for name in PLACE_NAMES))
+        if row.get(f"y{year.start_year}_rows")
+        else NOT_RECORDED
+        for year in years
+    }
 
 
 def _statements_queryset(board: Board, year: ReportingYear) -> QuerySet:
@@ -220,6 +237,11 @@ class CourseRow:
     has_impact_file: bool = False
     evaluation_responses: int | None = None
     places_in_cancelled: int | None = None  # places the cancelled sessions would have offered
+    #: "sessions" when the figures are counted from recorded sessions and bookings, "stated" when they
+    #: are the plan's stated totals (the sessions are not recorded), "" when nothing is recorded.
+    source: str = ""
+    #: The plan's stated totals when sessions are recorded too (for the reconciliation), else None.
+    stated: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -285,19 +307,36 @@ def _tables_from_rows(rows: dict[str, list], year: ReportingYear) -> dict[str, C
     places_key = "places_all" if rule == TrainingPolicy.PlacesCount.ALL_SESSIONS else "places_delivered"
     table_rows = defaultdict(list)
     for plan in plans:
-        counts = sessions.get(plan.course_id, {"count": 0, "delivered": 0, "cancelled": 0})
-        unplanned = plan.courses_planned is None and counts["count"] == 0
+        counts = sessions.get(
+            plan.course_id, {"count": 0, "delivered": 0, "cancelled": 0, places_key: None, "places_cancelled": None}
+        )
         recorded = plan.are_figures_recorded
+        stated = _stated_figures(plan)
+        if counts["count"] or not plan.has_stated_figures:
+            unplanned = plan.courses_planned is None and counts["count"] == 0
+            figures = {
+                "delivered": None if unplanned else counts["delivered"],
+                "cancelled": None if unplanned else counts["cancelled"],
+                "places_available": (counts.get(places_key) or 0) if recorded else None,
+                "places_in_cancelled": (counts.get("places_cancelled") or 0) if recorded else None,
+                "attended": attended.get(plan.course_id, 0) if recorded else None,
+            }
+            source = "sessions" if counts["count"] else ""
+        else:
+            figures = {
+                **stated,
+                "places_available": stated["places_available"] if recorded else None,
+                "attended": stated["attended"] if recorded else None,
+            }
+            source = "stated"
         table_rows[plan.programme].append(
             CourseRow(
                 course_id=plan.course_id,
                 title=plan.course_title,
                 planned=plan.courses_planned,
-                delivered=None if unplanned else counts["delivered"],
-                cancelled=None if unplanned else counts["cancelled"],
-                places_available=(counts.get(places_key) or 0) if recorded else None,
-                places_in_cancelled=(counts.get("places_cancelled") or 0) if recorded else None,
-                attended=attended.get(plan.course_id, 0) if recorded else None,
+                **figures,
+                source=source,
+                stated=stated if source == "sessions" and plan.has_stated_figures else None,
                 has_impact_report=plan.has_impact_report,
                 evaluation_score=plan.evaluation_score,
                 plan_id=plan.pk,
@@ -317,6 +356,15 @@ def _tables_from_rows(rows: dict[str, list], year: ReportingYear) -> dict[str, C
     }
 
 
+def _stated_figures(plan: CoursePlan) -> dict:
+    return {
+        "delivered": plan.stated_delivered,
+        "cancelled": plan.stated_cancelled,
+        "places_available": plan.stated_places,
+        "attended": plan.stated_attended,
+    }
+
+
 def course_tables(*, board: Board, year: ReportingYear) -> dict[str, CourseTable]:
     """The year's courses in their tables (keys: ``CoursePlan.Programme`` values), row by row.
 
@@ -325,9 +373,10 @@ def course_tables(*, board: Board, year: ReportingYear) -> dict[str, CourseTable
     marked ones too) where the board's ``TrainingPolicy.places_count`` says so (the Wigan seed does:
     its LADO row has 90 places and no course delivered); ``table.places_label`` says which. The
     places the cancelled sessions offered are always counted apart (``places_in_cancelled``);
-    attended counts bookings marked attended. A plan whose places and attendance were not recorded shows
-    blanks (None), and a new course with no plan figure and no sessions shows blanks throughout.
-    One query.
+    attended counts bookings marked attended. A course whose sessions are not recorded one by one
+    shows the plan's stated totals instead (blank where not stated). A plan whose places and
+    attendance were not recorded shows blanks (None), and a new course with no plan figure and no
+    sessions shows blanks throughout. One query.
     """
     return _tables_from_rows(fetch(**_tables_queries(board, year)), year)
 
@@ -337,7 +386,7 @@ def course_tables(*, board: Board, year: ReportingYear) -> dict[str, CourseTable
 class CancellationRow:
     reason: str
     label: str
-    count: int
+    count: int | None
     share_of_planned: Decimal | None
     stated: int | None
 
@@ -345,9 +394,13 @@ class CancellationRow:
 @dataclass(frozen=True)
 class Cancellations:
     rows: list[CancellationRow]
-    total: int
+    total: int | None  # None when no session of the year is recorded (so none could be counted)
     planned: int
     stated_total: int | None
+
+    @property
+    def is_recorded(self) -> bool:
+        return self.total is not None
 
     @property
     def share_of_planned(self) -> Decimal | None:
@@ -366,6 +419,12 @@ def _cancellations_queries(board: Board, year: ReportingYear) -> Parts:
         .values("cancellation_reason")
         .annotate(count=Count("pk"))
         .values_list("cancellation_reason", "count"),
+        f"training_session_total_{year.start_year}": Session.objects.filter(
+            _in_year("starts_on", year), course__board=board
+        )
+        .values("course__board")
+        .annotate(count=Count("pk"))
+        .values_list("count", flat=True),
         f"training_planned_{year.start_year}": _plans_queryset(board, year).values_list("courses_planned", flat=True),
         f"training_statements_{year.start_year}": _statements_queryset(board, year),
     }
@@ -373,21 +432,22 @@ def _cancellations_queries(board: Board, year: ReportingYear) -> Parts:
 
 def _cancellations_from_rows(rows: dict[str, list], year: ReportingYear) -> Cancellations:
     counts = dict(rows[f"training_cancelled_{year.start_year}"])
+    is_recorded = bool(sum(rows[f"training_session_total_{year.start_year}"]))
     planned = sum(planned or 0 for planned in rows[f"training_planned_{year.start_year}"])
     statement = _statements(rows[f"training_statements_{year.start_year}"]).get(year.start_year)
     cancellation_rows = [
         CancellationRow(
             reason=value,
             label=label,
-            count=counts.get(value, 0),
-            share_of_planned=_percent(counts.get(value, 0), planned),
+            count=counts.get(value, 0) if is_recorded else None,
+            share_of_planned=_percent(counts.get(value, 0), planned) if is_recorded else None,
             stated=getattr(statement, f"cancelled_{value}", None) if statement else None,
         )
         for value, label in Session.CancellationReason.choices
     ]
     return Cancellations(
         rows=cancellation_rows,
-        total=sum(counts.values()),
+        total=sum(counts.values()) if is_recorded else None,
         planned=planned,
         stated_total=statement.sessions_cancelled if statement else None,
     )
@@ -395,7 +455,8 @@ def _cancellations_from_rows(rows: dict[str, list], year: ReportingYear) -> Canc
 
 def cancellations_by_reason(*, board: Board, year: ReportingYear) -> Cancellations:
     """Sessions cancelled in ``year`` by reason, each as a count and a percentage of all the courses
-    planned in the year's three tables; with the stated counts where entered. One query."""
+    planned in the year's three tables; with the stated counts where entered. The counts are None
+    when no session of the year is recorded. One query."""
     return _cancellations_from_rows(fetch(**_cancellations_queries(board, year)), year)
 
 
@@ -403,22 +464,27 @@ def cancellations_by_reason(*, board: Board, year: ReportingYear) -> Cancellatio
 @dataclass(frozen=True)
 class ModuleFigures:
     title: str
-    allocated: int
+    allocated: int | None
     completed: int
 
 
 @dataclass(frozen=True)
 class ELearningFigures:
+    """``modules_source`` is "licences" when the figures count recorded licences, "stated" when they are
+    the provider's totals by module (``ELearningModuleTotal``), "" when neither is recorded."""
+
     year: ReportingYear
     licences_purchased: int | None
     cost: Decimal | None
     previous_cost_per_licence: Decimal | None
-    allocated: int
-    completed: int
+    allocated: int | None
+    completed: int | None
     stated_allocated: int | None
     stated_completed: int | None
     stated_completion_rate: Decimal | None
     modules: list[ModuleFigures] = field(default_factory=list)
+    stated_cost_per_licence: Decimal | None = None
+    modules_source: str = ""
 
     @property
     def completion_rate(self) -> Decimal | None:
@@ -426,13 +492,20 @@ class ELearningFigures:
 
     @property
     def cost_per_licence(self) -> Decimal | None:
-        """The package cost divided by the licences purchased."""
-        return _cost_per_licence(self.cost, self.licences_purchased)
+        """The package cost divided by the licences purchased; the stated cost per licence without them."""
+        return _cost_per_licence(self.cost, self.licences_purchased, self.stated_cost_per_licence)
+
+    @property
+    def is_recorded(self) -> bool:
+        return bool(self.modules_source) or any(
+            value is not None
+            for value in (self.licences_purchased, self.stated_allocated, self.stated_completed, self.cost_per_licence)
+        )
 
 
-def _cost_per_licence(cost, licences) -> Decimal | None:
+def _cost_per_licence(cost, licences, stated=None) -> Decimal | None:
     if cost is None or not licences:
-        return None
+        return stated
     return (cost / licences).quantize(PENNY, rounding=ROUND_HALF_UP)
 
 
@@ -447,31 +520,49 @@ def _elearning_queries(board: Board, year: ReportingYear) -> Parts:
         .values("module__title")
         .annotate(allocated=Count("pk"), completed=Count("pk", filter=Q(completed_on__isnull=False)))
         .order_by("-completed", "module__title"),
+        f"training_module_totals_{year.start_year}": ELearningModuleTotal.objects.filter(
+            module__board=board, start_year=year.start_year
+        )
+        .order_by("position", "module__title")
+        .values("module__title", "allocated", "completed"),
     }
 
 
 def _elearning_from_rows(rows: dict[str, list], year: ReportingYear) -> ELearningFigures:
     packages = {package.start_year: package for package in rows[f"training_packages_{year.start_year}"]}
     modules = rows[f"training_modules_{year.start_year}"]
+    source = "licences"
+    if not modules:
+        modules = rows[f"training_module_totals_{year.start_year}"]
+        source = "stated" if modules else ""
     package = packages.get(year.start_year)
     previous = packages.get(year.previous.start_year)
+    allocations = [row["allocated"] for row in modules]
     return ELearningFigures(
         year=year,
         licences_purchased=package.licences_purchased if package else None,
         cost=package.cost if package else None,
-        previous_cost_per_licence=_cost_per_licence(previous.cost, previous.licences_purchased) if previous else None,
-        allocated=sum(row["allocated"] for row in modules),
-        completed=sum(row["completed"] for row in modules),
+        previous_cost_per_licence=(
+            _cost_per_licence(previous.cost, previous.licences_purchased, previous.stated_cost_per_licence)
+            if previous
+            else None
+        ),
+        allocated=sum(allocations) if allocations and None not in allocations else None,
+        completed=sum(row["completed"] for row in modules) if modules else None,
         stated_allocated=package.stated_allocated if package else None,
         stated_completed=package.stated_completed if package else None,
         stated_completion_rate=package.stated_completion_rate if package else None,
         modules=[ModuleFigures(row["module__title"], row["allocated"], row["completed"]) for row in modules],
+        stated_cost_per_licence=package.stated_cost_per_licence if package else None,
+        modules_source=source,
     )
 
 
 def elearning_figures(*, board: Board, year: ReportingYear) -> ELearningFigures:
     """Licences purchased, allocated and completed in ``year``, the completion rate, the cost per
-    licence (this year and last), and allocations and completions by module. One query."""
+    licence (this year and last), and allocations and completions by module: counted from the
+    recorded licences, or, for a year without them, the provider's stated totals by module
+    (allocations None where not stated). One query."""
     return _elearning_from_rows(fetch(**_elearning_queries(board, year)), year)
 
 
@@ -731,26 +822,25 @@ def reconciliation(
         for name, label in (("attended", "Attended"), ("booked", "Places booked")):
             stated_value = getattr(stated, name)
             recorded_value = getattr(summary.recorded, name)
-            if stated_value is not None and stated_value != recorded_value:
+            if stated_value is not None and recorded_value is not None and stated_value != recorded_value:
                 lines.append(
                     ReconciliationLine(
                         f"{label} (stated), against the records", stated_value, recorded_value, "recorded in the portal"
                     )
                 )
-    if cancellations.stated_total is not None and cancellations.stated_total != cancellations.total:
+    if cancellations.stated_total is not None and cancellations.total not in (None, cancellations.stated_total):
         lines.append(
             ReconciliationLine(
                 "Sessions cancelled (stated)", cancellations.stated_total, cancellations.total, "recorded in the portal"
             )
         )
     for name, label in (("allocated", "E-learning licences allocated"), ("completed", "E-learning completions")):
-        stated_value = getattr(elearning, f"stated_{name}")
-        if stated_value is not None and stated_value != getattr(elearning, name):
-            lines.append(
-                ReconciliationLine(
-                    f"{label} (stated)", stated_value, getattr(elearning, name), "recorded licences by module"
-                )
+        stated_value, by_module = getattr(elearning, f"stated_{name}"), getattr(elearning, name)
+        if stated_value is not None and by_module is not None and stated_value != by_module:
+            explanation = (
+                "recorded licences by module" if elearning.modules_source == "licences" else "the totals by module"
             )
+            lines.append(ReconciliationLine(f"{label} (stated)", stated_value, by_module, explanation))
     return lines
 
 

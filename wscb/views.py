@@ -12,6 +12,7 @@ from wscb import work_queue
 from wscb.boards import board_switch
 from wscb.permissions import signed_in_required
 from wscb.security import next_from
+from wscb.words import board_words, current_term
 from wscb.years import current_year
 
 START_TEMPLATES = {
@@ -56,7 +57,7 @@ def switch_board(request):
     except ValueError:
         board = None
     if board is None:
-        messages.error(request, "Choose one of the boards you work for.")
+        messages.error(request, board_words("Choose one of the boards you work for.", current_term()))
     else:
         messages.success(request, f"You are now working in {board.name}.")
     return redirect(next_from(request))

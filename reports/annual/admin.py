@@ -13,6 +13,7 @@ from reports.annual.models import (
     NarrativeSection,
     PriorityActivity,
     PublishedReport,
+    TextFigure,
 )
 from reports.annual.resources import ComparatorValueResource, IndicatorValueResource
 from wscb.audit.admin import AuditedModelAdmin
@@ -87,10 +88,43 @@ class ComparatorValueAdmin(BoardScopedModelAdmin, AuditedModelAdmin, SafeImportE
 
 @admin.register(EngagementEvent)
 class EngagementEventAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
-    list_display = ("title", "held_on", "audience", "reach", "board")
-    list_filter = ("board", "audience")
+    list_display = ("title", "year_start", "held_on", "date_precision", "audience", "reach", "board")
+    list_filter = ("board", "year_start", "audience", "date_precision")
     search_fields = ("title",)
-    fields = ("board", "held_on", "audience", "title", "reach", "description", "priority")
+    fields = (
+        "board",
+        "year_start",
+        ("held_on", "date_precision"),
+        "date_note",
+        "audience",
+        "title",
+        ("reach", "is_reach_minimum"),
+        "description",
+        "priority",
+    )
+
+
+@admin.register(TextFigure)
+class TextFigureAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
+    """Figures the report's text states, checked by the reconciliation against the records (or, for a
+    percentage, against the parts it is worked out from). Figure names are listed beside the editor."""
+
+    list_display = ("label", "year_start", "section", "value", "comparison", "figure", "board")
+    list_filter = ("board", "year_start", "section", "comparison")
+    search_fields = ("label", "quote")
+    fields = (
+        "board",
+        "year_start",
+        "section",
+        "order",
+        "label",
+        "quote",
+        "value",
+        "comparison",
+        "figure",
+        "base",
+        "note",
+    )
 
 
 @admin.register(NarrativeSection)

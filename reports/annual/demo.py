@@ -1,13 +1,24 @@
-"""Demo data for the annual report, from the 2016/17 seed report.
+# ruff: noqa: RUF001
+"""Demo data for the annual report, from the 2016/17 seed report: nothing the seed does not say.
 
 Section 2 context facts, section 4 activity for the six priorities, all section 6 indicators
-with four years of figures and their comparators, the narrative sections, and section 8's
-engagement events. Idempotent: everything is written with update_or_create.
+with four years of figures and their comparators, the narrative sections (the seed's whole text,
+see ``demo_text``), section 8's engagement events, the figures the text states that the
+reconciliation checks (``TextFigure``), and the report's configuration (the seed's section
+numbers: it has no section 5, and the LADO, early help, child death and case review parts of
+section 6 are unnumbered). Idempotent: everything is written with update_or_create.
 
 Rates per 10,000: the seed's rates for all four years are reproduced exactly by a child
 population of 67,800 (the estimate the children-in-need data used), while section 2 states
 67,900 children. The demo therefore types 67,800 as the denominator of each rate row, and the
-context fact keeps the report's 67,900.
+context fact keeps the report's 67,900; the reconciliation shows the two.
+
+Context facts have no source: the seed names none. Indicators have a preferred direction ("high
+is good", "low is good") only where the seed's table gives one (five of the thirteen).
+
+Engagement dates: the seed dates the annual conference only through the mental health trust's
+return ("the Children's conference on 16/3/17"), the Safe Pitch event only by month (August 2017,
+although section 4 counts it in 2016-17) and nothing else; undated events say so.
 """
 
 from datetime import date
@@ -23,12 +34,14 @@ from reports.annual.models import (
     IndicatorValue,
     NarrativeSection,
     PriorityActivity,
+    ReportConfiguration,
+    TextFigure,
 )
 
 YEAR = 2016
 YEARS = (2013, 2014, 2015, 2016)
 RATE_POPULATION = 67_800
-SOURCE = "WSCB annual report 2016/17, section 2"
+SOURCE = ""  # the seed gives no source for its context facts
 
 K = ContextFact.Kind
 CONTEXT_FACTS = [
@@ -96,7 +109,7 @@ INDICATORS = [
         "Percentage of initial child protection conferences held within 15 working days of the "
         "start of the section 47 enquiry",
         P,
-        HIGH,
+        NEITHER,
         "Within 15 days",
         "Conference requests",
         (376, 492, 501, 401),
@@ -122,7 +135,7 @@ INDICATORS = [
         "wscb-cpp-second-time",
         "Percentage of children who became subject to a child protection plan for a second or subsequent time",
         P,
-        LOW,
+        NEITHER,
         "Subsequent period on a plan",
         "Children subject to plan",
         (41, 102, 115, 84),
@@ -189,7 +202,7 @@ INDICATORS = [
         "wscb-lac-reviews-timely",
         "Percentage of looked after children with reviews in timescales",
         P,
-        HIGH,
+        NEITHER,
         "Within timescales",
         "Total reviews",
         (429, 427, 421, 383),
@@ -202,7 +215,7 @@ INDICATORS = [
         "wscb-lac-consulted-by-iro",
         "Percentage of children with a LAC review who were consulted by the IRO prior to their meeting",
         P,
-        HIGH,
+        NEITHER,
         "Consulted prior to review",
         "Total reviews",
         (93, 533, 669, 700),
@@ -215,7 +228,7 @@ INDICATORS = [
         "wscb-lac-social-worker-attended",
         "Percentage of children with a LAC review where the allocated social worker attended",
         P,
-        HIGH,
+        NEITHER,
         "Allocated social worker attended",
         "Total reviews",
         (205, 1328, 1215, 1110),
@@ -241,70 +254,218 @@ INDICATORS = [
 
 N = NarrativeSection.Kind
 NARRATIVES = {
-    N.FOREWORD: (demo_text.FOREWORD, "Cllr Jenny Bullen, Portfolio Holder for Children and Young People"),
+    N.FOREWORD: (demo_text.FOREWORD, "Cllr Jenny Bullen"),
     N.EXECUTIVE_SUMMARY: (demo_text.EXECUTIVE_SUMMARY, ""),
     N.CONTEXT: (demo_text.CONTEXT, ""),
     N.GOVERNANCE: (demo_text.GOVERNANCE, ""),
+    N.GOVERNANCE_KEY_ROLES: (demo_text.GOVERNANCE_KEY_ROLES, ""),
+    N.GOVERNANCE_ATTENDANCE: (demo_text.GOVERNANCE_ATTENDANCE, ""),
     N.STRATEGIC_OBJECTIVES: (demo_text.STRATEGIC_OBJECTIVES, ""),
     N.PERFORMANCE: (demo_text.PERFORMANCE, ""),
     N.LADO: (demo_text.LADO, ""),
     N.EARLY_HELP: (demo_text.EARLY_HELP, ""),
     N.CDOP: (demo_text.CDOP, ""),
     N.CASE_REVIEWS: (demo_text.CASE_REVIEWS, ""),
+    N.TRAINING: (demo_text.TRAINING, ""),
+    N.TRAINING_CANCELLATIONS: (demo_text.TRAINING_CANCELLATIONS, ""),
+    N.TRAINING_SCHOOLS: (demo_text.TRAINING_SCHOOLS, ""),
+    N.TRAINING_ELEARNING: (demo_text.TRAINING_ELEARNING, ""),
+    N.TRAINING_SUB_GROUP: (demo_text.TRAINING_SUB_GROUP, ""),
     N.ENGAGEMENT: (demo_text.ENGAGEMENT, ""),
     N.NEXT_YEAR: (demo_text.NEXT_YEAR, ""),
 }
 ACTIVITIES = [demo_text.P1, demo_text.P2, demo_text.P3, demo_text.P4, demo_text.P5, demo_text.P6]
 
 A = EngagementEvent.Audience
-UNDATED = "The seed report gives no date: recorded on 31/03/2017, the end of the year."
-# (date, audience, title, reach, description). Dates as the seed gives them; lunches are held
-# immediately before Board meetings (meeting dates from the section 3 attendance table).
+D = EngagementEvent.DatePrecision
+NOT_DATED = (None, D.NOT_RECORDED)
+# (title, audience, (date, precision), date note, reach, reach is "over", description), from sections 4 and 8.
 EVENTS = [
-    (date(2016, 5, 16), A.COMMUNITY, "Community engagement lunch before the Board meeting", None, ""),
-    (date(2016, 7, 18), A.COMMUNITY, "Community engagement lunch before the Board meeting", None, ""),
-    (date(2016, 9, 5), A.COMMUNITY, "Community engagement lunch before the Board meeting", None, ""),
-    (date(2016, 11, 21), A.COMMUNITY, "Community engagement lunch before the Board meeting", None, ""),
     (
-        date(2017, 3, 1),
-        A.PROFESSIONALS,
-        "WSCB Annual Conference",
-        200,
-        "March 2017 (day not given in the seed). Adolescent mental health, learning from the latest Local Case Review, "
-        "place based working; AFTAthought workshop on domestic abuse.",
-    ),
-    (date(2017, 3, 31), A.PROFESSIONALS, "Locality briefings (series through the year)", 600, UNDATED),
-    (
-        date(2017, 3, 31),
-        A.CHILDREN,
-        "Workshops in Wigan's colleges on healthy relationships and sexting",
-        None,
-        UNDATED,
-    ),
-    (
-        date(2017, 3, 31),
-        A.CHILDREN,
-        "Sessions in children's homes on social media, sexting and healthy relationships",
-        None,
-        UNDATED,
-    ),
-    (date(2017, 3, 31), A.CHILDREN, "Young person led analysis of digital communication methods", None, UNDATED),
-    (
-        date(2017, 3, 31),
+        "Community engagement lunches before Board meetings",
         A.COMMUNITY,
-        "Information stands at National Play Day, carnivals and the first Wigan Pride",
+        NOT_DATED,
+        "Before Board meetings",
         None,
-        UNDATED,
+        False,
+        "Informal discussions letting Board partner agencies find ways to support the community and voluntary sector.",
     ),
-    (date(2017, 3, 31), A.COMMUNITY, "School parents' evenings: safeguarding awareness", None, UNDATED),
     (
-        date(2017, 3, 31),
+        "WSCB Annual Conference",
         A.PROFESSIONALS,
-        "Training for Club Welfare Officers of the 19 amateur rugby league clubs",
+        (date(2017, 3, 16), D.DAY),
+        "",
+        200,
+        True,
+        "Adolescent mental health, learning from the Board's most recent Local Case Review, place based working and "
+        "Public Sector Reform; an AFTAthought workshop on domestic abuse.",
+    ),
+    (
+        "Locality briefings",
+        A.PROFESSIONALS,
+        NOT_DATED,
+        "Throughout the year",
+        600,
+        True,
+        "Brought the conference's learning themes to a local practice focus.",
+    ),
+    ("Information for the CSE Week of Action events", A.CHILDREN, NOT_DATED, "", None, False, ""),
+    (
+        "Workshops with young people and staff in Wigan's colleges on healthy relationships and sexting",
+        A.CHILDREN,
+        NOT_DATED,
+        "",
         None,
-        UNDATED,
+        False,
+        "",
+    ),
+    (
+        "Work in children's homes with young people and staff on social media, sexting and healthy relationships",
+        A.CHILDREN,
+        NOT_DATED,
+        "",
+        None,
+        False,
+        "",
+    ),
+    ("Young person led analysis of digital communication methods", A.CHILDREN, NOT_DATED, "", None, False, ""),
+    (
+        "'Safe Pitch' event at Wigan Youth Zone",
+        A.CHILDREN,
+        (date(2017, 8, 1), D.MONTH),
+        "",
+        None,
+        False,
+        "Two groups of young people presented their ideas to selected officers and managers of the local authority.",
+    ),
+    ("Community 'Have Your Say' events", A.COMMUNITY, NOT_DATED, "", None, False, ""),
+    ("School parents' evenings: safeguarding awareness with parents", A.COMMUNITY, NOT_DATED, "", None, False, ""),
+    (
+        "Information stands at National Play Day, My Life charity events, summer festivals and carnivals and the first "
+        "Wigan Pride",
+        A.COMMUNITY,
+        NOT_DATED,
+        "",
+        None,
+        False,
+        "",
+    ),
+    ("Wigan business Expo 2017", A.COMMUNITY, NOT_DATED, "", None, False, ""),
+    (
+        "Bespoke training for the Club Welfare Officers of the 19 amateur rugby league clubs",
+        A.PROFESSIONALS,
+        NOT_DATED,
+        "",
+        None,
+        False,
+        "With referral pathways to the Early Help Hub and a presentation at the RFL National Safeguarding Conference.",
+    ),
+    (
+        "Training for Wigan Athletic FC coaches and the Club's Community Foundation",
+        A.PROFESSIONALS,
+        NOT_DATED,
+        "",
+        None,
+        False,
+        "",
+    ),
+    (
+        "Work with licensed premises on safeguarding children at Under 18's events",
+        A.COMMUNITY,
+        NOT_DATED,
+        "",
+        None,
+        False,
+        "",
+    ),
+    ("Volunteer days at Greenslate Farm", A.COMMUNITY, NOT_DATED, "", None, False, ""),
+]
+
+C = TextFigure.Comparison
+# Figures the seed's text states that can be checked: (section, label, quote, value, comparison, figure, base, note).
+TEXT_FIGURES = [
+    (
+        "executive_summary",
+        "People accessing face-to-face training",
+        "face to face training accessed by over 1500 people",
+        "1500",
+        C.EQUALS,
+        "training.stated.attended",
+        "",
+        "the Virtual College figure in section 7",
+    ),
+    (
+        "strategic_objectives",
+        "Annual conference delegates",
+        "an Annual Conference in March 2017 for over 180 delegates",
+        "180",
+        C.EQUALS,
+        "engagement.event.wscb-annual-conference.reach",
+        "",
+        "sections 1 and 8 say over 200",
+    ),
+    (
+        "strategic_objectives",
+        "People trained by Professor David Shemmings ('A New Mindset')",
+        "specialist training for 92 people from Professor David Shemmings (‘A New Mindset’)",
+        "92",
+        C.EQUALS,
+        "training.course.a-new-mindset-and-model-for-cp-2-day.attended",
+        "",
+        "the commissioned courses table",
+    ),
+    (
+        "training",
+        "Courses planned in 2016/17",
+        "In 2016/17 33 individual courses were planned",
+        "33",
+        C.EQUALS,
+        "training.courses_with_dates_planned",
+        "",
+        "courses with at least one date planned in the three tables",
+    ),
+    (
+        "training",
+        "Drop in planned courses",
+        "only 14 individual courses have been agreed which represents a 40% drop in planned courses",
+        "-40",
+        C.CHANGE,
+        "14",
+        "33",
+        "",
+    ),
+    (
+        "training",
+        "Fall in face-to-face attendance",
+        "1124 less people attended training in 2016/17, a decrease of 40% from the year before",
+        "-40",
+        C.CHANGE,
+        "training.stated.attended",
+        "training.previous_stated.attended",
+        "",
     ),
 ]
+
+# The seed's section numbers: no section 5, and section 6's LADO, early help, CDOP and case review
+# parts unnumbered.
+SECTION_NUMBERS = {
+    "foreword": "",
+    "executive_summary": "1",
+    "context": "2",
+    "governance": "3",
+    "strategic_objectives": "4",
+    "performance": "6",
+    "lado": "",
+    "early_help": "",
+    "cdop": "",
+    "case_reviews": "",
+    "training": "7",
+    "engagement": "8",
+    "finance": "9",
+    "partner_updates": "10",
+    "next_year": "11",
+    "membership": "12",
+}
 
 
 def load_for_board(*, board) -> None:
@@ -334,18 +495,41 @@ def load_for_board(*, board) -> None:
         )
     _load_indicators(board=board, performance_priority=priorities.get(6))
     engagement_priority = priorities.get(4)
-    for held_on, audience, title, reach, description in EVENTS:
+    for title, audience, (held_on, precision), note, reach, is_minimum, description in EVENTS:
         EngagementEvent.objects.update_or_create(
             board=board,
-            held_on=held_on,
+            year_start=YEAR,
             title=title,
             defaults={
                 "audience": audience,
+                "held_on": held_on,
+                "date_precision": precision,
+                "date_note": note,
                 "reach": reach,
+                "is_reach_minimum": is_minimum,
                 "description": description,
                 "priority": engagement_priority,
             },
         )
+    for order, (section, label, quote, value, comparison, figure, base, note) in enumerate(TEXT_FIGURES, start=1):
+        TextFigure.objects.update_or_create(
+            board=board,
+            year_start=YEAR,
+            label=label,
+            defaults={
+                "section": section,
+                "quote": quote,
+                "value": Decimal(value),
+                "comparison": comparison,
+                "figure": figure,
+                "base": base,
+                "note": note,
+                "order": order,
+            },
+        )
+    ReportConfiguration.objects.update_or_create(
+        board=board, year_start=YEAR, defaults={"section_numbers": SECTION_NUMBERS, "include_analysis": False}
+    )
 
 
 def _load_indicators(*, board, performance_priority) -> None:

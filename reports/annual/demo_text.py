@@ -1,9 +1,17 @@
-"""Narrative text of the 2016/17 demo report, from the seed report (shared/seed), in Markdown."""
+"""Narrative text of the 2016/17 demo report, from the seed report (shared/seed), in Markdown.
+
+The seed's words, paragraphs and lists, in its order. Where a sentence gives a figure the portal
+holds as a record (context facts, training statements, e-learning totals, other training, the
+priorities), the figure is a live placeholder (``{{ name }}``, see ``reports.annual.placeholders``)
+that prints the same number; figures the portal does not hold are typed, as the seed has them.
+"""
 
 # ruff: noqa: E501, RUF001
 
 FOREWORD = """\
-This is the first Annual Report on the work of the Wigan Safeguarding Children Board in my time as the new Portfolio Holder for Children and Young People. The 2016-2017 report shows the good progress being made by the Board partnership across all areas of safeguarding. In the last year the Board underwent an Ofsted inspection which allowed us to reflect on our strengths and also on some key areas for development. We have gained real momentum in establishing and maintaining safe communities for our children and young people and engaging community and voluntary organisations as major stakeholders. Through effective communication and engagement, our young people have received clear and consistent messages around safeguarding and the entire children’s workforce has had the benefit of a rigorous training programme.
+This is the first Annual Report on the work of the Wigan Safeguarding Children Board in my time as the new Portfolio Holder for Children and Young People. The 2016-2017 report shows the good progress being made by the Board partnership across all areas of safeguarding.
+
+In the last year the Board underwent an Ofsted inspection which allowed us to reflect on our strengths and also on some key areas for development. We have gained real momentum in establishing and maintaining safe communities for our children and young people and engaging community and voluntary organisations as major stakeholders. Through effective communication and engagement, our young people have received clear and consistent messages around safeguarding and the entire children’s workforce has had the benefit of a rigorous training programme.
 
 The Board acknowledged in late 2016 that the mirroring of the Children Board and Adult Board processes provides a good foundation for a strategic ‘life course’ approach to safeguarding. This aligns with adopting a whole family view when working with children and families in order to build on their current strengths and future potential. The work is well underway and as the report details is already bringing positive benefits.
 
@@ -33,7 +41,7 @@ The Report contains detail on the outcomes of work undertaken by the Sub Groups 
 
 Over 2016-17, the Board took a strategic decision to see safeguarding in both its universal and statutory responsibilities as a lifelong model. Based upon a whole family approach to early help which increases the strength and resilience of individuals and communities, the approach also tackles what can be a disconnection at the transition point between services for children and those for adults. As part of this, over 2016-17 the board has enhanced the training offer, support and collaboration available to the voluntary and community sector through support of Community Investment Fund projects and engagement with young people.
 
-The Board made marked progress against all 6 of its strategic objectives over 2016-17, and this will allow 2017-18 to commence with innovative work underpinned by a new board team structure and a set of refreshed strategic priorities.
+The Board made marked progress against all {{ priorities.count }} of its strategic objectives over 2016-17, and this will allow 2017-18 to commence with innovative work underpinned by a new board team structure and a set of refreshed strategic priorities.
 
 Highlights of the Year have been:
 
@@ -46,23 +54,37 @@ Highlights of the Year have been:
 CONTEXT = """\
 ### The demographic of Wigan
 
-Wigan is a town in Greater Manchester, England. It stands on the River Douglas, 7.9 miles south west of Bolton, 10 miles north of Warrington and 16 miles west northwest of Manchester. The Borough had a total population of 323,100 in 2016.
+Wigan is a town in Greater Manchester, England. It stands on the River Douglas, 7.9 miles south west of Bolton, 10 miles north of Warrington and 16 miles west northwest of Manchester. The Borough had a total population of {{ context.total_population }} in 2016.
 
-- A range of health providers including one Acute Trust, one Community Healthcare Trust and a Clinical Commissioning Group that oversees 63 GP practices.
+- Wigan is ranked {{ context.deprivation_rank }} most deprived local authority in England
+- {{ context.child_population }} children and young people in the Borough
+- Number of children Looked After by the local authority {{ context.looked_after }}
+- Number of young people left care : {{ context.care_leavers }}
+- Number of children adopted : {{ context.adoptions }}
+- {{ context.ethnic_minority }} from ethnic background other than White British
+- {{ context.first_language }} speaking a first language other than English
+- {{ context.free_school_meals }} of school children across the Borough are eligible for free school meals, but 34% in the 3% most deprived areas
+- Infant mortality rates are in line with the national average – current figures show that there are {{ context.infant_mortality }} deaths per 1,000 live births in Wigan, compared to 3.9 deaths per 1,000 live births in England.
+- A range of health providers including one Acute Trust, one Community Healthcare Trust and a Clinical Commissioning Group that oversees {{ context.gp_practices }} GP practices
 - Mental health care is provided to children and young people by both Bridgewater NHS Foundation Trust and North West Boroughs Health via a ‘Single Point of Access’ referral route.
-- 127 maintained schools (19 Academies), 6 special schools and 1 pupil referral unit. In addition we have a Free School; a UTC (University Technical College), 2 Charity/Trust (independent) funded schools and 5 Start Well Family Centres (Sure Start Children’s Centre’s).
+- {{ context.schools }} maintained schools (19 Academies), 6 special schools and 1 pupil referral unit. In addition we have a Free School; a UTC (University Technical College), 2 Charity/Trust (independent) funded schools and 5 Start Well Family Centres (Sure Start Children’s Centre’s).
 - Wigan's population is increasing (up 1.7% at the 2011 census) but at a slower rate than both England (up 4.1%) and the North West (up 2.3%)
 
 ### Wigan Safeguarding Children Board Vision
 
 - Wigan believes in its children and young people. In Wigan, children should be supported to grow and live in a safe environment where all aspects of the community work together to protect them from all forms of harm.
 - The aims of the Wigan Safeguarding Children Board is to co-ordinate and ensure the effectiveness of what is done by each of the Board’s partners, individually and collectively for the purpose of safeguarding and promoting the well-being of children and young people in Wigan.
-- Wigan Safeguarding Children Board is aware that to meet the needs of the children and young people that it serves, it has a crucial role in ensuring that anyone from the borough has equality of access to services that they need. Services must be active in identifying needs, and commit to continuous improvement that rigorously examines whether systems of support are accessible and meet children and young people’s needs. Wigan Safeguarding Children Board carries out statutory and non-statutory duties, but underpinning both is the commitment to evaluation of its practice and providing challenge and a collaborative model of working to guard against any child in the borough experiencing preventable disadvantage or harm.
+- Wigan Safeguarding Children Board is aware that to meet the needs of the children and young people that it serves, it has a crucial role in ensuring that anyone from the borough has equality of access to services that they need. Services must be active in identifying needs, and commit to continuous improvement that rigorously examines whether systems of support are accessible and meet children and young people’s needs.
+- Wigan Safeguarding Children Board carries out statutory and non-statutory duties, but underpinning both is the commitment to evaluation of its practice and providing challenge and a collaborative model of working to guard against any child in the borough experiencing preventable disadvantage or harm.
+
+### Wigan Safeguarding Children Board Key Priorities for 2016/2017
+
+Wigan Safeguarding Children Board set key strategic issues
+
+{{ priorities.list }}
 """
 
 GOVERNANCE = """\
-### Arrangements
-
 ### What is Wigan Safeguarding Children Board?
 
 The Children Act 2014 and the Local Safeguarding Children Board (LSCB) Regulations 2005 required all Local Authority Areas to establish statutory LSCBs.
@@ -91,29 +113,29 @@ And in order to ensure the effectiveness of that work the Board:
 - Undertakes Serious Case Reviews, Local Case Reviews and Local Learning Reviews, and sharing learning from these reviews.
 - Collects and analysing information about child deaths.
 - Publishes an annual report on the effectiveness of local arrangements to safeguard and promote the welfare of the children of Wigan.
+"""
 
-### Key Roles
-
+GOVERNANCE_KEY_ROLES = """\
 There are some key roles on Local Safeguarding Children Boards (LSCB), which are laid down in the Working Together 2015 guidance. These are:
 
-### Independent Chair
+#### Independent Chair
 
 It is expected that all LSCBs appoint an Independent Chair who can bring expertise and a clear guiding hand to the Board, to make sure that the LSCB fulfils its roles effectively. Wigan Safeguarding Children Board welcomed this role, as having an Independent Chair frees up all the members to participate on an equal footing, without any single agency having the added influence of chairing the Board. The Independent Chair of both Wigan Safeguarding Children Board and also Wigan Safeguarding Adult Board is Dr Paul Kingston.
 
-### Director of Children and Families Services
+#### Director of Children and Families Services
 
 The Director of Children Services is required to sit on the main Board of WSCB, as this is a pivotal role in the provision of education and children’s social care in Wigan Borough. This post is held by James Winterbottom. The Director of Children’s Services has a responsibility to make sure that the WSCB functions effectively and as such will liaise closely with the Independent Chair.
 
-### Local Authority Chief Executive Officer
+#### Local Authority Chief Executive Officer
 
 The ultimate responsibility for the effectiveness of the WSCB rests with the Chief Executive of Wigan Borough, Donna Hall. The Director of Children’s Services is answerable to the Chief Executive, who forms the final link in this chain of accountability.
 
-### Lead member
+#### Lead member
 
 The elected councillor who has responsibility for children and young people, known as the Lead Member, sits on the board as a ‘participating observer’. This role is held by Councillor Jenny Bullen. The Lead Member’s role is to scrutinise WSCB and challenge it, if necessary from her political position, as a representative of the elected members and Wigan communities.
+"""
 
-### Attendance
-
+GOVERNANCE_ATTENDANCE = """\
 The Board and its subgroups generally experiences good attendance and this is monitored. The chart below shows attendance at the Board in 2016/2017.
 """
 
@@ -125,6 +147,8 @@ Wigan Safeguarding Children Board is committed to developing strategy that is re
 - Learning from Serious Case Reviews and Local Case Reviews
 - Learning from national reviews of practice
 - Wigan’s performance data around key areas such as child protection plans, looked after children, children in need, and Early Help data.
+
+Each Strategic Objective was underpinned by a series of Key Objectives:
 """
 
 P1 = """\
@@ -217,7 +241,7 @@ Quality Assurance for Early Help is overseen by the Learning and Improvement Tea
 """
 
 CDOP = """\
-Wigan remains committed to the tripartite arrangements for the Child Death Overview Panel (CDOP) along with Bolton and Salford and the Safeguarding Board team attends each of the bi- monthly meetings of the panel. The Independent Chair of CDOP produces an annual report and this will be presented to Wigan Safeguarding Children Board in November 2017.
+Wigan remains committed to the tripartite arrangements for the Child Death Overview Panel (CDOP) along with Bolton and Salford and the Safeguarding Board team attends each of the bi-monthly meetings of the panel. The Independent Chair of CDOP produces an annual report and this will be presented to Wigan Safeguarding Children Board in November 2017.
 
 The Board responded to the 2015-16 CDOP annual report with the creation of an Action Plan which is monitored by through the Learning and Improvement Sub Group. This takes into account the learning from two key pieces of learning published during the year; The National Confidential Enquiry on Suicide in Children and Young People (HQIP 2016) and the PHE report on Infant Mortality.
 
@@ -240,7 +264,9 @@ ENGAGEMENT = """\
 
 In 2016-2017 Wigan Safeguarding Children Board has made significant progress in consulting with young people around their experiences of safety and wellbeing, and in them co-designing the ways in which WSCB communicates with children and their families.
 
-“The Board is engaging well with children and seeks to ensure their involvement in business plan objectives…...….The website provides a good level of accessible information to parents, children and professionals, and work is under way to develop it in order to raise the profile of the Board in the wider community.” – OFSTED Review of the effectiveness of the Local Safeguarding Children Board, Feb 2017 The work of the communication and engagement sub group has included a young person led analysis of digital communication methods, and liaison with young people through lunches that bring together board members and children in an informal setting to discuss what they see as the important safeguarding issues for them.
+“The Board is engaging well with children and seeks to ensure their involvement in business plan objectives…...….The website provides a good level of accessible information to parents, children and professionals, and work is under way to develop it in order to raise the profile of the Board in the wider community.” – OFSTED Review of the effectiveness of the Local Safeguarding Children Board, Feb 2017
+
+The work of the communication and engagement sub group has included a young person led analysis of digital communication methods, and liaison with young people through lunches that bring together board members and children in an informal setting to discuss what they see as the important safeguarding issues for them.
 
 In 2016-17 the Safeguarding Children Board Team went through an extended period where staffing resource issues impacted on the capacity for direct engagement activities with young people. Nonetheless over 2016 / 2017 the board has been involved in a wide variety of work with young people:
 
@@ -248,20 +274,21 @@ In 2016-17 the Safeguarding Children Board Team went through an extended period 
 - The Board has distributed information to schools through several routes.
 - Increased social media presence using Twitter.
 - Workshops with young people and staff in Wigan’s colleges around healthy relationships & sexting.
-- Work done by Wigan Safeguarding Children Board in children’s homes with young people and staff around safe use of social media, sexting and healthy relationships. Attendance at community ‘Have Your Say’ events to raise awareness of Wigan Safeguarding Children Board and our response more locally.
+- Work done by Wigan Safeguarding Children Board in children’s homes with young people and staff around safe use of social media, sexting and healthy relationships.
+- Attendance at community ‘Have Your Say’ events to raise awareness of Wigan Safeguarding Children Board and our response more locally.
 - WSCB attendance at school parents evenings to address safeguarding awareness issues with parents.
 
 The young people who have attended the engagement sessions have also provided some valuable insight into how young people experience well-being support in education, and helped the Board identify how the accessibility of emotional and mental health support can be improved in 2016/2017.
 
 ### Engagement with Professionals
 
-### Annual Conference
+#### Annual Conference
 
 The 2017 WSCB Annual Conference was attended by over 200 professionals and gave the Board an opportunity to increase awareness around adolescent mental health, the learning from the Board’s most recent Local Case Review, the progression of place based working and Public Sector Reform in relation to safeguarding, and a number of other key themes.
 
 Delegates were also given the opportunity to take part in a workshop presented by AFTAthought, an established partner of the Safeguarding Board, which posed a series of challenging questions and explored professionals practice around domestic abuse.
 
-### Locality Briefings
+#### Locality Briefings
 
 Throughout the year, the Board held a series of locality briefings ensuring for over 600 professionals across the borough that followed on from the Annual Conference and brought the learning themes to a local practice focus.
 
@@ -271,13 +298,81 @@ Over 2016/2017 Wigan Safeguarding Children Board has developed an increased soci
 
 The Board has continued to have a strong presence supporting local service provider’s events; this has included having information stands at National Play Day, at events run by My Life charity, summer festivals and carnivals across the borough and the first Wigan Pride event in 2016.
 
-Also over the last year, Wigan Safeguarding Children Board has also continued to develop strong community and voluntary sector engagement through offers of training and safeguarding policy support to several social enterprises and charities. At the forefront of this has been the work detailed elsewhere in this report regarding local amateur rugby league and the work to support Wigan Athletic FC train their coaches and academy staff around safeguarding. Over 2016-17 the Board has also worked directly with individual licenced premises to promote awareness of their responsibilities to safeguard children who may attend Under 18’s events and to train staff. The central Wigan Safeguarding Board staff have also donated their volunteer days, supported by Wigan Council, to support local initiatives at Greenslate Farm.
+Also over the last year, Wigan Safeguarding Children Board has also continued to develop strong community and voluntary sector engagement through offers of training and safeguarding policy support to several social enterprises and charities. At the forefront of this has been the work detailed elsewhere in this report regarding local amateur rugby league and the work to support Wigan Athletic FC train their coaches and academy staff around safeguarding. Over 2016-17 the Board has also worked directly with individual licenced premises to promote awareness of their responsibilities to safeguard children who may attend Under 18’s events and to train staff.
+
+The central Wigan Safeguarding Board staff have also donated their volunteer days, supported by Wigan Council, to support local initiatives at Greenslate Farm.
 """
 
 NEXT_YEAR = """\
-The recent OFSTED inspection highlighted the areas in which the Board are making good progress, and endorsed the positioning of the board in taking a life-course view of Safeguarding. Areas of development identified by the Board were shared with OFSTED and are built into an Action Plan which will drive the Boards development over 2017-2020. At the core of this action plan is the creation and implementation of thematic priorities that are more aligned to practice. The distinct statutory responsibilities of the Safeguarding Adult Board and the Safeguarding Children Board will continue to drive forward each Board respectively. However, the last year or so has seen the boards align closely on case review methodology, how performance data is gathered and presented, a joint workforce development strategy and so on. The Safeguarding and Partnerships team are in the process of a restructure to capitalise on this combined approach.
+The recent OFSTED inspection highlighted the areas in which the Board are making good progress, and endorsed the positioning of the board in taking a life-course view of Safeguarding. Areas of development identified by the Board were shared with OFSTED and are built into an Action Plan which will drive the Boards development over 2017-2020. At the core of this action plan is the creation and implementation of thematic priorities that are more aligned to practice.
+
+The distinct statutory responsibilities of the Safeguarding Adult Board and the Safeguarding Children Board will continue to drive forward each Board respectively. However, the last year or so has seen the boards align closely on case review methodology, how performance data is gathered and presented, a joint workforce development strategy and so on. The Safeguarding and Partnerships team are in the process of a restructure to capitalise on this combined approach.
 
 The Wigan Council ‘Deal’ imbues an asset based approach, and this underpins the significant investment from the Safeguarding Children Board in developing strong links with community organisations. This area of work has seen great progress over 2016, and will continue into 2017- 18, developing a community that is aware of everyone’s capacity to influence the safety and wellbeing of children at risk of harm.
 
-The implementation of a WSCB Neglect strategy aligned with the Greater Manchester Neglect Strategy, a new Child Death Overview Panel Action Plan and a review and refresh of the Missing from Home policy are three areas that will form much of the Board’s agenda over the remainder of 2017. Importantly, these and other practice responsive strategies will underpin the way in which the Board influences and supports the workforce across the partnership in 2017-18. The Board also has ongoing Serious Case Review activity that runs over the year end into the 2017-18 period; currently there is one SCR in progress which will be finalised in summer 2017. Overall, the Board is well positioned for the coming year to continue to lead, assure and learn from practice across the partnership, and in preparation for the upcoming changes which will follow the ‘Wood Report’ and Children and Social Work Bill.
+The implementation of a WSCB Neglect strategy aligned with the Greater Manchester Neglect Strategy, a new Child Death Overview Panel Action Plan and a review and refresh of the Missing from Home policy are three areas that will form much of the Board’s agenda over the remainder of 2017. Importantly, these and other practice responsive strategies will underpin the way in which the Board influences and supports the workforce across the partnership in 2017-18.
+
+The Board also has ongoing Serious Case Review activity that runs over the year end into the 2017-18 period; currently there is one SCR in progress which will be finalised in summer 2017.
+
+Overall, the Board is well positioned for the coming year to continue to lead, assure and learn from practice across the partnership, and in preparation for the upcoming changes which will follow the ‘Wood Report’ and Children and Social Work Bill.
+"""
+
+TRAINING = """\
+The Training and Development Sub Group oversee the training provided by the Board. The Sub Group chaired by the Assistant Director for Safeguarding from Wigan Borough Clinical Commissioning Group.
+
+Safeguarding training offered by the Board is continually reviewed and updated as a result of learning from reviews and case audits. For 2015, the WSCB training programme has been made available via the WSCB website rather than published. This is to ensure it is easily accessible to a wider audience and is regularly updated with regards to course availability and venue.
+
+Ofsted framework (Ofsted, 2013) requires that ‘opportunities for learning are effective and properly engage all partners’ and that the LSCB has ensured that ‘sufficient, high quality training is available and evaluates its effectiveness and impact on improving frontline practice and the experiences of children, young people, families and carers. All LSCB members support access to the training opportunities in their agencies.’
+
+The current challenge for WSCB has been to discharge their multi-agency training and staff development role during a period of organisational instability ensuring that training provides value for money as budgets come under increasing pressure across the public sector and meeting the aspirations of Working Together 2013 and the Ofsted framework.
+
+Over 2016-17 WSCB continued to have a blended learning approach in partnership with Virtual College. Basic awareness (Level one) courses have been via e learning. WSCB have had responsibility for multi-agency and community sector training with level one training the responsibility of single agencies.
+
+This report covers Virtual College, e-learning, face to face courses and training data and analysis.
+
+### Face to face Courses
+
+Data from Virtual College 1st April 2016 to 7th March 2017 showed that {{ training.stated.booked }} places were booked for training however the attendance rate was {{ training.stated.attended }}. {{ training.stated.cancelled }} places were cancelled and {{ training.stated.did_not_attend }} failed to attend. The numbers however do not add up, indicating a potential recording issue which will be addressed in 2017-18.
+
+1124 less people attended training in 2016/17, a decrease of 40% from the year before. This can be accounted for in part by the unavailability of the Level 3 course due to a review of the course and absence of trainers as this course regularly attracted numbers of around 500, however it does include the Safeguarding Adults courses generating around 100 participants which have not been the remit of WSCB/WSAB training until June 2016. The decision by health partners to deliver their own training in accordance with the Inter-Collegiate Safeguarding Guidance has relieved the demand on places but also means as partners they are now unavailable to deliver this course on behalf of WSCB.
+
+A partnership with the Council licensing authority commenced in February 2017 has continued and to date over {{ training.activity.taxi-drivers-disability-awareness-and-cse.people }} taxi drivers have been trained in disability awareness and child sexual exploitation.
+
+The number of children and young people trained has fallen from {{ training.activity.children-and-young-people-trained.previous_people }} in 2015/16 to {{ training.activity.children-and-young-people-trained.people }} in 2016/17. This is a direct result of the Training and Engagement Officer post being vacant for 9 months as referred to elsewhere in this report. Requests for training pupils in school on e -safety have broadly been unable to be met.
+
+Impact reports for some of the training courses were produced in preparation for the OFSTED inspection in January 2017, and this quality assurance process will continue for future courses.
+
+The tables below outline training activity. Table one shows data for 2016-17 and agreements regarding training for 2017/18.
+
+In 2016/17 33 individual courses were planned, some with multiple dates. Currently only 14 individual courses have been agreed which represents a 40% drop in planned courses
+
+As a result of the work WSCB continues to do to engage community organisations ; the Board over 2016-17 received an increase in requests for training from the community sector, for example sports and other organisations directly engaging with young people.
+"""
+
+TRAINING_CANCELLATIONS = """\
+There has been an increase in the number of cancelled courses in 2016/17 as seen in the table below
+
+A total of {{ training.sessions_cancelled_stated }} courses were cancelled. This equates to over 40%
+
+{{ training.cancelled_stated.lack_of_participants }} were due to lack of participants and {{ training.cancelled_stated.room_unavailable }} were due to Ofsted requiring the room (one of these was deferred and alternative date made available)
+
+{{ training.cancelled_stated.trainer_unavailable }} courses were due to trainer availability. This is due to staff leaving the borough but also where there are competing demands on trainer’s time, especially when trainers are in a senior position and no back up trainer has been identified.
+"""
+
+TRAINING_SCHOOLS = """\
+Training for schools continued to be provided through a Service Level Agreement and individual spot purchase over 2016/17. The programmes assist education settings in meeting their OFSTED inspection criteria, the requirements of Working Together to Safeguard Children 2015 and of Keeping Children Safe in Education 2016. Level one, whole school training was provided to {{ training.activity.level-one-whole-school-training.settings }} schools ({{ training.activity.level-one-whole-school-training.people }} staff, volunteers and governors).
+"""
+
+TRAINING_ELEARNING = """\
+WSCB/WSAB have {{ elearning.licences_purchased }} licenses to use per year across a suite of 12 modules chosen from a list of 54 modules.(see course list) Modules are selected on the basis of the learning needs of partners and staff development. In addition an additional 5 modules are able to be requested at a cost of an additional £12.50plus VAT per license. This results in an average additional cost of £1500 per year.
+
+{{ elearning.stated_allocated }} licenses were allocated 1st April 2016 to 7th March 2017, {{ elearning.stated_completed }} of these were completed. The completion rate has risen by 7.5% over the past year, potentially due to the notification to applicants that a £25 charge could be applied for non-completion of each module. The system has also now been set up with reminders at 14 and 28 days to complete or face charges. The completion rate now stands at {{ elearning.stated_completion_rate }} which is above the average. The cost per license has fallen from {{ elearning.previous_cost_per_licence }} to {{ elearning.cost_per_licence }} over the past year.
+
+WSCB also have 5000 licenses per year at no cost for the Safeguarding in Education module. Schools can now be directed to register for this module.
+
+Modules in package with courses completed 1st April 2016 to 7th March 2017.
+"""
+
+TRAINING_SUB_GROUP = """\
+The training sub group has met regularly throughout the year, combining with WSAB during the year. The terms of reference have been revised and a standardised presentation with agreed slides to be used across all courses has been agreed. The training strategy and plan is being developed. All training packages are to be ratified by the training sub group.
 """

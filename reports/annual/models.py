@@ -82,11 +82,20 @@ class ContextFact(YearMixin):
     def __str__(self) -> str:
         return f"{self.year_label}: {self.label}"
 
+    #: Units written straight after the number: "4.5%", "85th".
+    UNITS_WITHOUT_SPACE = ("%", "st", "nd", "rd", "th")
+
+    @property
+    def number_display(self) -> str:
+        """The value as a number ("67,900", "4.5"), with the unit only where it joins the number ("85th", "4.5%")."""
+        value = self.value
+        number = f"{int(value):,}" if value == value.to_integral() else f"{value.normalize():,f}"
+        return f"{number}{self.unit}" if self.unit in self.UNITS_WITHOUT_SPACE else number
+
     @property
     def display_value(self) -> str:
-        value = self.value.normalize() if self.value == self.value.to_integral() else self.value
-        number = f"{int(value):,}" if value == value.to_integral() else f"{value:,.1f}"
-        return f"{number}%" if self.unit == "%" else f"{number} {self.unit}".strip()
+        number = self.number_display
+        return number if self.unit in self.UNITS_WITHOUT_SPACE else f"{number} {self.unit}".strip()
 
 
 class PriorityActivity(YearMixin):
@@ -246,6 +255,13 @@ class NarrativeSection(YearMixin):
         CASE_REVIEWS = "case_reviews", "Serious case reviews and local learning reviews"
         ENGAGEMENT = "engagement", "Engagement"
         NEXT_YEAR = "next_year", "Towards next year"
+        GOVERNANCE_KEY_ROLES = "governance_key_roles", "Governance: key roles"
+        GOVERNANCE_ATTENDANCE = "governance_attendance", "Governance: attendance"
+        TRAINING = "training", "Training: introduction and face-to-face courses"
+        TRAINING_CANCELLATIONS = "training_cancellations", "Training: course cancellations"
+        TRAINING_SCHOOLS = "training_schools", "Training: schools"
+        TRAINING_ELEARNING = "training_elearning", "Training: e-learning"
+        TRAINING_SUB_GROUP = "training_sub_group", "Training: the training sub-group"
 
     #: The ones the readiness check insists on (the rest are optional introductions).
     REQUIRED = (
@@ -279,19 +295,38 @@ class NarrativeSection(YearMixin):
         return f"{self.year_label}: {self.get_kind_display()}"
 
 
-class EngagementEvent(models.Model):
-    """An engagement activity listed in section 8."""
+class EngagementEvent(YearMixin):
+    """An engagement activity listed in section 8, counted in the reporting year ``year_start``.
+
+    The date is as precise as it is known: a day, a month (``held_on`` is then the month's first day),
+    or not recorded (``held_on`` blank). An event may be dated outside the year it is counted in
+    (the reconciliation lists those).
+    """
 
     class Audience(models.TextChoices):
         CHILDREN = "children", "Children and young people"
         PROFESSIONALS = "professionals", "Professionals"
         COMMUNITY = "community", "Community"
 
+    class DatePrecision(models.TextChoices):
+        DAY = "day", "The day is known"
+        MONTH = "month", "Only the month is known"
+        NOT_RECORDED = "not_recorded", "The date is not recorded"
+
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="engagement_events")
-    held_on = models.DateField("date")
+    held_on = models.DateField("date", null=True, blank=True)
+    date_precision = models.CharField(max_length=20, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    date_note = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text='Shown instead of a date when none is recorded, e.g. "throughout the year".',
+    )
     audience = models.CharField(max_length=20, choices=Audience.choices)
     title = models.CharField(max_length=200)
     reach = models.PositiveIntegerField(null=True, blank=True, help_text="People reached, if known.")
+    is_reach_minimum = models.BooleanField(
+        "reach is a lower bound", default=False, help_text='Shown as "over N" (the count is at least N).'
+    )
     description = models.TextField(blank=True)
     priority = models.ForeignKey(
         StrategicPriority, on_delete=models.SET_NULL, null=True, blank=True, related_name="engagement_events"
@@ -300,14 +335,50 @@ class EngagementEvent(models.Model):
     objects = BoardScopedManager("board")
 
     class Meta:
-        ordering = ["board", "held_on", "pk"]
+        ordering = ["board", "year_start", models.F("held_on").asc(nulls_last=True), "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(date_precision="not_recorded", held_on__isnull=True)
+                | (~models.Q(date_precision="not_recorded") & models.Q(held_on__isnull=False)),
+                name="engagement_event_date_matches_precision",
+                violation_error_message="Give the date (or the month), or say that the date is not recorded.",
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"{self.held_on:%d/%m/%Y} {self.title}"
+        return f"{self.date_display} {self.title}"
+
+    def clean(self):
+        super().clean()
+        if self.date_precision == self.DatePrecision.NOT_RECORDED:
+            if self.held_on is not None:
+                raise ValidationError({"held_on": "Leave the date blank when it is not recorded."})
+        elif self.held_on is None:
+            raise ValidationError({"held_on": "Give the date, or choose that it is not recorded."})
+        if self.date_precision == self.DatePrecision.MONTH and self.held_on is not None:
+            self.held_on = self.held_on.replace(day=1)
+        if self.year_start is None and self.held_on is not None:
+            self.year_start = ReportingYear.containing(self.held_on).start_year
 
     @property
-    def year(self) -> ReportingYear:
-        return ReportingYear.containing(self.held_on)
+    def date_display(self) -> str:
+        """ "16/03/2017", "March 2017", or the note (else "date not recorded")."""
+        if self.held_on is None:
+            return self.date_note or "Date not recorded"
+        if self.date_precision == self.DatePrecision.MONTH:
+            return f"{self.held_on:%B %Y}"
+        return f"{self.held_on:%d/%m/%Y}"
+
+    @property
+    def reach_display(self) -> str:
+        if self.reach is None:
+            return ""
+        return f"over {self.reach:,}" if self.is_reach_minimum else f"{self.reach:,}"
+
+    @property
+    def is_dated_outside_its_year(self) -> bool:
+        """Dated (day or month) outside the reporting year it is counted in."""
+        return self.held_on is not None and ReportingYear.containing(self.held_on).start_year != self.year_start
 
 
 class PublishedReport(YearMixin):
@@ -344,6 +415,101 @@ class PublishedReport(YearMixin):
         return (
             f"{self.board.short_name}-annual-report-{self.year_start}-{(self.year_start + 1) % 100:02d}-v{self.number}"
         )
+
+
+class ReportConfiguration(YearMixin):
+    """How business support sets up one year's report: its section numbers, whether the portal's own
+    analysis is printed, and which reconciliation checks appear in the report.
+
+    ``section_numbers`` maps a section key to the number printed before its title ("" for none);
+    when it is empty the sections are numbered 1, 2, ... in order (sub-sections 5.1, 5.2).
+    ``hidden_checks`` names the reconciliation checks whose findings stay off the report (they still
+    show on the readiness page).
+    """
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="report_configurations")
+    section_numbers = models.JSONField(default=dict, blank=True)
+    include_analysis = models.BooleanField(
+        "include the portal's analysis",
+        default=False,
+        help_text="Attendance thresholds, quorum, direction of travel and ratings against England, each "
+        "labelled as the portal's analysis. Off: the published report prints only the records and the text.",
+    )
+    hidden_checks = models.JSONField(default=list, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = BoardScopedManager("board")
+
+    class Meta:
+        ordering = ["board", "-year_start"]
+        constraints = [models.UniqueConstraint(fields=["board", "year_start"], name="report_configuration_once_a_year")]
+
+    def __str__(self) -> str:
+        return f"{self.board.short_name} report settings {self.year_label}"
+
+
+#: The report's sections (key, title), in order; ``reports.annual.sections.PROVIDERS`` has the same keys
+#: (a test keeps the two in step).
+SECTION_CHOICES = [
+    ("foreword", "Foreword"),
+    ("executive_summary", "Executive summary"),
+    ("context", "Context"),
+    ("governance", "Governance and accountability arrangements"),
+    ("strategic_objectives", "Strategic objectives"),
+    ("performance", "Performance update on strategic objectives"),
+    ("lado", "Local Authority Designated Officer (LADO)"),
+    ("early_help", "Early help"),
+    ("cdop", "Child Death Overview Panel"),
+    ("case_reviews", "Serious case reviews and local learning reviews"),
+    ("training", "Training and development"),
+    ("engagement", "Engagement"),
+    ("finance", "Financial report"),
+    ("partner_updates", "Partner updates"),
+    ("next_year", "Towards next year"),
+    ("membership", "Membership"),
+]
+
+
+class TextFigure(YearMixin):
+    """A figure the report's text states (typed in a narrative or a partner's words), kept so that the
+    reconciliation can check it: against a figure the portal computes or holds ("equals"), or, for a
+    percentage, against the parts it is worked out from ("share of", "change from").
+
+    ``figure`` and ``base`` each hold a figure name from the list beside the narrative editor (for
+    example ``training.stated.attended``) or a number as the text gives it.
+    """
+
+    class Comparison(models.TextChoices):
+        EQUALS = "equals", "Equals the figure"
+        SHARE = "share", "Is the figure as a percentage of the base"
+        CHANGE = "change", "Is the percentage change from the base to the figure"
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="text_figures")
+    section = models.CharField(
+        max_length=40, choices=SECTION_CHOICES, help_text="The report section whose text states it."
+    )
+    label = models.CharField(max_length=200, help_text='What it counts, e.g. "Annual conference delegates".')
+    quote = models.CharField(max_length=300, help_text="The words as the text has them.")
+    value = models.DecimalField(max_digits=14, decimal_places=2, help_text="The number stated (a percentage as 40).")
+    comparison = models.CharField(max_length=10, choices=Comparison.choices, default=Comparison.EQUALS)
+    figure = models.CharField(max_length=120)
+    base = models.CharField(max_length=120, blank=True, help_text="For a percentage: the whole, or the earlier value.")
+    note = models.CharField(max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = BoardScopedManager("board")
+
+    class Meta:
+        ordering = ["board", "-year_start", "order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.year_label}: {self.label}"
+
+    def clean(self):
+        super().clean()
+        if self.comparison != self.Comparison.EQUALS and not self.base:
+            raise ValidationError({"base": "A percentage needs the base it is worked out from."})
 
 
 class DraftFile(YearMixin):

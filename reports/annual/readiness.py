@@ -1,9 +1,11 @@
 """The readiness check before publishing: what is missing, each item linked to where it is fixed.
 
 Checks: sections missing or incomplete (including those whose records are not in the portal
-yet), required narrative not written, agencies whose return is not accepted and reconciliation
-differences (from the partner-update, training and finance sections once connected), priorities
-with little or no evidence, and the Working Together 2018 yearly-report expectations.
+yet), required narrative not written, placeholders naming no figure, numbers typed into the text
+(so business support can replace them with live figures), agencies whose return is not accepted,
+every reconciliation finding (``reports.annual.reconciliation``, grouped by kind, saying whether the
+report prints it), priorities with little or no evidence, and the Working Together 2018 yearly-report
+expectations.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from finance.templatetags.money import pounds
+from reports.annual import placeholders, reconciliation
 from reports.annual.assembly import AnnualReport
 from reports.annual.models import EngagementEvent, NarrativeSection
 from reports.annual.sections import strategic_objectives
@@ -89,6 +91,7 @@ def check_readiness(report: AnnualReport) -> Readiness:
                 )
             )
 
+    items.extend(_text_items(report))
     updates = getattr(sections.get("partner_updates"), "data", None)
     for pending in getattr(updates, "not_accepted", []) or []:
         items.append(
@@ -100,27 +103,7 @@ def check_readiness(report: AnnualReport) -> Readiness:
                 "Review the return",
             )
         )
-    for key in ("training", "finance"):
-        data = getattr(sections.get(key), "data", None)
-        for difference in getattr(data, "differences", []) or []:
-            items.append(
-                ReadinessItem(
-                    "Reconciliation", difference, BLOCKING, getattr(data, "differences_url", ""), "Check the figures"
-                )
-            )
-    finance = getattr(sections.get("finance"), "data", None)
-    if finance is not None and finance.training_income_differs:
-        items.append(
-            ReadinessItem(
-                "Reconciliation",
-                f"Training income in the finance statement for {year.label} is "
-                f"£{pounds(finance.training_income_recorded)} "
-                f"but the training charges recorded come to £{pounds(finance.training_charges)}.",
-                WARNING,
-                finance.training_income_url,
-                "Take the training charges into finance",
-            )
-        )
+    items.extend(_finding_items(report))
 
     strategic = sections.get(strategic_objectives.KEY)
     rows = strategic.data.rows if strategic and strategic.data else []
@@ -139,6 +122,87 @@ def check_readiness(report: AnnualReport) -> Readiness:
             )
     items.extend(_working_together(report, sections, written))
     return Readiness(items=items)
+
+
+def _text_items(report) -> list[ReadinessItem]:
+    """Placeholders that name no figure (missing) and numbers typed into the text (to check)."""
+    year, items = report.year, []
+    texts = [
+        (NarrativeSection.Kind(kind).label, row.body, narrative_edit_url(year, kind))
+        for kind, row in sorted(report.bundle.narrative_rows.items())
+    ]
+    texts += [
+        (
+            f"Activity for priority {row.priority.number}",
+            row.activity.text,
+            strategic_objectives.activity_edit_url(year, row.priority),
+        )
+        for row in report.bundle.priority_rows
+        if row.activity is not None
+    ]
+    for label, text, url in texts:
+        unknown = [name for name in placeholders.names_used(text) if name not in report.figures]
+        if unknown:
+            items.append(
+                ReadinessItem(
+                    "Live figures in the text",
+                    f"{label}: no figure is called {', '.join(unknown)} (see the list beside the editor).",
+                    BLOCKING,
+                    url,
+                    "Correct the text",
+                )
+            )
+        broken = placeholders.malformed(text)
+        if broken:
+            items.append(
+                ReadinessItem(
+                    "Live figures in the text",
+                    f"{label}: {', '.join(broken)} is not a figure name (letters, digits, _ . - only).",
+                    WARNING,
+                    url,
+                    "Correct the text",
+                )
+            )
+        typed = placeholders.typed_numbers(text)
+        if typed:
+            shown = "; ".join(f"{number.number} (“{number.context}”)" for number in typed[:12])
+            more = f"; and {len(typed) - 12} more" if len(typed) > 12 else ""
+            items.append(
+                ReadinessItem(
+                    "Numbers typed into the text",
+                    f"{label}: {len(typed)} number(s) typed, which will not follow the records: {shown}{more}. "
+                    "Replace the ones the portal holds with live figures.",
+                    WARNING,
+                    url,
+                    "Edit the text",
+                )
+            )
+    return items
+
+
+def _finding_items(report) -> list[ReadinessItem]:
+    """Every reconciliation finding, grouped by kind, saying whether the report prints it."""
+    hidden = set(report.configuration.hidden_checks or []) if report.configuration else set()
+    by_key = {section.key: section for section in report.all_sections}
+    items = []
+    for finding in report.findings:
+        section = by_key.get(finding.section)
+        where = (
+            f"section {section.number} {section.title}"
+            if section and section.number
+            else (section.title if section else finding.section)
+        )
+        shown = "not printed in the report" if finding.check in hidden else f"printed in {where}"
+        items.append(
+            ReadinessItem(
+                f"Figures that do not add up: {reconciliation.KINDS[finding.kind].lower()}",
+                f"{finding.message} ({shown})",
+                WARNING,
+                finding.fix_url,
+                "Check the figures",
+            )
+        )
+    return items
 
 
 def _working_together(report, sections, written) -> list[ReadinessItem]:

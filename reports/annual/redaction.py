@@ -93,6 +93,12 @@ def _heading_level(paragraph) -> int | None:
     return None
 
 
+def _names_agency(heading: str, agency_name: str) -> bool:
+    """True for a partner update's heading: the agency's name, after its report label if it has one."""
+    heading = " ".join(heading.split())
+    return heading == agency_name or heading.endswith(f" {agency_name}")
+
+
 def _insert_after(element, text: str):
     from docx.oxml import OxmlElement
     from docx.text.paragraph import Paragraph
@@ -119,7 +125,7 @@ def _redacted_docx(content: bytes, removals: list[Removal], published: Published
                 for index, child in enumerate(children)
                 if child in paragraphs
                 and _heading_level(paragraphs[child]) is not None
-                and paragraphs[child].text.strip().endswith(f". {removal.agency_name}")
+                and _names_agency(paragraphs[child].text, removal.agency_name)
             ),
             None,
         )

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from partners.models import KeyObjective
 from partners.selectors import priorities_for
@@ -25,6 +25,8 @@ from reports.annual.models import (
     IndicatorValue,
     NarrativeSection,
     PriorityActivity,
+    ReportConfiguration,
+    TextFigure,
     compute_value,
 )
 from reports.selfreports.reporting import answers_by_priority_queryset, case_studies_by_priority_queryset
@@ -76,13 +78,13 @@ def narratives(*, board, year: ReportingYear) -> dict[str, NarrativeSection]:
 
 
 def _engagement_events(*, board, year: ReportingYear) -> QuerySet:
-    return EngagementEvent.objects.filter(
-        board=board, held_on__gte=year.start, held_on__lt=year.end_exclusive
-    ).order_by("held_on", "pk")
+    return EngagementEvent.objects.filter(board=board, year_start=year.start_year).order_by(
+        F("held_on").asc(nulls_last=True), "pk"
+    )
 
 
 def engagement_events(*, board, year: ReportingYear) -> list[EngagementEvent]:
-    """Engagement events held in the year, by date (one query)."""
+    """Engagement events counted in the year, by date (undated ones last; one query)."""
     return list(_engagement_events(board=board, year=year))
 
 
@@ -92,6 +94,9 @@ class PriorityRow:
     objectives: list
     activity: PriorityActivity | None
     evidence: dict[str, int] = field(default_factory=dict)
+    #: The activity text as the report prints it (placeholders resolved by the assembly) and its HTML.
+    activity_text: str = ""
+    activity_html: str = ""
 
     @property
     def evidence_total(self) -> int:
@@ -105,12 +110,7 @@ def _priorities(*, board, year: ReportingYear) -> QuerySet:
         .annotate(
             indicator_count=Count("indicators", filter=Q(indicators__is_active=True), distinct=True),
             event_count=Count(
-                "engagement_events",
-                filter=Q(
-                    engagement_events__held_on__gte=year.start,
-                    engagement_events__held_on__lt=year.end_exclusive,
-                ),
-                distinct=True,
+                "engagement_events", filter=Q(engagement_events__year_start=year.start_year), distinct=True
             ),
         )
     )
@@ -196,13 +196,22 @@ def direction_of_travel(*, previous: Decimal | None, latest: Decimal | None, pol
     return "Up" if went_up else "Down"
 
 
-def rag_against_england(*, value: Decimal | None, england: Decimal | None, polarity: str) -> tuple[str, str]:
+NOT_RATED = "Not rated"
+
+
+def rag_against_england(
+    *, value: Decimal | None, england: Decimal | None, polarity: str, england_before: Decimal | None = None
+) -> tuple[str, str]:
     """(rating, reason): Green at least as good as England, Amber worse by up to 5% of England's
-    value, Red worse than that. Indicators with no preferred direction are not rated."""
+    value, Red worse than that. Not rated: indicators with no preferred direction, years without
+    an England value, and an England value identical to the year before's (most likely last year's
+    figure carried forward, not a new one)."""
     if polarity == Indicator.Polarity.NEITHER:
-        return "Not rated", "neither high nor low is better for this indicator"
+        return NOT_RATED, "neither high nor low is better for this indicator"
     if value is None or england is None:
-        return "Not rated", "no England comparator for the year"
+        return NOT_RATED, "no England comparator for the year"
+    if england_before is not None and england == england_before:
+        return NOT_RATED, "the England value is the same as the year before's, so it may not have been updated"
     better_or_equal = value >= england if polarity == Indicator.Polarity.HIGH_IS_GOOD else value <= england
     if better_or_equal:
         return "Green", "as good as or better than England"
@@ -267,8 +276,13 @@ def _indicator_tables(year: ReportingYear, rows: dict[str, list], *, with_charts
             (label, [comparator_values.get((indicator.pk, key, start)) for start in starts])
             for key, label in ComparatorValue.Comparator.choices
         ]
-        england = dict(comparators)[ComparatorValue.Comparator.ENGLAND.label][-1]
-        rag, reason = rag_against_england(value=computed[-1], england=england, polarity=indicator.polarity)
+        england_values = dict(comparators)[ComparatorValue.Comparator.ENGLAND.label]
+        rag, reason = rag_against_england(
+            value=computed[-1],
+            england=england_values[-1],
+            polarity=indicator.polarity,
+            england_before=england_values[-2] if len(england_values) > 1 else None,
+        )
         table = IndicatorTable(
             indicator=indicator,
             labels=[y.label for y in years],
@@ -299,6 +313,8 @@ class ReportRecords:
     priority_rows: list[PriorityRow]
     indicator_tables: list[IndicatorTable]
     engagement_events: list[EngagementEvent]
+    configuration: ReportConfiguration | None = None
+    text_figures: list[TextFigure] = field(default_factory=list)
 
 
 def report_records(*, board, year: ReportingYear, evidence: dict[str, QuerySet] | None = None) -> ReportRecords:
@@ -310,6 +326,8 @@ def report_records(*, board, year: ReportingYear, evidence: dict[str, QuerySet] 
         narratives=_narratives(board=board, year=year),
         context_facts=_context_facts(board=board, year=year),
         engagement_events=_engagement_events(board=board, year=year),
+        configurations=ReportConfiguration.objects.filter(board=board, year_start=year.start_year),
+        text_figures=TextFigure.objects.filter(board=board, year_start=year.start_year).order_by("order", "pk"),
         **_priority_parts(board=board, year=year),
         **_indicator_parts(board=board, year=year),
         **{f"evidence_{index}": queryset for index, queryset in enumerate(evidence.values())},
@@ -325,6 +343,8 @@ def report_records(*, board, year: ReportingYear, evidence: dict[str, QuerySet] 
         priority_rows=priority_rows,
         indicator_tables=_indicator_tables(year, rows, with_charts=True),
         engagement_events=rows["engagement_events"],
+        configuration=(rows["configurations"] or [ReportConfiguration(board=board, year_start=year.start_year)])[0],
+        text_figures=rows["text_figures"],
     )
 
 

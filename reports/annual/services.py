@@ -1,4 +1,5 @@
-"""Writes for the annual report: narrative and activity text (with conflict detection) and publishing."""
+"""Writes for the annual report: narrative and activity text and the report's settings (with conflict
+detection), and publishing."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from django.utils import timezone
 from partners.models import Board
 from reports.annual import outputs
 from reports.annual.assembly import build_report
-from reports.annual.models import NarrativeSection, PriorityActivity, PublishedReport
+from reports.annual.models import NarrativeSection, PriorityActivity, PublishedReport, ReportConfiguration
 from wscb.audit.models import AuditChannel
 from wscb.audit.services import AuditAction, audit_record
 from wscb.data.versions import EditConflict, versioned_update
@@ -161,3 +162,46 @@ def training_income_take_into_finance(*, board: Board, year: ReportingYear, by) 
             by=by,
             description=f"Training charges {year.label}",
         )
+
+
+def report_configuration_save(
+    *,
+    board,
+    year: ReportingYear,
+    version: int,
+    section_numbers: dict[str, str],
+    include_analysis: bool,
+    hidden_checks: list[str],
+    update_order: dict[int, tuple[int | None, str]],
+) -> ReportConfiguration:
+    """Save the year's report settings and the position and label of each partner update in it.
+
+    ``version`` is what the settings page was opened with (0: no settings saved yet); if someone saved
+    meanwhile, nothing is written and ``EditConflict`` is raised. ``update_order`` maps a partner
+    update's id to its (position, label); ids outside the board's round for the year are ignored.
+    """
+    from reports.selfreports.models import SelfReport
+
+    values = {
+        "section_numbers": section_numbers,
+        "include_analysis": include_analysis,
+        "hidden_checks": sorted(hidden_checks),
+    }
+    with transaction.atomic():
+        if version == 0:
+            configuration, created = ReportConfiguration.objects.get_or_create(
+                board=board, year_start=year.start_year, defaults=values
+            )
+            if not created:
+                raise EditConflict
+        else:
+            versioned_update(
+                ReportConfiguration.objects.filter(board=board, year_start=year.start_year), version=version, **values
+            )
+            configuration = ReportConfiguration.objects.get(board=board, year_start=year.start_year)
+        returns = SelfReport.objects.filter(round__board=board, round__start_year=year.start_year, pk__in=update_order)
+        for report in returns:
+            position, label = update_order[report.pk]
+            if (report.report_position, report.report_label) != (position, label):
+                SelfReport.objects.filter(pk=report.pk).update(report_position=position, report_label=label)
+        return configuration

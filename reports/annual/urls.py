@@ -18,6 +18,7 @@ urlpatterns = [
         "<int:start_year>/priority/<int:priority_pk>/activity/", views.ActivityEditView.as_view(), name="activity-edit"
     ),
     path("<int:start_year>/training-income/", views.TrainingIncomeView.as_view(), name="training-income"),
+    path("<int:start_year>/settings/", views.ReportSettingsView.as_view(), name="settings"),
     path("published/<int:pk>/", views.PublishedView.as_view(), name="published"),
     re_path(
         r"^published/(?P<pk>[0-9]+)/report\.(?P<fmt>pdf|docx|html)$",

@@ -4,6 +4,7 @@ versions for everyone signed in."""
 from decimal import Decimal
 
 from django.contrib import messages
+from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,8 +15,8 @@ from finance.templatetags.money import pounds
 from partners.models import StrategicPriority
 from reports.annual import drafts, outputs, reporting, services, tasks
 from reports.annual.assembly import build_report
-from reports.annual.forms import ActivityForm, ConfirmForm, NarrativeForm, PublishForm
-from reports.annual.models import NarrativeSection, PriorityActivity
+from reports.annual.forms import ActivityForm, ConfirmForm, NarrativeForm, PublishForm, ReportSettingsForm
+from reports.annual.models import NarrativeSection, PriorityActivity, ReportConfiguration
 from reports.annual.public_views import public_urls
 from reports.annual.readiness import check_readiness
 from reports.annual.selectors import published_report_get, published_report_list
@@ -156,6 +157,12 @@ class PublishedView(NoStoreMixin, SignedInMixin, View):
         return response
 
 
+def _figures_context(board, year) -> dict:
+    """The live figures the text may name, with this year's values, for the list beside the editor."""
+    figures = build_report(board=board, year=year).figures
+    return {"figures": sorted(figures.values(), key=lambda figure: figure.name)}
+
+
 class NarrativeEditView(RecordKeeperMixin, View):
     def _load(self, request, start_year, kind):
         if kind not in NarrativeSection.Kind.values:
@@ -164,22 +171,23 @@ class NarrativeEditView(RecordKeeperMixin, View):
         instance = NarrativeSection.objects.filter(board=board, year_start=year.start_year, kind=kind).first()
         return board, year, instance
 
-    def _render(self, request, form, year, kind, status=200):
+    def _render(self, request, form, year, kind, figures, status=200):
         label = NarrativeSection.Kind(kind).label
-        return render(
-            request, "annual/narrative_form.html", {"form": form, "year": year, "label": label}, status=status
-        )
+        context = {"form": form, "year": year, "label": label, **figures}
+        return render(request, "annual/narrative_form.html", context, status=status)
 
     def get(self, request, start_year, kind):
-        _board_unused, year, instance = self._load(request, start_year, kind)
+        board, year, instance = self._load(request, start_year, kind)
         form = NarrativeForm(instance=instance, kind=kind, initial={"version": instance.version if instance else 0})
-        return self._render(request, form, year, kind)
+        return self._render(request, form, year, kind, _figures_context(board, year))
 
     def post(self, request, start_year, kind):
         board, year, instance = self._load(request, start_year, kind)
-        form = NarrativeForm(request.POST, instance=instance, kind=kind)
+        figures = _figures_context(board, year)
+        names = {figure.name for figure in figures["figures"]}
+        form = NarrativeForm(request.POST, instance=instance, kind=kind, figure_names=names)
         if not form.is_valid():
-            return self._render(request, form, year, kind, status=400)
+            return self._render(request, form, year, kind, figures, status=400)
         created = instance is None
         try:
             section = services.narrative_save(
@@ -197,7 +205,7 @@ class NarrativeEditView(RecordKeeperMixin, View):
                 "Someone else saved this text after you opened it. "
                 "Copy your changes, reload the page and apply them again.",
             )
-            return self._render(request, form, year, kind, status=409)
+            return self._render(request, form, year, kind, figures, status=409)
         changed = [name for name in form.changed_data if name in ("body", "signed_by")]
         if created:
             audit_record(request=request, action=AuditAction.CREATED, obj=section)
@@ -218,21 +226,22 @@ class ActivityEditView(RecordKeeperMixin, View):
         instance = PriorityActivity.objects.filter(priority=priority, year_start=year.start_year).first()
         return year, priority, instance
 
-    def _render(self, request, form, year, priority, status=200):
-        return render(
-            request, "annual/activity_form.html", {"form": form, "year": year, "priority": priority}, status=status
-        )
+    def _render(self, request, form, year, priority, figures, status=200):
+        context = {"form": form, "year": year, "priority": priority, **figures}
+        return render(request, "annual/activity_form.html", context, status=status)
 
     def get(self, request, start_year, priority_pk):
         year, priority, instance = self._load(request, start_year, priority_pk)
         form = ActivityForm(instance=instance, initial={"version": instance.version if instance else 0})
-        return self._render(request, form, year, priority)
+        return self._render(request, form, year, priority, _figures_context(priority.board, year))
 
     def post(self, request, start_year, priority_pk):
         year, priority, instance = self._load(request, start_year, priority_pk)
-        form = ActivityForm(request.POST, instance=instance)
+        figures = _figures_context(priority.board, year)
+        names = {figure.name for figure in figures["figures"]}
+        form = ActivityForm(request.POST, instance=instance, figure_names=names)
         if not form.is_valid():
-            return self._render(request, form, year, priority, status=400)
+            return self._render(request, form, year, priority, figures, status=400)
         try:
             activity = services.priority_activity_save(
                 priority=priority, year=year, text=form.cleaned_data["text"], version=form.cleaned_data["version"]
@@ -242,7 +251,7 @@ class ActivityEditView(RecordKeeperMixin, View):
                 None,
                 "Someone else saved this activity after you opened it. Reload the page and apply your changes again.",
             )
-            return self._render(request, form, year, priority, status=409)
+            return self._render(request, form, year, priority, figures, status=409)
         if instance is None:
             audit_record(request=request, action=AuditAction.CREATED, obj=activity)
         else:
@@ -298,3 +307,73 @@ class TrainingIncomeView(RecordKeeperMixin, View):
             request, f"The {year.label} training income in finance is now the training charges: £{pounds(total)}."
         )
         return redirect("annual:readiness", start_year=year.start_year)
+
+
+class ReportSettingsView(RecordKeeperMixin, View):
+    """The year's report settings: section numbers, the portal's analysis, the reconciliation checks
+    printed, and the order and labels of the partner updates."""
+
+    def _context(self, request, board, year, data=None):
+        from reports.annual import reconciliation
+        from reports.annual.sections import PROVIDERS
+        from reports.selfreports.models import SelfReport
+
+        configuration = ReportConfiguration.objects.filter(board=board, year_start=year.start_year).first()
+        returns = list(
+            SelfReport.objects.filter(round__board=board, round__start_year=year.start_year)
+            .select_related("partner")
+            .order_by(F("report_position").asc(nulls_last=True), "partner__name")
+        )
+        numbers = configuration.section_numbers if configuration else {}
+        hidden = set(configuration.hidden_checks) if configuration else set()
+        initial = {
+            "version": configuration.version if configuration else 0,
+            "include_analysis": configuration.include_analysis if configuration else False,
+            "numbering": "custom" if numbers else "automatic",
+            "shown_checks": [name for name in reconciliation.CHECK_NAMES if name not in hidden],
+            **{f"number_{key}": value for key, value in numbers.items()},
+            **{f"position_{report.pk}": report.report_position for report in returns},
+            **{f"label_{report.pk}": report.report_label for report in returns},
+        }
+        form = ReportSettingsForm(
+            data,
+            initial=initial,
+            sections=[(provider.KEY, provider.TITLE) for provider in PROVIDERS],
+            checks=reconciliation.CHECKS,
+            returns=returns,
+        )
+        return {"form": form, "year": year}
+
+    def get(self, request, start_year):
+        board, year = _board(request), _year(start_year)
+        return render(request, "annual/settings.html", self._context(request, board, year))
+
+    def post(self, request, start_year):
+        from reports.annual import reconciliation
+
+        board, year = _board(request), _year(start_year)
+        context = self._context(request, board, year, request.POST)
+        form = context["form"]
+        if not form.is_valid():
+            return render(request, "annual/settings.html", context, status=400)
+        shown = set(form.cleaned_data["shown_checks"])
+        try:
+            configuration = services.report_configuration_save(
+                board=board,
+                year=year,
+                version=form.cleaned_data["version"],
+                section_numbers=form.section_numbers,
+                include_analysis=form.cleaned_data["include_analysis"],
+                hidden_checks=[name for name in reconciliation.CHECK_NAMES if name not in shown],
+                update_order=form.update_order,
+            )
+        except services.EditConflict:
+            form.add_error(
+                None, "Someone else saved these settings after you opened them. Reload the page and try again."
+            )
+            return render(request, "annual/settings.html", context, status=409)
+        audit_record(
+            request=request, action=AuditAction.CHANGED, obj=configuration, detail=f"Changed: {form.changed_settings()}"
+        )
+        messages.success(request, f"The settings of the {year.label} report are saved.")
+        return redirect("annual:draft", start_year=year.start_year)

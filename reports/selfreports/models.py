@@ -150,6 +150,18 @@ class SelfReport(models.Model):
     last_changed_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
+    report_position = models.PositiveSmallIntegerField(
+        "position in the annual report",
+        null=True,
+        blank=True,
+        help_text="Updates with a position come first, in that order; the rest follow by agency name.",
+    )
+    report_label = models.CharField(
+        "label in the annual report",
+        max_length=20,
+        blank=True,
+        help_text='Printed before the agency, e.g. "10.1" or "a".',
+    )
     contact_is_for_publication = models.BooleanField(
         "publish the contact's name, e-mail and telephone",
         default=False,

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, QuerySet
 
 from partners.models import Board, Partner, StrategicPriority
 from partners.selectors import priorities_for
@@ -50,6 +50,7 @@ class ReportDocument:
     sections: list[SectionBlock]
     case_studies: list[CaseStudy]
     wrong_year: str
+    case_study_heading: str = "Case studies"  # the form's heading for them
 
     @property
     def partner(self):
@@ -71,8 +72,10 @@ def display_value(kind: str, value: str) -> str:
 
 def _document(report: SelfReport, sections, priorities_specs, answers: dict, comments, case_studies) -> ReportDocument:
     blocks = []
+    case_study_heading = "Case studies"
     for section in sections:
         if section.kind == FormSection.Kind.CASE_STUDIES:
+            case_study_heading = section.heading
             continue
         if section.kind == FormSection.Kind.PRIORITIES:
             specs = priorities_specs(section)
@@ -88,6 +91,7 @@ def _document(report: SelfReport, sections, priorities_specs, answers: dict, com
         sections=blocks,
         case_studies=case_studies,
         wrong_year=selectors.wrong_year_message(report=report, answers=answers),
+        case_study_heading=case_study_heading,
     )
 
 
@@ -169,7 +173,8 @@ def without_unpublished_contacts(documents: list[ReportDocument]) -> list[Report
 
 
 def compiled_partner_updates(*, board: Board, year: ReportingYear) -> list[ReportDocument]:
-    """Every accepted update of ``year`` in agency order, with the case studies marked for publication.
+    """Every accepted update of ``year`` in the report's order (the position business support gives each
+    return, then agency name), with the case studies marked for publication.
     One query whatever the count of agencies."""
     return report_partner_updates(board=board, year=year)[1]
 
@@ -185,7 +190,7 @@ def report_partner_updates(*, board: Board, year: ReportingYear) -> tuple[YearRe
     studies = CaseStudy.objects.filter(report__in=accepted.values("pk"), is_for_publication=True)
     rows = fetch(
         returns=_year_returns(board=board, year=year),
-        reports=accepted.order_by("partner__name"),
+        reports=accepted.order_by(F("report_position").asc(nulls_last=True), "partner__name"),
         partners=Partner.objects.filter(pk__in=accepted.values("partner_id")),
         rounds=rounds,
         templates=FormTemplate.objects.filter(pk__in=rounds.values("template_id")),

@@ -50,10 +50,11 @@ def section_questions(*, section: FormSection, board: Board, year: ReportingYear
 
 
 def priority_specs(*, section: FormSection | None, priorities) -> list[QuestionSpec]:
-    """The priorities section's questions: one per strategic priority (none without the section)."""
+    """The priorities section's questions: one per strategic priority, then any questions of the section's
+    own (for example one about the priorities as a whole); none without the section."""
     if section is None:
         return []
-    return [
+    specs = [
         QuestionSpec(
             key=f"priority-{priority.number}",
             text=f"{priority.number}. {priority.title}",
@@ -63,6 +64,10 @@ def priority_specs(*, section: FormSection | None, priorities) -> list[QuestionS
             priority=priority,
         )
         for priority in priorities
+    ]
+    return specs + [
+        QuestionSpec(q.key, q.text, q.help_text, q.kind, q.is_required, tuple(q.choice_list))
+        for q in section.questions.all()
     ]
 
 

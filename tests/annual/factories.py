@@ -16,6 +16,7 @@ from reports.annual.models import (
     PublishedReport,
 )
 from tests.partners.factories import BoardFactory
+from wscb.periods import ReportingYear
 
 
 class PriorityFactory(factory.django.DjangoModelFactory):
@@ -92,6 +93,7 @@ class EngagementEventFactory(factory.django.DjangoModelFactory):
 
     board = factory.SubFactory(BoardFactory)
     held_on = date(2016, 8, 3)
+    year_start = factory.LazyAttribute(lambda event: ReportingYear.containing(event.held_on).start_year)
     audience = EngagementEvent.Audience.CHILDREN
     title = "Safe pitch"
     reach = 40

@@ -71,6 +71,14 @@ ENTRIES = [
         method="post",
         note="without the confirmation box finance is not changed",
     ),
+    Entry("annual:settings", expect(KEEPERS), kwargs=_year),
+    Entry(
+        "annual:settings",
+        expect(KEEPERS, ok=400),
+        kwargs=_year,
+        method="post",
+        note="an empty post is invalid: nothing is saved",
+    ),
     Entry("annual:published", expect(SIGNED_IN), kwargs=lambda cast: {"pk": _published(cast).pk}, variant="own board"),
     Entry(
         "annual:published",
@@ -131,6 +139,7 @@ ADMIN_MODELS = {
     "annual.priorityactivity": AdminPolicy(
         view=KEEPERS, edit=frozenset(), delete=KEEPERS, obj=lambda cast: _activity(cast)
     ),
+    "annual.textfigure": AdminPolicy(obj=lambda cast: _text_figure(cast)),
     "annual.publishedreport": AdminPolicy(
         view=KEEPERS, edit=frozenset(), delete=KEEPERS, obj=lambda cast: _published(cast)
     ),
@@ -153,3 +162,17 @@ def _activity(cast):
     from reports.annual.models import PriorityActivity
 
     return PriorityActivity.objects.create(priority=_priority(cast), year_start=2016, text="Activity")
+
+
+def _text_figure(cast):
+    from reports.annual.models import TextFigure
+
+    return TextFigure.objects.create(
+        board=cast.board,
+        year_start=2016,
+        section="training",
+        label="Courses planned",
+        quote="33 individual courses were planned",
+        value=33,
+        figure="training.courses_planned",
+    )

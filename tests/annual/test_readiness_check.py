@@ -40,7 +40,7 @@ def test_working_together_expectations_that_the_demo_meets(seeded_board, year):
     met = _messages(readiness, MET)
     assert any(m.startswith("Evidence of impact: 13 indicators") for m in met)
     assert any(m.startswith("Learning from reviews") for m in met)
-    assert any(m.startswith("How children's views were used: 3 event(s)") for m in met)
+    assert any(m.startswith("How children's views were used: 5 event(s)") for m in met)
 
 
 def test_the_readiness_page_links_to_the_fixes(as_user, business_support, board):

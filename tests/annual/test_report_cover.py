@@ -14,7 +14,7 @@ def test_a_draft_cover_has_the_board_the_year_and_a_draft_mark(seeded_board, yea
     assert seeded_board.name in cover and "Annual Report 2016/17" in cover
     assert "1 April 2016 to 31 March 2017" in cover
     assert ">DRAFT<" in cover
-    assert "produced" not in html.lower()
+    assert "draft produced" not in html.lower()  # the cover once said "Draft produced ..."
 
 
 def test_a_published_cover_has_no_draft_mark(seeded_board, year):

@@ -64,10 +64,18 @@ def test_heading_levels_never_jump(files):
     levels = [int(p.style.name.split()[-1]) for p in document.paragraphs if p.style.name.startswith("Heading ")]
     assert levels[0] == 1 and len(levels) > 50
     assert all(later <= earlier + 1 for earlier, later in itertools.pairwise(levels))
-    partner_headings = [
-        p.text for p in document.paragraphs if p.style.name == "Heading 2" and re.match(r"\d+\. ", p.text)
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading ")]
+    start = headings.index(("Heading 1", "10 Partner updates"))
+    end = next(i for i in range(start + 1, len(headings)) if headings[i][0] == "Heading 1")
+    partner_headings = [text for style, text in headings[start + 1 : end] if style == "Heading 2"]
+    # each partner's update is a heading, not bold text, in the seed's order (SelfReport.report_position)
+    assert len(partner_headings) == 11
+    assert partner_headings[:3] == [
+        "Wigan & Leigh College",
+        "Greater Manchester Mental Health NHS Foundation Trust",
+        "Inspiring Healthy Lifestyles",
     ]
-    assert len(partner_headings) == 11  # each partner's update is a heading, not bold text
+    assert partner_headings[-1] == "Cheshire and Greater Manchester Community Rehabilitation Company"
 
 
 def _html_tables(html: str) -> list[str]:
@@ -97,7 +105,7 @@ def test_word_has_the_same_tables_as_the_html_by_caption(files):
     assert _word_tables(document) == html_tables
     captions = [" ".join(words) for words in html_tables]
     for needed in (
-        "Training figures that do not add up",
+        "Figures that do not add up (section 7)",  # the training section's reconciliation findings
         "E-learning licences, 2016/17",
         "Training counted rather than booked",
     ):

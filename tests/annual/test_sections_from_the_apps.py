@@ -46,7 +46,11 @@ def test_membership_lists_each_member_with_post_agency_and_status(full_board, ye
     ]
 
 
-def test_training_shows_the_course_tables_and_its_differences_reach_the_readiness_check(full_board, year):
+def _finding_messages(report, kind_words):
+    return [item.message for item in check_readiness(report).items if item.group.endswith(kind_words)]
+
+
+def test_training_shows_the_course_tables_and_its_findings_reach_the_readiness_check(full_board, year):
     report, sections = _sections(full_board, year)
     training = sections["training"]
     assert training.status == READY
@@ -54,11 +58,13 @@ def test_training_shows_the_course_tables_and_its_differences_reach_the_readines
     assert [(row.title, row.planned, row.delivered, row.attended) for row in table_one.rows] == [
         ("Safeguarding course 0", 2, 0, 2)
     ]
-    assert training.data.differences == [
-        "Training: Attended (stated), against the records is 999, but recorded in the portal gives 2 (difference +997)."
-    ]
-    messages = [item.message for item in check_readiness(report).items if item.group == "Reconciliation"]
-    assert training.data.differences[0] in messages
+    messages = [finding.message for finding in training.findings]
+    stated = "Places attended: stated as 999 (Training database); the bookings recorded give 2 (difference +997)."
+    assert stated in messages
+    # Its two attendees are booked on sessions that are not marked delivered: a row that cannot be right.
+    assert any(message.startswith("Safeguarding course 0 (Table One") for message in messages)
+    in_readiness = _finding_messages(report, "stated differently in two places")
+    assert any(message.startswith(stated) for message in in_readiness)
 
 
 def test_finance_shows_the_statement_and_stated_totals_that_differ(full_board, year):
@@ -69,11 +75,10 @@ def test_finance_shows_the_statement_and_stated_totals_that_differ(full_board, y
     assert [year.label for year in statement.years] == ["2014/15", "2015/16", "2016/17"]
     assert statement.total_income[-1] == Decimal("10200.00")
     assert statement.total_expenditure[-1] == Decimal("1000.00")
-    assert finance.data.differences == [
-        "Finance 2016/17: Total income is stated as £10,201 (Minutes) but the lines add up to £10,200 (difference +1)."
-    ]
-    items = [item for item in check_readiness(report).items if item.group == "Reconciliation"]
-    assert any(item.message == finance.data.differences[0] and item.fix_url == "/finance/" for item in items)
+    [finding] = [finding for finding in finance.findings if finding.check == "finance_totals_against_lines"]
+    assert finding.message == "Total income, 2016/17: stated as £10,201; the lines give £10,200 (difference +£1)."
+    items = [item for item in check_readiness(report).items if item.group.endswith("against their parts")]
+    assert any(item.message.startswith(finding.message) and item.fix_url == "/finance/" for item in items)
 
 
 def test_partner_updates_show_only_accepted_returns_and_publishable_content(full_board, year, agency_b):
@@ -110,8 +115,9 @@ def test_the_readiness_check_warns_when_finance_training_income_is_not_the_train
     finance = sections["finance"].data
     assert (finance.training_income_recorded, finance.training_charges) == (Decimal("200.00"), Decimal("30.00"))
     item = next(item for item in check_readiness(report).items if "Training income" in item.message)
-    assert item.message == (
-        "Training income in the finance statement for 2016/17 is £200 but the training charges recorded come to £30."
+    assert item.message.startswith(
+        "Training income, 2016/17: £200 in the finance statement; the training charges recorded come to £30 "
+        "(difference +£170)."
     )
     assert item.fix_url == reverse("annual:training-income", args=[2016])
 
@@ -128,8 +134,9 @@ def test_the_word_file_has_the_apps_tables_and_charts(full_board, year, tmp_path
     statement = next(table for table in document.tables if table.rows[0].cells[0].text == "£")
     total_income = next(row for row in statement.rows if row.cells[0].text == "Total Income")
     assert [cell.text for cell in total_income.cells] == ["Total Income", "0", "0", "10,200"]
-    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert "1. Agency A Trust" in headings
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+    partner_updates = headings.index(("Heading 1", "10 Partner updates"))
+    assert headings[partner_updates + 1] == ("Heading 2", "Agency A Trust")  # the accepted return, as a heading
     assert len(document.inline_shapes) == 13 + 1  # the indicators' charts and the attendance chart
 
 

@@ -255,6 +255,7 @@ def _annual(second, priorities):
         )
     EngagementEvent.objects.create(
         board=board,
+        year_start=YEAR.start_year,
         held_on=datetime.date(2016, 7, 2),
         audience=EngagementEvent.Audience.CHILDREN,
         title="Midshire youth forum",

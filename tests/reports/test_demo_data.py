@@ -9,18 +9,19 @@ from reports.selfreports.models import Answer, CaseStudy, FormTemplate, SelfRepo
 from reports.selfreports.reporting import compiled_partner_updates
 from wscb.periods import ReportingYear
 
+#: In the seed's order (section 10), which the demo sets as each return's position in the report.
 SEED_AGENCIES = [
-    "Bridgewater Community Healthcare NHS Foundation Trust",
-    "Cheshire and Greater Manchester Community Rehabilitation Company",
-    "Greater Manchester Mental Health NHS Foundation Trust",
-    "Greater Manchester Police",
-    "Inspiring Healthy Lifestyles",
-    "National Probation Service",
-    "North West Boroughs Healthcare NHS Foundation Trust",
     "Wigan & Leigh College",
+    "Greater Manchester Mental Health NHS Foundation Trust",
+    "Inspiring Healthy Lifestyles",
     "Wigan and Leigh Homes",
-    "Wigan Borough Clinical Commissioning Group",
     "Wrightington, Wigan and Leigh NHS Foundation Trust",
+    "Bridgewater Community Healthcare NHS Foundation Trust",
+    "North West Boroughs Healthcare NHS Foundation Trust",
+    "Wigan Borough Clinical Commissioning Group",
+    "Greater Manchester Police",
+    "National Probation Service",
+    "Cheshire and Greater Manchester Community Rehabilitation Company",
 ]
 
 
@@ -31,9 +32,9 @@ def demo_board(db):
     return board
 
 
-def test_the_compiled_2016_17_updates_hold_all_eleven_returns_in_agency_order(demo_board):
+def test_the_compiled_2016_17_updates_hold_all_eleven_returns_in_the_seeds_order(demo_board):
     documents = compiled_partner_updates(board=demo_board, year=ReportingYear(2016))
-    assert [document.partner.name for document in documents] == sorted(SEED_AGENCIES)
+    assert [document.partner.name for document in documents] == SEED_AGENCIES
 
 
 def test_the_police_return_for_2015_16_is_flagged_as_the_wrong_year(demo_board):
@@ -45,20 +46,26 @@ def test_the_police_return_for_2015_16_is_flagged_as_the_wrong_year(demo_board):
 
 def test_the_returns_keep_their_text_section_by_section_and_skipped_sections_stay_blank(demo_board):
     documents = {d.partner.short_name: d for d in compiled_partner_updates(board=demo_board, year=ReportingYear(2016))}
-    college = {block.section.heading: block for block in documents["Wigan & Leigh College"].sections}
-    assert (
-        college["a. Policies and guidance"]
-        .answers[0]
-        .value.startswith("The safeguarding team ensures that all legislative changes are reviewed")
+
+    def answers(agency, heading):
+        block = next(block for block in documents[agency].sections if block.section.heading.startswith(heading))
+        return {line.question: line.value for line in block.answers}
+
+    college = answers("Wigan & Leigh College", "2. Safeguarding in Your Organisation")
+    assert college["a. Policies and Guidance"].startswith(
+        "- The safeguarding team ensures that all legislative changes are reviewed"
     )
-    wwl = {block.section.heading: block for block in documents["WWL NHS Trust"].sections}
-    assert wwl["d. Child sexual exploitation"].is_empty  # WWL skipped CSE and relettered the rest
-    ihl = {block.section.heading: block for block in documents["IHL"].sections}
-    priorities = ihl["Strategic priorities"].answers
-    assert len(priorities) == 6
-    assert priorities[2].value == "As above."
-    contact = ihl["Contact details and period covered"].answers
-    assert [line.value for line in contact][:2] == ["Janet Bergman", "Safeguarding Lead, Inspiring Healthy Lifestyles"]
+    wwl = answers("WWL NHS Trust", "2. Safeguarding in Your Organisation")
+    assert wwl["d. Child Sexual Exploitation"] == ""  # WWL skipped CSE and relettered the rest
+    assert wwl["e. Audits/Evaluation/Quality Assurance/Performance Management of Safeguarding Practice; including any "
+               "lessons learned from Serious Case Reviews, Local Case Reviews and Local Learning Reviews"].startswith(
+        "During the time frame of this report WWLFT"
+    )  # fmt: skip
+    priorities = answers("IHL", "WSCB Business Priorities")
+    assert len(priorities) == 7  # one answer per priority, and one to the heading as a whole (unanswered)
+    assert priorities[next(q for q in priorities if q.startswith("3."))] == "As above."
+    contact = list(answers("IHL", "1. Contact Details").values())
+    assert contact[:2] == ["Janet Bergman", "Safeguarding Lead, Inspiring Healthy Lifestyles"]
 
 
 def test_the_seeds_case_studies_are_loaded_and_marked_for_publication(demo_board):

@@ -102,6 +102,12 @@ def _package(cast):
     return ELearningPackage.objects.create(board=cast.board, start_year=2016, licences_purchased=5000, cost="7650")
 
 
+def _module_total(cast):
+    from training.models import ELearningModuleTotal
+
+    return ELearningModuleTotal.objects.create(module=_module(cast), start_year=2016, completed=10)
+
+
 def _enrolment(cast):
     from training.models import ELearningEnrolment
 
@@ -128,5 +134,6 @@ ADMIN_MODELS = {
     "training.elearningmodule": AdminPolicy(obj=_module),
     "training.elearningpackage": AdminPolicy(obj=_package),
     "training.elearningenrolment": AdminPolicy(obj=_enrolment),
+    "training.elearningmoduletotal": AdminPolicy(obj=_module_total),
     "training.otheractivity": AdminPolicy(obj=_activity),
 }

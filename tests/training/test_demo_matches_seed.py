@@ -1,4 +1,5 @@
-"""The demo's 2016/17 records give back the seed's tables, row by row, and its headline discrepancy."""
+"""The demo's 2016/17 records give back the seed's tables, row by row, and its headline discrepancy,
+from the totals the seed states: no invented sessions, bookings or licences."""
 
 from decimal import Decimal
 
@@ -110,13 +111,15 @@ def test_the_headline_discrepancy_of_307_places_is_shown(demo_board, db):
     assert report.summary.attended_change.percent == Decimal("-42.9")
 
 
-def test_e_learning_figures_come_from_the_records_and_the_stated_totals_are_reconciled(demo_board, db):
+def test_e_learning_figures_are_the_stated_totals_by_module_and_are_reconciled(demo_board, db):
     figures = elearning_figures(board=demo_board, year=YEAR)
-    assert figures.allocated == 3371
+    assert figures.modules_source == "stated"
+    assert figures.allocated is None  # the seed gives no allocations by module
+    assert {module.allocated for module in figures.modules} == {None}
     assert figures.completed == 3123
     assert figures.modules[0].title.startswith("Awareness of Child Abuse")
     assert figures.modules[0].completed == 1087
-    assert figures.cost_per_licence == Decimal("1.53")
+    assert figures.cost is None and figures.cost_per_licence == Decimal("1.53")  # stated, no package cost
     assert figures.previous_cost_per_licence == Decimal("1.68")
     report = training_report(board=demo_board, year=YEAR)
     lines = {
@@ -124,24 +127,26 @@ def test_e_learning_figures_come_from_the_records_and_the_stated_totals_are_reco
         for line in reconciliation(summary=report.summary, cancellations=report.cancellations, elearning=figures)
     }
     assert lines["E-learning completions (stated)"] == 3274 - 3123
-    assert lines["Sessions cancelled (stated)"] == 47 - 37
+    assert "Sessions cancelled (stated)" not in lines  # no session is recorded to count against
 
 
-def test_cancellations_by_reason_count_the_cancelled_sessions(demo_board, db):
+def test_cancellations_by_reason_are_the_stated_counts_and_none_are_counted(demo_board, db):
     cancellations = training_report(board=demo_board, year=YEAR).cancellations
     counts = {row.reason: (row.count, row.stated) for row in cancellations.rows}
-    assert counts["trainer_unavailable"] == (11, 11)
-    assert counts["room_unavailable"] == (2, 2)
-    assert counts["lack_of_participants"] == (24, 34)
+    assert counts["trainer_unavailable"] == (None, 11)
+    assert counts["room_unavailable"] == (None, 2)
+    assert counts["lack_of_participants"] == (None, 34)
+    assert (cancellations.total, cancellations.stated_total) == (None, 47)
     assert cancellations.planned == 68 + 39 + 17
 
 
-def test_loading_the_demo_twice_changes_nothing(demo_board, db):
-    from training.models import Booking, ELearningEnrolment, Session
+def test_the_demo_records_no_session_booking_or_licence_and_loads_twice_alike(demo_board, db):
+    from training.models import Booking, CoursePlan, ELearningEnrolment, ELearningModuleTotal, Session
 
-    before = (Session.objects.count(), Booking.objects.count(), ELearningEnrolment.objects.count())
+    assert (Session.objects.count(), Booking.objects.count(), ELearningEnrolment.objects.count()) == (0, 0, 0)
+    before = (CoursePlan.objects.count(), ELearningModuleTotal.objects.count())
     demo.load_for_board(board=demo_board)
-    assert (Session.objects.count(), Booking.objects.count(), ELearningEnrolment.objects.count()) == before
+    assert (CoursePlan.objects.count(), ELearningModuleTotal.objects.count()) == before == (41, 14)
 
 
 def test_the_summary_page_shows_the_headline_discrepancy_and_its_size(demo_board, db):

@@ -184,14 +184,17 @@ def test_a_caller_can_send_the_report_the_income_and_the_evidence_in_one_batch(f
     )
 
 
-def test_with_no_records_the_figures_are_zero_or_blank_in_one_query(board, django_assert_num_queries):
+def test_with_no_records_the_figures_are_not_recorded_or_blank_in_one_query(board, django_assert_num_queries):
     with django_assert_num_queries(1):
         report = reporting.training_report(board=board, year=YEAR)
-    assert report.summary.recorded == reporting.PlaceCounts(0, 0, 0, 0)
+    # No booking at all: "not recorded", not zeros (a zero would claim that nobody booked).
+    assert report.summary.recorded == reporting.PlaceCounts(None, None, None, None)
+    assert not report.summary.recorded.is_recorded
     assert report.summary.stated is None
     assert all(not table.rows for table in report.tables.values())
-    assert (report.cancellations.total, report.cancellations.planned) == (0, 0)
-    assert (report.elearning.allocated, report.elearning.licences_purchased) == (0, None)
+    assert (report.cancellations.total, report.cancellations.planned) == (None, 0)
+    assert (report.elearning.allocated, report.elearning.licences_purchased) == (None, None)
+    assert not report.elearning.is_recorded
     assert (report.uptake, report.activity, report.reconciliation) == ([], [], [])
     assert reporting.training_income(board=board, year=YEAR) == Decimal("0.00")
     assert reporting.courses_by_priority(board=board, year=YEAR) == {}

@@ -147,3 +147,16 @@ def test_rows_of_a_batch_can_stand_in_for_a_prefetch(board, lines, django_assert
     prefetched(year, "expenditure_lines", rows["lines"])
     with django_assert_num_queries(0):
         assert [line.amount for line in year.expenditure_lines.all()] == [line.amount for line in lines]
+
+
+def test_a_json_column_comes_back_decoded_on_either_database(board):
+    from reports.annual.models import ReportConfiguration
+
+    numbers = {"executive_summary": "1", "performance": "6", "lado": ""}
+    ReportConfiguration.objects.create(board=board, year_start=2016, section_numbers=numbers, hidden_checks=["a"])
+    rows = fetch(
+        configurations=ReportConfiguration.objects.filter(board=board),
+        values=ReportConfiguration.objects.values("section_numbers", "hidden_checks"),
+    )
+    assert rows["configurations"][0].section_numbers == numbers
+    assert rows["values"] == [{"section_numbers": numbers, "hidden_checks": ["a"]}]

@@ -38,7 +38,7 @@ from finance import services as finance_services
 from finance.models import Contribution, ExpenditureLine, FinanceYear, IncomeLine
 from meetings.models import Meeting
 from partners.models import Board, User
-from reports.annual.models import NarrativeSection, PriorityActivity
+from reports.annual.models import NarrativeSection, PriorityActivity, ReportConfiguration
 from reports.selfreports import services as report_services
 from reports.selfreports.models import CaseStudy, FormTemplate, Round, SelfReport
 from tests import permission_matrix
@@ -413,6 +413,17 @@ def training_income(cast):
     return {"start_year": 2016}, {"confirm": "on"}
 
 
+def report_settings(cast):
+    from reports.annual import reconciliation
+
+    return {"start_year": 2016}, {
+        "version": 0,
+        "include_analysis": "on",
+        "numbering": "automatic",
+        "shown_checks": reconciliation.CHECK_NAMES,
+    }
+
+
 def sign_in(cast):
     return {}, {"username": cast.lead_a.email, "password": TEST_PASSWORD}
 
@@ -596,6 +607,14 @@ CASES = [
     Case("jobs:retry", "business_support", job_retry, AuditAction.CHANGED, Job, ("status",)),
     Case("annual:narrative-edit", "business_support", narrative_edit, AuditAction.CHANGED, NarrativeSection, ("body",)),
     Case("annual:activity-edit", "business_support", activity_edit, AuditAction.CHANGED, PriorityActivity, ("text",)),
+    Case(
+        "annual:settings",
+        "business_support",
+        report_settings,
+        AuditAction.CHANGED,
+        ReportConfiguration,
+        ("include_analysis",),
+    ),
     Case(
         "annual:training-income",
         "business_support",

@@ -27,7 +27,6 @@ import pytest
 from django.contrib import admin as django_admin
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from partners.models import Board
@@ -37,6 +36,7 @@ from tests.conftest import client_for
 from tests.finance.factories import ContributionFactory, FinanceYearFactory
 from tests.meetings.factories import GroupFactory, MeetingFactory
 from tests.reports.factories import open_round, report_for
+from tests.savepoints import in_savepoint
 from tests.training.factories import CourseFactory, CoursePlanFactory
 from tests.wscb.test_import_graph import project_modules
 from wscb.audit.models import AuditAction, AuditEvent
@@ -263,21 +263,6 @@ def problems_with(download: Download, cast) -> list[str]:
     if not (event.object_id or event.detail.removesuffix(f"({download.file_format})").strip()):
         found.append("the row does not say what was downloaded")
     return found
-
-
-class _RollBack(Exception):
-    pass
-
-
-def in_savepoint(check):
-    outcome = {}
-    try:
-        with transaction.atomic():
-            outcome["value"] = check()
-            raise _RollBack
-    except _RollBack:
-        pass
-    return outcome["value"]
 
 
 def exporting_admins():

@@ -16,11 +16,11 @@ import inspect
 
 import pytest
 from django import forms
-from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 
 from tests import permission_matrix as matrix
 from tests.conftest import client_for
+from tests.savepoints import in_savepoint
 from tests.wscb.test_import_graph import project_modules
 
 pytestmark = pytest.mark.django_db
@@ -103,21 +103,6 @@ def signed_in_get_pages(cast):
         role = next((role for role in matrix.ROLES if role != "anonymous" and entry.expect.get(role) == 200), None)
         if role is not None:
             yield entry, role
-
-
-class _RollBack(Exception):
-    pass
-
-
-def in_savepoint(check):
-    outcome = {}
-    try:
-        with transaction.atomic():
-            outcome["value"] = check()
-            raise _RollBack
-    except _RollBack:
-        pass
-    return outcome["value"]
 
 
 def test_no_hostile_query_value_gives_a_server_error(cast):

@@ -16,10 +16,10 @@ import pytest
 from django.apps import apps
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 from django.urls import resolve, reverse
 
 from tests.conftest import client_for
+from tests.savepoints import in_savepoint
 from tests.wscb.test_every_change_is_audited import CASES
 from wscb.audit.models import AuditAction
 from wscb.data import once
@@ -71,21 +71,6 @@ def thawed(data: dict) -> dict:
         else value
         for key, value in data.items()
     }
-
-
-class _RollBack(Exception):
-    pass
-
-
-def in_savepoint(check):
-    outcome = {}
-    try:
-        with transaction.atomic():
-            outcome["value"] = check()
-            raise _RollBack
-    except _RollBack:
-        pass
-    return outcome["value"]
 
 
 def resend_problems(case, cast, *, with_token: bool):

@@ -83,3 +83,12 @@ def test_switching_ignores_a_next_address_on_another_site(as_user, board_member,
 def test_switching_with_a_board_that_is_not_a_number_is_refused(as_user, board_member):
     response = as_user(board_member).post(reverse("board-switch"), {"board": "x"}, follow=True)
     assert "Choose one of the boards you work for" in response.content.decode()
+
+
+def test_a_refused_switch_uses_the_partnerships_own_word(as_user, board_member, board):
+    board.term = "Partnership"
+    board.save(update_fields=["term"])
+    response = as_user(board_member).post(reverse("board-switch"), {"board": "x"}, follow=True)
+    page = response.content.decode()
+    assert "Choose one of the partnerships you work for" in page
+    assert "boards you work for" not in page

@@ -6,7 +6,7 @@ query each, the same at every data size but many. ``fetch`` sends them together 
 ``JSONObject``: ``JSON_OBJECT`` on SQLite, ``JSONB_BUILD_OBJECT`` on PostgreSQL), and each part's
 rows come back as the queryset itself would have returned them: model instances, ``values()``
 dicts or ``values_list()`` tuples, with dates, decimals and booleans typed and the queryset's
-ordering kept.
+ordering kept (a JSON column's value decoded).
 
     rows = fetch(
         meetings=Meeting.objects.filter(group=group).order_by("held_on"),
@@ -45,7 +45,7 @@ ROW = "batch_row"
 ORDER = "batch_order"
 MAX_COLUMNS = 50  # jsonb_build_object takes at most 100 arguments: 50 key/value pairs
 
-UNSUPPORTED = {"JSONField", "DurationField", "BinaryField"}
+UNSUPPORTED = {"DurationField", "BinaryField"}
 INTEGER_TYPES = {
     "AutoField",
     "BigAutoField",
@@ -169,7 +169,11 @@ class _Part:
     def tagged(self) -> QuerySet:
         if len(self.fields) + bool(self.ordering) > MAX_COLUMNS:
             raise BatchError(f"{self.name}: {len(self.fields)} columns; a batch part takes at most {MAX_COLUMNS}.")
-        columns = {column: F(column) for column in self.columns}
+        # A JSON column travels as its text (SQLite would embed it as a string, PostgreSQL as JSON).
+        columns = {
+            column: Cast(F(column), TextField()) if _base(field).get_internal_type() == "JSONField" else F(column)
+            for column, field in self.fields.items()
+        }
         if self.ordering:  # the database numbers the rows in the part's own order, collation included
             columns[ORDER] = Window(RowNumber(), order_by=self.ordering)
         row = JSONObject(**columns)
@@ -230,6 +234,8 @@ def _convert(field, value: Any):
         return datetime.time.fromisoformat(str(value))
     if kind == "UUIDField":
         return uuid.UUID(str(value))
+    if kind == "JSONField":
+        return json.loads(value) if isinstance(value, str) else value
     return value
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from reports.annual import reporting
+from reports.annual import placeholders, reporting
 from reports.annual.markdown import render_markdown
 from reports.annual.models import NarrativeSection
 from wscb.periods import ReportingYear
@@ -40,8 +40,10 @@ class Section:
     fix_url: str = ""  # where the reason is fixed
     fix_label: str = ""
     data: Any = None
-    number: str = ""  # given by the assembly: "3", "5.2"; "" for the foreword
+    number: str = ""  # given by the assembly from the report's configuration: "3", "6.1"; "" for none
     children: list[Section] = field(default_factory=list)
+    #: The reconciliation's findings about this section that the report prints (set by the assembly).
+    findings: list = field(default_factory=list)
 
     @property
     def anchor(self) -> str:
@@ -58,7 +60,9 @@ class Section:
 
 @dataclass
 class Narrative:
-    """A narrative text ready to render: Markdown source and its safe HTML."""
+    """A narrative text ready to render. ``source`` is the Markdown as written (with placeholders);
+    ``body`` is the Markdown the report prints (placeholders replaced by the figures, once the whole
+    report is assembled) and ``html`` its safe HTML."""
 
     kind: str
     label: str
@@ -66,10 +70,16 @@ class Narrative:
     html: str
     signed_by: str = ""
     edit_url: str = ""
+    source: str = ""
 
     @property
     def is_written(self) -> bool:
         return bool(self.body.strip())
+
+    def resolve(self, figures: dict) -> None:
+        """Put the report's figures into the text (see ``reports.annual.placeholders``)."""
+        self.body = placeholders.resolve(self.source, figures)
+        self.html = render_markdown(self.body)
 
 
 class ReportBundle:
@@ -78,6 +88,7 @@ class ReportBundle:
     def __init__(self, *, board, year: ReportingYear):
         self.board = board
         self.year = year
+        self.narratives_made: list[Narrative] = []
 
     @cached_property
     def records(self) -> reporting.ReportRecords:
@@ -90,16 +101,36 @@ class ReportBundle:
         return self.records.narratives
 
     def narrative(self, kind: str) -> Narrative:
+        """The year's text of ``kind``; its placeholders are resolved when the report is assembled."""
         row = self.narrative_rows.get(kind)
         body = row.body if row else ""
-        return Narrative(
+        narrative = Narrative(
             kind=kind,
             label=NarrativeSection.Kind(kind).label,
             body=body,
             html=render_markdown(body),
             signed_by=row.signed_by if row else "",
             edit_url=narrative_edit_url(self.year, kind),
+            source=body,
         )
+        self.narratives_made.append(narrative)
+        return narrative
+
+    @property
+    def configuration(self):
+        """The year's ``ReportConfiguration`` (an unsaved default when business support has set none)."""
+        return self.records.configuration
+
+    @property
+    def text_figures(self):
+        return self.records.text_figures
+
+    @cached_property
+    def training_report(self):
+        """The training app's figures for the year (shared by the training and finance sections)."""
+        from training.reporting import training_report
+
+        return training_report(board=self.board, year=self.year)
 
     @property
     def context_facts(self):

@@ -12,18 +12,24 @@ from reports.annual.sections.base import INCOMPLETE, MISSING, READY, Narrative, 
 from wscb.words import board_words
 
 KEY = "governance"
-TITLE = "Governance and accountability"
+TITLE = "Governance and accountability arrangements"
 
 
 @dataclass
 class GovernanceData:
+    """The arrangements text, then "Key roles" (its text and the key roles recorded) and "Attendance"
+    (its text, the table and chart); the below-threshold agencies and quorum are the portal's analysis."""
+
     narrative: Narrative
+    key_roles_narrative: Narrative | None = None
+    attendance_narrative: Narrative | None = None
     key_roles: list = field(default_factory=list)  # meetings.reporting.KeyRole
     attendance: object = None  # meetings.reporting.AttendanceTable: agencies x meetings
     rates: object = None  # meetings.reporting.AttendanceRates
     quorums: list = field(default_factory=list)
     attendance_chart_svg: str = ""
     attendance_chart_text: str = ""
+    include_analysis: bool = False  # the report's setting: print the thresholds and quorum
 
     @property
     def rate_by_agency(self) -> dict:
@@ -35,6 +41,14 @@ class GovernanceData:
         """(agency row, its rate or None) for the attendance table."""
         rates = self.rate_by_agency
         return [(row, rates.get(row.label)) for row in self.attendance.rows] if self.attendance else []
+
+    @property
+    def key_roles_have_posts(self) -> bool:
+        return any(role.post for role in self.key_roles)
+
+    @property
+    def key_roles_have_agencies(self) -> bool:
+        return any(role.agency for role in self.key_roles)
 
     @property
     def not_quorate(self) -> list:
@@ -55,7 +69,12 @@ def chart_text(table) -> str:
 def provide(*, board, year, bundle):
     narrative = bundle.narrative(NarrativeSection.Kind.GOVERNANCE)
     figures = bundle.board_attendance
-    data = GovernanceData(narrative=narrative)
+    data = GovernanceData(
+        narrative=narrative,
+        key_roles_narrative=bundle.narrative(NarrativeSection.Kind.GOVERNANCE_KEY_ROLES),
+        attendance_narrative=bundle.narrative(NarrativeSection.Kind.GOVERNANCE_ATTENDANCE),
+        include_analysis=bundle.configuration.include_analysis,
+    )
     fix_url, fix_label = reverse("meetings:meeting-list"), "Record the board's meetings and attendance"
     if figures is None:
         status = MISSING

@@ -1,5 +1,6 @@
-"""Performance (seed section 6): every indicator's four-year table, trend chart, direction of
-travel and RAG against England."""
+"""Performance (seed section 6): every indicator's four-year table and trend chart; with the portal's
+analysis switched on in the report's settings, also the direction of travel and the rating against
+England, labelled as the portal's (an England value repeated from the year before is not rated)."""
 
 from dataclasses import dataclass
 
@@ -10,13 +11,14 @@ from reports.annual.reporting import IndicatorTable
 from reports.annual.sections.base import INCOMPLETE, MISSING, READY, Narrative, Section
 
 KEY = "performance"
-TITLE = "Performance"
+TITLE = "Performance update on strategic objectives"
 
 
 @dataclass
 class PerformanceData:
     tables: list[IndicatorTable]
     narrative: Narrative
+    include_analysis: bool = False  # the report's setting: print the direction of travel and ratings
 
 
 def provide(*, board, year, bundle):
@@ -37,5 +39,9 @@ def provide(*, board, year, bundle):
         reason=reason,
         fix_url=reverse("admin:annual_indicatorvalue_changelist"),
         fix_label="Enter or import the figures",
-        data=PerformanceData(tables=tables, narrative=bundle.narrative(NarrativeSection.Kind.PERFORMANCE)),
+        data=PerformanceData(
+            tables=tables,
+            narrative=bundle.narrative(NarrativeSection.Kind.PERFORMANCE),
+            include_analysis=bundle.configuration.include_analysis,
+        ),
     )

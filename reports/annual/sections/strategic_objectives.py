@@ -1,5 +1,7 @@
-"""Strategic objectives and activity (seed section 4): each priority, its key objectives, the
-year's activity text and the evidence tagged to it; priorities with little evidence are flagged.
+"""Strategic objectives and activity (seed section 4): the introduction, each priority with its key
+objectives, then each priority's activity during the year. The evidence tagged to each priority is
+counted for the readiness check, which flags priorities with little evidence; the report itself does
+not print the counts (they are the portal's bookkeeping, not the board's account).
 
 Evidence counted: indicators and engagement events tagged to the priority (this app's records),
 training courses tagged to it that run in the year, answers about it in the year's accepted
@@ -16,7 +18,7 @@ from reports.annual.reporting import PriorityRow
 from reports.annual.sections.base import INCOMPLETE, MISSING, READY, Narrative, Section
 
 KEY = "strategic_objectives"
-TITLE = "Strategic objectives and activity"
+TITLE = "Strategic objectives"
 #: Fewer pieces of evidence than this flags the priority as having little evidence.
 LITTLE_EVIDENCE = 2
 #: Evidence the report cannot count yet, and why (shown under the priorities).

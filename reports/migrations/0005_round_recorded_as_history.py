@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0003_selfreport_contact_is_for_publication'),
+        ('reports', '0004_report_position_and_label'),
     ]
 
     operations = [
