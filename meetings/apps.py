@@ -14,3 +14,8 @@ class MeetingsConfig(AppConfig):
         from wscb.years import year_source_register
 
         year_source_register(Meeting, board="group__board", year_field="reporting_year")
+
+        from meetings.resources import membership_import_kind
+        from wscb.data.import_kinds import import_kind_register
+
+        import_kind_register(membership_import_kind())

@@ -187,3 +187,164 @@ class AttendanceResource(resources.ModelResource):
             instance.deputy_name = instance.deputy_job_title = ""
         for attribute in ("deputy_name", "deputy_job_title"):
             setattr(instance, attribute, _text(getattr(instance, attribute)))
+
+
+# --- group and board memberships on the Imports page (wscb.data.import_kinds) -------------------------------
+class MembershipResource(resources.ModelResource):
+    """A person's seat on one of the board's groups (the board itself is one of its groups) for a
+    period. Every row is a new membership; a row for a person, group and start date already recorded
+    (or repeated in the file) is an error naming it. The person and the group are the board's, by name;
+    the membership's own rules (``full_clean``: it cannot end before it starts) are the back office's."""
+
+    REQUIRED = ["Group", "Person", "Start date"]
+    OPTIONAL = ["End date", "Role", "Status", "Agency represented", "Job title", "Order"]
+
+    group = fields.Field(attribute="group", column_name="Group")
+    person = fields.Field(attribute="person", column_name="Person")
+    started_on = fields.Field(attribute="started_on", column_name="Start date")
+    ended_on = fields.Field(attribute="ended_on", column_name="End date")
+    role = fields.Field(attribute="role", column_name="Role")
+    status = fields.Field(attribute="status", column_name="Status")
+    partner = fields.Field(attribute="partner", column_name="Agency represented")
+    job_title = fields.Field(attribute="job_title", column_name="Job title")
+    order = fields.Field(attribute="order", column_name="Order")
+
+    class Meta:
+        model = Membership
+        fields = ("group", "person", "started_on", "ended_on", "role", "status", "partner", "job_title", "order")
+        import_id_fields = ()
+        force_init_instance = True
+        clean_model_instances = True
+        skip_diff = True
+        use_bulk = False
+
+    def __init__(self, *, board: Board | None = None):
+        super().__init__()
+        from import_export import widgets as ie_widgets
+
+        from partners.models import Person
+        from wscb.data.import_widgets import ChoiceCell, DateCell, LookupCell, NumberCell
+
+        self.board = board
+        name = board.short_name if board is not None else ""
+        groups = list(Group._base_manager.filter(board=board)) if board is not None else []
+        people = list(Person._base_manager.filter(boards=board)) if board is not None else []
+        agencies = list(member_agencies(board=board)) if board is not None else []
+        self.fields["group"].widget = LookupCell(groups, names=lambda g: (g.name,), what=f"group of {name}")
+        self.fields["person"].widget = LookupCell(
+            people, names=lambda p: (p.full_name,), what=f"person of {name}", shown=lambda p: p.full_name
+        )
+        self.fields["partner"].widget = LookupCell(
+            agencies,
+            names=lambda a: (a.name, a.short_name),
+            what=f"agency of {name}",
+            required=False,
+            shown=lambda a: a.short_name,
+        )
+        self.fields["started_on"].widget = DateCell(required=True)
+        self.fields["ended_on"].widget = DateCell()
+        self.fields["role"].widget = ChoiceCell(Membership.Role.choices, default=Membership.Role.MEMBER)
+        self.fields["status"].widget = ChoiceCell(Membership.Status.choices, default=Membership.Status.FULL)
+        self.fields["job_title"].widget = ie_widgets.CharWidget()
+        self.fields["order"].widget = NumberCell()
+
+    def before_import(self, dataset, **kwargs):
+        from wscb.data.imports import ImportRejected
+
+        if self.board is None:
+            raise ImportRejected("Choose the board or partnership to import memberships for first.")
+        self._seen = {
+            (m["person_id"], m["group_id"], m["started_on"]): "already recorded"
+            for m in Membership._base_manager.filter(group__board=self.board).values(
+                "person_id", "group_id", "started_on"
+            )
+        }
+        super().before_import(dataset, **kwargs)
+
+    def before_save_instance(self, instance, row, **kwargs):
+        if instance.order is None:
+            instance.order = 0
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        if instance.order is None:
+            instance.order = 0
+        key = (instance.person_id, instance.group_id, instance.started_on)
+        if all(key) and key in self._seen:
+            where = self._seen[key]
+            errors.setdefault("started_on", []).append(
+                f"{instance.person.full_name}'s membership of {instance.group.name} from "
+                f"{instance.started_on:%d/%m/%Y} is {where}."
+            )
+        elif all(key):
+            self._seen[key] = f"in row {getattr(self, '_row', 0)} of the file"
+        super().validate_instance(instance, errors, validate_unique)
+
+    def import_row(self, row, instance_loader, **kwargs):
+        self._row = kwargs.get("row_number", 0) + 1
+        return super().import_row(row, instance_loader, **kwargs)
+
+
+def membership_import_kind():
+    from partners.models import Person
+    from wscb.data.import_kinds import ImportKind
+
+    def groups(board):
+        return list(
+            Group._base_manager.filter(board=board, is_active=True).order_by("name").values_list("name", flat=True)
+        )
+
+    def people(board):
+        return list(Person._base_manager.filter(boards=board).order_by("full_name").values_list("full_name", flat=True))
+
+    def example(board):
+        from wscb.years import board_current_year
+
+        return {
+            "Group": next(iter(groups(board)), ""),
+            "Person": next(iter(people(board)), ""),
+            "Start date": f"01/04/{board_current_year(board).start_year}",
+            "End date": "",
+            "Role": Membership.Role.MEMBER.label,
+            "Status": str(Membership.Status.FULL.label),
+            "Agency represented": next(
+                iter(member_agencies(board=board).order_by("short_name").values_list("short_name", flat=True)), ""
+            ),
+            "Job title": "",
+            "Order": "1",
+        }
+
+    return ImportKind(
+        key="memberships",
+        title="Group and board memberships",
+        description=(
+            "One row per person's seat on one of the board's groups (the board itself included) for a period: "
+            "every row is a new membership. Import the people first."
+        ),
+        resource=lambda board, user: MembershipResource(board=board),
+        required=tuple(MembershipResource.REQUIRED),
+        optional=tuple(MembershipResource.OPTIONAL),
+        example=example,
+        valid_values=lambda board: {
+            "Group": groups(board),
+            "Person": people(board),
+            "Role": [str(label) for _, label in Membership.Role.choices],
+            "Status": [str(label) for _, label in Membership.Status.choices],
+            "Agency represented": list(
+                member_agencies(board=board).order_by("short_name").values_list("short_name", flat=True)
+            ),
+        },
+        notes={
+            "Group": "One of the board's groups, by name",
+            "Person": "A person of the board, by full name (import people first)",
+            "Start date": "dd/mm/yyyy",
+            "End date": "dd/mm/yyyy; blank while the membership lasts",
+            "Role": "One of the roles listed (default Member)",
+            "Status": "One of the statuses listed (default Full)",
+            "Agency represented": "By short name or name; blank for none",
+            "Job title": "The post as the membership list shows it, if not the person's own",
+            "Order": "Position in the membership list (a whole number; default 0)",
+        },
+        done_url="imports:list",
+        order=30,
+    )

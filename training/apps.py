@@ -19,3 +19,9 @@ class TrainingConfig(AppConfig):
         year_source_register(models.ELearningPackage, board="board", year_field="start_year")
         year_source_register(models.YearStatement, board="board", year_field="start_year")
         year_source_register(models.OtherActivity, board="board", year_field="start_year")
+
+        from training.resources import training_import_kinds
+        from wscb.data.import_kinds import import_kind_register
+
+        for kind in training_import_kinds():
+            import_kind_register(kind)

@@ -144,6 +144,9 @@ class BookingCancelForm(SpecificErrorMessagesMixin, forms.Form):
         required=False,
         help_text="The day the delegate cancelled, dd/mm/yyyy. Left empty: today.",
     )
+    reason = forms.CharField(
+        label="Reason given", max_length=200, required=False, help_text="Why the delegate cancelled, if they said."
+    )
 
     def clean_cancelled_on(self):
         day = self.cleaned_data["cancelled_on"] or timezone.localdate()

@@ -159,6 +159,11 @@ class Session(models.Model):
     def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
 
+    def cancellation_is_late(self, *, on, days: int, held_place: bool = True) -> bool:
+        """The one lateness rule (the cancel page, the bookings import): a booking that held a place,
+        cancelled ``days`` or fewer days before the session (or after it), counted from ``on``."""
+        return held_place and (self.starts_on - on).days <= days
+
 
 class Booking(models.Model):
     """A delegate's place on a session, or their place on its waiting list."""
@@ -191,6 +196,9 @@ class Booking(models.Model):
     booked_at = models.DateTimeField(auto_now_add=True)
     offered_at = models.DateTimeField(null=True, blank=True)
     cancelled_on = models.DateField(null=True, blank=True)
+    cancellation_reason = models.CharField(
+        "reason given", max_length=200, blank=True, help_text="Why the delegate cancelled, if they said."
+    )
     is_late_cancellation = models.BooleanField(default=False)
 
     objects = BoardScopedManager("session__course__board")
@@ -249,6 +257,12 @@ class TrainingPolicy(models.Model):
 
     def __str__(self) -> str:
         return f"Training policy for {self.board.short_name}"
+
+    @classmethod
+    def late_days_for(cls, board) -> int:
+        """The board's late-cancellation days (the default when it has set none)."""
+        policy = cls._base_manager.filter(board=board).first()
+        return policy.late_cancellation_days if policy else cls._meta.get_field("late_cancellation_days").default
 
 
 class ChargeRate(models.Model):

@@ -43,8 +43,7 @@ class Delegate:
 
 
 def late_cancellation_days(*, board: Board) -> int:
-    policy = TrainingPolicy.objects.filter(board=board).first()
-    return policy.late_cancellation_days if policy else TrainingPolicy._meta.get_field("late_cancellation_days").default
+    return TrainingPolicy.late_days_for(board)
 
 
 def _places_taken(session: Session) -> int:
@@ -123,7 +122,7 @@ def _offer_next_place(session: Session) -> Booking | None:
     return waiting
 
 
-def booking_cancel(*, booking: Booking, on: date | None = None) -> Booking | None:
+def booking_cancel(*, booking: Booking, on: date | None = None, reason: str = "") -> Booking | None:
     """Cancel a booking (late if within the board's late-cancellation days of the session) and offer
     the freed place to the first person waiting. Returns the booking that was offered the place."""
     on = on or timezone.localdate()
@@ -133,11 +132,13 @@ def booking_cancel(*, booking: Booking, on: date | None = None) -> Booking | Non
         if not booking.is_cancellable:
             raise ValidationError("This booking can no longer be cancelled.")
         held_place = booking.status in Booking.HOLDS_PLACE
-        days_before = (session.starts_on - on).days
-        booking.is_late_cancellation = held_place and days_before <= late_cancellation_days(board=session.course.board)
+        booking.is_late_cancellation = session.cancellation_is_late(
+            on=on, days=late_cancellation_days(board=session.course.board), held_place=held_place
+        )
         booking.status = Status.CANCELLED
         booking.cancelled_on = on
-        booking.save(update_fields=["status", "cancelled_on", "is_late_cancellation"])
+        booking.cancellation_reason = reason.strip()
+        booking.save(update_fields=["status", "cancelled_on", "cancellation_reason", "is_late_cancellation"])
         return _offer_next_place(session) if held_place else None
 
 

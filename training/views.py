@@ -225,7 +225,9 @@ class BookingCancelView(RecordKeeperMixin, BookingMixin, FormView):
     def form_valid(self, form):
         request = self.request
         try:
-            offered = services.booking_cancel(booking=self.booking, on=form.cleaned_data["cancelled_on"])
+            offered = services.booking_cancel(
+                booking=self.booking, on=form.cleaned_data["cancelled_on"], reason=form.cleaned_data["reason"]
+            )
         except ValidationError as error:
             messages.error(request, error.messages[0])
             return redirect("training:session-detail", pk=self.booking.session_id)
@@ -233,7 +235,7 @@ class BookingCancelView(RecordKeeperMixin, BookingMixin, FormView):
             request=request,
             action=AuditAction.CHANGED,
             obj=self.booking,
-            detail="Changed: status, cancelled_on, is_late_cancellation",
+            detail="Changed: status, cancelled_on, cancellation_reason, is_late_cancellation",
         )
         if offered is not None:
             audit_record(request=request, action=AuditAction.CHANGED, obj=offered, detail="Changed: status, offered_at")

@@ -30,12 +30,22 @@ def _media(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _the_boards_basic_records(cast):
-    """What a board sets up before it imports a year: a financial year and an expenditure category
-    (the templates' examples name them, as they name the board's agencies)."""
+    """What a board has when it imports the next kind: a financial year and an expenditure category, a
+    group, a person, a course and one of its sessions (the templates' examples name them, as they name
+    the board's agencies)."""
+    import datetime
+
     from finance.models import ExpenditureCategory, FinanceYear
+    from meetings.models import Group
+    from partners.models import Person
+    from training.models import Course, Session
 
     FinanceYear.objects.create(board=cast.board, start_year=2016)
     ExpenditureCategory.objects.create(board=cast.board, name="Staffing")
+    Group.objects.create(board=cast.board, name="Learning and Improvement")
+    Person.objects.create(full_name="Robin Chair").boards.add(cast.board)
+    course = Course.objects.create(board=cast.board, title="Neglect")
+    Session.objects.create(course=course, starts_on=datetime.date(2016, 8, 29), places_available=20)
 
 
 def _model(kind, board, user):
@@ -75,7 +85,7 @@ def _pending_files() -> list[str]:
 
 
 def test_there_is_an_import_for_the_records_a_board_keeps_in_bulk():
-    assert {"agencies"} <= {kind.key for kind in KINDS}
+    assert {"agencies", "people", "memberships", "courses", "sessions", "bookings"} <= {kind.key for kind in KINDS}
 
 
 def test_the_imports_page_lists_every_kind_with_its_templates(cast):
