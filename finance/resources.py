@@ -250,6 +250,16 @@ class ContributionResource(EscapedResource):
                 seen[pair] = number
         return errors
 
+    def repeated_row_errors(self, dataset):
+        """The same, for the Imports page (``wscb.data.imports.run_import``)."""
+        from wscb.data.imports import RowError as PageRowError
+
+        return [
+            PageRowError(error.row, "Partner", message)
+            for error in self.repeated_rows(dataset)
+            for message in error.messages
+        ]
+
     def import_instance(self, instance, row, **kwargs):
         super().import_instance(instance, row, **kwargs)
         if instance.pk is None and instance.partner_id and not instance.partner.is_active:

@@ -15,7 +15,8 @@ class MeetingsConfig(AppConfig):
 
         year_source_register(Meeting, board="group__board", year_field="reporting_year")
 
-        from meetings.resources import membership_import_kind
+        from meetings.resources import attendance_import_kind, membership_import_kind
         from wscb.data.import_kinds import import_kind_register
 
         import_kind_register(membership_import_kind())
+        import_kind_register(attendance_import_kind())

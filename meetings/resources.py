@@ -1,4 +1,4 @@
-"""Attendance import (django-import-export): one row per person per meeting, all or nothing.
+"""Attendance import (django-import-export, on the Imports page): one row per person per meeting, all or nothing.
 
 Columns: Group, Meeting date, Agency, Name, Job title, Status, Deputy name, Deputy job title, Role.
 A name that matches a member of the group on that date is recorded against the membership (and
@@ -19,6 +19,8 @@ from partners.models import Board
 from partners.services import member_agencies
 
 COLUMNS = ("Group", "Meeting date", "Agency", "Name", "Job title", "Status", "Deputy name", "Deputy job title", "Role")
+REQUIRED_COLUMNS = ("Group", "Meeting date", "Name", "Status")
+OPTIONAL_COLUMNS = ("Agency", "Job title", "Deputy name", "Deputy job title", "Role")
 
 STATUS_WORDS = {
     **{value: value for value in Attendance.Status.values},
@@ -99,36 +101,41 @@ class AttendanceResource(resources.ModelResource):
 
     def before_import_row(self, row, **kwargs):
         self.row_number = kwargs.get("row_number", self.row_number + 1)
-        errors: list[str] = []
+        errors: dict[str, list[str]] = {}
+
+        def error(heading: str, message: str) -> None:
+            errors.setdefault(heading, []).append(message)
+
         group = self.groups.get(_text(row.get("Group")).casefold())
         if group is None:
-            errors.append(f"Unknown group “{_text(row.get('Group'))}”.")
+            error("Group", f"Unknown group “{_text(row.get('Group'))}”.")
         held_on = None
         try:
             held_on = parse_date(row.get("Meeting date"))
         except ValueError:
-            errors.append(f"“{_text(row.get('Meeting date'))}” is not a date (use dd/mm/yyyy).")
+            error("Meeting date", f"“{_text(row.get('Meeting date'))}” is not a date (use dd/mm/yyyy).")
         meeting = self.meetings.get((group.pk, held_on)) if group and held_on else None
         if group and held_on and meeting is None:
-            errors.append(f"{group.name} has no meeting on {held_on:%d/%m/%Y}.")
+            error("Meeting date", f"{group.name} has no meeting on {held_on:%d/%m/%Y}.")
         agency_text = _text(row.get("Agency"))
         partner = self.agencies.get(agency_text.casefold()) if agency_text else None
         if agency_text and partner is None:
-            errors.append(
-                f"“{agency_text}” is not an agency of {self.board.short_name}. Its agencies are: {self.agency_names}."
+            error(
+                "Agency",
+                f"“{agency_text}” is not an agency of {self.board.short_name}. Its agencies are: {self.agency_names}.",
             )
         name = " ".join(_text(row.get("Name")).split())
         if not name:
-            errors.append("The name is missing.")
+            error("Name", "The name is missing.")
         status = STATUS_WORDS.get(_text(row.get("Status")).casefold())
         if status is None:
-            errors.append(f"Unknown status “{_text(row.get('Status'))}” (present, apologies, absent or deputy).")
+            error("Status", f"Unknown status “{_text(row.get('Status'))}” (present, apologies, absent or deputy).")
         if status == Attendance.Status.DEPUTY and not _text(row.get("Deputy name")):
-            errors.append("A deputy's name is needed when the status is deputy.")
+            error("Deputy name", "A deputy's name is needed when the status is deputy.")
         role_text = _text(row.get("Role")).casefold()
         role = ROLE_WORDS.get(role_text) if role_text else None
         if role_text and role is None:
-            errors.append(f"Unknown role “{_text(row.get('Role'))}” (member, author, presenter, observer or other).")
+            error("Role", f"Unknown role “{_text(row.get('Role'))}” (member, author, presenter, observer or other).")
         membership = None
         if group and held_on and name:
             membership = next(
@@ -140,14 +147,17 @@ class AttendanceResource(resources.ModelResource):
                 None,
             )
             if membership is None and status not in (None, Attendance.Status.PRESENT):
-                errors.append(f"{name} is not a member of {group.name} on {held_on:%d/%m/%Y}, so can only be present.")
+                error(
+                    "Status", f"{name} is not a member of {group.name} on {held_on:%d/%m/%Y}, so can only be present."
+                )
             if membership is None and role == Attendance.AttendeeRole.MEMBER:
-                errors.append(f"{name} is not a member of {group.name} on {held_on:%d/%m/%Y}.")
+                error("Role", f"{name} is not a member of {group.name} on {held_on:%d/%m/%Y}.")
         if meeting and name:
             key = (meeting.pk, Attendance.name_key(name))
             if key in self.seen:
-                errors.append(
-                    f"Duplicate of spreadsheet row {self.seen[key]}: {name} at the meeting on {held_on:%d/%m/%Y}."
+                error(
+                    "Name",
+                    f"Duplicate of spreadsheet row {self.seen[key]}: {name} at the meeting on {held_on:%d/%m/%Y}.",
                 )
             else:
                 self.seen[key] = self.row_number + 1  # the header is spreadsheet row 1
@@ -170,6 +180,15 @@ class AttendanceResource(resources.ModelResource):
             "job_title": _text(row.get("Job title")) or (membership.post if membership else ""),
         }
         row["Name"] = name
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        if not kwargs.get("dry_run") and not result.has_errors() and not result.has_validation_errors():
+            # An open attendance page now holds an old version: its save is refused as a conflict.
+            from django.db.models import F
+
+            meeting_ids = {resolved["meeting"].pk for resolved in self.resolved.values()}
+            Meeting.objects.filter(pk__in=meeting_ids).update(version=F("version") + 1)
 
     def get_or_init_instance(self, instance_loader, row):
         resolved = self.resolved[self.row_number]
@@ -347,4 +366,58 @@ def membership_import_kind():
         },
         done_url="imports:list",
         order=30,
+    )
+
+
+def attendance_import_kind():
+    from wscb.data.import_kinds import ImportKind
+
+    def last_meeting(board):
+        return (
+            Meeting._base_manager.filter(group__board=board).select_related("group").order_by("-held_on", "-pk").first()
+        )
+
+    def example(board):
+        meeting = last_meeting(board)
+        return {
+            "Group": meeting.group.name if meeting else "",
+            "Meeting date": f"{meeting.held_on:%d/%m/%Y}" if meeting else "",
+            "Name": "Alex Example",
+            "Status": Attendance.Status.PRESENT.label,
+            "Agency": next(
+                iter(member_agencies(board=board).order_by("short_name").values_list("short_name", flat=True)), ""
+            ),
+            "Job title": "Guest presenter",
+            "Role": Attendance.AttendeeRole.PRESENTER.label,
+        }
+
+    return ImportKind(
+        key="attendance",
+        title="Meeting attendance",
+        description=(
+            "One row per person per meeting. A name that is a member of the group on the meeting's date is "
+            "recorded against the membership; any other name is an other attendee (author, presenter, observer) "
+            "who was present. A name already recorded for the meeting is updated. Add the meetings first."
+        ),
+        resource=lambda board, user: AttendanceResource(board=board),
+        required=tuple(REQUIRED_COLUMNS),
+        optional=tuple(OPTIONAL_COLUMNS),
+        example=example,
+        valid_values=lambda board: {
+            "Group": list(Group._base_manager.filter(board=board).order_by("name").values_list("name", flat=True)),
+            "Status": [str(label) for _, label in Attendance.Status.choices],
+            "Role": [str(label) for _, label in Attendance.AttendeeRole.choices],
+            "Agency": list(member_agencies(board=board).order_by("short_name").values_list("short_name", flat=True)),
+        },
+        notes={
+            "Group": "One of the board's groups, by name",
+            "Meeting date": "dd/mm/yyyy: a meeting of the group on that day",
+            "Name": "The attendee's name; a member's name as the membership list has it",
+            "Status": "One of the statuses listed (someone who is not a member can only be present)",
+            "Agency": "One of the board's agencies, by short name or name",
+            "Deputy name": "When a deputy was sent",
+            "Role": "For someone who is not a member: one of the roles listed (default Other)",
+        },
+        done_url="meetings:attendance-summary",
+        order=35,
     )

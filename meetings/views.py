@@ -11,13 +11,14 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
-from django.views.generic import CreateView, DetailView, FormView, ListView, TemplateView, UpdateView
+from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
 
 from meetings import reporting, selectors, services
 from meetings.charts import attendance_chart_svg
-from meetings.forms import AttendanceImportForm, AttendanceSheet, MeetingForm, agency_choices
+from meetings.forms import AttendanceSheet, MeetingForm, agency_choices
 from meetings.models import Group
 from wscb.audit.services import AuditAction, audit_download, audit_record
+from wscb.data.import_views import ImportPageView
 from wscb.data.once import SubmitOnceMixin
 from wscb.data.uploads import serve_upload, upload_format
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
@@ -184,30 +185,12 @@ class AttendanceRecordView(RecordKeeperMixin, View):
         return render(self.request, self.template_name, context, status=status)
 
 
-class AttendanceImportView(SubmitOnceMixin, RecordKeeperMixin, FormView):
-    http_method_names = ["get", "post", "head", "options"]
-    template_name = "meetings/attendance_import.html"
-    form_class = AttendanceImportForm
+class AttendanceImportView(ImportPageView):
+    """Attendance rows: the shared upload -> preview -> confirm (``wscb.data.import_kinds``; the kind is in
+    ``meetings.resources``)."""
 
-    def form_valid(self, form):
-        try:
-            dataset = services.attendance_dataset(upload=form.cleaned_data["file"])
-        except services.UnreadableFile as error:
-            form.add_error("file", str(error))
-            return self.render_to_response(self.get_context_data(form=form), status=400)
-        outcome = services.attendance_import(board=self.request.board, dataset=dataset, by=self.request.user)
-        if not outcome.is_clean:
-            context = self.get_context_data(form=form, outcome=outcome)
-            return self.render_to_response(context, status=400)
-        for meeting in outcome.meetings:  # the one place an attendance import is audited
-            audit_record(
-                request=self.request,
-                action=AuditAction.IMPORTED,
-                obj=meeting,
-                detail=f"Attendance imported ({outcome.imported} rows in the file)",
-            )
-        messages.success(self.request, f"{outcome.imported} attendance rows have been imported.")
-        return redirect("meetings:attendance-summary")
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, kind="attendance", **kwargs)
 
 
 class AttendanceSummaryView(PartnershipReaderMixin, TemplateView):

@@ -20,8 +20,13 @@ class TrainingConfig(AppConfig):
         year_source_register(models.YearStatement, board="board", year_field="start_year")
         year_source_register(models.OtherActivity, board="board", year_field="start_year")
 
+        import dataclasses
+
         from training.resources import training_import_kinds
+        from training.tasks import elearning_import_start
         from wscb.data.import_kinds import import_kind_register
 
         for kind in training_import_kinds():
+            if kind.key == "elearning":  # a file of many rows is imported by a worker
+                kind = dataclasses.replace(kind, job_start=elearning_import_start)
             import_kind_register(kind)

@@ -1,4 +1,4 @@
-"""Forms for sessions, bookings, attendance, cancellations and the e-learning import."""
+"""Forms for sessions, bookings, attendance and cancellations."""
 
 from django import forms
 from django.utils import timezone
@@ -153,16 +153,3 @@ class BookingCancelForm(SpecificErrorMessagesMixin, forms.Form):
         if day > timezone.localdate():
             raise forms.ValidationError("The date cancelled cannot be in the future.")
         return day
-
-
-class ImportForm(SpecificErrorMessagesMixin, forms.Form):
-    file = forms.FileField(
-        label="Provider's export (CSV or Excel)",
-        help_text="Columns: learner, agency, module, allocated date, completed date (dd/mm/yyyy).",
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError("Upload a .csv or .xlsx file.")
-        return upload

@@ -11,7 +11,9 @@ from partners.services import member_agencies
 from training.models import Booking, Course, ELearningEnrolment, ELearningModule, Session
 
 DATE_FORMATS = ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d")
-COLUMNS = ("learner", "agency", "module", "allocated date", "completed date")
+ELEARNING_REQUIRED = ("Learner", "Module", "Allocated date")
+ELEARNING_OPTIONAL = ("Agency", "Completed date")
+COLUMNS = ("Learner", "Agency", "Module", "Allocated date", "Completed date")
 
 
 class UKDateWidget(widgets.Widget):
@@ -67,10 +69,10 @@ class ELearningEnrolmentResource(resources.ModelResource):
     """Every row is a new licence; the agency is a partner (by name or short name) or else a named
     community organisation. Used all-or-nothing by ``services.elearning_import``."""
 
-    learner = fields.Field(attribute="learner_name", column_name="learner", widget=widgets.CharWidget())
-    allocated = fields.Field(attribute="allocated_on", column_name="allocated date", widget=UKDateWidget(required=True))
+    learner = fields.Field(attribute="learner_name", column_name="Learner", widget=widgets.CharWidget())
+    allocated = fields.Field(attribute="allocated_on", column_name="Allocated date", widget=UKDateWidget(required=True))
     completed = fields.Field(
-        attribute="completed_on", column_name="completed date", widget=UKDateWidget(required=False)
+        attribute="completed_on", column_name="Completed date", widget=UKDateWidget(required=False)
     )
 
     class Meta:
@@ -86,7 +88,7 @@ class ELearningEnrolmentResource(resources.ModelResource):
 
     def __init__(self, *, board: Board):
         super().__init__()
-        self.fields["module"] = fields.Field(attribute="module", column_name="module", widget=ModuleWidget(board=board))
+        self.fields["module"] = fields.Field(attribute="module", column_name="Module", widget=ModuleWidget(board=board))
         self._import_fields = None
         # The board's own agencies; any other name is a community organisation, recorded by name.
         self.partners = {}
@@ -115,8 +117,13 @@ class ELearningEnrolmentResource(resources.ModelResource):
         return row_result
 
     def before_import(self, dataset, **kwargs):
-        dataset.headers = [str(header or "").strip().lower() for header in dataset.headers]
-        missing = [column for column in COLUMNS if column not in dataset.headers]
+        # The headings as the provider writes them ("allocated date"), matched ignoring case and spacing.
+        canonical = {" ".join(column.lower().split()): column for column in COLUMNS}
+        dataset.headers = [
+            canonical.get(" ".join(str(header or "").replace("_", " ").lower().split()), header)
+            for header in dataset.headers
+        ]
+        missing = [column for column in COLUMNS if column not in dataset.headers and column not in ELEARNING_OPTIONAL]
         if missing:
             raise ValueError(f"The file has no {', '.join(missing)} column. Expected: {', '.join(COLUMNS)}.")
 
@@ -132,12 +139,12 @@ class ELearningEnrolmentResource(resources.ModelResource):
         errors = {}
         for field in self.get_import_fields():
             try:
-                setattr(instance, field.attribute, field.widget.clean(row[field.column_name], row=row))
+                setattr(instance, field.attribute, field.widget.clean(row.get(field.column_name), row=row))
             except ValueError as error:
                 errors[field.attribute] = ValidationError(str(error), code="invalid")
         if errors:
             raise ValidationError(errors)
-        agency = str(row.get("agency") or "").strip()
+        agency = str(row.get("Agency") or "").strip()
         partner = self.partners.get(agency.casefold())
         instance.partner = partner
         instance.organisation_name = "" if partner else agency
@@ -571,6 +578,9 @@ def training_import_kinds():
             "Reason given": "",
         }
 
+    def modules(board):
+        return list(ELearningModule._base_manager.filter(board=board).order_by("title").values_list("title", flat=True))
+
     agencies = lambda board: list(  # noqa: E731
         member_agencies(board=board).order_by("short_name").values_list("short_name", flat=True)
     )
@@ -665,5 +675,35 @@ def training_import_kinds():
             },
             done_url="training:session-list",
             order=42,
+        ),
+        ImportKind(
+            key="elearning",
+            title="E-learning licences",
+            description=(
+                "The e-learning provider's export, one row per licence allocated to a learner: every row is a new "
+                "licence. A file of many thousand rows is imported by a worker, with its progress shown."
+            ),
+            resource=lambda board, user: ELearningEnrolmentResource(board=board),
+            required=ELEARNING_REQUIRED,
+            optional=ELEARNING_OPTIONAL,
+            example=lambda board: {
+                "Learner": "Sam Example",
+                "Agency": next(iter(agencies(board)), ""),
+                "Module": next(iter(modules(board)), ""),
+                "Allocated date": f"01/05/{board_current_year(board).start_year}",
+                "Completed date": f"12/05/{board_current_year(board).start_year}",
+            },
+            valid_values=lambda board: {"Module": modules(board), "Agency": agencies(board)},
+            notes={
+                "Learner": "The learner's name",
+                "Agency": "One of the board's agencies by short name or name; any other name is recorded as a "
+                "community or voluntary organisation",
+                "Module": "One of the board's e-learning modules, by title",
+                "Allocated date": "dd/mm/yyyy",
+                "Completed date": "dd/mm/yyyy, on or after the allocated date; blank if not completed",
+            },
+            done_url="training:summary",
+            order=43,
+            # job_start (a file too big for a request): training.tasks, given in training.apps
         ),
     ]

@@ -206,10 +206,11 @@ class ImportOutcome:
 
 
 COLUMN_NAMES = {
-    "learner_name": "learner",
-    "partner": "agency",
-    "allocated_on": "allocated date",
-    "completed_on": "completed date",
+    "learner_name": "Learner",
+    "partner": "Agency",
+    "module": "Module",
+    "allocated_on": "Allocated date",
+    "completed_on": "Completed date",
 }
 
 
@@ -242,8 +243,8 @@ def elearning_import(*, board: Board, dataset, progress=None) -> ImportOutcome:
     return ImportOutcome(result.totals["new"], [])
 
 
-ELEARNING_REQUIRED = ["learner", "module", "allocated date"]
-ELEARNING_OPTIONAL = ["agency", "completed date"]
+ELEARNING_REQUIRED = ["Learner", "Module", "Allocated date"]
+ELEARNING_OPTIONAL = ["Agency", "Completed date"]
 
 
 def elearning_import_job(*, job) -> ImportOutcome:

@@ -1,21 +1,18 @@
 """Training pages: the summary, sessions and bookings, attendance, an agency's page, charges, import."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from partners.selectors import partner_get
-from training import reporting, selectors, services, tasks
+from training import reporting, selectors, services
 from training.forms import (
     AttendanceForm,
     BookingCancelForm,
     BookingForm,
-    ImportForm,
     SessionCancelForm,
     SessionForm,
     TeamBookingForm,
@@ -23,11 +20,9 @@ from training.forms import (
 from training.models import Booking
 from wscb.audit.services import AuditAction, audit_download, audit_record, audit_record_many
 from wscb.data.exports import csv_response
-from wscb.data.import_jobs import import_runs_as_job
-from wscb.data.imports import ImportRejected, read_upload
+from wscb.data.import_views import ImportPageView
 from wscb.data.once import SubmitOnceMixin
 from wscb.data.uploads import serve_upload, upload_format
-from wscb.jobs.services import job_status_url
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
 from wscb.years import chosen_year, year_choices
@@ -307,45 +302,9 @@ class ChargesExportView(PartnershipReaderMixin, View):
         return csv_response(f"training-charges-{year.start_year}.csv", headers, rows)
 
 
-class ELearningImportView(SubmitOnceMixin, RecordKeeperMixin, FormView):
-    template_name = "training/elearning_import.html"
-    form_class = ImportForm
+class ELearningImportView(ImportPageView):
+    """The provider's export: the shared upload -> preview -> confirm (``wscb.data.import_kinds``; the
+    kind is in ``training.resources``); a file of many rows is imported by a worker."""
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(job_rows=settings.IMPORT_JOB_ROWS, **kwargs)
-
-    def form_valid(self, form):
-        upload = form.cleaned_data["file"]
-        try:  # the shared limits and checks of wscb.data.imports (size, rows, encodings, headings)
-            dataset = read_upload(
-                upload,
-                required=services.ELEARNING_REQUIRED,
-                optional=services.ELEARNING_OPTIONAL,
-                max_rows=settings.IMPORT_JOB_MAX_ROWS,
-            )
-        except ImportRejected as problem:
-            form.add_error("file", str(problem))
-            return self.form_invalid(form)
-        if import_runs_as_job(dataset):  # checked and written by a worker, with progress
-            job = tasks.elearning_import_start(
-                board=self.request.board, upload=upload, by=self.request.user, rows=len(dataset)
-            )
-            messages.info(self.request, f"The file has {len(dataset):,} rows: it is being imported by a worker.")
-            return redirect(job_status_url(job))
-        problems = [
-            (number, str(problem)) for number, found in sorted(dataset.row_problems.items()) for problem in found
-        ]
-        if problems:
-            form.add_error(None, "Nothing was imported: correct the rows listed and upload the file again.")
-            return render(self.request, self.template_name, {"form": form, "errors": problems}, status=200)
-        outcome = services.elearning_import(board=self.request.board, dataset=dataset)
-        if outcome.errors:
-            form.add_error(None, "Nothing was imported: correct the rows listed and upload the file again.")
-            return render(self.request, self.template_name, {"form": form, "errors": outcome.errors}, status=200)
-        audit_record(  # the one place an e-learning import is audited: what and how many, never the rows
-            request=self.request,
-            action=AuditAction.IMPORTED,
-            detail=f"e-learning enrolments: {outcome.imported} new",
-        )
-        messages.success(self.request, f"{outcome.imported} e-learning licences imported.")
-        return redirect(reverse("training:summary"))
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, kind="elearning", **kwargs)

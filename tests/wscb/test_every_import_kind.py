@@ -31,18 +31,20 @@ def _media(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def _the_boards_basic_records(cast):
     """What a board has when it imports the next kind: a financial year and an expenditure category, a
-    group, a person, a course and one of its sessions (the templates' examples name them, as they name
-    the board's agencies)."""
+    group and a meeting, a person, a course and one of its sessions, an e-learning module (the templates'
+    examples name them, as they name the board's agencies)."""
     import datetime
 
     from finance.models import ExpenditureCategory, FinanceYear
-    from meetings.models import Group
+    from meetings.models import Group, Meeting
     from partners.models import Person
-    from training.models import Course, Session
+    from training.models import Course, ELearningModule, Session
 
     FinanceYear.objects.create(board=cast.board, start_year=2016)
     ExpenditureCategory.objects.create(board=cast.board, name="Staffing")
-    Group.objects.create(board=cast.board, name="Learning and Improvement")
+    group = Group.objects.create(board=cast.board, name="Learning and Improvement")
+    Meeting.objects.create(group=group, held_on=datetime.date(2016, 9, 14), reporting_year=2016)
+    ELearningModule.objects.create(board=cast.board, title="Hidden Harm")
     Person.objects.create(full_name="Robin Chair").boards.add(cast.board)
     course = Course.objects.create(board=cast.board, title="Neglect")
     Session.objects.create(course=course, starts_on=datetime.date(2016, 8, 29), places_available=20)
@@ -85,7 +87,18 @@ def _pending_files() -> list[str]:
 
 
 def test_there_is_an_import_for_the_records_a_board_keeps_in_bulk():
-    assert {"agencies", "people", "memberships", "courses", "sessions", "bookings"} <= {kind.key for kind in KINDS}
+    assert {
+        "agencies",
+        "people",
+        "memberships",
+        "attendance",
+        "courses",
+        "sessions",
+        "bookings",
+        "elearning",
+        "expenditure",
+        "contributions",
+    } <= {kind.key for kind in KINDS}
 
 
 def test_the_imports_page_lists_every_kind_with_its_templates(cast):

@@ -317,6 +317,8 @@ def run_import(*, resource, dataset, request=None, user=None, dry_run: bool = Fa
     if found:  # formula cells, NUL characters, values without a heading: not worth sending to the database
         return ImportOutcome(ok=False, errors=sorted(found, key=lambda e: (e.row or 0, e.column)))
     found = _duplicate_key_errors(resource, dataset)
+    # A resource whose rows are keyed by what they name (an agency and a year) lists its own repeats.
+    found += list(getattr(resource, "repeated_row_errors", lambda dataset: [])(dataset))
     # Repeated keys are listed here, row by row: the resource's own refusal of the whole file
     # (StrictColumnsMixin) would hide the rows' other errors behind one message.
     dataset.repeated_keys_listed = bool(found)
