@@ -63,7 +63,8 @@ class AttendanceResource(resources.ModelResource):
     class Meta:
         model = Attendance
         fields = ("name", "job_title", "deputy_name", "deputy_job_title")
-        import_id_fields = ("name",)
+        # A row is matched by its meeting and name (get_or_init_instance), and a repeat is named there.
+        import_id_fields = ()
         clean_model_instances = True
         skip_diff = True
 

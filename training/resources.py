@@ -96,6 +96,9 @@ class ELearningEnrolmentResource(resources.ModelResource):
             self.partners[partner.name.casefold()] = partner
             self.partners[partner.short_name.casefold()] = partner
 
+    #: The heading an error of a field without a column of its own is shown under.
+    error_headings = {"partner": "Agency", "organisation_name": "Agency"}
+
     #: ``wscb.data.import_jobs.ImportProgress`` when a job imports the file (counts for its status page).
     progress = None
 
@@ -142,12 +145,14 @@ class ELearningEnrolmentResource(resources.ModelResource):
                 setattr(instance, field.attribute, field.widget.clean(row.get(field.column_name), row=row))
             except ValueError as error:
                 errors[field.attribute] = ValidationError(str(error), code="invalid")
-        if errors:
-            raise ValidationError(errors)
+        # The agency first, whatever else is wrong with the row: a row whose module or date is wrong still
+        # names its agency (it once got a false "the agency is missing" beside its real error).
         agency = str(row.get("Agency") or "").strip()
         partner = self.partners.get(agency.casefold())
         instance.partner = partner
         instance.organisation_name = "" if partner else agency
+        if errors:
+            raise ValidationError(errors)
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         # full_clean() would look up the module and agency and test each check constraint with a

@@ -117,9 +117,10 @@ def test_the_second_boards_attendance_import_changes_no_demo_row(demo, second):
         (group.name, f"{meeting.held_on:%d/%m/%Y}", "", "Dana Midshire-Chair", "present"),
         (group.name, f"{meeting.held_on:%d/%m/%Y}", "Midshire Police", "Guest Midshire-Speaker", "present"),
     ]
-    response = client_for(second.business_support).post(
-        reverse("meetings:attendance-import"), {"file": upload("attendance.csv", headers, rows)}
-    )
+    client = client_for(second.business_support)
+    preview = client.post(reverse("meetings:attendance-import"), {"file": upload("attendance.csv", headers, rows)})
+    assert preview.status_code == 200, preview.content.decode()[:3000]
+    response = client.post(reverse("imports:confirm", args=["attendance"]), {"token": preview.context["token"]})
     assert response.status_code == 302, response.content.decode()[:3000]
     assert checksums(demo) == before
     guest = Attendance.objects.get(meeting=meeting, name="Guest Midshire-Speaker")

@@ -276,6 +276,8 @@ def _duplicate_key_errors(resource, dataset) -> list[RowError]:
 def _heading(resource, name: str) -> str:
     """The file's heading for a field (its ``column_name``), so an error names what the person sees."""
     fields = getattr(resource, "fields", {}) or {}
+    if name in getattr(resource, "error_headings", {}):  # a model field the file names in another column
+        return resource.error_headings[name]
     if name in fields and fields[name].column_name:
         return fields[name].column_name
     for candidate in fields.values():
