@@ -31,13 +31,14 @@ def _media(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def _the_boards_basic_records(cast):
     """What a board has when it imports the next kind: a financial year and an expenditure category, a
-    group and a meeting, a person, a course and one of its sessions, an e-learning module (the templates'
-    examples name them, as they name the board's agencies)."""
+    group and a meeting, a person, a course and one of its sessions, an e-learning module, an indicator (the
+    templates' examples name them, as they name the board's agencies)."""
     import datetime
 
     from finance.models import ExpenditureCategory, FinanceYear
     from meetings.models import Group, Meeting
     from partners.models import Person
+    from reports.annual.models import Indicator
     from training.models import Course, ELearningModule, Session
 
     FinanceYear.objects.create(board=cast.board, start_year=2016)
@@ -45,6 +46,9 @@ def _the_boards_basic_records(cast):
     group = Group.objects.create(board=cast.board, name="Learning and Improvement")
     Meeting.objects.create(group=group, held_on=datetime.date(2016, 9, 14), reporting_year=2016)
     ELearningModule.objects.create(board=cast.board, title="Hidden Harm")
+    Indicator.objects.create(
+        board=cast.board, code="cpp-rate", name="Child protection plans", unit="rate_per_10000", numerator_label="Plans"
+    )
     Person.objects.create(full_name="Robin Chair").boards.add(cast.board)
     course = Course.objects.create(board=cast.board, title="Neglect")
     Session.objects.create(course=course, starts_on=datetime.date(2016, 8, 29), places_available=20)
@@ -98,6 +102,10 @@ def test_there_is_an_import_for_the_records_a_board_keeps_in_bulk():
         "elearning",
         "expenditure",
         "contributions",
+        "indicators",
+        "indicator-figures",
+        "engagement",
+        "context",
     } <= {kind.key for kind in KINDS}
 
 
