@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import ValidationError
-from import_export import fields, resources
+from import_export import fields, resources, widgets
 
 from meetings.models import Attendance, Group, Meeting, Membership
 from partners.models import Board
 from partners.services import member_agencies
+from wscb.data.imports import NewRowsAreNeverUnchangedMixin
 
 COLUMNS = ("Group", "Meeting date", "Agency", "Name", "Job title", "Status", "Deputy name", "Deputy job title", "Role")
 REQUIRED_COLUMNS = ("Group", "Meeting date", "Name", "Status")
@@ -422,3 +423,246 @@ def attendance_import_kind():
         done_url="meetings:attendance-summary",
         order=35,
     )
+
+
+class GroupResource(NewRowsAreNeverUnchangedMixin, resources.ModelResource):
+    """The board's groups (the board itself, its executive, its sub-groups): a row whose name is a group of
+    the board updates it; any other row adds a group."""
+
+    REQUIRED = ["Name"]
+    OPTIONAL = ["Kind", "Quorum: members present", "Quorum: statutory partners", "Attendance threshold (%)", "Active"]
+
+    name = fields.Field(attribute="name", column_name="Name")
+    kind = fields.Field(attribute="kind", column_name="Kind")
+    quorum_minimum_members = fields.Field(attribute="quorum_minimum_members", column_name="Quorum: members present")
+    quorum_needs_statutory_partners = fields.Field(
+        attribute="quorum_needs_statutory_partners", column_name="Quorum: statutory partners"
+    )
+    attendance_threshold_percent = fields.Field(
+        attribute="attendance_threshold_percent", column_name="Attendance threshold (%)"
+    )
+    is_active = fields.Field(attribute="is_active", column_name="Active")
+
+    class Meta:
+        model = Group
+        fields = (
+            "name",
+            "kind",
+            "quorum_minimum_members",
+            "quorum_needs_statutory_partners",
+            "attendance_threshold_percent",
+            "is_active",
+        )
+        import_id_fields = ("name",)
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True
+        use_bulk = False
+
+    def __init__(self, *, board: Board | None = None):
+        super().__init__()
+        from import_export import widgets as ie_widgets
+
+        from wscb.data.import_widgets import ChoiceCell, NumberCell, YesNoCell
+
+        self.board = board
+        self.fields["name"].widget = ie_widgets.CharWidget()
+        self.fields["kind"].widget = ChoiceCell(Group.Kind.choices, default=Group.Kind.SUB_GROUP)
+        self.fields["quorum_minimum_members"].widget = NumberCell()
+        self.fields["quorum_needs_statutory_partners"].widget = YesNoCell(default=True)
+        self.fields["attendance_threshold_percent"].widget = ie_widgets.DecimalWidget()
+        self.fields["is_active"].widget = YesNoCell(default=True)
+
+    def before_import(self, dataset, **kwargs):
+        from wscb.data.imports import ImportRejected
+
+        if self.board is None:
+            raise ImportRejected("Choose the board or partnership to import groups for first.")
+        self._groups = {group.name.casefold(): group for group in Group._base_manager.filter(board=self.board)}
+
+    def get_instance(self, instance_loader, row):
+        return self._groups.get(_text(row.get("Name")).casefold())
+
+    def init_instance(self, row=None):
+        instance = super().init_instance(row)
+        instance.board = self.board
+        return instance
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        defaults = {
+            "quorum_minimum_members": Group._meta.get_field("quorum_minimum_members").default,
+            "attendance_threshold_percent": Group._meta.get_field("attendance_threshold_percent").default,
+        }
+        for attribute, default in defaults.items():
+            if getattr(instance, attribute) is None:
+                setattr(instance, attribute, default)
+        super().validate_instance(instance, import_validation_errors, validate_unique)
+
+
+class MeetingResource(resources.ModelResource):
+    """One row per meeting of one of the board's groups: a row for a group and date already recorded updates
+    that meeting; any other row adds one. The reporting year it is counted in is the year of its date unless
+    the row says otherwise (a board cycle may run over)."""
+
+    REQUIRED = ["Group", "Date"]
+    OPTIONAL = ["Start time", "Venue", "Status", "Counted in year"]
+
+    group = fields.Field(attribute="group", column_name="Group")
+    held_on = fields.Field(attribute="held_on", column_name="Date")
+    starts_at = fields.Field(attribute="starts_at", column_name="Start time")
+    venue = fields.Field(attribute="venue", column_name="Venue")
+    status = fields.Field(attribute="status", column_name="Status")
+    reporting_year = fields.Field(attribute="reporting_year", column_name="Counted in year")
+
+    class Meta:
+        model = Meeting
+        fields = ("group", "held_on", "starts_at", "venue", "status", "reporting_year")
+        import_id_fields = ()
+        clean_model_instances = True
+        skip_diff = True
+        use_bulk = False
+
+    def __init__(self, *, board: Board | None = None):
+        super().__init__()
+        from import_export import widgets as ie_widgets
+
+        from wscb.data.import_widgets import ChoiceCell, DateCell, LookupCell, TimeCell
+
+        self.board = board
+        groups = list(Group._base_manager.filter(board=board)) if board is not None else []
+        name = board.short_name if board is not None else ""
+        self.fields["group"].widget = LookupCell(groups, names=lambda g: (g.name,), what=f"group of {name}")
+        self.fields["held_on"].widget = DateCell(required=True)
+        self.fields["starts_at"].widget = TimeCell()
+        self.fields["venue"].widget = ie_widgets.CharWidget()
+        self.fields["status"].widget = ChoiceCell(Meeting.Status.choices, default=Meeting.Status.SCHEDULED)
+        self.fields["reporting_year"].widget = _YearCell()
+
+    def before_import(self, dataset, **kwargs):
+        from wscb.data.imports import ImportRejected
+
+        if self.board is None:
+            raise ImportRejected("Choose the board or partnership to import meetings for first.")
+        self._meetings = {
+            (meeting.group_id, meeting.held_on): meeting
+            for meeting in Meeting._base_manager.filter(group__board=self.board)
+        }
+        self._seen: dict[tuple, int] = {}
+
+    def import_row(self, row, instance_loader, **kwargs):
+        self._row = kwargs.get("row_number", 0) + 1
+        return super().import_row(row, instance_loader, **kwargs)
+
+    def get_instance(self, instance_loader, row):
+        try:
+            group = self.fields["group"].widget.clean(row.get("Group"))
+            held_on = self.fields["held_on"].widget.clean(row.get("Date"))
+        except ValueError:
+            return None
+        return self._meetings.get((group.pk, held_on))
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        from wscb.periods import ReportingYear
+
+        errors = dict(import_validation_errors or {})
+        if instance.reporting_year is None and instance.held_on:
+            instance.reporting_year = ReportingYear.containing(instance.held_on).start_year
+        key = (instance.group_id, instance.held_on)
+        if all(key):
+            if key in self._seen:
+                errors.setdefault("held_on", []).append(f"The same meeting as row {self._seen[key]}: keep one of them.")
+            else:
+                self._seen[key] = self._row
+        super().validate_instance(instance, errors, validate_unique)
+
+
+class _YearCell(widgets.Widget):
+    """A reporting year written as 2016/17 (blank: the year of the meeting's date)."""
+
+    def clean(self, value, row=None, **kwargs):
+        from wscb.periods import ReportingYear
+
+        text = _text(value)
+        if not text:
+            return None
+        try:
+            return ReportingYear.from_label(text).start_year
+        except ValueError:
+            raise ValueError(f"“{text}” is not a reporting year like 2016/17.") from None
+
+
+def group_and_meeting_import_kinds():
+    from wscb.data.import_kinds import ImportKind
+    from wscb.years import board_current_year
+
+    def groups(board):
+        return list(Group._base_manager.filter(board=board).order_by("name").values_list("name", flat=True))
+
+    return [
+        ImportKind(
+            key="groups",
+            title="Groups",
+            description=(
+                "The board itself, its executive and its sub-groups, one row each: a row whose name is a group of "
+                "the board updates it; any other row adds a group."
+            ),
+            resource=lambda board, user: GroupResource(board=board),
+            required=tuple(GroupResource.REQUIRED),
+            optional=tuple(GroupResource.OPTIONAL),
+            example=lambda board: {
+                "Name": "Example Sub-group",
+                "Kind": str(Group.Kind.SUB_GROUP.label),
+                "Quorum: members present": "5",
+                "Quorum: statutory partners": "Yes",
+                "Attendance threshold (%)": "50",
+                "Active": "Yes",
+            },
+            valid_values=lambda board: {
+                "Kind": [str(label) for _, label in Group.Kind.choices],
+                "Quorum: statutory partners": ["Yes", "No"],
+                "Active": ["Yes", "No"],
+                "Name": groups(board),
+            },
+            notes={
+                "Name": "Unique in the board; a name the board has already updates that group",
+                "Kind": "One of those listed (default Sub-group)",
+                "Quorum: members present": "A whole number (default 5)",
+                "Quorum: statutory partners": "Yes (the default) or No",
+                "Attendance threshold (%)": "Agencies below it are flagged (default 50)",
+            },
+            done_url="meetings:meeting-list",
+            order=25,
+        ),
+        ImportKind(
+            key="meetings",
+            title="Meetings",
+            description=(
+                "One row per meeting of one of the board's groups: a row for a group and date already recorded "
+                "updates it; any other row adds a meeting. Import their attendance next."
+            ),
+            resource=lambda board, user: MeetingResource(board=board),
+            required=tuple(MeetingResource.REQUIRED),
+            optional=tuple(MeetingResource.OPTIONAL),
+            example=lambda board: {
+                "Group": next(iter(groups(board)), ""),
+                "Date": f"14/06/{board_current_year(board).start_year}",
+                "Start time": "10:00",
+                "Venue": "Town Hall",
+                "Status": Meeting.Status.HELD.label,
+                "Counted in year": "",
+            },
+            valid_values=lambda board: {
+                "Group": groups(board),
+                "Status": [str(label) for _, label in Meeting.Status.choices],
+            },
+            notes={
+                "Group": "One of the board's groups, by name",
+                "Date": "dd/mm/yyyy; one meeting of a group a day",
+                "Start time": "Like 10:00",
+                "Status": "Scheduled (the default), Held or Cancelled",
+                "Counted in year": "The reporting year whose report counts it, like 2016/17; blank: its date's year",
+            },
+            done_url="meetings:meeting-list",
+            order=26,
+        ),
+    ]

@@ -5,7 +5,7 @@ from django.db.models.functions import Coalesce
 from import_export import fields, resources, widgets
 
 from partners.models import Board, BoardMembership, Partner, Person
-from wscb.data.imports import ImportRejected, StrictColumnsMixin
+from wscb.data.imports import ImportRejected, NewRowsAreNeverUnchangedMixin, StrictColumnsMixin
 
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0"}
@@ -55,7 +55,7 @@ class ChoiceWidget(widgets.Widget):
         return str(self.labels.get(value, value))
 
 
-class PartnerResource(StrictColumnsMixin, resources.ModelResource):
+class PartnerResource(NewRowsAreNeverUnchangedMixin, StrictColumnsMixin, resources.ModelResource):
     """One board's agencies. Columns: Name, Short name, Sector (required); Statutory partner, Active
     (optional, Yes/No).
 
@@ -205,7 +205,7 @@ def agency_import_kind():
     )
 
 
-class PersonResource(StrictColumnsMixin, resources.ModelResource):
+class PersonResource(NewRowsAreNeverUnchangedMixin, StrictColumnsMixin, resources.ModelResource):
     """One board's people (members of its groups, chairs, trainers). Columns: Full name (required); Job
     title, E-mail address, Telephone, Agency (optional).
 

@@ -9,6 +9,7 @@ from import_export import fields, resources, widgets
 from partners.models import Board
 from partners.services import member_agencies
 from training.models import Booking, Course, ELearningEnrolment, ELearningModule, Session
+from wscb.data.imports import NewRowsAreNeverUnchangedMixin
 
 DATE_FORMATS = ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d")
 ELEARNING_REQUIRED = ("Learner", "Module", "Allocated date")
@@ -187,7 +188,7 @@ def _agency_cells(board) -> dict:
     return agencies
 
 
-class CourseResource(resources.ModelResource):
+class CourseResource(NewRowsAreNeverUnchangedMixin, resources.ModelResource):
     """The board's course catalogue: a row whose title is a course of the board (ignoring case) updates
     it; any other row adds a course. The course's own rules (``full_clean``) are the back office's."""
 

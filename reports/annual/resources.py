@@ -14,7 +14,7 @@ from import_export import fields, resources, widgets
 
 from reports.annual.models import ComparatorValue, ContextFact, EngagementEvent, Indicator, IndicatorValue
 from wscb.data.exports import escape_cell
-from wscb.data.imports import StrictColumnsMixin
+from wscb.data.imports import NewRowsAreNeverUnchangedMixin, StrictColumnsMixin
 from wscb.periods import ReportingYear
 
 
@@ -175,7 +175,7 @@ def _choice(choices, *, default=None):
     return ChoiceCell(choices, default=default)
 
 
-class IndicatorResource(StrictColumnsMixin, resources.ModelResource):
+class IndicatorResource(NewRowsAreNeverUnchangedMixin, StrictColumnsMixin, resources.ModelResource):
     """The board's indicators: a row whose code is an indicator of the board updates it; any other adds one."""
 
     REQUIRED = ["Code", "Name", "Unit", "Numerator label"]
@@ -251,7 +251,7 @@ class IndicatorResource(StrictColumnsMixin, resources.ModelResource):
         super().validate_instance(instance, import_validation_errors, validate_unique)
 
 
-class IndicatorFigureResource(StrictColumnsMixin, resources.ModelResource):
+class IndicatorFigureResource(NewRowsAreNeverUnchangedMixin, StrictColumnsMixin, resources.ModelResource):
     """One row per indicator and year: the local numerator and denominator (the value is computed from
     them, never typed). A row for an indicator and year already recorded updates it."""
 
@@ -397,7 +397,7 @@ class EngagementEventResource(resources.ModelResource):
     error_headings = {"held_on": "Date", "date_precision": "Date"}
 
 
-class ContextFactResource(resources.ModelResource):
+class ContextFactResource(NewRowsAreNeverUnchangedMixin, resources.ModelResource):
     """One row per fact about the area in a reporting year. A row for a fact the year already has (the same
     kind, or for Other the same label) updates it; any other row adds a fact."""
 

@@ -95,6 +95,8 @@ def test_there_is_an_import_for_the_records_a_board_keeps_in_bulk():
         "agencies",
         "people",
         "memberships",
+        "groups",
+        "meetings",
         "attendance",
         "courses",
         "sessions",

@@ -554,3 +554,14 @@ class ImportFileForm(SpecificErrorMessagesMixin, forms.Form):
     """The upload form every import page can use (checked by ``read_upload``)."""
 
     file = forms.FileField(label="Spreadsheet (CSV or XLSX)")
+
+
+class NewRowsAreNeverUnchangedMixin:
+    """For a ModelResource with ``skip_unchanged``: a row that would add a record is never "unchanged",
+    even when every cell equals the new record's defaults (django-import-export would skip it quietly, so a
+    row with a blank name would pass unchecked)."""
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        if instance.pk is None:
+            return False
+        return super().skip_row(instance, original, row, import_validation_errors)
