@@ -105,11 +105,9 @@ def current_year(request) -> ReportingYear:
 
 
 def chosen_year(request, parameter: str = "year") -> ReportingYear:
-    """The year asked for in ``?year=2016/17``, else the board's current reporting year."""
-    try:
-        return ReportingYear.from_label(request.GET.get(parameter, ""))
-    except ValueError:
-        return current_year(request)
+    """The year asked for in ``?year=2016/17`` (read by ``ReportingYear.from_query``: a usable year, in
+    ASCII digits), else the board's current reporting year."""
+    return ReportingYear.from_query(request.GET.get(parameter)) or current_year(request)
 
 
 def year_options(years: list[ReportingYear], *also: ReportingYear) -> list[ReportingYear]:

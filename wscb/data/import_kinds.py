@@ -68,15 +68,27 @@ class ImportKind:
 
 
 _kinds: dict[str, ImportKind] = {}
+_registered: dict[str, ImportKind] = {}  # as the apps gave them
 
 
 def import_kind_register(kind: ImportKind) -> ImportKind:
     """Add ``kind`` to the Imports page and give it the shared import page and template."""
-    existing = _kinds.get(kind.key)
+    import dataclasses
+
+    from wscb.words import termed
+
+    existing = _registered.get(kind.key)
     if existing is not None and existing != kind:
         raise ValueError(f"Two import kinds are called {kind.key!r}.")
-    _kinds[kind.key] = kind
-    return kind
+    _registered[kind.key] = kind
+    # The texts that name the board read in the word of the board they are shown to ("Partnership").
+    _kinds[kind.key] = dataclasses.replace(
+        kind,
+        title=termed(kind.title),
+        description=termed(kind.description),
+        notes={heading: termed(note) for heading, note in kind.notes.items()},
+    )
+    return _kinds[kind.key]
 
 
 def import_kinds() -> list[ImportKind]:
@@ -128,7 +140,7 @@ def template_xlsx(kind: ImportKind, board) -> bytes:
             [
                 heading,
                 "Yes" if heading in kind.required else "No",
-                kind.notes.get(heading, ""),
+                str(kind.notes.get(heading, "")),
                 escape_cell(listed[0]) if listed else "",
             ]
         )
