@@ -1,24 +1,31 @@
 """The benchmark behind ``manage.py benchmark`` (see the README): pages, import, PDF and HTTP load.
 
-For each factor the database is emptied and refilled with ``bench.scale_data``; every page is
-fetched through Django's test client as business support (second factor verified) for the demo
-board's 2016/17 year: one warm-up, one counted request, then ``RUNS`` timed requests (median).
-To measure another page add one line to ``PAGES``.
+For each factor the database is emptied and refilled with ``bench.scale_data``, and the demo
+report is published once (for the public page); every page is fetched through Django's test client
+as business support (second factor verified; the public page anonymously) for the demo board's
+2016/17 year: one warm-up, one counted request, then ``RUNS`` timed requests (median). Pages kept
+per state of the data are timed again just after a change (the first view that makes them again).
+Every target is a ratio to the floor, a signed-in page that renders the base layout with little
+data (``FLOOR``), measured side by side in the same run. To measure another page add one line to
+``PAGES``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gzip
 import http.client
 import json
 import os
 import platform
+import re
 import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,17 +55,36 @@ def _round_pk():
     return Round.objects.filter(board__short_name="WSCB", start_year=YEAR).values_list("pk", flat=True).first()
 
 
-#: (label, url name, function giving the URL arguments, query string). One line per measured page.
+@dataclass(frozen=True)
+class Page:
+    label: str
+    name: str  # the URL's name
+    args: object  # a function giving the URL's arguments (a list) or keyword arguments (a dict)
+    query: str = ""
+    anonymous: bool = False  # fetched without signing in (the public's pages)
+    cached: bool = False  # kept per state of the data (wscb.data.page_cache): timed after a change too
+    limit: float | None = None  # the most its median may be, as a multiple of the floor's
+
+
+FLOOR = "Floor: your account page"
+DRAFT, DASHBOARD, PUBLISHED = "Annual report (HTML)", "Board dashboard", "Published report (public page)"
+#: One line per measured page; the floor first.
 PAGES = [
-    ("Annual report (HTML)", "annual:draft", lambda: [YEAR], ""),
-    ("Board dashboard", "dashboards:dashboard", lambda: [], "?year=2016/17"),
-    ("Agency profile", "dashboards:agency-profile", lambda: [_partner_pk()], "?year=2016/17"),
-    ("Training summary", "training:summary", lambda: [], "?year=2016/17"),
-    ("Attendance table", "meetings:attendance-summary", lambda: [], "?year=2016/17"),
-    ("Partner-return tracker", "reports:round-detail", lambda: [_round_pk()], ""),
+    Page(FLOOR, "two-factor", lambda: []),
+    Page(DRAFT, "annual:draft", lambda: [YEAR], cached=True, limit=3),
+    Page(DASHBOARD, "dashboards:dashboard", lambda: [], "?year=2016/17", cached=True, limit=3),
+    Page("Agency profile", "dashboards:agency-profile", lambda: [_partner_pk()], "?year=2016/17", cached=True, limit=3),
+    Page("Training summary", "training:summary", lambda: [], "?year=2016/17", cached=True, limit=3),
+    Page("Attendance table", "meetings:attendance-summary", lambda: [], "?year=2016/17", cached=True, limit=3),
+    Page(PUBLISHED, "public:report", lambda: {"board_slug": "wscb", "year": "2016-17"}, anonymous=True, limit=1.5),
+    Page("Partner-return tracker", "reports:round-detail", lambda: [_round_pk()]),
 ]
-#: Pages under HTTP load (labels from PAGES); the first that exists of each pair stands for it.
-LOAD_PAGES = [("Annual report (HTML)",), ("Board dashboard", "Training summary")]
+#: Pages under HTTP load, each on its own (labels from PAGES): the floor and the two heaviest pages.
+LOAD_PAGES = [FLOOR, DRAFT, DASHBOARD]
+#: The most HTML the pages may send (KB, before compression).
+HTML_LIMITS_KB = {DASHBOARD: 80, DRAFT: 250}
+#: Under load: at least this share of the floor's requests per second, at most this multiple of its p95.
+LOAD_RPS_SHARE, LOAD_P95_MULTIPLE = 0.3, 3.0
 
 
 @dataclass
@@ -72,13 +98,17 @@ class Results:
     imports: dict = field(default_factory=dict)
     pdf: dict = field(default_factory=dict)
     publish: dict = field(default_factory=dict)
+    charts: dict = field(default_factory=dict)  # page label -> (charts, <style> inside them, repeated styles)
     missing: list[str] = field(default_factory=list)
     started: float = field(default_factory=time.perf_counter)
 
 
-def page_url(name, args, query) -> str | None:
+def page_url(page: Page) -> str | None:
     try:
-        return reverse(name, args=args()) + query
+        arguments = page.args()
+        if isinstance(arguments, dict):
+            return reverse(page.name, kwargs=arguments) + page.query
+        return reverse(page.name, args=arguments) + page.query
     except NoReverseMatch:
         return None
 
@@ -105,11 +135,16 @@ def signed_in_client() -> Client:
 def reset_database() -> None:
     """Empty every table (keeping the schema) so each factor starts from nothing."""
     with connection.cursor() as cursor:
-        tables = [t for t in connection.introspection.table_names(cursor) if t != "django_migrations"]
+        # Django's registers stay: this process caches content types by id (the audit trail's keys).
+        kept = {"django_migrations", "django_content_type", "auth_permission"}
+        tables = [t for t in connection.introspection.table_names(cursor) if t not in kept]
         if connection.vendor == "postgresql":
             cursor.execute("TRUNCATE " + ", ".join(connection.ops.quote_name(t) for t in tables) + " CASCADE")
         else:
             call_command("flush", interactive=False, verbosity=0)
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
 
 
 REPORT_DATA = "Annual report data + HTML (in-process)"
@@ -144,49 +179,99 @@ def measure_report_data(results: Results, factor: int, runs: int, out) -> None:
     out(f"    {REPORT_DATA:<26} {len(queries):>4} queries  {statistics.median(times) * 1000:8.1f} ms")
 
 
+def publish_for_pages() -> None:
+    """The demo report published once, in-process, so the public page has a version to show."""
+    from partners.models import Board, User
+    from reports.annual.services import report_publish
+    from wscb.periods import ReportingYear
+
+    board = Board.objects.get(short_name="WSCB")
+    report_publish(board=board, year=ReportingYear(YEAR), by=User.objects.get(email="support@demo.test"))
+
+
+def _timed(client, url, runs) -> list[float]:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        client.get(url)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def _after_change(client, url, runs) -> float:
+    """Median time of the view just after a change to the board's records (the page is made again)."""
+    from partners.models import Board
+    from wscb.data.changes import mark_changed
+
+    board_id = Board.objects.get(short_name="WSCB").pk
+    times = []
+    for _ in range(runs):
+        mark_changed(board_id=board_id)
+        times.extend(_timed(client, url, 1))
+    return statistics.median(times) * 1000
+
+
 def measure_pages(results: Results, factor: int, runs: int, out) -> None:
     measure_report_data(results, factor, runs, out)
-    client = signed_in_client()
-    for label, name, args, query in PAGES:
-        url = page_url(name, args, query)
+    client, public = signed_in_client(), Client()
+    for page in PAGES:
+        url = page_url(page)
         if url is None:
-            if label not in results.missing:
-                results.missing.append(label)
+            if page.label not in results.missing:
+                results.missing.append(page.label)
             continue
-        response = client.get(url)
+        browser = public if page.anonymous else client
+        response = browser.get(url)
         if response.status_code != 200:
-            raise RuntimeError(f"{label}: {url} answered {response.status_code}")
+            raise RuntimeError(f"{page.label}: {url} answered {response.status_code}")
         reset_queries()  # each request resets the log (request_started): count from an empty one
         with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        times = []
-        for _ in range(runs):
-            started = time.perf_counter()
-            client.get(url)
-            times.append(time.perf_counter() - started)
-        results.pages[(label, factor)] = {
+            response = browser.get(url)
+        times = _timed(browser, url, runs)
+        html = response.content
+        figures = {
             "url": url,
             "queries": len(queries),
             "median_ms": statistics.median(times) * 1000,
+            "html_kb": len(html) / 1024,
+            "gzip_kb": len(gzip.compress(html, 6)) / 1024,
         }
-        out(f"    {label:<26} {len(queries):>4} queries  {statistics.median(times) * 1000:8.1f} ms  {url}")
+        if page.cached:
+            figures["changed_ms"] = _after_change(browser, url, max(3, runs // 2))
+        results.pages[(page.label, factor)] = figures
+        if page.label in (DRAFT, DASHBOARD):
+            results.charts[page.label] = chart_styles(html.decode())
+        after = f"  (after a change {figures['changed_ms']:7.1f} ms)" if page.cached else ""
+        out(
+            f"    {page.label:<32} {len(queries):>4} queries  {figures['median_ms']:8.1f} ms  "
+            f"{figures['html_kb']:6.1f} KB{after}  {url}"
+        )
+
+
+def chart_styles(html: str) -> dict:
+    """The charts of a page and the CSS they carry: ``<style>`` elements inside them, and style
+    blocks that more than one chart carries."""
+    charts = re.findall(r"<svg\b.*?</svg>", html, flags=re.S)
+    styles = [style for chart in charts for style in re.findall(r"<style\b.*?</style>", chart, flags=re.S)]
+    repeated = sum(count - 1 for count in Counter(styles).values() if count > 1)
+    return {"charts": len(charts), "styles": len(styles), "repeated": repeated}
 
 
 def page_query_counts() -> dict[str, int]:
     """Queries per request for every measured page that exists (after one warm-up request)."""
     client = signed_in_client()
     counts = {}
-    for label, name, args, query in PAGES:
-        url = page_url(name, args, query)
-        if url is None:
+    for page in PAGES:
+        url = page_url(page)
+        if url is None or page.anonymous:
             continue
         response = client.get(url)
         if response.status_code != 200:
-            raise RuntimeError(f"{label}: {url} answered {response.status_code}")
+            raise RuntimeError(f"{page.label}: {url} answered {response.status_code}")
         reset_queries()
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
-        counts[label] = len(queries)
+        counts[page.label] = len(queries)
     return counts
 
 
@@ -264,7 +349,10 @@ def load_test(*, ports: list[int], urls: list[str], cookies: list[str], seconds:
             started = time.perf_counter()
             try:
                 conn = connections[port]
-                conn.request("GET", url, headers={"Cookie": cookies[number], "Host": "127.0.0.1"})
+                headers = {"Host": "127.0.0.1", "Accept-Encoding": "gzip"}  # as every browser sends
+                if cookies[number]:
+                    headers["Cookie"] = cookies[number]
+                conn.request("GET", url, headers=headers)
                 response = conn.getresponse()
                 response.read()
                 ok = response.status == 200
@@ -306,17 +394,17 @@ def _percentile(values, percent) -> float:
 
 
 def _load_urls(results: Results, factor: int) -> dict[str, str]:
-    chosen = {}
-    for labels in LOAD_PAGES:
-        for label in labels:
-            page = results.pages.get((label, factor))
-            if page:
-                chosen[label] = page["url"]
-                break
-    return chosen
+    return {label: results.pages[(label, factor)]["url"] for label in LOAD_PAGES if (label, factor) in results.pages}
 
 
 USERS = 10
+#: Seconds of requests to every page before measuring, not counted: each new worker process loads
+#: the code, the fonts and the code version once, and the page measured first would pay for it.
+WARM_UP_SECONDS = 4
+
+
+def warm_up(*, ports: list[int], urls: list[str], cookies: list[str]) -> None:
+    load_test(ports=ports, urls=urls, cookies=cookies, seconds=WARM_UP_SECONDS, max_requests=200)
 
 
 def _session_cookies() -> list[str]:
@@ -326,31 +414,32 @@ def _session_cookies() -> list[str]:
 
 
 def measure_load(results: Results, factor: int, seconds: float, out) -> None:
+    """Each page of ``LOAD_PAGES`` on its own: 10 users asking for it for ``seconds`` (the floor
+    first), so every page's requests per second and p95 compare with the floor's."""
     chosen = _load_urls(results, factor)
     cookies = _session_cookies()
     port = free_port()
     with gunicorn(workers=2, port=port):
-        summary = load_test(
-            ports=[port], urls=list(chosen.values()), cookies=cookies, seconds=seconds, max_requests=20000
-        )
-    for label, url in chosen.items():
-        results.load[(label, factor)] = summary[url]
-        figures = summary[url]
-        out(
-            f"    load {label:<21} {figures['rps']:6.1f} req/s  p50 {figures['p50_ms']:7.1f} ms  "
-            f"p95 {figures['p95_ms']:7.1f} ms  errors {figures['errors']}"
-        )
+        warm_up(ports=[port], urls=list(chosen.values()), cookies=cookies)
+        for label, url in chosen.items():
+            summary = load_test(ports=[port], urls=[url], cookies=cookies, seconds=seconds, max_requests=20000)
+            results.load[(label, factor)] = figures = summary[url]
+            out(
+                f"    load {label:<28} {figures['rps']:6.1f} req/s  p50 {figures['p50_ms']:7.1f} ms  "
+                f"p95 {figures['p95_ms']:7.1f} ms  errors {figures['errors']}"
+            )
 
 
 def measure_scale_out(results: Results, factor: int, seconds: float, out) -> None:
     """Two gunicorn processes (one worker each) on two ports against the one database; every user
     alternates between them with one session, so sessions must live in the database."""
-    chosen = _load_urls(results, factor)
+    chosen = {label: url for label, url in _load_urls(results, factor).items() if label != FLOOR}
     cookies = _session_cookies()
     ports = [free_port(), free_port()]
     while ports[1] == ports[0]:
         ports[1] = free_port()
     with gunicorn(workers=1, port=ports[0]), gunicorn(workers=1, port=ports[1]):
+        warm_up(ports=ports, urls=list(chosen.values()), cookies=cookies)
         summary = load_test(
             ports=ports, urls=list(chosen.values()), cookies=cookies, seconds=seconds, max_requests=20000
         )
@@ -603,6 +692,7 @@ def run(
                 # Statistics and the visibility map as a settled database has them: without the
                 # VACUUM, autovacuum wakes on the freshly loaded tables during the measurements.
                 cursor.execute("VACUUM ANALYZE")
+        publish_for_pages()
         measure_pages(results, factor, runs, out)
         if load_seconds and not pages_only:
             measure_load(results, factor, load_seconds, out)
@@ -646,7 +736,7 @@ def markdown(results: Results) -> str:
     lines += ["", "## Pages (demo board, 2016/17; queries per request; median of 5 requests)", ""]
     header = "| page | " + " | ".join(f"queries at {f}x | ms at {f}x" for f in factors) + " |"
     lines += [header, "|---|" + "---|---|" * len(factors)]
-    for label in [REPORT_DATA, *(page[0] for page in PAGES)]:
+    for label in [REPORT_DATA, *(page.label for page in PAGES)]:
         if label in results.missing:
             lines.append(f"| {label} | " + " | ".join("not on main yet | -" for _ in factors) + " |")
             continue
@@ -655,23 +745,23 @@ def markdown(results: Results) -> str:
             page = results.pages.get((label, factor))
             cells.append(f"{page['queries']} | {page['median_ms']:.1f}" if page else "- | -")
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    lines += _floor_table(results)
     if results.load:
         lines += [
             "",
-            "## HTTP under load (gunicorn, 2 sync workers, loopback; 10 concurrent users taking the pages in turn)",
+            "## HTTP under load (gunicorn, 2 sync workers, loopback; 10 concurrent users on one page at a time, "
+            "asking for gzip as browsers do)",
             "",
-            *(
-                ["The training summary stands in for the board dashboard, which is not on main yet.", ""]
-                if "Board dashboard" in results.missing
-                else []
-            ),
-            "| page | factor | requests | req/s | p50 ms | p95 ms | errors |",
-            "|---|---|---|---|---|---|---|",
+            "| page | factor | requests | req/s | x floor req/s | p50 ms | p95 ms | x floor p95 | errors |",
+            "|---|---|---|---|---|---|---|---|---|",
         ]
         for (label, factor), figures in results.load.items():
+            floor = results.load.get((FLOOR, factor))
+            share = f"{figures['rps'] / floor['rps']:.2f}" if floor and floor["rps"] else "-"
+            multiple = f"{figures['p95_ms'] / floor['p95_ms']:.2f}" if floor and floor["p95_ms"] else "-"
             lines.append(
-                f"| {label} | {factor} | {figures['requests']} | {figures['rps']:.1f} | {figures['p50_ms']:.0f} | "
-                f"{figures['p95_ms']:.0f} | {figures['errors']} |"
+                f"| {label} | {factor} | {figures['requests']} | {figures['rps']:.1f} | {share} | "
+                f"{figures['p50_ms']:.0f} | {figures['p95_ms']:.0f} | {multiple} | {figures['errors']} |"
             )
     if results.scale_out:
         lines += [
@@ -750,6 +840,37 @@ def markdown(results: Results) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _floor_table(results: Results) -> list[str]:
+    """The pages against the floor at the largest factor: the ratios the targets judge."""
+    factor = results.factors[-1]
+    floor = results.pages.get((FLOOR, factor))
+    if not floor:
+        return []
+    lines = [
+        "",
+        f"## Against the floor, at factor {factor} (the floor: the account page, base layout and little data)",
+        "",
+        "Median server time of a repeated view (kept per state of the data where marked), as a multiple of the "
+        "floor's; the view just after a change makes the page again. HTML as sent before compression, and "
+        "gzipped.",
+        "",
+        "| page | queries | median ms | x floor | target | after a change ms | HTML KB | gzip KB |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for page in PAGES:
+        figures = results.pages.get((page.label, factor))
+        if not figures:
+            continue
+        ratio = figures["median_ms"] / floor["median_ms"]
+        target = f"at most {page.limit:g}x" if page.limit else ("the floor" if page.label == FLOOR else "-")
+        changed = f"{figures['changed_ms']:.1f}" if "changed_ms" in figures else "-"
+        lines.append(
+            f"| {page.label} | {figures['queries']} | {figures['median_ms']:.1f} | {ratio:.2f} | {target} | "
+            f"{changed} | {figures['html_kb']:.1f} | {figures['gzip_kb']:.1f} |"
+        )
+    return lines
+
+
 def targets(results: Results) -> list[tuple[str, str, bool]]:
     """(target, measured figure, met) for every target the run can judge."""
     rows = []
@@ -781,6 +902,57 @@ def targets(results: Results) -> list[tuple[str, str, bool]]:
         if a and b and last != first:
             ratio = b["p95_ms"] / a["p95_ms"]
             rows.append((f"{label} under load: p95 at {last}x within 1.5x of {first}x", f"{ratio:.2f}x", ratio <= 1.5))
+    floor = results.pages.get((FLOOR, last))
+    if floor:
+        for page in PAGES:
+            figures = results.pages.get((page.label, last))
+            if page.limit and figures:
+                ratio = figures["median_ms"] / floor["median_ms"]
+                rows.append(
+                    (
+                        f"{page.label}: median at {last}x at most {page.limit:g}x the floor's",
+                        f"{ratio:.2f}x ({figures['median_ms']:.1f} ms; floor {floor['median_ms']:.1f} ms)",
+                        ratio <= page.limit,
+                    )
+                )
+        for label, limit in HTML_LIMITS_KB.items():
+            figures = results.pages.get((label, last))
+            if figures:
+                rows.append(
+                    (f"{label}: HTML at most {limit} KB", f"{figures['html_kb']:.1f} KB", figures["html_kb"] <= limit)
+                )
+    if results.charts:
+        repeated = sum(figures["repeated"] + figures["styles"] for figures in results.charts.values())
+        counted = ", ".join(f"{label} {figures['charts']}" for label, figures in results.charts.items())
+        rows.append(
+            (
+                "no chart carries CSS, so none repeats another's",
+                f"{repeated} style blocks in the charts ({counted} charts)",
+                repeated == 0,
+            )
+        )
+    floor_load = results.load.get((FLOOR, last))
+    if floor_load:
+        for label in LOAD_PAGES:
+            figures = results.load.get((label, last))
+            if label == FLOOR or not figures:
+                continue
+            share = figures["rps"] / floor_load["rps"] if floor_load["rps"] else 0.0
+            multiple = figures["p95_ms"] / floor_load["p95_ms"] if floor_load["p95_ms"] else float("inf")
+            rows.append(
+                (
+                    f"{label} under load at {last}x: at least {LOAD_RPS_SHARE:g}x the floor's requests per second",
+                    f"{share:.2f}x ({figures['rps']:.1f} req/s; floor {floor_load['rps']:.1f})",
+                    share >= LOAD_RPS_SHARE,
+                )
+            )
+            rows.append(
+                (
+                    f"{label} under load at {last}x: p95 at most {LOAD_P95_MULTIPLE:g}x the floor's",
+                    f"{multiple:.2f}x ({figures['p95_ms']:.0f} ms; floor {floor_load['p95_ms']:.0f} ms)",
+                    multiple <= LOAD_P95_MULTIPLE,
+                )
+            )
     if results.load:
         errors = sum(f["errors"] for f in results.load.values())
         errors += sum(f["errors"] for f in results.scale_out.get("pages", {}).values())

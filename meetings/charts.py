@@ -30,6 +30,7 @@ def attendance_chart(table: AttendanceTable):
 
 
 def attendance_chart_svg(table: AttendanceTable) -> str:
-    """A column per meeting (people attending, deputies included), as inline SVG; "" without meetings."""
+    """A column per meeting (people attending, deputies included), as inline SVG; "" without meetings.
+    Laid out once per set of numbers across processes and servers (``wscb.charts.svgs``)."""
     spec = attendance_chart(table)
-    return charts.svg(spec) if spec else ""
+    return charts.svgs([spec])[0] if spec else ""

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views import View
 from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
@@ -17,9 +18,11 @@ from meetings import reporting, selectors, services
 from meetings.charts import attendance_chart_svg
 from meetings.forms import AttendanceSheet, MeetingForm, agency_choices
 from meetings.models import Group
+from wscb import charts
 from wscb.audit.services import AuditAction, audit_download, audit_record
 from wscb.data.import_views import ImportPageView
 from wscb.data.once import SubmitOnceMixin
+from wscb.data.page_cache import cached_fragment
 from wscb.data.uploads import serve_upload, upload_format
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
 from wscb.years import chosen_year, year_choices
@@ -199,17 +202,25 @@ class AttendanceSummaryView(PartnershipReaderMixin, TemplateView):
     template_name = "meetings/attendance_summary.html"
 
     def get_context_data(self, **kwargs):
-        year, group = chosen_year(self.request), chosen_group(self.request)
-        context = {"year": year, "group": group, "groups": selectors.group_list(board=self.request.board)}
-        context["years"] = year_choices(self.request, year)
-        if group is not None:
-            table = reporting.attendance_table(year, group)
-            context.update(
-                table=table,
-                chart=attendance_chart_svg(table),
-                rates=reporting.attendance_rates(year, group),
-                quorums=reporting.year_quorum(year, group),
-            )
+        request = self.request
+        year, group = chosen_year(request), chosen_group(request)
+        context = {"year": year, "group": group, "groups": selectors.group_list(board=request.board)}
+        context["years"] = year_choices(request, year)
+
+        def figures():
+            shown = {"year": year, "group": group}
+            if group is not None:
+                table = reporting.attendance_table(year, group)
+                shown.update(
+                    table=table,
+                    chart=charts.for_page(attendance_chart_svg(table)),
+                    rates=reporting.attendance_rates(year, group),
+                    quorums=reporting.year_quorum(year, group),
+                )
+            return render_to_string("meetings/_attendance_summary_body.html", shown, request=request)
+
+        parts = (year.start_year, group.pk if group else "")
+        context["body"] = cached_fragment(request, name="meetings.attendance", parts=parts, render=figures)
         return super().get_context_data(**context, **kwargs)
 
 

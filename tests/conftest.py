@@ -6,7 +6,8 @@ import threading
 from types import SimpleNamespace
 
 import pytest
-from django.test import Client
+from django.conf import settings
+from django.test import Client, override_settings
 
 from partners.models import Partner
 from tests.partners.factories import BoardFactory, PartnerFactory, PartnerLeadFactory, UserFactory
@@ -15,6 +16,12 @@ from wscb.scoping import scopes_disabled
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls there are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# The tests serve static files from the source folders, so they need no collectstatic: plain
+# storage instead of the hashed, compressed one (tests/wscb/test_static_files.py checks that one).
+override_settings(
+    STORAGES={**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+).enable()
 
 ROLES = ("anonymous", "lead_a", "business_support", "board_member", "administrator")
 

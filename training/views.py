@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
@@ -18,10 +19,12 @@ from training.forms import (
     TeamBookingForm,
 )
 from training.models import Booking
+from wscb import charts
 from wscb.audit.services import AuditAction, audit_download, audit_record, audit_record_many
 from wscb.data.exports import csv_response
 from wscb.data.import_views import ImportPageView
 from wscb.data.once import SubmitOnceMixin
+from wscb.data.page_cache import cached_fragment
 from wscb.data.uploads import serve_upload, upload_format
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
@@ -44,14 +47,27 @@ class YearMixin:
 
 
 class SummaryView(PartnershipReaderMixin, YearMixin, TemplateView):
+    """The year's training figures, kept per state of the board's data (``wscb.data.page_cache``)."""
+
     template_name = "training/summary.html"
 
     def get_context_data(self, **kwargs):
-        report = reporting.training_report(board=self.request.board, year=self.get_year())
-        impact_rows = [row for table in report.tables.values() for row in table.evaluated_rows]
-        return super().get_context_data(
-            report=report, chart=reporting.completions_chart_svg(report.elearning), impact_rows=impact_rows, **kwargs
-        )
+        request, year = self.request, self.get_year()
+
+        def summary():
+            report = reporting.training_report(board=request.board, year=year)
+            context = {
+                "year": year,
+                "previous_year": year.previous,
+                "next_year": year.next,
+                "report": report,
+                "chart": charts.for_page(reporting.completions_chart_svg(report.elearning)),
+                "impact_rows": [row for table in report.tables.values() for row in table.evaluated_rows],
+            }
+            return render_to_string("training/_summary_body.html", context, request=request)
+
+        body = cached_fragment(request, name="training.summary", parts=(year.start_year,), render=summary)
+        return super().get_context_data(body=body, **kwargs)
 
 
 class ImpactFileView(PartnershipReaderMixin, View):

@@ -32,6 +32,10 @@ class WscbConfig(AppConfig):
 
         remove_device_admins()
 
+        from wscb.data import changes
+
+        changes.connect_signals()
+
         from wscb.jobs.schedule import schedule_daily
 
         schedule_daily(

@@ -4,23 +4,29 @@ A chart is a frozen spec (``LineChart``, ``BarChart``). ``layout(spec)`` works o
 value and every comparator lies inside them, ticks at round numbers), wraps the legend so no name
 is cut, and returns drawing primitives; ``svg(spec)`` and ``png(spec)`` draw the same primitives,
 so the two can never disagree. Layout and SVG are memoised per spec (a pure function of the
-numbers). One theme below (font, colours, dashes, markers) styles every chart: the SVG carries
-presentation attributes, no per-chart CSS. Series differ by colour, dash and marker, never by
+numbers), and ``svgs(specs)`` keeps a page's drawn charts in Django's cache so that every process
+and server lays out each set of numbers once. One theme below (font, colours, dashes, markers)
+styles every chart: the SVG carries presentation attributes, grouped so that each is written once
+per run of items, and no CSS at all (so no chart repeats another's). Series differ by colour, dash and marker, never by
 colour alone. Each chart has a text alternative (``spec.text``): the SVG's ``<title>``, which the
-tagged PDF uses as the figure's alternative text, and the Word picture's description. The SVG
-root also carries the spec as JSON (``data-chart``) so the Word writer can draw the PNG twin of
-a chart it finds in the report's HTML (``spec_from_svg``).
+tagged PDF uses as the figure's alternative text, and the Word picture's description. In the
+report's documents the SVG root also carries the spec as JSON (``data-chart``) so the Word writer
+can draw the PNG twin of a chart it finds in the report's HTML (``spec_from_svg``); pages leave it
+out (``for_page``, ``with_spec=False``).
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import io
 import itertools
 import json
 import math
+import re
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -394,46 +400,144 @@ def _marker_points(marker: Marker) -> list[tuple[float, float]]:
 
 
 @functools.lru_cache(maxsize=512)
-def svg(spec) -> str:
-    """The chart as inline SVG: no script, no ids, its text alternative as ``<title>``."""
+def svg(spec, with_spec: bool = True) -> str:
+    """The chart as inline SVG: no script, no ids, its text alternative as ``<title>``.
+
+    Items that share their presentation attributes are grouped (``<g fill=...>``, one ``<path>``
+    for all gridlines), so a page of charts carries each attribute once per group, not per item.
+    ``with_spec`` puts the spec on the root as ``data-chart`` for the Word writer (the report's
+    documents); pages leave it out (``for_page``).
+    """
     drawing = layout(spec)
-    data = html.escape(json.dumps(asdict(spec), separators=(",", ":")), quote=True)
+    data = ""
+    if with_spec:
+        data = f' data-chart="{html.escape(json.dumps(asdict(spec), separators=(",", ":")), quote=True)}"'
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="portal-chart" viewBox="0 0 {drawing.width} {drawing.height}" '
         f'width="{drawing.width}" height="{drawing.height}" role="img" font-family="{FONT_FAMILY}" '
-        f'font-size="{LABEL_SIZE}" data-chart="{data}">',
+        f'font-size="{LABEL_SIZE}" fill="{TEXT}"{data}>',
         f"<title>{html.escape(spec.text)}</title>",
-        f'<rect x="0" y="0" width="{drawing.width}" height="{drawing.height}" fill="#ffffff"/>',
+        f'<rect width="{drawing.width}" height="{drawing.height}" fill="#ffffff"/>',
     ]
-    for item in drawing.items:
-        if isinstance(item, Text):
-            anchor = "" if item.anchor == "start" else f' text-anchor="{item.anchor}"'
-            size = "" if item.size == LABEL_SIZE else f' font-size="{item.size}"'
-            weight = ' font-weight="bold"' if item.bold else ""
-            parts.append(
-                f'<text x="{_attr(item.x)}" y="{_attr(item.y)}" fill="{item.fill}"{anchor}{size}{weight}>'
-                f"{html.escape(item.text)}</text>"
-            )
-        elif isinstance(item, Line):
-            points = " ".join(f"{_attr(x)},{_attr(y)}" for x, y in item.points)
-            dash = f' stroke-dasharray="{item.dash}"' if item.dash else ""
-            parts.append(
-                f'<polyline points="{points}" fill="none" stroke="{item.stroke}" '
-                f'stroke-width="{_attr(item.width)}"{dash}/>'
-            )
-        elif isinstance(item, Rect):
-            parts.append(
-                f'<rect x="{_attr(item.x)}" y="{_attr(item.y)}" width="{_attr(item.w)}" '
-                f'height="{_attr(item.h)}" fill="{item.fill}"/>'
-            )
-        elif isinstance(item, Marker):
-            if item.shape == "circle":
-                parts.append(f'<circle cx="{_attr(item.x)}" cy="{_attr(item.y)}" r="{item.size}" fill="{item.fill}"/>')
-            else:
-                points = " ".join(f"{_attr(x)},{_attr(y)}" for x, y in _marker_points(item))
-                parts.append(f'<polygon points="{points}" fill="{item.fill}"/>')
+    # Gridlines lie under everything, so they are drawn first, all in one path; then the rest in order.
+    grid = [item for item in drawing.items if isinstance(item, Line) and item.stroke == GRID and not item.dash]
+    rest = [item for item in drawing.items if not (isinstance(item, Line) and item.stroke == GRID and not item.dash)]
+    for style, items in itertools.groupby(grid + rest, key=_style):
+        parts.append(_group(style, list(items)))
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _style(item) -> tuple:
+    """The presentation attributes an item shares with its neighbours (a ``<g>``'s attributes)."""
+    if isinstance(item, Text):
+        attributes = []
+        if item.fill != TEXT:
+            attributes.append(("fill", item.fill))
+        if item.anchor != "start":
+            attributes.append(("text-anchor", item.anchor))
+        if item.size != LABEL_SIZE:
+            attributes.append(("font-size", str(item.size)))
+        if item.bold:
+            attributes.append(("font-weight", "bold"))
+        return ("text", tuple(attributes))
+    if isinstance(item, Line):
+        attributes = [("fill", "none"), ("stroke", item.stroke), ("stroke-width", _attr(item.width))]
+        if item.dash:
+            attributes.append(("stroke-dasharray", item.dash))
+        return ("line", tuple(attributes))
+    return ("shape", (("fill", item.fill),))  # Rect, Marker
+
+
+def _group(style, items: list) -> str:
+    kind, attributes = style
+    shared = "".join(f' {name}="{value}"' for name, value in attributes)
+    if kind == "line":  # every line of the run in one path
+        return f'<path d="{"".join(_path(item.points) for item in items)}"{shared}/>'
+    elements = [_element(item) for item in items]
+    if not shared:
+        return "".join(elements)
+    if len(elements) == 1:
+        first = elements[0]
+        cut = first.index(" ")
+        return first[:cut] + shared + first[cut:]
+    return f"<g{shared}>{''.join(elements)}</g>"
+
+
+def _path(points) -> str:
+    (x, y), *rest = points
+    commands = [f"M{_attr(x)} {_attr(y)}"]
+    for next_x, next_y in rest:
+        if next_y == y:
+            commands.append(f"H{_attr(next_x)}")
+        elif next_x == x:
+            commands.append(f"V{_attr(next_y)}")
+        else:
+            commands.append(f"L{_attr(next_x)} {_attr(next_y)}")
+        x, y = next_x, next_y
+    return "".join(commands)
+
+
+def _element(item) -> str:
+    if isinstance(item, Text):
+        return f'<text x="{_attr(item.x)}" y="{_attr(item.y)}">{html.escape(item.text)}</text>'
+    if isinstance(item, Rect):
+        return f'<rect x="{_attr(item.x)}" y="{_attr(item.y)}" width="{_attr(item.w)}" height="{_attr(item.h)}"/>'
+    if item.shape == "circle":
+        return f'<circle cx="{_attr(item.x)}" cy="{_attr(item.y)}" r="{_attr(item.size)}"/>'
+    points = " ".join(f"{_attr(x)},{_attr(y)}" for x, y in _marker_points(item))
+    return f'<polygon points="{points}"/>'
+
+
+_SPEC_ATTRIBUTE = re.compile(r' data-chart="[^"]*"')
+
+
+def for_page(markup: str) -> str:
+    """``markup`` without the specs its charts carry for the Word writer (a page has no use for them)."""
+    return _SPEC_ATTRIBUTE.sub("", markup)
+
+
+# --- shared between processes and servers ----------------------------------------------------------------
+#: Drawn charts this process has already fetched or stored (bounded; the keys say what they are).
+_drawn: dict[str, str] = {}
+_DRAWN_MAX = 2048
+CACHE_TIMEOUT = 30 * 24 * 3600
+
+
+@functools.cache
+def engine_version() -> str:
+    """A hash of this module: a new drawing code never reuses charts the old one drew."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+
+
+def chart_key(spec, with_spec: bool = True) -> str:
+    """The cache key of a chart: its numbers, words and options, and the drawing code."""
+    fields = json.dumps(asdict(spec), separators=(",", ":"), sort_keys=True)
+    return hashlib.sha256(f"{engine_version()}|{int(with_spec)}|{fields}".encode()).hexdigest()
+
+
+def svgs(specs, *, with_spec: bool = True) -> list[str]:
+    """Every chart of a page, laid out once per set of numbers across processes and servers.
+
+    This process's memo first; the rest from Django's cache (one read for all of them, stored
+    together under a key made from their own keys); only charts in neither are laid out and drawn,
+    then stored. Returns the SVGs in the order of ``specs``.
+    """
+    specs = list(specs)
+    keys = [chart_key(spec, with_spec) for spec in specs]
+    missing = {key: spec for key, spec in zip(keys, specs, strict=True) if key not in _drawn}
+    if missing:
+        from django.core.cache import cache
+
+        bundle = "chart:" + hashlib.sha256("".join(sorted(missing)).encode()).hexdigest()
+        stored = cache.get(bundle)
+        if not isinstance(stored, dict) or set(stored) != set(missing):
+            stored = {key: svg(spec, with_spec) for key, spec in missing.items()}
+            cache.set(bundle, stored, CACHE_TIMEOUT)
+        if len(_drawn) + len(stored) > _DRAWN_MAX:
+            _drawn.clear()
+        _drawn.update(stored)
+    return [_drawn[key] for key in keys]
 
 
 def _dashed(points, dash: str, scale: float):

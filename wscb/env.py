@@ -39,3 +39,37 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 def env_str(name: str, default: str = "") -> str:
     return os.environ.get(name, default)
+
+
+#: The database cache's table (created by the ``wscb`` migrations: ``createcachetable``).
+CACHE_TABLE = "portal_cache"
+
+
+def cache_from_url(url: str) -> dict:
+    """Django's ``CACHES["default"]`` for ``DJANGO_CACHE_URL``.
+
+    Empty (the default) or ``db://``: the database cache, shared by every app server and worker
+    that uses the database. ``redis://...`` / ``rediss://...``: Redis (Django's own backend; needs
+    the ``redis`` package, which the portal does not install). ``locmem://``: one process's memory
+    (development only: app servers would not share it). ``dummy://``: no cache at all.
+    """
+    url = url.strip()
+    scheme = url.partition("://")[0].lower() if "://" in url else url.lower()
+    if scheme in ("", "db"):
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}
+    if scheme in ("redis", "rediss"):
+        import importlib.util
+
+        if importlib.util.find_spec("redis") is None:
+            raise ImproperlyConfigured(
+                "DJANGO_CACHE_URL is a Redis URL, but the redis package is not installed: pip install redis."
+            )
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}
+    if scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    raise ImproperlyConfigured(
+        f"DJANGO_CACHE_URL must be empty (the database), db://, redis://..., rediss://..., locmem:// or dummy://; "
+        f"got {url!r}."
+    )

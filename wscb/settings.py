@@ -14,7 +14,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from wscb.env import env_bool, env_int, env_list, env_str
+from wscb.env import cache_from_url, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # WhiteNoise serves the static files in development too (runserver's own handler knows no hashed names).
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "crispy_forms",
@@ -73,6 +75,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise (static files are compressed once, when collected); above everything that writes
+    # the page. BREACH and the choice to compress pages with forms: wscb/compression.py.
+    "wscb.compression.TextGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -122,7 +127,16 @@ try:
     }
 except ValueError as error:
     raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {error}") from None
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+# The portal's own backends: Django's, with every write watched so that cached pages follow the
+# records (wscb/data/changes.py). The engine of DATABASE_URL picks one of them.
+_PORTAL_BACKENDS = {
+    "django.db.backends.postgresql": "wscb.data.backends.postgresql",
+    "django.db.backends.sqlite3": "wscb.data.backends.sqlite3",
+}
+if DATABASES["default"]["ENGINE"] not in _PORTAL_BACKENDS:
+    raise ImproperlyConfigured("DATABASE_URL must be a postgres:// or sqlite:// URL.")
+DATABASES["default"]["ENGINE"] = _PORTAL_BACKENDS[DATABASES["default"]["ENGINE"]]
+if DATABASES["default"]["ENGINE"] == "wscb.data.backends.sqlite3":
     # SQLite has one writer at a time. BEGIN IMMEDIATE takes the write lock when a transaction starts,
     # so a transaction that reads and then writes waits its turn instead of failing on the lock
     # upgrade; a writer waits up to DJANGO_SQLITE_TIMEOUT seconds, then gets the "please try again"
@@ -136,6 +150,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "NAME", str(Path(tempfile.gettempdir()) / f"portal-tests-{os.getpid()}.sqlite3")
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The cache: pages and charts kept per state of the data (wscb/data/page_cache.py, wscb/charts.py).
+# The database by default, so every app server and worker shares it; DJANGO_CACHE_URL=redis://...
+# for Redis. Entries are keyed by what they were made from, so none is ever stale: the timeout
+# only bounds how long an unused one takes room (the database cache culls the oldest keys beyond
+# MAX_ENTRIES).
+CACHES = {
+    "default": {
+        **cache_from_url(env_str("DJANGO_CACHE_URL", "")),
+        "TIMEOUT": env_int("DJANGO_CACHE_TIMEOUT_SECONDS", 7 * 24 * 3600),
+        "KEY_PREFIX": env_str("DJANGO_CACHE_KEY_PREFIX", "portal"),
+    }
+}
+if CACHES["default"]["BACKEND"].endswith("DatabaseCache"):
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": env_int("DJANGO_CACHE_MAX_ENTRIES", 5000), "CULL_FREQUENCY": 4}
 
 AUTH_USER_MODEL = "partners.User"
 AUTHENTICATION_BACKENDS = [
@@ -204,13 +233,11 @@ STORAGES = {
         "BACKEND": env_str("DJANGO_FILE_STORAGE", "django.core.files.storage.FileSystemStorage"),
         "OPTIONS": _FILE_STORAGE_OPTIONS,
     },
-    "staticfiles": {
-        "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            if PRODUCTION
-            else "django.contrib.staticfiles.storage.StaticFilesStorage"
-        )
-    },
+    # Hashed names (a changed file gets a new address) and gzip/Brotli copies, made once by
+    # collectstatic (bin/run, bin/benchmark and deployments run it); WhiteNoise serves the hashed
+    # files with "Cache-Control: max-age=315360000, public, immutable". The tests use plain storage
+    # (tests/conftest.py), so they need no collectstatic.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = not PRODUCTION

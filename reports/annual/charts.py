@@ -16,6 +16,12 @@ def trend_chart_svg(*, title: str, labels: list[str], series: list[tuple[str, li
     return charts.svg(trend_chart(title=title, labels=labels, series=series, suffix=suffix))
 
 
+def trend_chart_svgs(specs) -> list[str]:
+    """Several trend charts as inline SVG, each carrying its spec for Word; laid out once per set of
+    numbers across processes and servers (``wscb.charts.svgs``)."""
+    return charts.svgs(specs)
+
+
 def trend_chart_text(*, labels: list[str], series: list[tuple[str, list]], suffix: str = "") -> str:
     """The text alternative: each series' values by year, in words."""
     parts = []

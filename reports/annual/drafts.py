@@ -5,31 +5,29 @@ Laying out the PDF takes seconds to minutes, so a draft's files are made by a jo
 stored file was made from the same state of the data it is served at once; otherwise a new layout
 is queued (``reports.annual.tasks.draft_layout_start``) and the person is told so.
 
-**The state of the data** is ``draft_state_key(report)``. Correctness beats speed here: a stale
-draft must never be served as current, and the report reads records of every app (meetings,
-training, finance, partner updates, narrative, indicators...), so the key is not a list of tables
-and their "last changed" times that a new source could escape. It is a SHA-256 of
+**The state of the data** is ``draft_state_key(board=, year=)``. Correctness beats speed here: a
+stale draft must never be served as current, and the report reads records of every app (meetings,
+training, finance, partner updates, narrative, indicators...). The key is a SHA-256 of
 
-- the report assembled from the records now, rendered as the HTML the PDF is laid out from (with
-  the production time pinned and any random element ids removed): whatever any section
-  shows, from whichever app, is in it; and
-- the layout code and its libraries (``layout_fingerprint``: this package's modules, the report
-  templates, the chart engine ``wscb/charts.py`` (it draws Word's pictures), and the versions of
-  WeasyPrint, python-docx and Pillow), so a deployment that
-  changes how files look does not serve files laid out by the old code.
+- the board's data version (``wscb.data.changes.data_version``): every write to any table a page
+  shows, whichever app, path or process made it, replaces it in the write's own transaction, so
+  the key moves with any change the report could show (and only the board's own records, or those
+  every board shares, move it); and
+- the code and libraries that turn records into files: the project's code, templates and static
+  files (``code_version``), this package, the report templates and the chart engine, and the
+  versions of WeasyPrint, python-docx and Pillow (``layout_fingerprint``), so a deployment that
+  changes what the report says or how the files look does not serve files the old code made.
 
-Assembling and rendering the HTML takes well under a second for the demo's report, a small price
-next to the layout it saves. A board-and-year data version (a counter every write bumps) can later
-replace this function, and only this function: callers use the key and nothing else.
+It costs one query: the report is no longer assembled and rendered just to tell whether it changed.
+(It used to be a hash of the report rendered as HTML; the data version is as exact and does not
+build the report.) ``DraftFile`` itself is exempt from the data version, or storing a file would
+make it stale at once.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
-import re
-from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
@@ -39,15 +37,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from reports.annual import outputs
-from reports.annual.assembly import AnnualReport, build_report
+from reports.annual.assembly import build_report
 from reports.annual.models import DraftFile
+from wscb.data.changes import code_version, data_version
 from wscb.jobs.services import job_complete, job_progress
 from wscb.periods import ReportingYear
 
-#: The time a draft is "produced" at, as far as the key is concerned.
-_PINNED_TIME = datetime(2000, 1, 1, tzinfo=UTC)
-#: Element ids drawn at random (uuid4; charts drawn by ``wscb.charts`` have none, but older ones did).
-_RANDOM_IDS = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\bc[0-9a-f]{8}(?=-serie)")
 _LIBRARIES = ("weasyprint", "python-docx", "pillow")
 
 FORMAT_LABELS = {"pdf": "PDF", "docx": "Word document"}
@@ -70,18 +65,19 @@ def layout_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def draft_state_key(report: AnnualReport) -> str:
+def draft_state_key(*, board, year: ReportingYear) -> str:
     """The state of the data a draft's files are made from (see the module's docstring)."""
-    pinned = dataclasses.replace(report, generated_at=_PINNED_TIME, version=None, is_draft=True)
-    html = _RANDOM_IDS.sub("", outputs.render_html(pinned, for_print=True))
-    return hashlib.sha256(f"{layout_fingerprint()}\n{html}".encode()).hexdigest()
+    raw = f"{data_version(board)}|{year.start_year}|{code_version()}|{layout_fingerprint()}"
+    return hashlib.sha256(raw.encode()).hexdigest()
 
 
 def draft_file_current(*, board, year: ReportingYear, fmt: str) -> tuple[DraftFile | None, str]:
     """(the stored file if it was made from the records as they are now, else None; the current key)."""
-    key = draft_state_key(build_report(board=board, year=year))
-    stored = DraftFile.objects.filter(board=board, year_start=year.start_year, fmt=fmt).first()
-    return (stored if stored is not None and stored.state_key == key else None), key
+    key = draft_state_key(board=board, year=year)
+    stored = DraftFile.objects.filter(board=board, year_start=year.start_year, fmt=fmt).defer("content").first()
+    if stored is None or stored.state_key != key:
+        return None, key
+    return DraftFile.objects.get(pk=stored.pk), key
 
 
 def draft_file_previous(*, board, year: ReportingYear, fmt: str) -> DraftFile | None:
@@ -97,14 +93,15 @@ def draft_layout(*, job) -> DraftFile:
     """The job's work: lay out the draft as it is now and keep it under its key (replacing the last one).
 
     Running twice for the same data does the layout twice and stores the same file: harmless. The
-    key is taken from the very report the file is made from, so a change made meanwhile is either in
-    the file and its key, or neither.
+    key is read before the report is assembled, so a change committed meanwhile is at worst in a
+    file stored under the older key, which the next download then lays out again: never an old
+    file under a new key.
     """
     board, fmt = job.board, job.arguments["fmt"]
     year = ReportingYear(job.arguments["start_year"])
     job_progress(job, step="Assembling the report from the records")
+    key = draft_state_key(board=board, year=year)
     report = build_report(board=board, year=year)
-    key = draft_state_key(report)
     job_progress(job, step=f"Laying out the {FORMAT_LABELS[fmt]}")
     if fmt == "pdf":
         content, pages = outputs.render_pdf(report)

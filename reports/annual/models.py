@@ -515,7 +515,7 @@ class TextFigure(YearMixin):
 class DraftFile(YearMixin):
     """A draft's PDF or Word file, laid out once for one state of the records and kept until they change.
 
-    ``state_key`` is ``reports.annual.drafts.draft_state_key`` of the report the file was made from: a
+    ``state_key`` is ``reports.annual.drafts.draft_state_key`` of the records the file was made from: a
     download whose current key matches is served from here at once; any other key means the records (or
     the layout code) changed, and a new layout is queued. One file per board, year and format.
     """

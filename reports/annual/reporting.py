@@ -295,12 +295,20 @@ def _indicator_tables(year: ReportingYear, rows: dict[str, list], *, with_charts
             rag_reason=reason,
         )
         suffix = "%" if not indicator.is_rate else " per 10,000"
-        if with_charts:
-            table.chart_svg = charts.trend_chart_svg(
-                title=indicator.name, labels=table.labels, series=table.chart_series, suffix=suffix
-            )
         table.chart_text = charts.trend_chart_text(labels=table.labels, series=table.chart_series, suffix=suffix)
         tables.append(table)
+    if with_charts:  # every chart of the report at once: laid out once per set of numbers (charts.svgs)
+        specs = [
+            charts.trend_chart(
+                title=table.indicator.name,
+                labels=table.labels,
+                series=table.chart_series,
+                suffix="%" if not table.indicator.is_rate else " per 10,000",
+            )
+            for table in tables
+        ]
+        for table, chart in zip(tables, charts.trend_chart_svgs(specs), strict=True):
+            table.chart_svg = chart
     return tables
 
 

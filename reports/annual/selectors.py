@@ -31,7 +31,8 @@ def published_report_get(*, for_user, board, pk: int) -> PublishedReport:
     reports = PublishedReport.objects.filter(board=board) if board is not None else PublishedReport.objects.none()
     if not user_has_role(for_user, PUBLISHED_READERS):
         reports = reports.none()
-    return get_object_or_404(reports.select_related("board"), pk=pk)
+    # The files load when read: a page reads the HTML, a download only its own file.
+    return get_object_or_404(reports.select_related("board").defer("pdf", "docx"), pk=pk)
 
 
 # --- the public's reads: no sign-in, published versions only ---------------------------------------
@@ -62,7 +63,10 @@ def public_report_get(*, board, year_slug: str, number: int | None = None) -> Pu
     """The published version ``number`` of the year (``"2016-17"``), or the latest; 404 for a year
     with nothing published. A draft is never published, so it has no public address."""
     start_year = year_from_slug(year_slug)
-    reports = PublishedReport.objects.filter(board=board, year_start=start_year).select_related("board")
+    # The files load when read: the page reads the HTML, a download only its own file.
+    reports = (
+        PublishedReport.objects.filter(board=board, year_start=start_year).select_related("board").defer("pdf", "docx")
+    )
     if number is not None:
         return get_object_or_404(reports, number=number)
     latest = reports.order_by("-number").first()

@@ -6,6 +6,7 @@ app_name = "annual"
 urlpatterns = [
     path("", views.ReportIndexView.as_view(), name="index"),
     path("<int:start_year>/draft/", views.DraftView.as_view(), name="draft"),
+    path("<int:start_year>/draft/<slug:slug>/", views.DraftSectionView.as_view(), name="draft-section"),
     re_path(
         r"^(?P<start_year>[0-9]{4})/draft\.(?P<fmt>pdf|docx|html)$",
         views.DraftDownloadView.as_view(),

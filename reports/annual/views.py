@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views import View
@@ -19,10 +20,13 @@ from reports.annual.forms import ActivityForm, ConfirmForm, NarrativeForm, Publi
 from reports.annual.models import NarrativeSection, PriorityActivity, ReportConfiguration
 from reports.annual.public_views import public_urls
 from reports.annual.readiness import check_readiness
+from reports.annual.sections import PROVIDERS
 from reports.annual.selectors import published_report_get, published_report_list
+from wscb import charts
 from wscb.audit.services import AuditAction, audit_download, audit_record, audit_record_many
 from wscb.data.exports import file_response
 from wscb.data.once import SubmitOnceMixin
+from wscb.data.page_cache import cached_fragment
 from wscb.jobs.selectors import jobs_active_for
 from wscb.jobs.services import job_status_url
 from wscb.periods import ReportingYear
@@ -61,13 +65,52 @@ class ReportIndexView(SignedInMixin, View):
 
 
 class DraftView(NoStoreMixin, RecordKeeperMixin, View):
+    """The draft on screen, kept per state of the board's data (``wscb.data.page_cache``): a repeated
+    view is one lookup, a change is on the next view."""
+
     def get(self, request, start_year):
         board, year = _board(request), _year(start_year)
-        report = build_report(board=board, year=year)
-        response = render(request, "annual/draft.html", {"report": report})
-        # the draft holds the partner updates and their case studies
+
+        def draft():
+            report = build_report(board=board, year=year)
+            return charts.for_page(render_to_string("annual/_draft_body.html", {"report": report}, request=request))
+
+        body = cached_fragment(request, name="annual.draft", parts=(year.start_year,), render=draft)
+        response = render(request, "annual/draft.html", {"year": year, "body": body})
+        # the draft holds the partner updates' summaries (audited on every view, kept or not)
         audit_download(
             request=request, obj=board, what=f"Draft annual report {year.label}", file_format="page", action=VIEWED
+        )
+        return response
+
+
+class DraftSectionView(NoStoreMixin, RecordKeeperMixin, View):
+    """One section of the draft on a page of its own (``partner-updates``): the draft on screen shows a
+    summary of a section much longer than the rest and links here. Kept like the draft."""
+
+    def get(self, request, start_year, slug):
+        board, year = _board(request), _year(start_year)
+        if slug not in {provider.KEY.replace("_", "-") for provider in PROVIDERS}:
+            raise Http404("No such section.")
+
+        def section_page():
+            report = build_report(board=board, year=year)
+            section = next((item for item in report.all_sections if item.slug == slug), None)
+            if section is None:
+                raise Http404("No such section.")
+            context = {"report": report, "section": section}
+            return charts.for_page(render_to_string("annual/_draft_section_body.html", context, request=request))
+
+        body = cached_fragment(request, name="annual.draft-section", parts=(year.start_year, slug), render=section_page)
+        heading = slug.replace("-", " ").capitalize()
+        response = render(request, "annual/draft_section.html", {"year": year, "body": body, "heading": heading})
+        # the section holds the partner updates and their case studies in full
+        audit_download(
+            request=request,
+            obj=board,
+            what=f"Draft annual report {year.label}: {heading.lower()}",
+            file_format="page",
+            action=VIEWED,
         )
         return response
 

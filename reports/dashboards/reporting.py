@@ -22,7 +22,7 @@ from meetings.models import Action, Attendance, Group, Meeting
 from meetings.reporting import Quorum, Rate, quorum_for_meetings
 from partners.models import Board, Partner
 from reports.annual import reporting as annual_reporting
-from reports.dashboards.charts import small_trend_svg
+from reports.dashboards.charts import small_trend, small_trend_svgs
 from reports.selfreports.models import Round, SelfReport
 from training import reporting as training_reporting
 from wscb.periods import ReportingYear
@@ -72,11 +72,12 @@ def headline_indicators(*, board: Board, year: ReportingYear, with_charts: bool 
             labels=table.labels,
             series=table.chart_series,
         )
-        if with_charts and headline.has_figures:
-            headline.chart_svg = small_trend_svg(
-                title=table.indicator.name, labels=table.labels, series=headline.series
-            )
         headlines.append(headline)
+    if with_charts:
+        charted = [headline for headline in headlines if headline.has_figures]
+        specs = [small_trend(title=h.name, labels=h.labels, series=h.series) for h in charted]
+        for headline, chart in zip(charted, small_trend_svgs(specs), strict=True):
+            headline.chart_svg = chart
     return headlines
 
 

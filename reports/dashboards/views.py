@@ -1,6 +1,7 @@
 """The board dashboard, its panel downloads and the agency assurance profiles (all read-only)."""
 
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
@@ -9,24 +10,32 @@ from partners.selectors import partner_get, partner_list
 from reports.dashboards import exports, reporting
 from wscb.audit.services import audit_download
 from wscb.data.exports import csv_response, xlsx_response
+from wscb.data.page_cache import cached_fragment
 from wscb.permissions import PartnershipReaderMixin, SignedInMixin
 from wscb.years import chosen_year, year_choices
 
 
 class DashboardView(PartnershipReaderMixin, TemplateView):
-    """Every panel for the chosen reporting year (default: the current one)."""
+    """Every panel for the chosen reporting year (default: the current one), kept per state of the
+    board's data (``wscb.data.page_cache``): a repeated view is one lookup."""
 
     template_name = "dashboards/dashboard.html"
     http_method_names = ["get", "head", "options"]
 
     def get_context_data(self, **kwargs):
-        year = chosen_year(self.request)
-        context = {"year": year, "years": year_choices(self.request, year), "panels": exports.PANELS}
-        if self.request.board:
-            context["dashboard"] = reporting.board_dashboard(
-                board=self.request.board, year=year, for_user=self.request.user, today=timezone.localdate()
-            )
-        return super().get_context_data(**context, **kwargs)
+        request, year = self.request, chosen_year(self.request)
+
+        def panels():
+            dashboard = None
+            if request.board:
+                dashboard = reporting.board_dashboard(
+                    board=request.board, year=year, for_user=request.user, today=timezone.localdate()
+                )
+            context = {"year": year, "panels": exports.PANELS, "dashboard": dashboard}
+            return render_to_string("dashboards/_dashboard_body.html", context, request=request)
+
+        body = cached_fragment(request, name="dashboards.dashboard", parts=(year.start_year,), render=panels)
+        return super().get_context_data(year=year, years=year_choices(request, year), body=body, **kwargs)
 
 
 class PanelExportView(PartnershipReaderMixin, View):
@@ -60,21 +69,25 @@ class ProfileIndexView(SignedInMixin, TemplateView):
 
 
 class AgencyProfileView(SignedInMixin, TemplateView):
-    """One agency's assurance profile; another agency's is a 404 for a partner lead."""
+    """One agency's assurance profile; another agency's is a 404 for a partner lead. Kept per state
+    of the board's data, like the dashboard."""
 
     template_name = "dashboards/agency_profile.html"
     http_method_names = ["get", "head", "options"]
 
     def get_context_data(self, **kwargs):
-        agency = partner_get(for_user=self.request.user, pk=self.kwargs["pk"])
-        year = chosen_year(self.request)
-        context = {"agency": agency, "year": year, "years": year_choices(self.request, year)}
-        if self.request.board:
-            context["profile"] = reporting.agency_profile(
-                board=self.request.board,
-                agency=agency,
-                year=year,
-                for_user=self.request.user,
-                today=timezone.localdate(),
-            )
-        return super().get_context_data(**context, **kwargs)
+        request = self.request
+        agency = partner_get(for_user=request.user, pk=self.kwargs["pk"])
+        year = chosen_year(request)
+
+        def profile():
+            context = {"agency": agency, "year": year, "profile": None}
+            if request.board:
+                context["profile"] = reporting.agency_profile(
+                    board=request.board, agency=agency, year=year, for_user=request.user, today=timezone.localdate()
+                )
+            return render_to_string("dashboards/_agency_profile_body.html", context, request=request)
+
+        body = cached_fragment(request, name="dashboards.agency", parts=(agency.pk, year.start_year), render=profile)
+        years = year_choices(request, year)
+        return super().get_context_data(agency=agency, year=year, years=years, body=body, **kwargs)

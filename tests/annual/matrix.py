@@ -40,6 +40,7 @@ def _other_board_published(cast):
 ENTRIES = [
     Entry("annual:index", expect(SIGNED_IN)),
     Entry("annual:draft", expect(KEEPERS), kwargs=_year),
+    Entry("annual:draft-section", expect(KEEPERS), kwargs=lambda cast: {"start_year": 2016, "slug": "partner-updates"}),
     Entry("annual:draft-download", expect(KEEPERS), kwargs=lambda cast: {"start_year": "2016", "fmt": "html"}),
     Entry("annual:readiness", expect(KEEPERS), kwargs=_year),
     Entry("annual:publish", expect(KEEPERS), kwargs=_year),

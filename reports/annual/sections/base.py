@@ -42,12 +42,21 @@ class Section:
     data: Any = None
     number: str = ""  # given by the assembly from the report's configuration: "3", "6.1"; "" for none
     children: list[Section] = field(default_factory=list)
+    #: For a section much longer than the rest (the partner updates' own words): what the draft on
+    #: screen shows in its place, linking the section's own page (``annual:draft-section``). The
+    #: report's files (HTML, PDF, Word) and published versions always hold the whole section.
+    summary_template: str = ""
     #: The reconciliation's findings about this section that the report prints (set by the assembly).
     findings: list = field(default_factory=list)
 
     @property
     def anchor(self) -> str:
         return f"section-{self.key.replace('_', '-')}"
+
+    @property
+    def slug(self) -> str:
+        """The section's part of its own page's address (``partner-updates``)."""
+        return self.key.replace("_", "-")
 
     @property
     def heading(self) -> str:

@@ -42,6 +42,7 @@ def provide(*, board, year, bundle):
         key=KEY,
         title=TITLE,
         template="annual/sections/partner_updates.html",
+        summary_template="annual/sections/partner_updates_summary.html",
         status=status,
         reason=reason,
         fix_url=fix_url,
