@@ -53,11 +53,13 @@ class SummaryView(PartnershipReaderMixin, YearMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         request, year = self.request, self.get_year()
+        years = year_choices(request, year)
 
         def summary():
             report = reporting.training_report(board=request.board, year=year)
             context = {
                 "year": year,
+                "years": years,  # moved by a write, as the page kept under the data version is
                 "previous_year": year.previous,
                 "next_year": year.next,
                 "report": report,
