@@ -30,3 +30,26 @@ class TrainingConfig(AppConfig):
             if kind.key == "elearning":  # a file of many rows is imported by a worker
                 kind = dataclasses.replace(kind, job_start=elearning_import_start)
             import_kind_register(kind)
+        from training.tasks import offers_expire_hook
+        from wscb.jobs.schedule import schedule_daily, schedule_every_run
+
+        schedule_daily(
+            key="training-reminders",
+            label="Training reminders to booked learners",
+            task="training.tasks.training_reminders_task",
+        )
+        schedule_daily(
+            key="training-evaluations",
+            label="Evaluation invitations to learners who attended",
+            task="training.tasks.training_evaluations_task",
+        )
+        schedule_daily(
+            key="training-impact",
+            label="Impact questionnaires to learners who attended, weeks after",
+            task="training.tasks.training_impact_task",
+        )
+        schedule_every_run(offers_expire_hook)
+
+        from training.selfservice import retention
+
+        retention.register()

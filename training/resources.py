@@ -421,7 +421,7 @@ class BookingResource(resources.ModelResource):
         if self.board is None:
             raise ImportRejected("Choose the board or partnership to import bookings for first.")
         self._agencies = _agency_cells(self.board)
-        self._late_days = TrainingPolicy.late_days_for(self.board)
+        self._policy = TrainingPolicy._base_manager.filter(board=self.board).first() or TrainingPolicy(board=self.board)
         self._sessions: dict[tuple, list[Session]] = {}
         for session in Session._base_manager.filter(course__board=self.board).select_related("course"):
             self._sessions.setdefault((session.course_id, session.starts_on), []).append(session)
@@ -524,8 +524,8 @@ class BookingResource(resources.ModelResource):
                     )
                 self._taken[session.pk] = taken
             if cancelled and instance.cancelled_on:
-                instance.is_late_cancellation = session.cancellation_is_late(
-                    on=instance.cancelled_on, days=self._late_days
+                instance.is_late_cancellation = self._policy.cancellation_is_late(
+                    starts_on=session.starts_on, on=instance.cancelled_on
                 )
         super().validate_instance(instance, errors, validate_unique)
 

@@ -89,3 +89,8 @@ def work_queue_items(request) -> list:
         url = f"{reverse('training:session-list')}?{query}"
         items.append(QueueItem(f"{count} training {noun} attendance marking ({year.label})", url, count))
     return items
+
+
+def course_get(*, board: Board, pk: int) -> Course:
+    """One of the board's courses; 404 for another board's."""
+    return get_object_or_404(Course.objects.all(), board=board, pk=pk)

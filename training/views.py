@@ -2,8 +2,9 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
@@ -21,7 +22,7 @@ from training.forms import (
 from training.models import Booking
 from wscb import charts
 from wscb.audit.services import AuditAction, audit_download, audit_record, audit_record_many
-from wscb.data.exports import csv_response
+from wscb.data.exports import csv_response, file_response
 from wscb.data.import_views import ImportPageView
 from wscb.data.once import SubmitOnceMixin
 from wscb.data.page_cache import cached_fragment
@@ -293,6 +294,79 @@ class AgencyView(SignedInMixin, YearMixin, TemplateView):
         )
 
 
+class AgencyExportView(SignedInMixin, View):
+    """One agency's staff bookings and attendance in a year as CSV: its own partner lead, or partnership readers."""
+
+    def get(self, request, *args, **kwargs):
+        partner = partner_get(for_user=request.user, pk=kwargs["pk"])
+        year = chosen_year(request)
+        headers = ["Date", "Course", "Name", "Job title", "E-mail", "Status", "Late cancellation"]
+        rows = [
+            [
+                booking.session.starts_on.strftime("%d/%m/%Y"),
+                booking.session.course.title,
+                booking.delegate_name,
+                booking.job_title,
+                booking.email,
+                booking.get_status_display(),
+                "yes" if booking.is_late_cancellation else "",
+            ]
+            for booking in selectors.agency_bookings(board=request.board, partner=partner, year=year)
+        ]
+        audit_download(request=request, what=f"Training bookings {year.label}", file_format="csv", obj=partner)
+        return csv_response(f"training-bookings-{partner.pk}-{year.start_year}.csv", headers, rows)
+
+
+class AgencyChargesPdfView(SignedInMixin, View):
+    """One agency's charges statement for a year (PDF): its own partner lead, or partnership readers."""
+
+    def get(self, request, *args, **kwargs):
+        from training.statements import statement_pdf
+
+        partner = partner_get(for_user=request.user, pk=kwargs["pk"])
+        year = chosen_year(request)
+        pdf = statement_pdf(board=request.board, partner=partner, year=year)
+        audit_download(request=request, what=f"Training charges {year.label}", file_format="pdf", obj=partner)
+        return file_response(
+            pdf, filename=f"training-charges-{partner.pk}-{year.start_year}.pdf", content_type="application/pdf"
+        )
+
+
+class InvoiceRequestView(RecordKeeperMixin, View):
+    """Business support sends an agency's charges as an invoice request, after a confirmation page."""
+
+    def _context(self, request, partner, year):
+        from training.statements import invoice_recipients, statement_line
+
+        return {
+            "partner": partner,
+            "year": year,
+            "line": statement_line(board=request.board, partner=partner, year=year),
+            "recipients": invoice_recipients(board=request.board, partner=partner),
+        }
+
+    def get(self, request, *args, **kwargs):
+        partner = partner_get(for_user=request.user, pk=kwargs["pk"])
+        return render(request, "training/invoice_request.html", self._context(request, partner, chosen_year(request)))
+
+    def post(self, request, *args, **kwargs):
+        from training.statements import invoice_request_send
+
+        partner = partner_get(for_user=request.user, pk=kwargs["pk"])
+        try:
+            year = ReportingYear.from_label(request.POST.get("year", ""))
+            _, is_new = invoice_request_send(board=request.board, partner=partner, year=year, by=request.user)
+        except ValueError as problem:
+            messages.error(request, str(problem))
+            return redirect(f"{reverse('training:charges')}")
+        audit_record(request=request, action=AuditAction.EXPORTED, obj=partner, detail=f"Invoice request {year.label}")
+        if is_new:
+            messages.success(request, f"The invoice request for {partner.name} is being sent.")
+        else:
+            messages.info(request, f"This invoice request for {partner.name} was already sent: it was not sent again.")
+        return redirect(f"{reverse('training:charges')}?year={year.label}")
+
+
 class ChargesView(PartnershipReaderMixin, YearMixin, TemplateView):
     template_name = "training/charges.html"
 
@@ -326,3 +400,18 @@ class ELearningImportView(ImportPageView):
 
     def dispatch(self, request, *args, **kwargs):
         return super().dispatch(request, *args, kind="elearning", **kwargs)
+
+
+class CourseEvaluationsView(PartnershipReaderMixin, YearMixin, TemplateView):
+    """A course's evaluation results in a year: responses, and per learning outcome the average rating
+    before and after the course and the change."""
+
+    template_name = "training/course_evaluations.html"
+
+    def get_context_data(self, **kwargs):
+        from training.selfservice.evaluations import course_results
+
+        course = selectors.course_get(board=self.request.board, pk=self.kwargs["pk"])
+        year = self.get_year()
+        results = course_results(course=course, start=year.start, end_exclusive=year.end_exclusive)
+        return super().get_context_data(course=course, results=results, **kwargs)

@@ -58,6 +58,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("meetings/", include("meetings.urls")),
     path("training/", include("training.urls")),
+    path("learning/", include("training.selfservice.urls")),  # the training catalogue is public
     path("finance/", include("finance.urls")),
     path("reports/", include("reports.urls")),
     path("report/", include("reports.annual.urls")),

@@ -37,7 +37,7 @@ from django.utils.http import urlsafe_base64_encode
 from finance import services as finance_services
 from finance.models import Contribution, ExpenditureLine, FinanceYear, IncomeLine
 from meetings.models import Meeting
-from partners.models import Board, User
+from partners.models import Board, Partner, User
 from reports.annual.models import NarrativeSection, PriorityActivity, ReportConfiguration
 from reports.selfreports import services as report_services
 from reports.selfreports.models import CaseStudy, FormTemplate, Round, SelfReport
@@ -65,7 +65,7 @@ from tests.reports.factories import (
 )
 from tests.training.factories import BookingFactory, CourseFactory, ModuleFactory, SessionFactory
 from tests.wscb.test_two_factor import code_for
-from training.models import Booking, Session
+from training.models import Booking, Evaluation, ImpactResponse, Learner, Session
 from wscb.accounts.models import UserSession
 from wscb.audit.admin import AuditedModelAdmin
 from wscb.audit.models import AuditAction, AuditEvent
@@ -88,6 +88,7 @@ NOT_MUTATING = {
     "board-switch": "chooses which board the session works in; no record changes",
     "password_reset": "sends a reset e-mail; the password change itself is audited (password_reset_confirm)",
     "health": "GET and HEAD only (a POST is 405); it changes no record",
+    "learning:verify-again": "sends the learner a new verification link; no record changes",
 }
 
 
@@ -106,6 +107,12 @@ class Case:
     detail: str = ""  # text the event's detail must contain (imports: what and how many)
     client: str = "verified"  # "verified", "password_only" or "anonymous"
     ok: tuple = (302,)
+    #: For an actor without an account (actor ``NO_ACCOUNT``: a learner's manager answering by a signed
+    #: link), the label the event must carry instead of a user.
+    label: str = ""
+
+
+NO_ACCOUNT = "no account"
 
 
 # --- what each case needs -------------------------------------------------------------------------------
@@ -197,6 +204,87 @@ def booking_cancel(cast):
 
 def booking_accept(cast):
     return {"pk": BookingFactory(session=_session(cast), delegate_name="Cat", status="offered").pk}, {}
+
+
+def _upcoming_booking(cast, **fields):
+    session = SessionFactory(
+        course=CourseFactory(board=cast.board), starts_on=timezone.localdate() + timedelta(days=40)
+    )
+    learner = cast.learner.learner
+    return BookingFactory(session=session, learner=learner, partner=learner.partner, organisation_name="", **fields)
+
+
+def learner_sign_up(cast):
+    from wscb.boards import board_public_slug
+
+    return {"board_slug": board_public_slug(cast.board)}, {
+        "full_name": "New Learner",
+        "job_title": "Youth worker",
+        "organisation": str(cast.agency_a.pk),
+        "email": "new.learner@example.org",
+        "password": TEST_PASSWORD,
+        "password_again": TEST_PASSWORD,
+        "privacy": "on",
+    }
+
+
+def learner_book(cast):
+    from wscb.boards import board_public_slug
+
+    session = SessionFactory(
+        course=CourseFactory(board=cast.board), starts_on=timezone.localdate() + timedelta(days=40)
+    )
+    return {"board_slug": board_public_slug(cast.board), "pk": session.pk}, {}
+
+
+def learner_booking(cast):
+    return {"pk": _upcoming_booking(cast).pk}, {}
+
+
+def learner_cancel_link(cast):
+    from training.selfservice.links import cancel_token
+
+    return {"token": cancel_token(_upcoming_booking(cast))}, {}
+
+
+def learner_offer(cast):
+    from training.selfservice.links import offer_token
+
+    booking = _upcoming_booking(cast, status=Booking.Status.OFFERED, offered_at=timezone.now())
+    return {"token": offer_token(booking)}, {}
+
+
+def manager_approval(cast):
+    from training.selfservice.links import approval_token
+
+    booking = _upcoming_booking(
+        cast,
+        status=Booking.Status.AWAITING_APPROVAL,
+        approval_requested_at=timezone.now(),
+        manager_email="manager@example.org",
+    )
+    return {"token": approval_token(booking)}, {"decision": "approve"}
+
+
+def learner_evaluation(cast):
+    booking = _upcoming_booking(cast, status=Booking.Status.ATTENDED)
+    course = booking.session.course
+    course.learning_outcomes = "Recognise neglect"
+    course.save()
+    return {"pk": booking.pk}, {"before_0": "2", "after_0": "4", "comments": ""}
+
+
+def learner_impact(cast):
+    booking = _upcoming_booking(cast, status=Booking.Status.ATTENDED, impact_invited_at=timezone.now())
+    return {"pk": booking.pk}, {"practice_change": "4", "example": "I ask about fathers."}
+
+
+def invoice_request(cast):
+    from training.models import ChargeRate
+
+    ChargeRate.objects.create(board=cast.board, sector="health", reason="did_not_attend", amount=Decimal("25.00"))
+    BookingFactory(session=_session(cast), partner=cast.agency_a, organisation_name="", status="did_not_attend")
+    return {"pk": cast.agency_a.pk}, {"year": "2030/31"}
 
 
 def elearning_import(cast):
@@ -625,6 +713,42 @@ CASES = [
         FinanceYear,
         ("income_lines",),
     ),
+    # training self-service (learners)
+    Case(
+        "learning:sign-up",
+        "new.learner@example.org",
+        learner_sign_up,
+        AuditAction.CREATED,
+        Learner,
+        client="anonymous",
+    ),
+    Case("learning:book", "learner", learner_book, AuditAction.CREATED, Booking),
+    Case("learning:booking-cancel", "learner", learner_booking, AuditAction.CHANGED, Booking, ("status",)),
+    Case(
+        "learning:cancel-link",
+        "learner",
+        learner_cancel_link,
+        AuditAction.CHANGED,
+        Booking,
+        ("status",),
+        client="anonymous",
+    ),
+    Case(
+        "learning:offer-accept", "learner", learner_offer, AuditAction.CHANGED, Booking, ("status",), client="anonymous"
+    ),
+    Case(
+        "learning:approval",
+        NO_ACCOUNT,
+        manager_approval,
+        AuditAction.CHANGED,
+        Booking,
+        ("status",),
+        client="anonymous",
+        label="manager manager@example.org",
+    ),
+    Case("learning:evaluation", "learner", learner_evaluation, AuditAction.CREATED, Evaluation),
+    Case("learning:impact", "learner", learner_impact, AuditAction.CREATED, ImpactResponse),
+    Case("training:invoice-request", "business_support", invoice_request, AuditAction.EXPORTED, Partner),
     # accounts and security
     Case("login", "lead_a", sign_in, AuditAction.SIGNED_IN, None, client="anonymous"),
     Case("logout", "lead_a", nothing, AuditAction.SIGNED_OUT, None),
@@ -735,10 +859,17 @@ def test_every_back_office_spreadsheet_import_is_audited():
 
 
 # --- performing the actions ------------------------------------------------------------------------------
+def _actor(case: Case, cast):
+    """The cast member who acts, or (an address) the account the action itself creates: a sign-up."""
+    if "@" in case.actor:
+        return User.objects.get(email=case.actor)
+    return getattr(cast, case.actor)
+
+
 def _client(case: Case, cast) -> Client:
-    actor = getattr(cast, case.actor)
     if case.client == "anonymous":
         return Client()
+    actor = _actor(case, cast)
     if case.client == "password_only":
         client = Client()
         client.post(reverse("login"), {"username": actor.email, "password": TEST_PASSWORD})
@@ -768,7 +899,6 @@ def perform(case: Case, cast):
 
 
 def problems_with(case: Case, response, events, cast) -> list[str]:
-    actor = getattr(cast, case.actor)
     if response.status_code not in case.ok:
         return [f"status {response.status_code}"]
     wanted = [event for event in events if event.action == case.action]
@@ -779,7 +909,12 @@ def problems_with(case: Case, response, events, cast) -> list[str]:
         return [f"no {case.action} row{f' about a {case.model.__name__}' if case.model else ''}: {events}"]
     event = wanted[0]
     found = []
-    if event.user_id != actor.pk or event.user_label != actor.email:
+    if case.actor == NO_ACCOUNT:
+        who = (None, case.label)
+    else:
+        actor = _actor(case, cast)
+        who = (actor.pk, actor.email)
+    if (event.user_id, event.user_label) != who:
         found.append(f"who: {event.user_id} {event.user_label!r}")
     if not timezone.is_aware(event.created_at) or abs(timezone.now() - event.created_at) > timedelta(minutes=5):
         found.append(f"when: {event.created_at}")

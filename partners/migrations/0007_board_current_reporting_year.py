@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partners', '0005_agency_memberships_per_board'),
+        ('partners', '0006_learner_role'),
     ]
 
     operations = [

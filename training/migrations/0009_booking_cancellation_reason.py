@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('training', '0004_stated_totals_without_detail'),
+        ('training', '0008_impact_questionnaire'),
     ]
 
     operations = [
