@@ -14,7 +14,12 @@ from wscb.roles import Role
 
 Sector = Partner.Sector
 
-BOARD = {"name": "Wigan Safeguarding Children Board", "short_name": "WSCB", "term": Board.Term.BOARD}
+BOARD = {
+    "name": "Wigan Safeguarding Children Board",
+    "short_name": "WSCB",
+    "term": Board.Term.BOARD,
+    "current_reporting_year": 2016,  # the year of the seed report: the demo opens on it
+}
 
 
 @dataclass(frozen=True)
@@ -182,6 +187,14 @@ STAFF_USERS = [
 ]
 
 
+#: Two learners booking training themselves (training self-service), not from the seed: they book only
+#: the demo's upcoming sessions of the current year (training/demo.py), never 2016/17's.
+LEARNER_USERS = [
+    ("learner.one@demo.test", "Demo Learner One", "Family support worker"),
+    ("learner.two@demo.test", "Demo Learner Two", "Youth worker"),
+]
+
+
 def lead_email(agency: DemoAgency) -> str:
     from django.utils.text import slugify
 
@@ -244,6 +257,17 @@ def load(*, password: str) -> dict:
                 password_hash=password_hash,
             )
             logins.append((email, f"Partner lead, {agency.short_name}"))
+    for email, full_name, job_title in LEARNER_USERS:
+        _upsert_user(
+            email=email,
+            full_name=full_name,
+            job_title=job_title,
+            role=Role.LEARNER,
+            partner=None,
+            board=board,
+            password_hash=password_hash,
+        )
+        logins.append((email, Role.LEARNER.label))
     for number, (title, objectives) in enumerate(PRIORITIES, start=1):
         priority, _ = StrategicPriority.objects.update_or_create(
             board=board,

@@ -23,7 +23,7 @@ override_settings(
     STORAGES={**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 ).enable()
 
-ROLES = ("anonymous", "lead_a", "business_support", "board_member", "administrator")
+ROLES = ("anonymous", "lead_a", "business_support", "board_member", "administrator", "learner")
 
 _database_seen: list[str] = []
 
@@ -142,7 +142,23 @@ def administrator(board):
 
 
 @pytest.fixture
-def cast(board, agency_a, agency_b, lead_a, lead_b, business_support, board_member, administrator):
+def learner(board, agency_a):
+    """A learner of agency A who has verified their e-mail address (training self-service)."""
+    from tests.training.factories import LearnerFactory
+
+    return LearnerFactory(board=board, partner=agency_a, user__email="learner@example.org").user
+
+
+@pytest.fixture
+def learner_b(board, agency_b):
+    """Another learner (agency B), whose bookings ``learner`` must not see."""
+    from tests.training.factories import LearnerFactory
+
+    return LearnerFactory(board=board, partner=agency_b, user__email="learner.b@example.org").user
+
+
+@pytest.fixture
+def cast(board, agency_a, agency_b, lead_a, lead_b, business_support, board_member, administrator, learner, learner_b):
     """Everyone at once, for tests that loop over roles (the permission matrix)."""
     return SimpleNamespace(
         board=board,
@@ -153,6 +169,8 @@ def cast(board, agency_a, agency_b, lead_a, lead_b, business_support, board_memb
         business_support=business_support,
         board_member=board_member,
         administrator=administrator,
+        learner=learner,
+        learner_b=learner_b,
         anonymous=None,
     )
 

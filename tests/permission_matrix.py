@@ -20,13 +20,18 @@ from django.urls import URLPattern, URLResolver, get_resolver
 import tests
 
 LOGIN = "login"
-ROLES = ("anonymous", "lead_a", "business_support", "board_member", "administrator")
+ROLES = ("anonymous", "lead_a", "business_support", "board_member", "administrator", "learner")
 #: Users of a second board (tests/partners/second_board.py) asking for the first board's URLs:
 #: its business support, and an administrator working in it. None may get the first board's records.
 OTHER_BOARD_ROLES = ("other_board_support", "other_board_admin")
 KEEPERS = frozenset({"business_support", "administrator"})
 READERS = frozenset({"business_support", "board_member", "administrator"})
-SIGNED_IN = frozenset(ROLES) - {"anonymous"}
+#: The partnership's signed-in roles. Learners (training self-service) are not among them: a page
+#: open to SIGNED_IN is refused to a learner unless the entry says otherwise.
+SIGNED_IN = frozenset(ROLES) - {"anonymous", "learner"}
+#: Everyone with an account, learners included: the account pages.
+ACCOUNT_HOLDERS = SIGNED_IN | {"learner"}
+LEARNER = frozenset({"learner"})
 ADMINISTRATOR = frozenset({"administrator"})
 
 
@@ -50,7 +55,7 @@ class Entry:
 def expect(allowed, *, ok=200, refused=403, anonymous=LOGIN, **overrides) -> dict:
     """Build an expectation: ``allowed`` roles get ``ok``, other signed-in roles ``refused``."""
     result = {"anonymous": anonymous}
-    for role in SIGNED_IN:
+    for role in ACCOUNT_HOLDERS:
         result[role] = ok if role in allowed else refused
     result.update(overrides)
     return result
@@ -78,23 +83,23 @@ class AdminPolicy:
 
 # --- the project's own entries --------------------------------------------------------------
 CORE_ENTRIES = [
-    Entry("home", expect(SIGNED_IN)),
+    Entry("home", expect(SIGNED_IN, learner=302), note="a learner is sent to their training page"),
     Entry("board-switch", expect(SIGNED_IN, ok=405), note="POST only"),
     Entry("board-switch", expect(SIGNED_IN, ok=302), method="post", kwargs=None, query=""),
     Entry("login", expect(set(), anonymous=200, refused=302), note="signed-in users are sent on"),
-    Entry("logout", expect(SIGNED_IN, ok=405, anonymous=405), note="sign out is POST only"),
-    Entry("logout", expect(SIGNED_IN, ok=302, anonymous=302), method="post"),
-    Entry("password_change", expect(SIGNED_IN)),
-    Entry("password_change_done", expect(SIGNED_IN)),
-    Entry("password_reset", expect(SIGNED_IN, anonymous=200)),
-    Entry("password_reset_done", expect(SIGNED_IN, anonymous=200)),
+    Entry("logout", expect(ACCOUNT_HOLDERS, ok=405, anonymous=405), note="sign out is POST only"),
+    Entry("logout", expect(ACCOUNT_HOLDERS, ok=302, anonymous=302), method="post"),
+    Entry("password_change", expect(ACCOUNT_HOLDERS)),
+    Entry("password_change_done", expect(ACCOUNT_HOLDERS)),
+    Entry("password_reset", expect(ACCOUNT_HOLDERS, anonymous=200)),
+    Entry("password_reset_done", expect(ACCOUNT_HOLDERS, anonymous=200)),
     Entry(
         "password_reset_confirm",
-        expect(SIGNED_IN, anonymous=200),
+        expect(ACCOUNT_HOLDERS, anonymous=200),
         kwargs=lambda cast: {"uidb64": "MQ", "token": "invalid-token"},
         note="an invalid link shows the 'not valid' page",
     ),
-    Entry("password_reset_complete", expect(SIGNED_IN, anonymous=200)),
+    Entry("password_reset_complete", expect(ACCOUNT_HOLDERS, anonymous=200)),
     # Back office, site level.
     Entry("admin:index", expect(KEEPERS)),
     Entry("admin:login", expect(KEEPERS, ok=302)),
@@ -277,6 +282,8 @@ def report(terminalreporter) -> None:
 
 
 __all__ = [
+    "ACCOUNT_HOLDERS",
+    "LEARNER",
     "LOGIN",
     "OTHER_BOARD_ROLES",
     "ROLES",

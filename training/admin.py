@@ -89,7 +89,20 @@ class CourseAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
     list_display = ("title", "board", "delivery", "level", "is_active")
     list_filter = ("board", "delivery", "is_active", "plans__programme", "plans__start_year")
     search_fields = ("title", "description")
-    fields = ("board", "title", "description", "level", "audience", "delivery", "priorities", "is_active")
+    fields = (
+        "board",
+        "title",
+        "description",
+        "level",
+        "audience",
+        "topic",
+        "delivery",
+        "priorities",
+        "learning_outcomes",
+        "requires_manager_approval",
+        "impact_follow_up_weeks",
+        "is_active",
+    )
     filter_horizontal = ("priorities",)
     inlines = [CoursePlanInline]
 
@@ -105,7 +118,8 @@ class SessionAdmin(VersionedModelAdmin, BoardScopedModelAdmin, AuditedModelAdmin
     fields = (
         "course",
         ("starts_on", "start_time", "end_time"),
-        "venue",
+        ("venue", "is_online"),
+        "joining_instructions",
         "places_available",
         "trainer_names",
         "trainer_agencies",
@@ -133,15 +147,25 @@ class BookingAdmin(VersionedModelAdmin, BoardScopedModelAdmin, AuditedModelAdmin
         "partner",
         "organisation_name",
         "status",
+        ("manager_email", "approval_requested_at"),
         ("cancelled_on", "is_late_cancellation"),
     )
+    readonly_fields = ("approval_requested_at",)
     raw_id_fields = ("session",)
 
 
 @admin.register(TrainingPolicy)
 class TrainingPolicyAdmin(BoardScopedModelAdmin, AuditedModelAdmin, admin.ModelAdmin):
-    list_display = ("board", "late_cancellation_days", "places_count")
-    fields = ("board", "late_cancellation_days", "places_count")
+    list_display = ("board", "late_cancellation_days", "late_cancellation_counts", "places_count")
+    fields = (
+        "board",
+        ("late_cancellation_days", "late_cancellation_counts"),
+        "places_count",
+        "charging_policy",
+        "reminder_days",
+        "offer_hours",
+        "approval_hours",
+    )
 
 
 @admin.register(ChargeRate)

@@ -69,6 +69,7 @@ module"; that is the only rate recorded (for every sector). No late cancellation
 rate is given, so none is recorded.
 """
 
+from datetime import date, time, timedelta
 from decimal import Decimal
 
 from partners.models import Partner, StrategicPriority
@@ -283,3 +284,94 @@ def load_for_board(*, board) -> None:
         )
     _load_courses(board)
     _load_elearning(board)
+    _load_self_service(board)
+
+
+#: The catalogue's upcoming sessions (not from the seed): days from the day the demo is loaded, times,
+#: venue (blank: online). They fall in the current year, never in 2016/17, so the seed's tables are
+#: unchanged.
+UPCOMING = [
+    ("Safe Sleep Training", 14, time(9, 30), time(12, 30), "Wigan Life Centre, The Wiend"),
+    ("Child Sexual Exploitation (CSE)", 21, time(9, 30), time(16, 0), ""),
+    ("Supervision skills", 35, time(13, 0), time(16, 30), "Leigh Town Hall"),
+]
+#: The demo learners' organisations (not from the seed): one of the board's agencies, and a voluntary group.
+LEARNER_ORGANISATIONS = {
+    "learner.one@demo.test": "Wigan Council",
+    "learner.two@demo.test": "Youth project (voluntary sector)",
+}
+
+
+def _weekday(day: date) -> date:
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day
+
+
+def _load_self_service(board) -> None:
+    """The public catalogue's upcoming sessions and the two demo learners' records (safe to run again:
+    each course keeps one upcoming demo session, moved to the new date)."""
+    from django.utils import timezone
+
+    from partners.models import User
+    from training.models import Booking, Learner, Session
+    from wscb.roles import Role
+
+    today = timezone.localdate()
+    # The policy the catalogue shows is the seed's only charge; no did-not-attend or late cancellation
+    # charge is given in the seed, so none is stated.
+    TrainingPolicy.objects.filter(board=board).update(
+        charging_policy=(
+            f"A £{ELEARNING_CHARGE:.2f} charge could be applied for non-completion of each e-learning module."
+        )
+    )
+    for title, days, starts, ends, venue in UPCOMING:
+        course = Course.objects.get(board=board, title=title)
+        defaults = {
+            "starts_on": _weekday(today + timedelta(days=days)),
+            "start_time": starts,
+            "end_time": ends,
+            "venue": venue,
+            "is_online": not venue,
+            "places_available": 20,
+            "joining_instructions": (
+                "Please arrive 10 minutes early and sign in at reception."
+                if venue
+                else "The link to join the online session is e-mailed the day before."
+            ),
+        }
+        upcoming = Session.objects.filter(
+            course=course, status=Session.Status.SCHEDULED, starts_on__gt=date(2017, 3, 31)
+        )
+        session = upcoming.first()
+        if session is None:
+            Session.objects.create(course=course, **defaults)
+        else:
+            Session.objects.filter(pk=session.pk).update(**defaults)
+    agencies = {partner.name: partner for partner in Partner.objects.filter(board_memberships__board=board)}
+    for user in User.objects.filter(role=Role.LEARNER, email__in=LEARNER_ORGANISATIONS, boards=board):
+        organisation = LEARNER_ORGANISATIONS[user.email]
+        partner = agencies.get(organisation)
+        learner, _ = Learner.objects.update_or_create(
+            user=user,
+            defaults={
+                "board": board,
+                "partner": partner,
+                "organisation_name": "" if partner else organisation,
+                "email_verified_at": timezone.now(),
+            },
+        )
+        if user.email == "learner.one@demo.test" and not Booking.objects.filter(learner=learner).exists():
+            # The first demo learner has booked the first upcoming session (their page shows a booking).
+            first = Session.objects.filter(
+                course__board=board, course__title=UPCOMING[0][0], starts_on__gt=today
+            ).first()
+            Booking.objects.create(
+                session=first,
+                learner=learner,
+                delegate_name=user.full_name,
+                email=user.email,
+                job_title=user.job_title,
+                partner=partner,
+                organisation_name="" if partner else organisation,
+            )

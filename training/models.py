@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 
 from partners.models import Board, Partner, StrategicPriority
-from wscb.periods import ReportingYear
+from wscb.periods import ReportingYear, working_days_before
 from wscb.scoping import BoardScopedManager
 
 #: Charges for a booking by a named community or voluntary organisation use this sector.
@@ -33,7 +33,33 @@ class Course(models.Model):
     priorities = models.ManyToManyField(
         StrategicPriority, blank=True, related_name="courses", verbose_name="strategic priorities"
     )
+    topic = models.CharField(
+        max_length=80, blank=True, help_text='Shown and filtered on in the public catalogue, e.g. "Neglect".'
+    )
+    learning_outcomes = models.TextField(
+        blank=True,
+        help_text="One per line. The evaluation form asks learners to rate each before and after the course.",
+    )
     is_active = models.BooleanField(default=True)
+    requires_manager_approval = models.BooleanField(
+        "needs the manager's approval",
+        default=False,
+        help_text=(
+            "A learner's place waits for their manager's approval, asked for by an e-mail link; the place is "
+            "held meanwhile and released if the manager declines or does not answer in time."
+        ),
+    )
+
+    impact_follow_up_weeks = models.PositiveSmallIntegerField(
+        "impact questionnaire after (weeks)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(104)],
+        help_text=(
+            "For courses that report their impact (the commissioned ones): learners who attended are sent the "
+            "follow-up impact questionnaire this many weeks after the session, once. Blank: none."
+        ),
+    )
 
     objects = BoardScopedManager("board")
 
@@ -43,6 +69,10 @@ class Course(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def outcomes(self) -> list[str]:
+        return [line.strip() for line in self.learning_outcomes.splitlines() if line.strip()]
 
 
 class CoursePlan(models.Model):
@@ -124,6 +154,10 @@ class Session(models.Model):
     start_time = models.TimeField(null=True, blank=True)
     end_time = models.TimeField(null=True, blank=True)
     venue = models.CharField(max_length=200, blank=True)
+    is_online = models.BooleanField("online", default=False, help_text="Held online rather than at a venue.")
+    joining_instructions = models.TextField(
+        blank=True, help_text="Sent to each booked learner with their confirmation (the room, the link to join)."
+    )
     places_available = models.PositiveIntegerField(null=True, blank=True, help_text="Blank when not recorded.")
     trainer_names = models.CharField(max_length=300, blank=True, help_text="The trainers' names, comma separated.")
     trainer_agencies = models.ManyToManyField(Partner, blank=True, related_name="training_sessions")
@@ -159,6 +193,57 @@ class Session(models.Model):
     def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
 
+    @property
+    def where(self) -> str:
+        return "Online" if self.is_online else self.venue
+
+
+class Learner(models.Model):
+    """A practitioner who books the board's training themselves (a user with the learner role).
+
+    Their organisation is one of the board's agencies or, for the voluntary and community sector, a
+    named organisation. The work e-mail address is verified by a link before the first booking.
+    """
+
+    user = models.OneToOneField("partners.User", on_delete=models.CASCADE, related_name="learner")
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="learners")
+    partner = models.ForeignKey(
+        Partner, verbose_name="agency", on_delete=models.PROTECT, null=True, blank=True, related_name="learners"
+    )
+    organisation_name = models.CharField("other organisation", max_length=200, blank=True)
+    manager_name = models.CharField("manager's name", max_length=150, blank=True)
+    manager_email = models.EmailField("manager's e-mail address", blank=True)
+    email_verified_at = models.DateTimeField(null=True, blank=True)
+    anonymised_at = models.DateTimeField(null=True, blank=True)
+
+    objects = BoardScopedManager("board")
+
+    class Meta:
+        ordering = ["user__full_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(partner__isnull=False) & Q(organisation_name=""))
+                | (Q(partner__isnull=True) & ~Q(organisation_name=""))
+                | Q(anonymised_at__isnull=False),
+                name="learner_has_one_organisation",
+                violation_error_message="Choose an agency or name another organisation, not both.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Learner {self.pk}"
+
+    def audit_label(self) -> str:
+        return f"Learner {self.pk}"
+
+    @property
+    def is_verified(self) -> bool:
+        return self.email_verified_at is not None
+
+    @property
+    def organisation(self) -> str:
+        return self.partner.name if self.partner_id else self.organisation_name
+
 
 class Booking(models.Model):
     """A delegate's place on a session, or their place on its waiting list."""
@@ -167,14 +252,31 @@ class Booking(models.Model):
         BOOKED = "booked", "Booked"
         WAITING = "waiting", "On the waiting list"
         OFFERED = "offered", "Offered a place"
+        OFFER_EXPIRED = "offer_expired", "Offer not taken up in time"
+        AWAITING_APPROVAL = "awaiting_approval", "Waiting for the manager's approval"
+        DECLINED = "declined", "Not approved by the manager"
+        APPROVAL_EXPIRED = "approval_expired", "Not approved in time"
         ATTENDED = "attended", "Attended"
         CANCELLED = "cancelled", "Cancelled"
         DID_NOT_ATTEND = "did_not_attend", "Did not attend"
 
     #: Statuses that hold one of the session's places.
-    HOLDS_PLACE = (Status.BOOKED, Status.OFFERED, Status.ATTENDED, Status.DID_NOT_ATTEND)
+    #: A place waiting for the manager's approval is held (so the learner does not lose it while the
+    #: manager reads the e-mail); a decline or an approval not given in time releases it.
+    HOLDS_PLACE = (Status.BOOKED, Status.OFFERED, Status.AWAITING_APPROVAL, Status.ATTENDED, Status.DID_NOT_ATTEND)
+
+    #: Statuses of a booking that is over before the session: the delegate may book the session again.
+    ENDED = (Status.CANCELLED, Status.DECLINED, Status.APPROVAL_EXPIRED)
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="bookings")
+    learner = models.ForeignKey(
+        Learner,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="bookings",
+        help_text="The learner's account, when they booked themselves.",
+    )
     delegate_name = models.CharField(max_length=150)
     email = models.EmailField("e-mail address", blank=True)
     job_title = models.CharField(max_length=150, blank=True)
@@ -190,7 +292,17 @@ class Booking(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.BOOKED)
     booked_at = models.DateTimeField(auto_now_add=True)
     offered_at = models.DateTimeField(null=True, blank=True)
+    approval_requested_at = models.DateTimeField(null=True, blank=True)
+    manager_email = models.EmailField(
+        "manager's e-mail address", blank=True, help_text="Where the approval was asked for, when the course needs it."
+    )
+    impact_invited_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the follow-up impact questionnaire was sent (it is sent once)."
+    )
     cancelled_on = models.DateField(null=True, blank=True)
+    cancellation_reason = models.CharField(
+        "reason given", max_length=200, blank=True, help_text="Why the delegate cancelled, if they said."
+    )
     is_late_cancellation = models.BooleanField(default=False)
 
     objects = BoardScopedManager("session__course__board")
@@ -216,7 +328,12 @@ class Booking(models.Model):
 
     @property
     def is_cancellable(self) -> bool:
-        return self.status in (self.Status.BOOKED, self.Status.WAITING, self.Status.OFFERED)
+        return self.status in (
+            self.Status.BOOKED,
+            self.Status.WAITING,
+            self.Status.OFFERED,
+            self.Status.AWAITING_APPROVAL,
+        )
 
 
 class TrainingPolicy(models.Model):
@@ -227,8 +344,39 @@ class TrainingPolicy(models.Model):
         ALL_SESSIONS = "all_sessions", "Places offered in all sessions, cancelled ones included"
 
     board = models.OneToOneField(Board, on_delete=models.CASCADE, related_name="training_policy")
+
+    class DaysCounted(models.TextChoices):
+        CALENDAR = "calendar", "Calendar days"
+        WORKING = "working", "Working days (Monday to Friday)"
+
     late_cancellation_days = models.PositiveSmallIntegerField(
         default=7, help_text="A cancellation this many days or fewer before the session is late (and may be charged)."
+    )
+    late_cancellation_counts = models.CharField(
+        "the cut-off counts",
+        max_length=10,
+        choices=DaysCounted.choices,
+        default=DaysCounted.CALENDAR,
+        help_text="Whether the late-cancellation days are calendar days or working days.",
+    )
+    charging_policy = models.TextField(
+        "charging policy",
+        blank=True,
+        help_text="Shown in the public catalogue: what is charged for not attending or cancelling late.",
+    )
+    reminder_days = models.PositiveSmallIntegerField(
+        default=3, help_text="Booked learners are reminded by e-mail this many days before the session."
+    )
+    offer_hours = models.PositiveSmallIntegerField(
+        "hours to accept a freed place",
+        default=48,
+        help_text="A place offered from the waiting list passes to the next person after this many hours.",
+    )
+    approval_hours = models.PositiveSmallIntegerField(
+        "hours for a manager to approve",
+        default=72,
+        validators=[MinValueValidator(1)],
+        help_text="A place waiting for the manager's approval is released after this many hours without an answer.",
     )
     places_count = models.CharField(
         "places counted in the course tables",
@@ -249,6 +397,16 @@ class TrainingPolicy(models.Model):
 
     def __str__(self) -> str:
         return f"Training policy for {self.board.short_name}"
+
+    def cancellation_is_late(self, *, starts_on, on) -> bool:
+        """The one lateness rule (the cancel pages, the bookings import): cancelled the policy's
+        cut-off or fewer days before the session (or after it), counted from ``on`` in calendar or
+        working days as the policy says."""
+        if self.late_cancellation_counts == self.DaysCounted.WORKING:
+            days_before = working_days_before(starts_on, on=on)
+        else:
+            days_before = (starts_on - on).days
+        return days_before <= self.late_cancellation_days
 
 
 class ChargeRate(models.Model):
@@ -462,3 +620,63 @@ class OtherActivity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.description} ({ReportingYear(self.start_year).label})"
+
+
+class SignUpAttempt(models.Model):
+    """One try at the learners' sign-up form, kept a day for its rate limits (per address and per
+    e-mail), in the database so that every web server counts the same attempts."""
+
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    email = models.EmailField(blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["at"])]
+
+    def __str__(self) -> str:
+        return f"Sign-up attempt at {self.at:%d/%m/%Y %H:%M}"
+
+
+class Evaluation(models.Model):
+    """A learner's evaluation of a course they attended: for each of the course's learning outcomes, how
+    they rated themselves before and after (1-5), and what they would say. Submitting it releases their
+    certificate."""
+
+    booking = models.OneToOneField(Booking, on_delete=models.CASCADE, related_name="evaluation")
+    ratings = models.JSONField(
+        default=list, help_text='[{"outcome": "...", "before": 1-5, "after": 1-5}], in the course\'s order.'
+    )
+    comments = models.TextField(blank=True)
+    #: The averages of the ratings, kept with them so the report averages them in the database.
+    before_average = models.DecimalField(max_digits=3, decimal_places=2, null=True, blank=True)
+    after_average = models.DecimalField(max_digits=3, decimal_places=2, null=True, blank=True)
+    submitted_at = models.DateTimeField(auto_now_add=True)
+
+    objects = BoardScopedManager("booking__session__course__board")
+
+    class Meta:
+        ordering = ["-submitted_at"]
+
+    def __str__(self) -> str:
+        return f"Evaluation {self.pk}"
+
+
+class ImpactResponse(models.Model):
+    """A learner's answer to the follow-up impact questionnaire, weeks after a course that reports its
+    impact: how much it changed their practice (1-5) and an example."""
+
+    booking = models.OneToOneField(Booking, on_delete=models.CASCADE, related_name="impact_response")
+    practice_change = models.PositiveSmallIntegerField(
+        "how much the course changed your practice (1-5)",
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    example = models.TextField("what you do differently", blank=True)
+    submitted_at = models.DateTimeField(auto_now_add=True)
+
+    objects = BoardScopedManager("booking__session__course__board")
+
+    class Meta:
+        ordering = ["-submitted_at"]
+
+    def __str__(self) -> str:
+        return f"Impact response {self.pk}"

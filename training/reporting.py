@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Avg, Count, F, Q, QuerySet, Sum
 
 from partners.models import Board, Partner
 from training.models import (
@@ -31,6 +31,8 @@ from training.models import (
     ELearningEnrolment,
     ELearningModuleTotal,
     ELearningPackage,
+    Evaluation,
+    ImpactResponse,
     OtherActivity,
     Session,
     TrainingPolicy,
@@ -41,6 +43,9 @@ from wscb.data.batching import fetch
 from wscb.periods import ReportingYear
 
 B = Booking.Status
+#: Waiting-list entries, freed places offered but not taken up in time, and places the manager did not
+#: approve (declined, or not in time) were never booked places.
+NOT_BOOKED = (B.WAITING, B.OFFER_EXPIRED, B.DECLINED, B.APPROVAL_EXPIRED)
 S = Session.Status
 PENNY = Decimal("0.01")
 
@@ -146,7 +151,7 @@ def _recorded_queryset(board: Board, years: list[ReportingYear]) -> QuerySet:
         in_year = _in_year("session__starts_on", year)
         prefix = f"y{year.start_year}_"
         aggregates[prefix + "rows"] = Count("pk", filter=in_year)
-        aggregates[prefix + "booked"] = Count("pk", filter=in_year & ~Q(status=B.WAITING))
+        aggregates[prefix + "booked"] = Count("pk", filter=in_year & ~Q(status__in=NOT_BOOKED))
         aggregates[prefix + "attended"] = Count("pk", filter=in_year & Q(status=B.ATTENDED))
         aggregates[prefix + "cancelled"] = Count("pk", filter=in_year & Q(status=B.CANCELLED))
         aggregates[prefix + "did_not_attend"] = Count("pk", filter=in_year & Q(status=B.DID_NOT_ATTEND))
@@ -242,6 +247,45 @@ class CourseRow:
     source: str = ""
     #: The plan's stated totals when sessions are recorded too (for the reconciliation), else None.
     stated: dict | None = None
+    #: Counted from the learners' evaluations of the year's sessions (None: none recorded): how many,
+    #: and the average of their ratings (1-5) on the course's learning outcomes before and after.
+    evaluations_recorded: int | None = None
+    rating_before: Decimal | None = None
+    rating_after: Decimal | None = None
+    #: Counted from the follow-up impact questionnaires: how many, and the average of "how much the
+    #: course changed your practice" (1-5).
+    impact_responses: int | None = None
+    practice_change: Decimal | None = None
+
+    @property
+    def rating_change(self) -> Decimal | None:
+        return (
+            None if self.rating_before is None or self.rating_after is None else self.rating_after - self.rating_before
+        )
+
+    @property
+    def score_difference(self) -> Decimal | None:
+        """The entered evaluation score less the recorded average rating after the course."""
+        if self.evaluation_score is None or self.rating_after is None:
+            return None
+        return self.evaluation_score - self.rating_after
+
+    @property
+    def responses_difference(self) -> int | None:
+        """The entered number of evaluation responses less the evaluations recorded."""
+        if self.evaluation_responses is None or self.evaluations_recorded is None:
+            return None
+        return self.evaluation_responses - self.evaluations_recorded
+
+    @property
+    def is_evaluated(self) -> bool:
+        return bool(
+            self.impact_summary
+            or self.evaluation_score is not None
+            or self.evaluation_responses is not None
+            or self.evaluations_recorded
+            or self.impact_responses
+        )
 
 
 @dataclass(frozen=True)
@@ -256,8 +300,9 @@ class CourseTable:
 
     @property
     def evaluated_rows(self) -> list[CourseRow]:
-        """Rows with an impact report or evaluation scores, for the impact and evaluation table."""
-        return [row for row in self.rows if row.has_impact_report or row.evaluation_score is not None]
+        """Rows with an impact report, entered evaluation scores or recorded evaluations and impact
+        questionnaires, for the impact and evaluation table."""
+        return [row for row in self.rows if row.has_impact_report or row.is_evaluated]
 
     @property
     def totals(self) -> dict[str, int]:
@@ -296,13 +341,44 @@ def _tables_queries(board: Board, year: ReportingYear) -> Parts:
         f"training_places_count_{year.start_year}": TrainingPolicy.objects.filter(board=board).values_list(
             "places_count", flat=True
         ),
+        f"training_evaluations_{year.start_year}": Evaluation.objects.filter(
+            _in_year("booking__session__starts_on", year), booking__session__course_id__in=planned_courses
+        )
+        .values("booking__session__course_id")
+        .annotate(count=Count("pk"), before=Avg("before_average"), after=Avg("after_average"))
+        .order_by("booking__session__course_id"),
+        f"training_impact_{year.start_year}": ImpactResponse.objects.filter(
+            _in_year("booking__session__starts_on", year), booking__session__course_id__in=planned_courses
+        )
+        .values("booking__session__course_id")
+        .annotate(count=Count("pk"), practice=Avg("practice_change"))
+        .order_by("booking__session__course_id"),
     }
+
+
+def _evaluation_figures(evaluations: dict | None, impact: dict | None) -> dict:
+    figures = {}
+    if evaluations:
+        figures.update(
+            evaluations_recorded=evaluations["count"],
+            rating_before=_two_places(evaluations["before"]),
+            rating_after=_two_places(evaluations["after"]),
+        )
+    if impact:
+        figures.update(impact_responses=impact["count"], practice_change=_two_places(impact["practice"]))
+    return figures
+
+
+def _two_places(value) -> Decimal | None:
+    return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def _tables_from_rows(rows: dict[str, list], year: ReportingYear) -> dict[str, CourseTable]:
     plans = rows[f"training_plans_{year.start_year}"]
     sessions = {row["course_id"]: row for row in rows[f"training_sessions_{year.start_year}"]}
     attended = dict(rows[f"training_attended_{year.start_year}"])
+    evaluated = {row["booking__session__course_id"]: row for row in rows[f"training_evaluations_{year.start_year}"]}
+    impacts = {row["booking__session__course_id"]: row for row in rows[f"training_impact_{year.start_year}"]}
     rule = next(iter(rows[f"training_places_count_{year.start_year}"]), TrainingPolicy.PlacesCount.DELIVERED)
     places_key = "places_all" if rule == TrainingPolicy.PlacesCount.ALL_SESSIONS else "places_delivered"
     table_rows = defaultdict(list)
@@ -343,6 +419,7 @@ def _tables_from_rows(rows: dict[str, list], year: ReportingYear) -> dict[str, C
                 impact_summary=plan.impact_summary,
                 has_impact_file=bool(plan.impact_file),
                 evaluation_responses=plan.evaluation_responses,
+                **_evaluation_figures(evaluated.get(plan.course_id), impacts.get(plan.course_id)),
             )
         )
     return {
@@ -588,6 +665,15 @@ class AgencyUptake:
     cancelled: int = 0
     elearning_completed: int = 0
 
+    @property
+    def did_not_attend_rate(self) -> Decimal | None:
+        """Did-not-attends as a percentage of the places that were due to be used (attended or not),
+        to one decimal place; None when there were none."""
+        due = self.attended + self.did_not_attend
+        if not due:
+            return None
+        return (Decimal(self.did_not_attend) * 100 / due).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
 
 def _partner_key(partner: Partner | None) -> str:
     return "all" if partner is None else f"partner_{partner.pk}"
@@ -605,7 +691,7 @@ def _uptake_queries(board: Board, year: ReportingYear, partner: Partner | None) 
     suffix = f"{year.start_year}_{_partner_key(partner)}"
     return {
         f"training_uptake_bookings_{suffix}": bookings.values(*names).annotate(
-            booked=Count("pk", filter=~Q(status=B.WAITING)),
+            booked=Count("pk", filter=~Q(status__in=NOT_BOOKED)),
             attended=Count("pk", filter=Q(status=B.ATTENDED)),
             did_not_attend=Count("pk", filter=Q(status=B.DID_NOT_ATTEND)),
             cancelled=Count("pk", filter=Q(status=B.CANCELLED)),

@@ -6,7 +6,7 @@ the places again and goes on the waiting list.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -42,9 +42,19 @@ class Delegate:
     organisation_name: str = ""
 
 
+def training_policy(*, board: Board) -> TrainingPolicy:
+    """The board's training policy, or one with the defaults (not saved) when it has none yet."""
+    return TrainingPolicy.objects.filter(board=board).first() or TrainingPolicy(board=board)
+
+
 def late_cancellation_days(*, board: Board) -> int:
-    policy = TrainingPolicy.objects.filter(board=board).first()
-    return policy.late_cancellation_days if policy else TrainingPolicy._meta.get_field("late_cancellation_days").default
+    return training_policy(board=board).late_cancellation_days
+
+
+def is_late_cancellation(*, session: Session, on: date) -> bool:
+    """Whether cancelling a place on ``session`` on ``on`` is late by the board's cut-off
+    (``TrainingPolicy.cancellation_is_late``)."""
+    return training_policy(board=session.course.board).cancellation_is_late(starts_on=session.starts_on, on=on)
 
 
 def _places_taken(session: Session) -> int:
@@ -56,14 +66,15 @@ def _has_free_place(session: Session) -> bool:
     return session.places_available is None or _places_taken(session) < session.places_available
 
 
-def _add_booking(session: Session, delegate: Delegate) -> Booking:
+def _add_booking(session: Session, delegate: Delegate, learner=None) -> Booking:
     email = delegate.email.strip()
-    active = session.bookings.exclude(status=Status.CANCELLED)
+    active = session.bookings.exclude(status__in=Booking.ENDED)
     if email and active.filter(email__iexact=email).exists():
         # A second submit of the same form, or a delegate booked twice: keep the first booking.
         raise ValidationError(f"{email} is already booked on this session.")
     booking = Booking(
         session=session,
+        learner=learner,
         delegate_name=delegate.name.strip(),
         email=delegate.email.strip(),
         job_title=delegate.job_title.strip(),
@@ -83,11 +94,12 @@ def _lock_bookable(session_id: int) -> Session:
     return session
 
 
-def booking_create(*, session: Session, delegate: Delegate) -> Booking:
-    """Book a delegate on ``session``; when it is full they go on its waiting list (status WAITING)."""
+def booking_create(*, session: Session, delegate: Delegate, learner=None) -> Booking:
+    """Book a delegate on ``session``; when it is full they go on its waiting list (status WAITING).
+    ``learner``: the learner's account when they book themselves (``training.selfservice``)."""
     with transaction.atomic():
         locked = _lock_bookable(session.pk)
-        return _add_booking(locked, delegate)
+        return _add_booking(locked, delegate, learner)
 
 
 def team_booking_create(*, session: Session, delegates: list[Delegate]) -> list[Booking]:
@@ -109,6 +121,10 @@ def _offer_next_place(session: Session) -> Booking | None:
     if waiting.email:
         # Queued with the offer (sent by a worker once this transaction commits, retried if the mail
         # server refuses): a cancellation never fails or waits because of e-mail.
+        from training.selfservice.links import offer_accept_url
+
+        hours = training_policy(board=session.course.board).offer_hours
+        until = timezone.localtime(waiting.offered_at + timedelta(hours=hours))
         email_queue(
             kind="waiting-list-offer",
             board=session.course.board,
@@ -116,14 +132,49 @@ def _offer_next_place(session: Session) -> Booking | None:
             subject=f"A place on {session.course.title} is available",
             body=(
                 f"Dear {waiting.delegate_name},\n\nA place has come free on {session}. "
-                "It is held for you: please confirm with the training team that you will attend.\n"
+                f"It is held for you until {until:%d/%m/%Y %H:%M}. To take it, open this link:\n\n"
+                f"{offer_accept_url(waiting)}\n\n"
+                "If you do not take it by then, it is offered to the next person on the waiting list.\n"
             ),
             key=f"waiting-list-offer:{waiting.pk}:{waiting.offered_at.isoformat()}",
         )
     return waiting
 
 
-def booking_cancel(*, booking: Booking, on: date | None = None) -> Booking | None:
+def freed_place_offer(*, session: Session) -> Booking | None:
+    """Offer a place freed on ``session`` (locked by the caller) to the first person waiting."""
+    return _offer_next_place(session)
+
+
+def offers_expire(*, now=None) -> list[Booking]:
+    """Every schedule run: offers of freed places not taken up within the board's ``offer_hours``
+    lapse (OFFER_EXPIRED) and the place is offered to the next person waiting. Returns the lapsed
+    offers. Runs for every board (each offer's own board's policy decides its expiry)."""
+    from wscb.scoping import scopes_disabled
+
+    now = now or timezone.now()
+    lapsed = []
+    with scopes_disabled():
+        offered = Booking.objects.filter(status=Status.OFFERED, offered_at__isnull=False).select_related(
+            "session__course__board"
+        )
+        for candidate in offered:
+            hours = training_policy(board=candidate.session.course.board).offer_hours
+            if candidate.offered_at + timedelta(hours=hours) > now:
+                continue
+            with transaction.atomic():
+                session = Session.objects.select_for_update().select_related("course").get(pk=candidate.session_id)
+                booking = Booking.objects.select_for_update().get(pk=candidate.pk)
+                if booking.status != Status.OFFERED or booking.offered_at != candidate.offered_at:
+                    continue  # accepted or changed meanwhile
+                booking.status = Status.OFFER_EXPIRED
+                booking.save(update_fields=["status"])
+                lapsed.append(booking)
+                _offer_next_place(session)
+    return lapsed
+
+
+def booking_cancel(*, booking: Booking, on: date | None = None, reason: str = "") -> Booking | None:
     """Cancel a booking (late if within the board's late-cancellation days of the session) and offer
     the freed place to the first person waiting. Returns the booking that was offered the place."""
     on = on or timezone.localdate()
@@ -133,11 +184,11 @@ def booking_cancel(*, booking: Booking, on: date | None = None) -> Booking | Non
         if not booking.is_cancellable:
             raise ValidationError("This booking can no longer be cancelled.")
         held_place = booking.status in Booking.HOLDS_PLACE
-        days_before = (session.starts_on - on).days
-        booking.is_late_cancellation = held_place and days_before <= late_cancellation_days(board=session.course.board)
+        booking.is_late_cancellation = held_place and is_late_cancellation(session=session, on=on)
         booking.status = Status.CANCELLED
         booking.cancelled_on = on
-        booking.save(update_fields=["status", "cancelled_on", "is_late_cancellation"])
+        booking.cancellation_reason = reason.strip()
+        booking.save(update_fields=["status", "cancelled_on", "cancellation_reason", "is_late_cancellation"])
         return _offer_next_place(session) if held_place else None
 
 
@@ -205,10 +256,11 @@ class ImportOutcome:
 
 
 COLUMN_NAMES = {
-    "learner_name": "learner",
-    "partner": "agency",
-    "allocated_on": "allocated date",
-    "completed_on": "completed date",
+    "learner_name": "Learner",
+    "partner": "Agency",
+    "module": "Module",
+    "allocated_on": "Allocated date",
+    "completed_on": "Completed date",
 }
 
 
@@ -241,8 +293,8 @@ def elearning_import(*, board: Board, dataset, progress=None) -> ImportOutcome:
     return ImportOutcome(result.totals["new"], [])
 
 
-ELEARNING_REQUIRED = ["learner", "module", "allocated date"]
-ELEARNING_OPTIONAL = ["agency", "completed date"]
+ELEARNING_REQUIRED = ["Learner", "Module", "Allocated date"]
+ELEARNING_OPTIONAL = ["Agency", "Completed date"]
 
 
 def elearning_import_job(*, job) -> ImportOutcome:

@@ -93,3 +93,21 @@ class CurrentBoardMiddleware:
         request.board = SimpleLazyObject(lambda: current_board(request))
         with board_scope(lambda: request.board):
             return self.get_response(request)
+
+
+def board_public_slug(board) -> str:
+    """The board's part of its public addresses (published reports, the training catalogue): its short
+    name as a slug ("wscb")."""
+    from django.utils.text import slugify
+
+    return slugify(board.short_name)
+
+
+def public_board_get(*, slug: str) -> Board:
+    """The active board whose short name gives ``slug``; 404 otherwise (or if two boards share it)."""
+    from django.http import Http404
+
+    matches = [board for board in Board.objects.filter(is_active=True) if board_public_slug(board) == slug]
+    if len(matches) != 1:
+        raise Http404("No such board.")
+    return matches[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.utils import timezone
 
@@ -94,3 +94,17 @@ class ReportingYear:
 
     def __str__(self) -> str:
         return self.label
+
+
+def working_days_before(day: date, *, on: date) -> int:
+    """How many working days (Monday to Friday) fall after ``on`` up to and including ``day``: a
+    cancellation on Monday for a session the next Monday is 5 working days before it. 0 when ``day``
+    is not after ``on``. Bank holidays are counted as working days (the portal keeps no list of them)."""
+    if day <= on:
+        return 0
+    whole_weeks, rest = divmod((day - on).days, 7)
+    count = whole_weeks * 5
+    for offset in range(1, rest + 1):
+        if (on + timedelta(days=whole_weeks * 7 + offset)).weekday() < 5:
+            count += 1
+    return count

@@ -14,10 +14,12 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
 from wscb.roles import (
+    ACCOUNT_HOLDERS,
     ADMINISTRATOR,
     ALL_ROLES,
     BOARD_MEMBER,
     BUSINESS_SUPPORT,
+    LEARNER,
     PARTNER_LEAD,
     PARTNERSHIP_READERS,
     RECORD_KEEPERS,
@@ -26,18 +28,23 @@ from wscb.roles import (
 )
 
 __all__ = [
+    "ACCOUNT_HOLDERS",
     "ADMINISTRATOR",
     "ALL_ROLES",
     "BOARD_MEMBER",
     "BUSINESS_SUPPORT",
+    "LEARNER",
     "PARTNERSHIP_READERS",
     "PARTNER_LEAD",
     "RECORD_KEEPERS",
+    "AccountHolderMixin",
+    "LearnerMixin",
     "PartnershipReaderMixin",
     "RecordKeeperMixin",
     "Role",
     "RoleRequiredMixin",
     "SignedInMixin",
+    "account_holder_required",
     "role_required",
     "signed_in_required",
     "user_has_role",
@@ -59,6 +66,18 @@ class RoleRequiredMixin(AccessMixin):
 
 class SignedInMixin(RoleRequiredMixin):
     allowed_roles = ALL_ROLES
+
+
+class AccountHolderMixin(RoleRequiredMixin):
+    """Anyone signed in, learners included: their own account pages."""
+
+    allowed_roles = ACCOUNT_HOLDERS
+
+
+class LearnerMixin(RoleRequiredMixin):
+    """Learners only: their own bookings, evaluations and certificates."""
+
+    allowed_roles = frozenset({LEARNER})
 
 
 class PartnershipReaderMixin(RoleRequiredMixin):
@@ -87,3 +106,4 @@ def role_required(*roles: str):
 
 
 signed_in_required = role_required(*ALL_ROLES)
+account_holder_required = role_required(*ACCOUNT_HOLDERS)

@@ -1,4 +1,4 @@
-"""The four roles and what each may do in the back office: plain data and rules, no views.
+"""The roles and what each may do in the back office: plain data and rules, no views.
 
 ``partners.models.User`` stores a ``Role`` and asks ``role_has_model_permission`` for the admin's
 permission checks; ``wscb.permissions`` builds the view mixins and decorators on the same rules.
@@ -19,14 +19,20 @@ class Role(models.TextChoices):
     BUSINESS_SUPPORT = "business_support", "Business support"
     BOARD_MEMBER = "board_member", termed("Board member")  # "Partnership member" for a partnership
     ADMINISTRATOR = "administrator", "Administrator"
+    LEARNER = "learner", "Learner"  # a practitioner booking the board's training (training/selfservice)
 
 
 PARTNER_LEAD = Role.PARTNER_LEAD
 BUSINESS_SUPPORT = Role.BUSINESS_SUPPORT
 BOARD_MEMBER = Role.BOARD_MEMBER
 ADMINISTRATOR = Role.ADMINISTRATOR
+LEARNER = Role.LEARNER
 
-ALL_ROLES = frozenset(Role.values)
+#: Every role that works in the partnership's portal. Learners are not among them: they reach only
+#: their own training pages (``training.selfservice``) and their account pages (``ACCOUNT_HOLDERS``).
+ALL_ROLES = frozenset(Role.values) - {LEARNER}
+#: Everyone with an account: the account pages (password, second factor, sessions).
+ACCOUNT_HOLDERS = frozenset(Role.values)
 #: Roles that may read partnership-wide information (every agency's records).
 PARTNERSHIP_READERS = frozenset({BUSINESS_SUPPORT, BOARD_MEMBER, ADMINISTRATOR})
 #: Roles that keep the records (the back office).

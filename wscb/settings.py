@@ -328,6 +328,8 @@ IMPORT_JOB_MAX_ROWS = env_int("DJANGO_IMPORT_JOB_MAX_ROWS", 200000)
 
 # Retention (wscb/ops/retention.py): records are kept this many years after their reporting year.
 RETENTION_YEARS = env_int("DJANGO_RETENTION_YEARS", 6)
+#: A learner's account (training self-service) not used for this many years is anonymised.
+LEARNER_RETENTION_YEARS = env_int("DJANGO_LEARNER_RETENTION_YEARS", 3)
 
 LOGGING = {
     "version": 1,

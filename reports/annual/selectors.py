@@ -4,10 +4,9 @@ the public's reads (no sign-in), which reach published versions only."""
 from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils.text import slugify
 
-from partners.models import Board
 from reports.annual.models import PublishedReport
+from wscb.boards import board_public_slug, public_board_get  # noqa: F401 (the public pages import them from here)
 from wscb.permissions import ALL_ROLES, user_has_role
 
 #: Published versions are readable by every role: board members and partner leads included.
@@ -36,19 +35,6 @@ def published_report_get(*, for_user, board, pk: int) -> PublishedReport:
 
 
 # --- the public's reads: no sign-in, published versions only ---------------------------------------
-def board_public_slug(board) -> str:
-    """The board's part of its public addresses: its short name as a slug ("wscb")."""
-    return slugify(board.short_name)
-
-
-def public_board_get(*, slug: str):
-    """The active board whose short name gives ``slug``; 404 otherwise (or if two boards share it)."""
-    matches = [board for board in Board.objects.filter(is_active=True) if board_public_slug(board) == slug]
-    if len(matches) != 1:
-        raise Http404("No such board.")
-    return matches[0]
-
-
 def public_report_list(*, board) -> list[PublishedReport]:
     """Every published version of the board, newest year first and newest version first, without files."""
     return list(

@@ -141,15 +141,29 @@ class RoundForm(SpecificErrorMessagesMixin, forms.Form):
         label="Agencies that must return an update",
     )
 
+    is_historical = forms.BooleanField(
+        label="Record this round as history: a past year's round, e-mail nobody",
+        required=False,
+        help_text=(
+            "For a year whose updates were collected before the portal: the deadline may be in the past, "
+            "and no invitations or reminders are e-mailed. Enter the returns afterwards."
+        ),
+    )
+
     def __init__(self, *args, templates, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["template"].queryset = templates
 
-    def clean_deadline(self):
-        deadline = self.cleaned_data["deadline"]
-        if deadline < timezone.localdate():
-            raise forms.ValidationError("The deadline cannot be in the past.")
-        return deadline
+    def clean(self):
+        cleaned = super().clean()
+        deadline = cleaned.get("deadline")
+        if deadline and deadline < timezone.localdate() and not cleaned.get("is_historical"):
+            self.add_error(
+                "deadline",
+                f"The deadline {deadline:%d/%m/%Y} is in the past. To record a past year's round, tick "
+                "“Record this round as history” to confirm: no e-mails are sent.",
+            )
+        return cleaned
 
 
 class CommentForm(SpecificErrorMessagesMixin, forms.Form):

@@ -173,6 +173,11 @@ class Round(models.Model):
     agencies = models.ManyToManyField(Partner, related_name="self_report_rounds", verbose_name="agencies asked")
     opened_at = models.DateTimeField(default=timezone.now)
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    is_historical = models.BooleanField(
+        "recorded as history",
+        default=False,
+        help_text="A past year's round recorded after the event: no invitations or reminders are e-mailed.",
+    )
 
     objects = BoardScopedManager("board")
 

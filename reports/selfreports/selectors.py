@@ -385,13 +385,23 @@ def tracker_rows(*, round_: Round, today: date) -> list[TrackerRow]:
 
 
 def work_queue_items(request) -> list:
-    """Start-page items for business support: submitted partner updates waiting for review."""
+    """Start-page items for business support: submitted partner updates waiting for review, one item
+    per round (reporting year), each linking to that round's tracker."""
     from django.urls import reverse
 
     from wscb.work_queue import QueueItem
 
-    count = self_report_list(for_user=request.user).filter(status=SelfReport.Status.SUBMITTED).count()
-    if not count:
-        return []
-    noun = "partner update is" if count == 1 else "partner updates are"
-    return [QueueItem(f"{count} {noun} waiting for review", reverse("reports:round-list"), count)]
+    waiting = (
+        self_report_list(for_user=request.user)
+        .filter(status=SelfReport.Status.SUBMITTED)
+        .values("round_id", "round__start_year")
+        .annotate(count=Count("pk"))
+        .order_by("-round__start_year")
+    )
+    items = []
+    for row in waiting:
+        count, label = row["count"], ReportingYear(row["round__start_year"]).label
+        noun = "partner update is" if count == 1 else "partner updates are"
+        url = reverse("reports:round-detail", args=[row["round_id"]])
+        items.append(QueueItem(f"{count} {noun} waiting for review ({label})", url, count))
+    return items

@@ -108,8 +108,20 @@ def template_copy(*, template: FormTemplate) -> FormTemplate:
 
 
 # --- rounds ---------------------------------------------------------------------------------------------
-def round_open(*, board: Board, template: FormTemplate, deadline: date, agencies: list[Partner], by: User) -> Round:
-    """Open a round: freeze the form, create each agency's return and e-mail their partner leads."""
+def round_open(
+    *,
+    board: Board,
+    template: FormTemplate,
+    deadline: date,
+    agencies: list[Partner],
+    by: User,
+    is_historical: bool = False,
+) -> Round:
+    """Open a round: freeze the form, create each agency's return and e-mail their partner leads.
+
+    A historical round (a past year recorded after the event, its deadline may be past) e-mails
+    nobody: no invitations now and no reminders later (``reminders_send`` skips it).
+    """
     _require_keeper(by)
     if template.board_id != board.pk:
         raise SelfReportError("That form belongs to another board.")
@@ -119,7 +131,12 @@ def round_open(*, board: Board, template: FormTemplate, deadline: date, agencies
         try:
             with transaction.atomic():
                 round_ = Round.objects.create(
-                    board=board, template=template, start_year=template.start_year, deadline=deadline, opened_by=by
+                    board=board,
+                    template=template,
+                    start_year=template.start_year,
+                    deadline=deadline,
+                    opened_by=by,
+                    is_historical=is_historical,
                 )
         except IntegrityError:
             raise SelfReportError(f"A round for {template.year.label} is already open.") from None
@@ -127,7 +144,7 @@ def round_open(*, board: Board, template: FormTemplate, deadline: date, agencies
         FormTemplate.objects.filter(pk=template.pk, frozen_at__isnull=True).update(frozen_at=timezone.now())
         reports = SelfReport.objects.bulk_create(SelfReport(round=round_, partner=agency) for agency in agencies)
         today = timezone.localdate()
-        for report in reports:
+        for report in [] if is_historical else reports:
             recipients = emails.send_invitation(report=report)
             if recipients:
                 ReminderLog.objects.create(
@@ -456,7 +473,9 @@ def reminders_send(*, today: date | None = None) -> list[ReminderLog]:
     """
     today = today or timezone.localdate()
     sent = []
-    reports = SelfReport.objects.filter(status__in=SelfReport.EDITABLE).select_related("round__board", "partner")
+    reports = SelfReport.objects.filter(status__in=SelfReport.EDITABLE, round__is_historical=False).select_related(
+        "round__board", "partner"
+    )
     for report in reports.order_by("pk"):
         due = reminder_due(
             deadline=report.round.deadline, today=today, opened_on=timezone.localdate(report.round.opened_at)

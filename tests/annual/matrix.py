@@ -5,12 +5,12 @@ signed-in role reads published versions of the board it is working in. Another b
 published version is a 404 for everyone.
 """
 
-from tests.permission_matrix import KEEPERS, SIGNED_IN, AdminPolicy, Entry, expect
+from tests.permission_matrix import ACCOUNT_HOLDERS, KEEPERS, SIGNED_IN, AdminPolicy, Entry, expect
 
 NOT_FOUND_FOR_ALL = dict.fromkeys(SIGNED_IN, 404)
 #: The public pages answer everyone alike, the anonymous visitor included.
-EVERYONE = expect(SIGNED_IN, anonymous=200)
-NOBODY = expect(SIGNED_IN, anonymous=404, **NOT_FOUND_FOR_ALL)
+EVERYONE = expect(ACCOUNT_HOLDERS, anonymous=200)
+NOBODY = expect(set(), anonymous=404, refused=404)
 
 
 def _year(cast):

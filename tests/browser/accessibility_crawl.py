@@ -77,7 +77,7 @@ SKIPPED_VIEW_WORDS = (
 )
 #: Paths that are not pages of the portal.
 SKIPPED_PATHS = ("/static/", "/media/", "/admin/r/")
-SKIPPED_SUFFIXES = (".pdf", ".docx", ".xlsx", ".csv", ".zip", ".png", ".svg", ".jpg", ".ico", ".txt")
+SKIPPED_SUFFIXES = (".pdf", ".docx", ".xlsx", ".csv", ".zip", ".png", ".svg", ".jpg", ".ico", ".txt", ".ics")
 #: Query parameters that export or download whatever page they are on.
 SKIPPED_QUERY_KEYS = frozenset({"format", "fmt", "export", "download"})
 #: Query parameters that carry where to come back to, not what the page shows.

@@ -4,7 +4,7 @@ A job's status page is for the person who started it and for business support of
 (administrators: every board); anyone else gets 404, as for any record outside their scope.
 """
 
-from tests.permission_matrix import KEEPERS, SIGNED_IN, AdminPolicy, Entry, expect
+from tests.permission_matrix import ACCOUNT_HOLDERS, KEEPERS, SIGNED_IN, AdminPolicy, Entry, expect
 
 STATUS_READERS = {"business_support", "administrator"}
 NOT_FOUND = {"lead_a": 404, "board_member": 404}
@@ -49,7 +49,7 @@ def _email(cast):
 ENTRIES = [
     Entry(
         "health",
-        expect(SIGNED_IN, ok=503, anonymous=503),
+        expect(ACCOUNT_HOLDERS, ok=503, anonymous=503),
         note="no sign-in; 503 here because no worker has been seen (tests/jobs/test_health.py)",
     ),
     Entry(

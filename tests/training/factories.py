@@ -3,8 +3,11 @@
 from datetime import date
 
 import factory
+from django.utils import timezone
 
-from training.models import Booking, Course, CoursePlan, ELearningModule, Session
+from tests.partners.factories import UserFactory
+from training.models import Booking, Course, CoursePlan, ELearningModule, Learner, Session
+from wscb.roles import Role
 
 
 class CourseFactory(factory.django.DjangoModelFactory):
@@ -50,3 +53,20 @@ class ModuleFactory(factory.django.DjangoModelFactory):
         model = ELearningModule
 
     title = factory.Sequence(lambda n: f"Module {n}")
+
+
+class LearnerFactory(factory.django.DjangoModelFactory):
+    """A learner who has verified their address; give ``board`` and ``partner`` (or an organisation)."""
+
+    class Meta:
+        model = Learner
+        skip_postgeneration_save = True
+
+    user = factory.SubFactory(UserFactory, role=Role.LEARNER, job_title="Social worker")
+    organisation_name = ""
+    email_verified_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def works_for_the_board(self, create, extracted, **kwargs):
+        if create:
+            self.user.boards.add(self.board)

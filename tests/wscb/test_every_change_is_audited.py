@@ -37,7 +37,7 @@ from django.utils.http import urlsafe_base64_encode
 from finance import services as finance_services
 from finance.models import Contribution, ExpenditureLine, FinanceYear, IncomeLine
 from meetings.models import Meeting
-from partners.models import User
+from partners.models import Board, Partner, User
 from reports.annual.models import NarrativeSection, PriorityActivity, ReportConfiguration
 from reports.selfreports import services as report_services
 from reports.selfreports.models import (
@@ -73,7 +73,7 @@ from tests.reports.factories import (
 )
 from tests.training.factories import BookingFactory, CourseFactory, ModuleFactory, SessionFactory
 from tests.wscb.test_two_factor import code_for
-from training.models import Booking, Session
+from training.models import Booking, Evaluation, ImpactResponse, Learner, Session
 from wscb.accounts.models import UserSession
 from wscb.audit.admin import AuditedModelAdmin
 from wscb.audit.models import AuditAction, AuditEvent
@@ -87,10 +87,21 @@ SECRET_CASE_TEXT = "Kayden, aged 6, of 22 Larch Close, disclosed to his teacher"
 
 # POST views that change no record, and why (they are still signed-in only and CSRF-protected).
 NOT_MUTATING = {
+    "imports:import": "uploads and previews a file: nothing is written until imports:confirm (a case)",
+    "partners:partner-import": "the agencies import's upload and preview (imports:import): nothing is written",
+    "finance:import": "the finance imports' upload and preview (imports:import): nothing is written",
+    "meetings:attendance-import": "the attendance import's upload and preview (imports:import): nothing is written",
+    "training:elearning-import": "the e-learning import's upload and preview (imports:import): nothing is written",
+    "imports:cancel": "drops a previewed file; no record changes",
     "board-switch": "chooses which board the session works in; no record changes",
     "password_reset": "sends a reset e-mail; the password change itself is audited (password_reset_confirm)",
     "health": "GET and HEAD only (a POST is 405); it changes no record",
+    "learning:verify-again": "sends the learner a new verification link; no record changes",
 }
+
+
+#: In a case's POST data: a file to upload to the kind's import page first; the POST then confirms its preview.
+PREVIEW_FIRST = "_preview_first"
 
 
 @dataclass(frozen=True)
@@ -104,6 +115,12 @@ class Case:
     detail: str = ""  # text the event's detail must contain (imports: what and how many)
     client: str = "verified"  # "verified", "password_only" or "anonymous"
     ok: tuple = (302,)
+    #: For an actor without an account (actor ``NO_ACCOUNT``: a learner's manager answering by a signed
+    #: link), the label the event must carry instead of a user.
+    label: str = ""
+
+
+NO_ACCOUNT = "no account"
 
 
 # --- what each case needs -------------------------------------------------------------------------------
@@ -138,7 +155,7 @@ def attendance_record(cast):
 def attendance_import(cast):
     _meeting(cast)
     content = "Group,Meeting date,Name,Status,Role\r\nTest Board,05/09/2016,Gus Guest,present,observer\r\n"
-    return {}, {"file": _csv("attendance.csv", content)}
+    return {"kind": "attendance"}, {PREVIEW_FIRST: _csv("attendance.csv", content)}
 
 
 def _session(cast, **kwargs):
@@ -197,10 +214,91 @@ def booking_accept(cast):
     return {"pk": BookingFactory(session=_session(cast), delegate_name="Cat", status="offered").pk}, {}
 
 
+def _upcoming_booking(cast, **fields):
+    session = SessionFactory(
+        course=CourseFactory(board=cast.board), starts_on=timezone.localdate() + timedelta(days=40)
+    )
+    learner = cast.learner.learner
+    return BookingFactory(session=session, learner=learner, partner=learner.partner, organisation_name="", **fields)
+
+
+def learner_sign_up(cast):
+    from wscb.boards import board_public_slug
+
+    return {"board_slug": board_public_slug(cast.board)}, {
+        "full_name": "New Learner",
+        "job_title": "Youth worker",
+        "organisation": str(cast.agency_a.pk),
+        "email": "new.learner@example.org",
+        "password": TEST_PASSWORD,
+        "password_again": TEST_PASSWORD,
+        "privacy": "on",
+    }
+
+
+def learner_book(cast):
+    from wscb.boards import board_public_slug
+
+    session = SessionFactory(
+        course=CourseFactory(board=cast.board), starts_on=timezone.localdate() + timedelta(days=40)
+    )
+    return {"board_slug": board_public_slug(cast.board), "pk": session.pk}, {}
+
+
+def learner_booking(cast):
+    return {"pk": _upcoming_booking(cast).pk}, {}
+
+
+def learner_cancel_link(cast):
+    from training.selfservice.links import cancel_token
+
+    return {"token": cancel_token(_upcoming_booking(cast))}, {}
+
+
+def learner_offer(cast):
+    from training.selfservice.links import offer_token
+
+    booking = _upcoming_booking(cast, status=Booking.Status.OFFERED, offered_at=timezone.now())
+    return {"token": offer_token(booking)}, {}
+
+
+def manager_approval(cast):
+    from training.selfservice.links import approval_token
+
+    booking = _upcoming_booking(
+        cast,
+        status=Booking.Status.AWAITING_APPROVAL,
+        approval_requested_at=timezone.now(),
+        manager_email="manager@example.org",
+    )
+    return {"token": approval_token(booking)}, {"decision": "approve"}
+
+
+def learner_evaluation(cast):
+    booking = _upcoming_booking(cast, status=Booking.Status.ATTENDED)
+    course = booking.session.course
+    course.learning_outcomes = "Recognise neglect"
+    course.save()
+    return {"pk": booking.pk}, {"before_0": "2", "after_0": "4", "comments": ""}
+
+
+def learner_impact(cast):
+    booking = _upcoming_booking(cast, status=Booking.Status.ATTENDED, impact_invited_at=timezone.now())
+    return {"pk": booking.pk}, {"practice_change": "4", "example": "I ask about fathers."}
+
+
+def invoice_request(cast):
+    from training.models import ChargeRate
+
+    ChargeRate.objects.create(board=cast.board, sector="health", reason="did_not_attend", amount=Decimal("25.00"))
+    BookingFactory(session=_session(cast), partner=cast.agency_a, organisation_name="", status="did_not_attend")
+    return {"pk": cast.agency_a.pk}, {"year": "2030/31"}
+
+
 def elearning_import(cast):
     ModuleFactory(board=cast.board, title="Hidden Harm")
     content = "Learner,Agency,Module,Allocated date,Completed date\r\nLearner 1,Agency A,hidden harm,01/05/2016,\r\n"
-    return {}, {"file": _csv("export.csv", content)}
+    return {"kind": "elearning"}, {PREVIEW_FIRST: _csv("export.csv", content)}
 
 
 def _year_2016(cast):
@@ -283,11 +381,7 @@ def finance_import(cast):
         "Year,Category,Actual or budget,Amount,Description,Date,Supplier reference\r\n"
         "2016/17,Professional Fees,Actual,12.00,Audit,31/03/2017,SUP-1\r\n"
     )
-    return {"dataset": "expenditure"}, {"file": _csv("lines.csv", content)}
-
-
-def partner_import(cast):
-    return {}, {"file": _csv("agencies.csv", "name,short_name,sector\r\nNew Trust,NT,health\r\n")}
+    return {"kind": "expenditure"}, {PREVIEW_FIRST: _csv("lines.csv", content)}
 
 
 def _report_a(cast):
@@ -559,12 +653,12 @@ CASES = [
         ("attendances",),
     ),
     Case(
-        "meetings:attendance-import",
+        "imports:confirm",
         "business_support",
         attendance_import,
         AuditAction.IMPORTED,
-        Meeting,
-        detail="1 rows",
+        None,
+        detail="attendances: 1 new",
     ),
     # training
     Case("training:session-create", "business_support", session_create, AuditAction.CREATED, Session),
@@ -582,7 +676,7 @@ CASES = [
     Case("training:booking-cancel", "business_support", booking_cancel, AuditAction.CHANGED, Booking, ("status",)),
     Case("training:booking-accept", "business_support", booking_accept, AuditAction.CHANGED, Booking, ("status",)),
     Case(
-        "training:elearning-import",
+        "imports:confirm",
         "business_support",
         elearning_import,
         AuditAction.IMPORTED,
@@ -613,16 +707,24 @@ CASES = [
     Case("finance:income-create", "business_support", income_create, AuditAction.CREATED, IncomeLine),
     Case("finance:income-update", "business_support", income_update, AuditAction.CHANGED, IncomeLine, ("amount",)),
     Case("finance:income-delete", "business_support", income_delete, AuditAction.DELETED, IncomeLine),
+    # partners: the board's current reporting year (empty: automatic)
     Case(
-        "finance:import",
+        "partners:current-year",
+        "business_support",
+        lambda cast: ({}, {"current_reporting_year": ""}),
+        AuditAction.CHANGED,
+        Board,
+        detail="Current reporting year",
+    ),
+    # imports: the upload previews and writes nothing; the confirm writes, audited with the counts
+    Case(
+        "imports:confirm",
         "business_support",
         finance_import,
         AuditAction.IMPORTED,
         None,
-        detail="Finance expenditure: 1 rows",
+        detail="expenditure lines: 1 new",
     ),
-    # partners
-    Case("partners:partner-import", "business_support", partner_import, AuditAction.IMPORTED, None, detail="1 new"),
     # partner updates and case studies
     Case("reports:selfreport-section", "lead_a", selfreport_section, AuditAction.CHANGED, SelfReport, ("answers",)),
     Case("reports:selfreport-submit", "lead_a", selfreport_submit, AuditAction.CHANGED, SelfReport, ("status",)),
@@ -719,6 +821,42 @@ CASES = [
         FinanceYear,
         ("income_lines",),
     ),
+    # training self-service (learners)
+    Case(
+        "learning:sign-up",
+        "new.learner@example.org",
+        learner_sign_up,
+        AuditAction.CREATED,
+        Learner,
+        client="anonymous",
+    ),
+    Case("learning:book", "learner", learner_book, AuditAction.CREATED, Booking),
+    Case("learning:booking-cancel", "learner", learner_booking, AuditAction.CHANGED, Booking, ("status",)),
+    Case(
+        "learning:cancel-link",
+        "learner",
+        learner_cancel_link,
+        AuditAction.CHANGED,
+        Booking,
+        ("status",),
+        client="anonymous",
+    ),
+    Case(
+        "learning:offer-accept", "learner", learner_offer, AuditAction.CHANGED, Booking, ("status",), client="anonymous"
+    ),
+    Case(
+        "learning:approval",
+        NO_ACCOUNT,
+        manager_approval,
+        AuditAction.CHANGED,
+        Booking,
+        ("status",),
+        client="anonymous",
+        label="manager manager@example.org",
+    ),
+    Case("learning:evaluation", "learner", learner_evaluation, AuditAction.CREATED, Evaluation),
+    Case("learning:impact", "learner", learner_impact, AuditAction.CREATED, ImpactResponse),
+    Case("training:invoice-request", "business_support", invoice_request, AuditAction.EXPORTED, Partner),
     # accounts and security
     Case("login", "lead_a", sign_in, AuditAction.SIGNED_IN, None, client="anonymous"),
     Case("logout", "lead_a", nothing, AuditAction.SIGNED_OUT, None),
@@ -829,10 +967,17 @@ def test_every_back_office_spreadsheet_import_is_audited():
 
 
 # --- performing the actions ------------------------------------------------------------------------------
+def _actor(case: Case, cast):
+    """The cast member who acts, or (an address) the account the action itself creates: a sign-up."""
+    if "@" in case.actor:
+        return User.objects.get(email=case.actor)
+    return getattr(cast, case.actor)
+
+
 def _client(case: Case, cast) -> Client:
-    actor = getattr(cast, case.actor)
     if case.client == "anonymous":
         return Client()
+    actor = _actor(case, cast)
     if case.client == "password_only":
         client = Client()
         client.post(reverse("login"), {"username": actor.email, "password": TEST_PASSWORD})
@@ -852,13 +997,16 @@ def perform(case: Case, cast):
 
         device = TOTPDevice.objects.get(user=cast.business_support, confirmed=False)
         data = {"code": code_for(device), "password": TEST_PASSWORD}
+    if PREVIEW_FIRST in data:
+        preview = client.post(reverse("imports:import", kwargs=kwargs), {"file": data.pop(PREVIEW_FIRST)})
+        assert preview.status_code == 200, preview.content.decode()[:2000]
+        data = {"token": preview.context["token"], **data}
     before = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     response = client.post(url, data)
     return response, list(AuditEvent.objects.filter(pk__gt=before).order_by("pk"))
 
 
 def problems_with(case: Case, response, events, cast) -> list[str]:
-    actor = getattr(cast, case.actor)
     if response.status_code not in case.ok:
         return [f"status {response.status_code}"]
     wanted = [event for event in events if event.action == case.action]
@@ -869,7 +1017,12 @@ def problems_with(case: Case, response, events, cast) -> list[str]:
         return [f"no {case.action} row{f' about a {case.model.__name__}' if case.model else ''}: {events}"]
     event = wanted[0]
     found = []
-    if event.user_id != actor.pk or event.user_label != actor.email:
+    if case.actor == NO_ACCOUNT:
+        who = (None, case.label)
+    else:
+        actor = _actor(case, cast)
+        who = (actor.pk, actor.email)
+    if (event.user_id, event.user_label) != who:
         found.append(f"who: {event.user_id} {event.user_label!r}")
     if not timezone.is_aware(event.created_at) or abs(timezone.now() - event.created_at) > timedelta(minutes=5):
         found.append(f"when: {event.created_at}")

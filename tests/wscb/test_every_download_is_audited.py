@@ -81,6 +81,39 @@ def impact_file(cast):
     return {"pk": plan.pk}, {}
 
 
+def _upcoming_session(cast):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.training.factories import SessionFactory
+
+    return SessionFactory(course=CourseFactory(board=cast.board), starts_on=timezone.localdate() + timedelta(days=9))
+
+
+def learning_session(cast):
+    from django.utils.text import slugify
+
+    stored = Board.objects.get(pk=cast.board.pk)
+    return {"board_slug": slugify(stored.short_name), "pk": _upcoming_session(cast).pk}, {}
+
+
+def learner_certificate(cast):
+    from tests.training.factories import BookingFactory
+    from training.models import Evaluation
+
+    learner = cast.learner.learner
+    booking = BookingFactory(
+        session=_upcoming_session(cast),
+        learner=learner,
+        partner=learner.partner,
+        organisation_name="",
+        status="attended",
+    )
+    Evaluation.objects.create(booking=booking, ratings=[])
+    return {"pk": booking.pk}, {}
+
+
 def _round(cast):
     return open_round(board=cast.board, agencies=[cast.agency_a, cast.agency_b], by=cast.business_support)
 
@@ -157,6 +190,12 @@ DOWNLOADS = [
     Download("meetings:meeting-document", "board_member", meeting_minutes, "pdf"),
     Download("training:impact-file", "board_member", impact_file, "pdf"),
     Download("training:charges-export", "board_member", lambda cast: ({}, {"year": "2016/17"}), "csv"),
+    Download("training:agency-export", "lead_a", lambda cast: ({"pk": cast.agency_a.pk}, {"year": "2016/17"}), "csv"),
+    Download(
+        "training:agency-charges-pdf", "lead_a", lambda cast: ({"pk": cast.agency_a.pk}, {"year": "2016/17"}), "pdf"
+    ),
+    Download("learning:session-ics", "anonymous", learning_session, "ics"),
+    Download("learning:certificate", "learner", learner_certificate, "pdf"),
     Download(
         "dashboards:panel-export",
         "board_member",

@@ -14,7 +14,7 @@ from wscb.accounts.forms import ConfirmAuthenticatorForm, ReplaceAuthenticatorFo
 from wscb.accounts.sessions import key_hash, session_end, sessions_end_others, user_sessions
 from wscb.audit.models import AuditAction
 from wscb.audit.services import audit_record
-from wscb.permissions import SignedInMixin
+from wscb.permissions import AccountHolderMixin
 from wscb.security import NoStoreMixin, next_from
 
 
@@ -121,7 +121,7 @@ def _password_confirmed(request, password: str) -> bool:
     return user is not None and user.pk == request.user.pk
 
 
-class SecondFactorView(NoStoreMixin, SignedInMixin, View):
+class SecondFactorView(NoStoreMixin, AccountHolderMixin, View):
     """Overview: whether an authenticator is set up, and new backup codes."""
 
     def get(self, request):
@@ -138,7 +138,7 @@ class SecondFactorView(NoStoreMixin, SignedInMixin, View):
         )
 
 
-class BackupCodesView(NoStoreMixin, SignedInMixin, View):
+class BackupCodesView(NoStoreMixin, AccountHolderMixin, View):
     """POST: replace the backup codes and show the new ones once."""
 
     http_method_names = ["post"]
@@ -154,7 +154,7 @@ class BackupCodesView(NoStoreMixin, SignedInMixin, View):
         return render(request, "account/backup_codes.html", {"codes": codes, "next": reverse("two-factor")})
 
 
-class SessionListView(NoStoreMixin, SignedInMixin, View):
+class SessionListView(NoStoreMixin, AccountHolderMixin, View):
     def get(self, request):
         current = key_hash(request.session.session_key) if request.session.session_key else ""
         sessions = list(user_sessions(user=request.user))
@@ -164,7 +164,7 @@ class SessionListView(NoStoreMixin, SignedInMixin, View):
         return render(request, "account/sessions.html", {"sessions": sessions, "others": others})
 
 
-class SessionEndView(NoStoreMixin, SignedInMixin, View):
+class SessionEndView(NoStoreMixin, AccountHolderMixin, View):
     """GET: confirm; POST: end one of your other sessions."""
 
     def _record(self, request, pk):
@@ -183,7 +183,7 @@ class SessionEndView(NoStoreMixin, SignedInMixin, View):
         return redirect("sessions")
 
 
-class SessionsEndOthersView(NoStoreMixin, SignedInMixin, View):
+class SessionsEndOthersView(NoStoreMixin, AccountHolderMixin, View):
     """GET: confirm; POST: end every session except this one."""
 
     def get(self, request):
@@ -198,7 +198,7 @@ class SessionsEndOthersView(NoStoreMixin, SignedInMixin, View):
         return redirect("sessions")
 
 
-class SecondFactorTurnOffView(NoStoreMixin, SignedInMixin, View):
+class SecondFactorTurnOffView(NoStoreMixin, AccountHolderMixin, View):
     """Roles for which it is optional may turn two-step sign-in off, with a current code."""
 
     template_name = "account/two_factor_turn_off.html"

@@ -53,6 +53,7 @@ class EmailAdmin(ReadOnlyAdmin):
         "recipients",
         "subject",
         "body",
+        "attachment_names",
         "status",
         "attempts",
         "last_error",

@@ -19,6 +19,11 @@ class Email(models.Model):
     to = models.JSONField(default=list, help_text="The recipients' addresses.")
     subject = models.CharField(max_length=300)
     body = models.TextField()
+    attachments = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Files sent with it: [{"filename", "content_type", "content" (base64)}], e.g. a calendar file.',
+    )
     from_email = models.CharField(max_length=254, blank=True, help_text="Blank: DEFAULT_FROM_EMAIL.")
     #: The same key queued twice is one message (a repeated reminder run, a double submit).
     key = models.CharField(max_length=200, null=True, blank=True, unique=True)
@@ -40,6 +45,10 @@ class Email(models.Model):
 
     def audit_label(self) -> str:
         return f"{self.get_kind_label()} e-mail #{self.pk}"
+
+    @property
+    def attachment_names(self) -> str:
+        return ", ".join(item["filename"] for item in self.attachments)
 
     def get_kind_label(self) -> str:
         return self.kind.replace("-", " ").replace("_", " ").capitalize()

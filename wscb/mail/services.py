@@ -11,12 +11,15 @@ The message is written to the outbox in the caller's transaction and handed to t
 that transaction commits: a rolled-back request sends nothing, and a slow or refusing mail server
 never holds up or undoes the caller's work. The worker sends it with ``EMAIL_TIMEOUT``, retries with
 backoff and records it as sent once (``wscb.mail.tasks.email_deliver``). ``key`` makes queuing
-idempotent: the same key queued again returns the first message.
+idempotent: the same key queued again returns the first message. ``attachments`` (``Attachment``:
+file name, bytes, content type) are kept in the outbox row with the message and sent with it.
 ``tests/wscb/test_mail_goes_through_the_outbox.py`` fails if code sends mail any other way.
 """
 
 from __future__ import annotations
 
+import base64
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
 
@@ -32,6 +35,22 @@ Status = Email.Status
 SENDING_GIVEN_UP_AFTER = timedelta(minutes=10)
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent with a message (kept small: it is stored in the outbox row)."""
+
+    filename: str
+    content: bytes
+    content_type: str = "application/octet-stream"
+
+    def stored(self) -> dict:
+        return {
+            "filename": self.filename,
+            "content_type": self.content_type,
+            "content": base64.b64encode(self.content).decode("ascii"),
+        }
+
+
 def email_queue(
     *,
     kind: str,
@@ -41,6 +60,7 @@ def email_queue(
     board=None,
     key: str | None = None,
     from_email: str = "",
+    attachments: list[Attachment] | tuple = (),
 ) -> Email | None:
     """Queue one message to ``to`` (blank and repeated addresses dropped); None when nobody is left.
     Returns the already queued message when ``key`` was queued before."""
@@ -61,6 +81,7 @@ def email_queue(
                 body=body,
                 from_email=from_email,
                 key=key,
+                attachments=[attachment.stored() for attachment in attachments],
             )
     except IntegrityError:
         existing = Email.objects.filter(key=key).first() if key else None

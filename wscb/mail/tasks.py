@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import logging
 from datetime import timedelta
 
@@ -54,6 +55,8 @@ def email_deliver(email_id: int) -> str:
         to=list(email.to),
         connection=get_connection(),
     )
+    for attachment in email.attachments:
+        message.attach(attachment["filename"], base64.b64decode(attachment["content"]), attachment["content_type"])
     try:
         message.send()
     except Exception as error:

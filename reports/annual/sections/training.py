@@ -62,13 +62,9 @@ class TrainingData:
 
     @property
     def impact_rows(self) -> list:
-        """Courses with an impact summary or evaluation scores (a bare "impact report: yes" is in the tables)."""
-        return [
-            row
-            for table in self.tables
-            for row in table.rows
-            if row.impact_summary or row.evaluation_score is not None or row.evaluation_responses is not None
-        ]
+        """Courses with an impact summary, entered evaluation scores, or evaluations and impact
+        questionnaires recorded (a bare "impact report: yes" is in the tables)."""
+        return [row for table in self.tables for row in table.rows if row.is_evaluated]
 
     @property
     def elearning_rows(self) -> list[tuple[str, object]]:

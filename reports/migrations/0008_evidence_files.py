@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0006_self_assessment_action_plans'),
+        ('reports', '0007_self_assessment_action_plans'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

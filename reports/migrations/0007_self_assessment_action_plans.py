@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('partners', '0005_agency_memberships_per_board'),
-        ('reports', '0005_self_assessment_review_loop_and_ratings'),
+        ('reports', '0006_self_assessment_review_loop_and_ratings'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

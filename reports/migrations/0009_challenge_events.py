@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('partners', '0005_agency_memberships_per_board'),
-        ('reports', '0007_evidence_files'),
+        ('reports', '0008_evidence_files'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

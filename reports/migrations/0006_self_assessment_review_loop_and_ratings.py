@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0004_report_position_and_label'),
+        ('reports', '0005_round_recorded_as_history'),
     ]
 
     operations = [
