@@ -250,6 +250,16 @@ class ContributionResource(EscapedResource):
                 seen[pair] = number
         return errors
 
+    def repeated_row_errors(self, dataset):
+        """The same, for the Imports page (``wscb.data.imports.run_import``)."""
+        from wscb.data.imports import RowError as PageRowError
+
+        return [
+            PageRowError(error.row, "Partner", message)
+            for error in self.repeated_rows(dataset)
+            for message in error.messages
+        ]
+
     def import_instance(self, instance, row, **kwargs):
         super().import_instance(instance, row, **kwargs)
         if instance.pk is None and instance.partner_id and not instance.partner.is_active:
@@ -407,3 +417,114 @@ def finance_export(*, resource, queryset, file_format: str) -> bytes:
     dataset = resource.export(queryset=queryset)
     data = dataset.export(file_format)
     return data.encode("utf-8-sig") if isinstance(data, str) else data
+
+
+# --- the finance imports on the Imports page (wscb.data.import_kinds) ------------------------------------
+def _held_years(board) -> list[str]:
+    return [
+        ReportingYear(start).label
+        for start in FinanceYear.objects.filter(board=board)
+        .values_list("start_year", flat=True)
+        .order_by("-start_year")
+    ]
+
+
+def _example_year(board) -> ReportingYear:
+    from wscb.years import board_current_year
+
+    held = [ReportingYear.from_label(label) for label in _held_years(board)]
+    current = board_current_year(board)
+    return current if current in held or not held else held[0]
+
+
+def _categories(board) -> list[str]:
+    return list(
+        ExpenditureCategory.objects.filter(board=board, is_active=True)
+        .order_by("order", "name")
+        .values_list("name", flat=True)
+    )
+
+
+def _agencies(board) -> list[str]:
+    return list(member_agencies(board=board).order_by("short_name").values_list("short_name", flat=True))
+
+
+def _column_names(dataset_name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    _, resource_class = DATASETS[dataset_name]
+    columns = [field.column_name for field in resource_class(board=None).get_import_fields()]
+    optional = tuple(name for name in columns if name in OPTIONAL_COLUMNS[dataset_name])
+    return tuple(name for name in columns if name not in optional), optional
+
+
+def finance_import_kinds():
+    from wscb.data.import_kinds import ImportKind
+
+    expenditure_required, expenditure_optional = _column_names("expenditure")
+    contribution_required, contribution_optional = _column_names("contributions")
+    year_note = "The financial year, like 2016/17; open the year in the back office first"
+    return [
+        ImportKind(
+            key="expenditure",
+            title="Expenditure lines",
+            description="One row per line of spending (or of the budget) in a financial year: every row is a new line.",
+            resource=lambda board, user: ExpenditureLineResource(board=board, by=user),
+            required=expenditure_required,
+            optional=expenditure_optional,
+            example=lambda board: {
+                "Year": _example_year(board).label,
+                "Category": (_categories(board) or [""])[0],
+                "Actual or budget": "Actual",
+                "Amount": "1250.00",
+                "Description": "Venue hire for the annual conference",
+                "Date": f"15/06/{_example_year(board).start_year}",
+                "Supplier reference": "INV-0001",
+            },
+            valid_values=lambda board: {
+                "Year": _held_years(board),
+                "Category": _categories(board),
+                "Actual or budget": [label for _, label in ExpenditureLine.Kind.choices],
+            },
+            notes={
+                "Year": year_note,
+                "Category": "One of the board's expenditure categories in use",
+                "Actual or budget": "Actual (the default) or Budget",
+                "Amount": "In pounds, like 1250.00 or £1,250",
+                "Date": "dd/mm/yyyy, inside the financial year",
+            },
+            done_url="finance:statement",
+            order=80,
+        ),
+        ImportKind(
+            key="contributions",
+            title="Partner contributions",
+            description=(
+                "One row per agency and financial year: what it agreed to pay, and what was invoiced and received. "
+                "A row for an agency and year already recorded updates it."
+            ),
+            resource=lambda board, user: ContributionResource(board=board, by=user),
+            required=contribution_required,
+            optional=contribution_optional,
+            example=lambda board: {
+                "Year": _example_year(board).label,
+                "Partner": (_agencies(board) or [""])[0],
+                "Agreed": "5000.00",
+                "Invoiced": "5000.00",
+                "Received": "5000.00",
+                "Invoiced on": f"01/05/{_example_year(board).start_year}",
+                "Received on": f"01/06/{_example_year(board).start_year}",
+                "Invoice reference": "CON-0001",
+            },
+            valid_values=lambda board: {"Year": _held_years(board), "Partner": _agencies(board)},
+            notes={
+                "Year": year_note,
+                "Partner": "The agency's short name or full name",
+                "Agreed": "In pounds",
+                "Invoiced": "In pounds (optional)",
+                "Received": "In pounds (optional)",
+                "Invoiced on": "dd/mm/yyyy",
+                "Received on": "dd/mm/yyyy",
+            },
+            done_url="finance:contribution-list",
+            order=81,
+        ),
+    ]

@@ -82,14 +82,23 @@ def outstanding_contributions(*, for_user, board, year: ReportingYear | None = N
 
 
 def work_queue_items(request) -> list:
-    """Start-page items for business support: partner contributions not yet received in full."""
+    """Start-page items for business support: partner contributions not yet received in full, one
+    item per financial year, each linking to that year's contributions."""
     from django.urls import reverse
 
     from wscb.work_queue import QueueItem
 
     board = request.board
-    count = outstanding_contributions(for_user=request.user, board=board).count() if board else 0
-    if not count:
+    if not board:
         return []
-    noun = "contribution is" if count == 1 else "contributions are"
-    return [QueueItem(f"{count} partner {noun} not yet received in full", reverse("finance:contribution-list"), count)]
+    per_year: dict[int, int] = {}
+    outstanding = outstanding_contributions(for_user=request.user, board=board)
+    for start_year in outstanding.values_list("finance_year__start_year", flat=True):
+        per_year[start_year] = per_year.get(start_year, 0) + 1
+    items = []
+    for start_year, count in sorted(per_year.items(), reverse=True):
+        noun = "contribution is" if count == 1 else "contributions are"
+        label = ReportingYear(start_year).label
+        url = f"{reverse('finance:contribution-list')}?year={start_year}"
+        items.append(QueueItem(f"{count} partner {noun} not yet received in full ({label})", url, count))
+    return items

@@ -13,7 +13,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from finance import selectors, services
-from finance.forms import ContributionForm, ExpenditureLineForm, ImportForm, IncomeLineForm, YearRangeForm
+from finance.forms import ContributionForm, ExpenditureLineForm, IncomeLineForm, YearRangeForm
 from finance.reporting import budget_against_actual, contribution_status, default_years, finance_statement
 from finance.resources import (
     DATASETS,
@@ -22,14 +22,14 @@ from finance.resources import (
     ExpenditureLineResource,
     OutstandingContributionResource,
     finance_export,
-    finance_import,
-    read_dataset,
 )
 from wscb.audit.services import AuditAction, audit_deleted, audit_download, audit_record
 from wscb.data.exports import file_response
+from wscb.data.import_views import ImportPageView
 from wscb.data.once import SubmitOnceMixin
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
+from wscb.years import current_year, year_choices
 
 
 class BoardMixin:
@@ -45,6 +45,14 @@ class BoardMixin:
         return self.request.board
 
 
+def _opening_year(request, held: list[ReportingYear]) -> ReportingYear:
+    """The board's current reporting year when it has a financial year, else the latest one held."""
+    current = current_year(request)
+    if current in held:
+        return current
+    return selectors.latest_year(board=request.board)
+
+
 class StatementView(PartnershipReaderMixin, BoardMixin, TemplateView):
     template_name = "finance/statement.html"
 
@@ -53,7 +61,7 @@ class StatementView(PartnershipReaderMixin, BoardMixin, TemplateView):
         # Bind only when the form's own fields were sent: other query parameters are not a mistake.
         asked = {"end", "count"} & set(self.request.GET)
         form = YearRangeForm(self.request.GET if asked else None, years=held)
-        end, count = selectors.latest_year(board=self.board), 3
+        end, count = _opening_year(self.request, held), 3
         if form.is_bound and form.is_valid():
             end, count = ReportingYear(form.cleaned_data["end"]), form.cleaned_data["count"] or 3
         statement = finance_statement(board=self.board, years=default_years(end, count)) if held else None
@@ -87,16 +95,17 @@ class ContributionListView(SignedInMixin, BoardMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         held = [finance_year.year for finance_year in selectors.finance_year_list(board=self.board)]
-        year = selectors.latest_year(board=self.board)
-        chosen = ReportingYear.from_query(self.request.GET.get("year"))
-        if chosen in held:
-            year = chosen
+        year = current_year(self.request)
+        chosen = self.request.GET.get("year", "")
+        if chosen.isdigit() and 1900 <= int(chosen) <= 2200:
+            year = ReportingYear(int(chosen))
         contributions = selectors.contribution_list(for_user=self.request.user, board=self.board, year=year)
         return super().get_context_data(
             year=year,
             held=held,
             status=contribution_status(contributions),
             is_year_held=year in held,
+            years=year_choices(self.request, year),
             **kwargs,
         )
 
@@ -330,42 +339,14 @@ class IncomeDeleteView(LineDeleteView):
 # --- spreadsheets ----------------------------------------------------------------------------------
 
 
-class ImportView(SubmitOnceMixin, RecordKeeperMixin, BoardMixin, View):
-    template_name = "finance/import.html"
+class ImportView(ImportPageView):
+    """The expenditure and contributions imports: the shared upload -> preview -> confirm
+    (``wscb.data.import_kinds``; the kinds are in ``finance.resources``)."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if kwargs["dataset"] not in DATASETS:
+    def dispatch(self, request, *args, dataset, **kwargs):
+        if dataset not in DATASETS:
             raise Http404("No such import.")
-        return super().dispatch(request, *args, **kwargs)
-
-    def context(self, form, **extra):
-        title, resource_class = DATASETS[self.kwargs["dataset"]]
-        columns = [field.column_name for field in resource_class(board=self.board).get_import_fields()]
-        return {"form": form, "title": title, "columns": columns, "dataset": self.kwargs["dataset"], **extra}
-
-    def get(self, request, *args, **kwargs):
-        return render(request, self.template_name, self.context(ImportForm()))
-
-    def post(self, request, *args, **kwargs):
-        form = ImportForm(request.POST, request.FILES)
-        if not form.is_valid():
-            return render(request, self.template_name, self.context(form))
-        try:
-            dataset = read_dataset(form.cleaned_data["file"], kwargs["dataset"], self.board)
-        except Exception as error:  # any unreadable file gets the same answer
-            message = str(error) if isinstance(error, ValueError) else "The file could not be read."
-            form.add_error("file", message)
-            return render(request, self.template_name, self.context(form))
-        outcome = finance_import(dataset_name=kwargs["dataset"], dataset=dataset, board=self.board, by=request.user)
-        if not outcome.ok:
-            return render(request, self.template_name, self.context(ImportForm(), outcome=outcome))
-        audit_record(  # the one place a finance import is audited (counts only)
-            request=request,
-            action=AuditAction.IMPORTED,
-            detail=f"Finance {kwargs['dataset']}: {outcome.imported} rows for {self.board.short_name}",
-        )
-        messages.success(request, f"Imported {outcome.imported} row{'s' if outcome.imported != 1 else ''}.")
-        return redirect("finance:statement")
+        return super().dispatch(request, *args, kind=dataset, **kwargs)
 
 
 class ExportView(PartnershipReaderMixin, BoardMixin, View):

@@ -265,21 +265,6 @@ def _other_initial(row) -> dict:
     return {"name": row.name, "job_title": row.job_title, "partner": row.partner_id, "attendee_role": row.attendee_role}
 
 
-class AttendanceImportForm(SpecificErrorMessagesMixin, forms.Form):
-    file = forms.FileField(
-        label="Attendance spreadsheet",
-        help_text="CSV (UTF-8, with or without a byte-order mark) or Excel (.xlsx), at most 10 MB.",
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if Path(upload.name).suffix.lower() not in (".csv", ".xlsx"):
-            raise ValidationError("Upload a .csv or .xlsx file.")
-        if upload.size > MAX_DOCUMENT_BYTES:
-            raise ValidationError("The file is larger than 10 MB.")
-        return upload
-
-
 class AgendaItemForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import F
@@ -140,76 +140,6 @@ def attendance_record(
         )
     meeting.refresh_from_db(fields=["version", "status"])
     return meeting
-
-
-@dataclass
-class ImportOutcome:
-    imported: int = 0
-    #: (spreadsheet row number, header row being 1; the reasons) for every bad row.
-    row_errors: list[tuple[int, list[str]]] = None
-    file_errors: list[str] = None
-    #: the meetings whose attendance was imported
-    meetings: list = field(default_factory=list)
-
-    @property
-    def is_clean(self) -> bool:
-        return not self.row_errors and not self.file_errors
-
-
-class UnreadableFile(Exception):
-    """The upload is not a spreadsheet this import can read; the message says why."""
-
-
-REQUIRED_COLUMNS = ["Group", "Meeting date", "Name", "Status"]
-OPTIONAL_COLUMNS = ["Agency", "Job title", "Deputy name", "Deputy job title", "Role"]
-
-
-def attendance_dataset(*, upload):
-    """Read an uploaded .csv or .xlsx into a ``tablib.Dataset`` through ``wscb.data.imports.read_upload``.
-
-    The shared limits apply (``IMPORT_MAX_UPLOAD_BYTES``, ``IMPORT_MAX_ROWS``; UTF-8 with or without a
-    byte-order mark or Windows-1252; content checked; missing, unknown or repeated headings refused).
-    Raises ``UnreadableFile`` with the reason.
-    """
-    from wscb.data.imports import ImportRejected, read_upload
-
-    try:
-        return read_upload(upload, required=REQUIRED_COLUMNS, optional=OPTIONAL_COLUMNS)
-    except ImportRejected as problem:
-        raise UnreadableFile(str(problem)) from problem
-
-
-def attendance_import(*, board, dataset, by) -> ImportOutcome:
-    """Import attendance rows all or nothing: a dry run first; if any row is bad, nothing is written.
-
-    Returns the number of rows imported, or every bad row with its reasons.
-    """
-    from meetings.resources import AttendanceResource
-
-    dry_run = AttendanceResource(board=board).import_data(dataset, dry_run=True, raise_errors=False)
-    file_errors = [str(getattr(error.error, "message", error.error)) for error in dry_run.base_errors]
-    row_errors = [
-        (number, [str(problem) for problem in problems])
-        for number, problems in getattr(dataset, "row_problems", {}).items()
-    ]
-    for invalid in dry_run.invalid_rows:
-        messages = [message for messages in invalid.error_dict.values() for message in messages]
-        row_errors.append((invalid.number + 1, messages))
-    for number, errors in dry_run.row_errors():
-        row_errors.append((number + 1, [str(error.error) for error in errors]))
-    if file_errors or row_errors:
-        return ImportOutcome(imported=0, row_errors=sorted(row_errors), file_errors=file_errors)
-    with transaction.atomic():
-        resource = AttendanceResource(board=board)
-        result = resource.import_data(dataset, dry_run=False, raise_errors=True)
-        meeting_ids = {resolved["meeting"].pk for resolved in resource.resolved.values()}
-        Meeting.objects.filter(pk__in=meeting_ids).update(version=F("version") + 1)
-    return ImportOutcome(
-        imported=result.totals["new"] + result.totals["update"],
-        row_errors=[],
-        file_errors=[],
-        meetings=list(Meeting.objects.filter(pk__in=meeting_ids).order_by("held_on", "pk")),
-    )
 
 
 # --- agenda items, papers, the board pack and its publication ------------------------------------------

@@ -14,14 +14,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views import View
-from django.views.generic import CreateView, DetailView, FormView, ListView, TemplateView, UpdateView
+from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
 
 from meetings import packs, reporting, selectors, services
 from meetings.charts import attendance_chart_svg
 from meetings.forms import (
     ActionProgressForm,
     AgendaItemForm,
-    AttendanceImportForm,
     AttendanceSheet,
     DecisionForm,
     DeclarationForm,
@@ -35,10 +34,10 @@ from meetings.forms import (
 from meetings.models import BoardPack, Group, MinutesFrozen
 from wscb import charts
 from wscb.audit.services import AuditAction, audit_deleted, audit_download, audit_record
+from wscb.data.import_views import ImportPageView
 from wscb.data.once import SubmitOnceMixin
 from wscb.data.page_cache import cached_fragment
 from wscb.data.uploads import serve_upload, upload_format
-from wscb.periods import ReportingYear
 from wscb.permissions import (
     PARTNER_LEAD,
     RECORD_KEEPERS,
@@ -47,10 +46,7 @@ from wscb.permissions import (
     RoleRequiredMixin,
     SignedInMixin,
 )
-
-
-def chosen_year(request) -> ReportingYear:
-    return ReportingYear.from_query(request.GET.get("year"), default=ReportingYear.current())
+from wscb.years import chosen_year, year_choices
 
 
 def chosen_group(request) -> Group | None:
@@ -61,12 +57,6 @@ def chosen_group(request) -> Group | None:
         if group is not None:
             return group
     return groups.filter(kind=Group.Kind.BOARD).first() or groups.first()
-
-
-def year_choices(year: ReportingYear) -> list[ReportingYear]:
-    current = ReportingYear.current()
-    first = min(year.start_year, current.start_year) - 3
-    return [ReportingYear(start) for start in range(max(current.start_year, year.start_year), first - 1, -1)]
 
 
 class MeetingListView(SignedInMixin, ListView):
@@ -232,30 +222,12 @@ class AttendanceRecordView(RecordKeeperMixin, View):
         return render(self.request, self.template_name, context, status=status)
 
 
-class AttendanceImportView(SubmitOnceMixin, RecordKeeperMixin, FormView):
-    http_method_names = ["get", "post", "head", "options"]
-    template_name = "meetings/attendance_import.html"
-    form_class = AttendanceImportForm
+class AttendanceImportView(ImportPageView):
+    """Attendance rows: the shared upload -> preview -> confirm (``wscb.data.import_kinds``; the kind is in
+    ``meetings.resources``)."""
 
-    def form_valid(self, form):
-        try:
-            dataset = services.attendance_dataset(upload=form.cleaned_data["file"])
-        except services.UnreadableFile as error:
-            form.add_error("file", str(error))
-            return self.render_to_response(self.get_context_data(form=form), status=400)
-        outcome = services.attendance_import(board=self.request.board, dataset=dataset, by=self.request.user)
-        if not outcome.is_clean:
-            context = self.get_context_data(form=form, outcome=outcome)
-            return self.render_to_response(context, status=400)
-        for meeting in outcome.meetings:  # the one place an attendance import is audited
-            audit_record(
-                request=self.request,
-                action=AuditAction.IMPORTED,
-                obj=meeting,
-                detail=f"Attendance imported ({outcome.imported} rows in the file)",
-            )
-        messages.success(self.request, f"{outcome.imported} attendance rows have been imported.")
-        return redirect("meetings:attendance-summary")
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, kind="attendance", **kwargs)
 
 
 class AttendanceSummaryView(PartnershipReaderMixin, TemplateView):
@@ -267,7 +239,7 @@ class AttendanceSummaryView(PartnershipReaderMixin, TemplateView):
         request = self.request
         year, group = chosen_year(request), chosen_group(request)
         context = {"year": year, "group": group, "groups": selectors.group_list(board=request.board)}
-        context["years"] = year_choices(year)
+        context["years"] = year_choices(request, year)
 
         def figures():
             shown = {"year": year, "group": group}
@@ -294,7 +266,7 @@ class AgencyAttendanceView(SignedInMixin, TemplateView):
     def get_context_data(self, **kwargs):
         agency = selectors.agency_get(for_user=self.request.user, pk=self.kwargs["pk"])
         year, group = chosen_year(self.request), chosen_group(self.request)
-        context = {"agency": agency, "year": year, "group": group, "years": year_choices(year)}
+        context = {"agency": agency, "year": year, "group": group, "years": year_choices(self.request, year)}
         context["groups"] = selectors.group_list(board=self.request.board)
         if self.request.board:
             context["memberships"] = selectors.memberships_on(

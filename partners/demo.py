@@ -14,7 +14,12 @@ from wscb.roles import Role
 
 Sector = Partner.Sector
 
-BOARD = {"name": "Wigan Safeguarding Children Board", "short_name": "WSCB", "term": Board.Term.BOARD}
+BOARD = {
+    "name": "Wigan Safeguarding Children Board",
+    "short_name": "WSCB",
+    "term": Board.Term.BOARD,
+    "current_reporting_year": 2016,  # the year of the seed report: the demo opens on it
+}
 
 
 @dataclass(frozen=True)

@@ -31,3 +31,25 @@ class UserEditForm(SpecificErrorMessagesMixin, UserChangeForm):
         if User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError("A user with this e-mail address already exists.")
         return email
+
+
+class CurrentYearForm(SpecificErrorMessagesMixin, forms.Form):
+    """The board's current reporting year: one of the years offered, or automatic."""
+
+    current_reporting_year = forms.ChoiceField(
+        label="Current reporting year",
+        required=False,
+        help_text="Every page that shows a year opens on this one; anyone can still choose another.",
+    )
+
+    def __init__(self, *args, years, automatic, **kwargs):
+        super().__init__(*args, **kwargs)
+        automatic_label = f"Automatic: the latest year that has records (now {automatic.label})"
+        self.fields["current_reporting_year"].choices = [
+            ("", automatic_label),
+            *[(str(year.start_year), year.label) for year in years],
+        ]
+
+    def clean_current_reporting_year(self) -> int | None:
+        value = self.cleaned_data["current_reporting_year"]
+        return int(value) if value else None

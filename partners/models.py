@@ -37,6 +37,15 @@ class Board(models.Model):
         help_text="Shown in page titles and headings: 'Board' or 'Partnership'.",
     )
     is_active = models.BooleanField(default=True)
+    current_reporting_year = models.PositiveSmallIntegerField(
+        "current reporting year",
+        null=True,
+        blank=True,
+        help_text=(
+            "The start year of the reporting year its pages open on (2016 for 2016/17). Empty: the "
+            "latest year that has records, else this calendar's reporting year (wscb.years)."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -81,3 +81,10 @@ def member_agencies(*, board: Board) -> QuerySet[Partner]:
     """The agencies of ``board`` (any date), whatever the scope: for code that names its board."""
     members = BoardMembership._base_manager.filter(board=board).values("partner_id")
     return Partner.objects.every_board().filter(pk__in=members)
+
+
+def board_current_year_set(*, board: Board, start_year: int | None) -> Board:
+    """Set the reporting year ``board``'s pages open on (``None``: the latest year with records)."""
+    Board.objects.filter(pk=board.pk).update(current_reporting_year=start_year)
+    board.current_reporting_year = start_year
+    return board

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.PartnerListView.as_view(), name="partner-list"),
     path("<int:pk>/", views.PartnerDetailView.as_view(), name="partner-detail"),
     path("import/", views.PartnerImportView.as_view(), name="partner-import"),
+    path("current-year/", views.CurrentYearView.as_view(), name="current-year"),
 ]

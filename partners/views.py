@@ -1,17 +1,19 @@
 """Partner agency pages: the list for partnership readers, one agency's page for anyone in scope."""
 
-from django.conf import settings
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views import View
 from django.views.generic import DetailView, ListView
 
-from partners.resources import PartnerResource
+from partners.forms import CurrentYearForm
 from partners.selectors import partner_get, partner_leads, partner_list, partner_membership, partner_people
-from partners.services import agency_boards
-from wscb.data.imports import ImportFileForm, ImportRejected, read_upload, run_import
-from wscb.data.once import SubmitOnceMixin
+from partners.services import agency_boards, board_current_year_set
+from wscb.audit.services import AuditAction, audit_record
+from wscb.data.import_views import ImportPageView
+from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
+from wscb.years import current_year, default_year, year_options, years_with_records
 
 
 class PartnerListView(PartnershipReaderMixin, ListView):
@@ -53,46 +55,39 @@ class PartnerDetailView(SignedInMixin, DetailView):
         )
 
 
-class PartnerImportView(SubmitOnceMixin, RecordKeeperMixin, View):
-    """Business support uploads a spreadsheet of agencies: every row is imported, or none is."""
+class PartnerImportView(ImportPageView):
+    """The agencies import: the shared upload -> preview -> confirm (``wscb.data.import_kinds``)."""
 
-    template_name = "partners/partner_import.html"
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, kind="agencies", **kwargs)
 
-    def get(self, request):
-        return render(request, self.template_name, self._context(ImportFileForm()))
 
-    def post(self, request):
-        form = ImportFileForm(request.POST, request.FILES)
-        outcome = None
-        if form.is_valid():
-            try:
-                dataset = read_upload(
-                    form.cleaned_data["file"],
-                    required=PartnerResource.REQUIRED,
-                    optional=PartnerResource.OPTIONAL,
-                    aliases=PartnerResource.ALIASES,
-                )
-            except ImportRejected as problem:
-                form.add_error("file", str(problem))
-            else:
-                outcome = run_import(resource=PartnerResource(board=request.board), dataset=dataset, request=request)
-                if outcome.ok:
-                    totals = outcome.totals
-                    messages.success(
-                        request,
-                        f"Imported: {totals.get('new', 0)} new, {totals.get('update', 0)} updated, "
-                        f"{totals.get('skip', 0)} unchanged.",
-                    )
-                    return redirect("partners:partner-list")
-        return render(
-            request, self.template_name, self._context(form, outcome), status=400 if form.errors or outcome else 200
+class CurrentYearView(RecordKeeperMixin, View):
+    """Business support sets the reporting year the board's pages open on."""
+
+    template_name = "partners/current_year.html"
+    http_method_names = ["get", "post", "head", "options"]
+
+    def _form(self, request, data=None):
+        if not request.board:
+            raise Http404("No board selected.")
+        years = years_with_records(request.board)
+        calendar = ReportingYear.current()
+        initial = {"current_reporting_year": str(request.board.current_reporting_year or "")}
+        return CurrentYearForm(
+            data, initial=initial, years=year_options(years, calendar), automatic=default_year(years, calendar)
         )
 
-    def _context(self, form, outcome=None):
-        return {
-            "form": form,
-            "outcome": outcome,
-            "columns": [*PartnerResource.REQUIRED, *PartnerResource.OPTIONAL],
-            "max_megabytes": settings.IMPORT_MAX_UPLOAD_BYTES // (1024 * 1024),
-            "max_rows": settings.IMPORT_MAX_ROWS,
-        }
+    def get(self, request):
+        return render(request, self.template_name, {"form": self._form(request), "year": current_year(request)})
+
+    def post(self, request):
+        form = self._form(request, request.POST)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form, "year": current_year(request)}, status=400)
+        board = board_current_year_set(board=request.board, start_year=form.cleaned_data["current_reporting_year"])
+        request._board_years = None
+        year = current_year(request)
+        audit_record(request=request, action=AuditAction.CHANGED, obj=board, detail=f"Current reporting year: {year}")
+        messages.success(request, f"Pages now open on {year.label}.")
+        return redirect("home")

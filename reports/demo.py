@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Q
 
 from partners.models import Partner, User
-from reports.selfreports import services
+from reports.selfreports import demo_current, services
 from reports.selfreports.default_form import PERIOD_END, PERIOD_START
 from reports.selfreports.models import (
     Answer,
@@ -261,3 +261,5 @@ def load_for_board(*, board) -> None:
             )
     if not FormTemplate.objects.filter(board=board, start_year=YEAR.next.start_year).exists():
         services.template_copy(template=template)
+    if ReportingYear.current().start_year > YEAR.next.start_year:  # the current year: ratings, open round
+        demo_current.load_current_year(board=board, agencies=list(agencies.values()))

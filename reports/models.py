@@ -3,7 +3,11 @@
 from reports.selfreports.models import (
     Answer,
     AnswerChange,
+    AssessmentAction,
+    AssessmentActionNote,
     CaseStudy,
+    ChallengeEvent,
+    Evidence,
     FormSection,
     FormTemplate,
     Question,
@@ -18,7 +22,11 @@ from reports.selfreports.models import (
 __all__ = [
     "Answer",
     "AnswerChange",
+    "AssessmentAction",
+    "AssessmentActionNote",
     "CaseStudy",
+    "ChallengeEvent",
+    "Evidence",
     "FormSection",
     "FormTemplate",
     "Question",

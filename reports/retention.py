@@ -3,12 +3,14 @@
 Both are kept until ``RETENTION_YEARS`` (setting ``DJANGO_RETENTION_YEARS``, default 6) after the
 end of the return's reporting year, e.g. a 2016/17 return until 31/03/2023; on that day it is still kept.
 
-- Case studies (stories about real children) are **deleted**.
+- Case studies (stories about real children) are **deleted**, and so are evidence files attached to the
+  answers, with their stored files.
 - Returns are **anonymised**, not deleted: the return row, its agency, year and status stay (so the
   board can still say which agencies returned in that year), but every answer, the answer history,
-  review comments, case studies and the notes on status changes are removed, and reminder
-  recipients are blanked. An anonymised return has no section entries, comments or case studies,
-  which is how ``apply_retention`` knows it has been dealt with already.
+  review comments and messages, case studies, the declaration's names and the notes on status
+  changes are removed, and reminder recipients are blanked. An anonymised return has no section
+  entries, comments or case studies, which is how ``apply_retention`` knows it has been dealt with
+  already.
 
 Nothing is done to a return or case study of a round that is not closed (its deadline is today or
 later), whatever the date: the agency may be writing it. Before either is removed, every published
@@ -34,11 +36,17 @@ def _return_retain_until(report):
 def return_anonymise(report) -> None:
     """Remove everything an agency wrote in the return; keep that it existed and its status."""
     with transaction.atomic():
+        for item in report.evidence.all():
+            item.delete()  # one by one: each stored file goes too
         report.case_studies.all().delete()
         report.entries.all().delete()  # answers and answer history go with them
         report.comments.all().delete()
         report.transitions.update(note="")
         report.reminders.update(recipients="")
+        # the declaration names a person; the review messages are text about the return
+        type(report).objects.filter(pk=report.pk).update(
+            declared_name="", declared_role="", declared_endorsed_by="", review_message="", return_message=""
+        )
 
 
 def published_copies(rule, records, today) -> list[str]:
@@ -64,13 +72,19 @@ def published_copies(rule, records, today) -> list[str]:
 
 
 def register() -> None:
-    from reports.selfreports.models import CaseStudy, ReviewComment, SectionEntry, SelfReport
+    from reports.selfreports.models import CaseStudy, Evidence, ReviewComment, SectionEntry, SelfReport
 
     retention_register(
         model=CaseStudy,
         description="Case studies in partner returns (deleted)",
         retain_until=lambda case_study: case_study.retain_until,
         # never while its round is open: the agency may be writing it now
+        still_open=lambda day: Q(report__round__deadline__gte=day),
+    )
+    retention_register(
+        model=Evidence,
+        description="Evidence files attached to partner returns (deleted, with the stored files)",
+        retain_until=lambda item: item.retain_until,
         still_open=lambda day: Q(report__round__deadline__gte=day),
     )
     retention_register(
@@ -81,6 +95,7 @@ def register() -> None:
         anonymise=return_anonymise,
         done=~Q(pk__in=SectionEntry.objects.values("report"))
         & ~Q(pk__in=CaseStudy.objects.values("report"))
+        & ~Q(pk__in=Evidence.objects.values("report"))
         & ~Q(pk__in=ReviewComment.objects.values("report")),
         still_open=lambda day: Q(round__deadline__gte=day),
     )

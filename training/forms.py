@@ -1,4 +1,4 @@
-"""Forms for sessions, bookings, attendance, cancellations and the e-learning import."""
+"""Forms for sessions, bookings, attendance and cancellations."""
 
 from django import forms
 from django.utils import timezone
@@ -135,14 +135,21 @@ class SessionCancelForm(SpecificErrorMessagesMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class ImportForm(SpecificErrorMessagesMixin, forms.Form):
-    file = forms.FileField(
-        label="Provider's export (CSV or Excel)",
-        help_text="Columns: learner, agency, module, allocated date, completed date (dd/mm/yyyy).",
+class BookingCancelForm(SpecificErrorMessagesMixin, forms.Form):
+    """When the delegate cancelled: today unless recorded later (lateness is counted from this date)."""
+
+    cancelled_on = forms.DateField(
+        label="Date cancelled",
+        widget=DateInput(),
+        required=False,
+        help_text="The day the delegate cancelled, dd/mm/yyyy. Left empty: today.",
+    )
+    reason = forms.CharField(
+        label="Reason given", max_length=200, required=False, help_text="Why the delegate cancelled, if they said."
     )
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError("Upload a .csv or .xlsx file.")
-        return upload
+    def clean_cancelled_on(self):
+        day = self.cleaned_data["cancelled_on"] or timezone.localdate()
+        if day > timezone.localdate():
+            raise forms.ValidationError("The date cancelled cannot be in the future.")
+        return day

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 
 from partners.models import Board, Partner, StrategicPriority
-from wscb.periods import ReportingYear
+from wscb.periods import ReportingYear, working_days_before
 from wscb.scoping import BoardScopedManager
 
 #: Charges for a booking by a named community or voluntary organisation use this sector.
@@ -300,6 +300,9 @@ class Booking(models.Model):
         null=True, blank=True, help_text="When the follow-up impact questionnaire was sent (it is sent once)."
     )
     cancelled_on = models.DateField(null=True, blank=True)
+    cancellation_reason = models.CharField(
+        "reason given", max_length=200, blank=True, help_text="Why the delegate cancelled, if they said."
+    )
     is_late_cancellation = models.BooleanField(default=False)
 
     objects = BoardScopedManager("session__course__board")
@@ -394,6 +397,16 @@ class TrainingPolicy(models.Model):
 
     def __str__(self) -> str:
         return f"Training policy for {self.board.short_name}"
+
+    def cancellation_is_late(self, *, starts_on, on) -> bool:
+        """The one lateness rule (the cancel pages, the bookings import): cancelled the policy's
+        cut-off or fewer days before the session (or after it), counted from ``on`` in calendar or
+        working days as the policy says."""
+        if self.late_cancellation_counts == self.DaysCounted.WORKING:
+            days_before = working_days_before(starts_on, on=on)
+        else:
+            days_before = (starts_on - on).days
+        return days_before <= self.late_cancellation_days
 
 
 class ChargeRate(models.Model):

@@ -67,21 +67,28 @@ def impact_plan_get(*, board: Board, pk: int) -> CoursePlan:
 
 
 def work_queue_items(request) -> list:
-    """Start-page items for business support: past sessions still waiting for attendance."""
+    """Start-page items for business support: past sessions still waiting for attendance, one item per
+    reporting year, each linking to that year's session list."""
+    from urllib.parse import urlencode
+
     from django.urls import reverse
 
     from wscb.work_queue import QueueItem
 
     board = request.board
-    count = sessions_awaiting_attendance(board=board).count() if board else 0
-    if not count:
+    if not board:
         return []
-    noun = "session needs" if count == 1 else "sessions need"
-    return [
-        QueueItem(
-            f"{count} training {noun} attendance marking", f"{reverse('training:session-list')}?awaiting=1", count
-        )
-    ]
+    per_year: dict[ReportingYear, int] = {}
+    for day in sessions_awaiting_attendance(board=board).values_list("starts_on", flat=True):
+        year = ReportingYear.containing(day)
+        per_year[year] = per_year.get(year, 0) + 1
+    items = []
+    for year, count in sorted(per_year.items(), reverse=True):
+        noun = "session needs" if count == 1 else "sessions need"
+        query = urlencode({"year": year.label, "awaiting": 1})
+        url = f"{reverse('training:session-list')}?{query}"
+        items.append(QueueItem(f"{count} training {noun} attendance marking ({year.label})", url, count))
+    return items
 
 
 def course_get(*, board: Board, pk: int) -> Course:

@@ -23,7 +23,6 @@ from wscb.data.imports import ImportRejected, read_upload
 from wscb.data.versions import EditConflict, versioned_update
 from wscb.jobs.services import JobError, job_complete, job_progress
 from wscb.mail.services import email_queue
-from wscb.periods import working_days_before
 
 Status = Booking.Status
 
@@ -53,14 +52,9 @@ def late_cancellation_days(*, board: Board) -> int:
 
 
 def is_late_cancellation(*, session: Session, on: date) -> bool:
-    """Whether cancelling a place on ``session`` on ``on`` is late by the board's cut-off: that many
-    days or fewer before the session, counted in calendar or working days as the policy says."""
-    policy = training_policy(board=session.course.board)
-    if policy.late_cancellation_counts == TrainingPolicy.DaysCounted.WORKING:
-        days_before = working_days_before(session.starts_on, on=on)
-    else:
-        days_before = (session.starts_on - on).days
-    return days_before <= policy.late_cancellation_days
+    """Whether cancelling a place on ``session`` on ``on`` is late by the board's cut-off
+    (``TrainingPolicy.cancellation_is_late``)."""
+    return training_policy(board=session.course.board).cancellation_is_late(starts_on=session.starts_on, on=on)
 
 
 def _places_taken(session: Session) -> int:
@@ -180,7 +174,7 @@ def offers_expire(*, now=None) -> list[Booking]:
     return lapsed
 
 
-def booking_cancel(*, booking: Booking, on: date | None = None) -> Booking | None:
+def booking_cancel(*, booking: Booking, on: date | None = None, reason: str = "") -> Booking | None:
     """Cancel a booking (late if within the board's late-cancellation days of the session) and offer
     the freed place to the first person waiting. Returns the booking that was offered the place."""
     on = on or timezone.localdate()
@@ -193,7 +187,8 @@ def booking_cancel(*, booking: Booking, on: date | None = None) -> Booking | Non
         booking.is_late_cancellation = held_place and is_late_cancellation(session=session, on=on)
         booking.status = Status.CANCELLED
         booking.cancelled_on = on
-        booking.save(update_fields=["status", "cancelled_on", "is_late_cancellation"])
+        booking.cancellation_reason = reason.strip()
+        booking.save(update_fields=["status", "cancelled_on", "cancellation_reason", "is_late_cancellation"])
         return _offer_next_place(session) if held_place else None
 
 
@@ -261,10 +256,11 @@ class ImportOutcome:
 
 
 COLUMN_NAMES = {
-    "learner_name": "learner",
-    "partner": "agency",
-    "allocated_on": "allocated date",
-    "completed_on": "completed date",
+    "learner_name": "Learner",
+    "partner": "Agency",
+    "module": "Module",
+    "allocated_on": "Allocated date",
+    "completed_on": "Completed date",
 }
 
 
@@ -297,8 +293,8 @@ def elearning_import(*, board: Board, dataset, progress=None) -> ImportOutcome:
     return ImportOutcome(result.totals["new"], [])
 
 
-ELEARNING_REQUIRED = ["learner", "module", "allocated date"]
-ELEARNING_OPTIONAL = ["agency", "completed date"]
+ELEARNING_REQUIRED = ["Learner", "Module", "Allocated date"]
+ELEARNING_OPTIONAL = ["Agency", "Completed date"]
 
 
 def elearning_import_job(*, job) -> ImportOutcome:

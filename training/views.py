@@ -1,20 +1,20 @@
 """Training pages: the summary, sessions and bookings, attendance, an agency's page, charges, import."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from partners.selectors import partner_get
-from training import reporting, selectors, services, tasks
+from training import reporting, selectors, services
 from training.forms import (
     AttendanceForm,
+    BookingCancelForm,
     BookingForm,
-    ImportForm,
     SessionCancelForm,
     SessionForm,
     TeamBookingForm,
@@ -23,28 +23,28 @@ from training.models import Booking
 from wscb import charts
 from wscb.audit.services import AuditAction, audit_download, audit_record, audit_record_many
 from wscb.data.exports import csv_response, file_response
-from wscb.data.import_jobs import import_runs_as_job
-from wscb.data.imports import ImportRejected, read_upload
+from wscb.data.import_views import ImportPageView
 from wscb.data.once import SubmitOnceMixin
 from wscb.data.page_cache import cached_fragment
 from wscb.data.uploads import serve_upload, upload_format
-from wscb.jobs.services import job_status_url
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, RecordKeeperMixin, SignedInMixin
-
-
-def _year(request) -> ReportingYear:
-    """The year asked for in ``?year=2016/17``, else the current one."""
-    return ReportingYear.from_query(request.GET.get("year"), default=ReportingYear.current())
+from wscb.years import chosen_year, year_choices
 
 
 class YearMixin:
     def get_year(self) -> ReportingYear:
-        return _year(self.request)
+        return chosen_year(self.request)
 
     def get_context_data(self, **kwargs):
         year = self.get_year()
-        return super().get_context_data(year=year, previous_year=year.previous, next_year=year.next, **kwargs)
+        return super().get_context_data(
+            year=year,
+            years=year_choices(self.request, year),
+            previous_year=year.previous,
+            next_year=year.next,
+            **kwargs,
+        )
 
 
 class SummaryView(PartnershipReaderMixin, YearMixin, TemplateView):
@@ -54,11 +54,13 @@ class SummaryView(PartnershipReaderMixin, YearMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         request, year = self.request, self.get_year()
+        years = year_choices(request, year)
 
         def summary():
             report = reporting.training_report(board=request.board, year=year)
             context = {
                 "year": year,
+                "years": years,  # moved by a write, as the page kept under the data version is
                 "previous_year": year.previous,
                 "next_year": year.next,
                 "report": report,
@@ -219,17 +221,27 @@ class BookingMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class BookingCancelView(RecordKeeperMixin, BookingMixin, TemplateView):
-    """GET: confirm; POST: cancel and offer the place to the first person waiting."""
+class BookingCancelView(RecordKeeperMixin, BookingMixin, FormView):
+    """GET: confirm, with the date cancelled (default today); POST: cancel on that date (late or not
+    from that date) and offer the place to the first person waiting."""
 
     template_name = "training/booking_cancel.html"
+    form_class = BookingCancelForm
+
+    def get_initial(self):
+        return {**super().get_initial(), "cancelled_on": timezone.localdate()}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(booking=self.booking, **kwargs)
+        return super().get_context_data(
+            booking=self.booking, late_days=services.late_cancellation_days(board=self.request.board), **kwargs
+        )
 
-    def post(self, request, *args, **kwargs):
+    def form_valid(self, form):
+        request = self.request
         try:
-            offered = services.booking_cancel(booking=self.booking)
+            offered = services.booking_cancel(
+                booking=self.booking, on=form.cleaned_data["cancelled_on"], reason=form.cleaned_data["reason"]
+            )
         except ValidationError as error:
             messages.error(request, error.messages[0])
             return redirect("training:session-detail", pk=self.booking.session_id)
@@ -237,11 +249,13 @@ class BookingCancelView(RecordKeeperMixin, BookingMixin, TemplateView):
             request=request,
             action=AuditAction.CHANGED,
             obj=self.booking,
-            detail="Changed: status, cancelled_on, is_late_cancellation",
+            detail="Changed: status, cancelled_on, cancellation_reason, is_late_cancellation",
         )
         if offered is not None:
             audit_record(request=request, action=AuditAction.CHANGED, obj=offered, detail="Changed: status, offered_at")
-        text = f"{self.booking.delegate_name}'s booking is cancelled."
+        self.booking.refresh_from_db()
+        text = f"{self.booking.delegate_name}'s booking is cancelled ({self.booking.cancelled_on:%d/%m/%Y})"
+        text += ": a late cancellation." if self.booking.is_late_cancellation else "."
         if offered is not None:
             text += f" The place has been offered to {offered.delegate_name}."
         messages.success(request, text)
@@ -285,7 +299,7 @@ class AgencyExportView(SignedInMixin, View):
 
     def get(self, request, *args, **kwargs):
         partner = partner_get(for_user=request.user, pk=kwargs["pk"])
-        year = _year(request)
+        year = chosen_year(request)
         headers = ["Date", "Course", "Name", "Job title", "E-mail", "Status", "Late cancellation"]
         rows = [
             [
@@ -310,7 +324,7 @@ class AgencyChargesPdfView(SignedInMixin, View):
         from training.statements import statement_pdf
 
         partner = partner_get(for_user=request.user, pk=kwargs["pk"])
-        year = _year(request)
+        year = chosen_year(request)
         pdf = statement_pdf(board=request.board, partner=partner, year=year)
         audit_download(request=request, what=f"Training charges {year.label}", file_format="pdf", obj=partner)
         return file_response(
@@ -333,7 +347,7 @@ class InvoiceRequestView(RecordKeeperMixin, View):
 
     def get(self, request, *args, **kwargs):
         partner = partner_get(for_user=request.user, pk=kwargs["pk"])
-        return render(request, "training/invoice_request.html", self._context(request, partner, _year(request)))
+        return render(request, "training/invoice_request.html", self._context(request, partner, chosen_year(request)))
 
     def post(self, request, *args, **kwargs):
         from training.statements import invoice_request_send
@@ -363,7 +377,7 @@ class ChargesView(PartnershipReaderMixin, YearMixin, TemplateView):
 
 class ChargesExportView(PartnershipReaderMixin, View):
     def get(self, request, *args, **kwargs):
-        year = _year(request)
+        year = chosen_year(request)
         headers = ["Agency", "Sector", "Did not attend", "Late cancellations", "E-learning not completed", "Amount (£)"]
         rows = [
             [
@@ -380,48 +394,12 @@ class ChargesExportView(PartnershipReaderMixin, View):
         return csv_response(f"training-charges-{year.start_year}.csv", headers, rows)
 
 
-class ELearningImportView(SubmitOnceMixin, RecordKeeperMixin, FormView):
-    template_name = "training/elearning_import.html"
-    form_class = ImportForm
+class ELearningImportView(ImportPageView):
+    """The provider's export: the shared upload -> preview -> confirm (``wscb.data.import_kinds``; the
+    kind is in ``training.resources``); a file of many rows is imported by a worker."""
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(job_rows=settings.IMPORT_JOB_ROWS, **kwargs)
-
-    def form_valid(self, form):
-        upload = form.cleaned_data["file"]
-        try:  # the shared limits and checks of wscb.data.imports (size, rows, encodings, headings)
-            dataset = read_upload(
-                upload,
-                required=services.ELEARNING_REQUIRED,
-                optional=services.ELEARNING_OPTIONAL,
-                max_rows=settings.IMPORT_JOB_MAX_ROWS,
-            )
-        except ImportRejected as problem:
-            form.add_error("file", str(problem))
-            return self.form_invalid(form)
-        if import_runs_as_job(dataset):  # checked and written by a worker, with progress
-            job = tasks.elearning_import_start(
-                board=self.request.board, upload=upload, by=self.request.user, rows=len(dataset)
-            )
-            messages.info(self.request, f"The file has {len(dataset):,} rows: it is being imported by a worker.")
-            return redirect(job_status_url(job))
-        problems = [
-            (number, str(problem)) for number, found in sorted(dataset.row_problems.items()) for problem in found
-        ]
-        if problems:
-            form.add_error(None, "Nothing was imported: correct the rows listed and upload the file again.")
-            return render(self.request, self.template_name, {"form": form, "errors": problems}, status=200)
-        outcome = services.elearning_import(board=self.request.board, dataset=dataset)
-        if outcome.errors:
-            form.add_error(None, "Nothing was imported: correct the rows listed and upload the file again.")
-            return render(self.request, self.template_name, {"form": form, "errors": outcome.errors}, status=200)
-        audit_record(  # the one place an e-learning import is audited: what and how many, never the rows
-            request=self.request,
-            action=AuditAction.IMPORTED,
-            detail=f"e-learning enrolments: {outcome.imported} new",
-        )
-        messages.success(self.request, f"{outcome.imported} e-learning licences imported.")
-        return redirect(reverse("training:summary"))
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, kind="elearning", **kwargs)
 
 
 class CourseEvaluationsView(PartnershipReaderMixin, YearMixin, TemplateView):

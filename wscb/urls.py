@@ -49,6 +49,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("health/", health.health, name="health"),
     path("jobs/", include("wscb.jobs.urls")),
+    path("imports/", include("wscb.data.import_urls")),
     path("board/switch/", views.switch_board, name="board-switch"),
     path("account/", include(account_patterns)),
     path("audit/", audit_views.AuditListView.as_view(), name="audit-list"),

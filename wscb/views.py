@@ -10,10 +10,10 @@ from django.views.decorators.http import require_POST
 from partners import selectors as partner_selectors
 from wscb import work_queue
 from wscb.boards import board_switch
-from wscb.periods import ReportingYear
 from wscb.permissions import LEARNER, account_holder_required, signed_in_required
 from wscb.security import next_from
 from wscb.words import board_words, current_term
+from wscb.years import current_year
 
 START_TEMPLATES = {
     "partner_lead": "home/partner_lead.html",
@@ -48,7 +48,7 @@ def home(request):
     if request.user.role == LEARNER:
         # Learners have no start page of the portal's: theirs is their training (training.selfservice).
         return redirect("learning:my-training")
-    context = {"reporting_year": ReportingYear.current(), **_start_context(request)}
+    context = {"reporting_year": current_year(request), **_start_context(request)}
     return render(request, START_TEMPLATES[request.user.role], context)
 
 

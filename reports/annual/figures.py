@@ -39,6 +39,13 @@ def report_figures(report) -> dict[str, Figure]:
     if updates is not None and updates.data is not None:
         _add(figures, "partner_updates.asked", updates.data.asked, "Agencies asked for an update")
         _add(figures, "partner_updates.accepted", len(updates.data.returns), "Updates accepted and printed")
+        challenges = updates.data.challenges
+        if challenges is not None:
+            _add(
+                figures, "partner_updates.challenges", len(challenges.events), "Challenge events on the year's updates"
+            )
+            _add(figures, "partner_updates.challenged_agencies", challenges.agencies, "Agencies challenged", "list")
+            _add(figures, "partner_updates.challenge_actions", challenges.actions_agreed, "Actions agreed at challenge")
     for table in bundle.indicator_tables:
         code = table.indicator.code
         unit = "percent" if not table.indicator.is_rate else "count"

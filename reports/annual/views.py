@@ -32,6 +32,7 @@ from wscb.jobs.services import job_status_url
 from wscb.periods import ReportingYear
 from wscb.permissions import RecordKeeperMixin, SignedInMixin
 from wscb.security import NoStoreMixin  # the draft and published report include partner returns
+from wscb.years import current_year
 
 VIEWED = AuditAction.VIEWED
 
@@ -53,7 +54,7 @@ class ReportIndexView(SignedInMixin, View):
     def get(self, request):
         board = _board(request)
         years = reporting.years_with_content(board=board) if request.user.is_staff else []
-        current = ReportingYear.current().previous
+        current = current_year(request)
         if request.user.is_staff and current not in years:
             years = [current, *years]
         publishing = jobs_active_for(board=board, kind="annual.publish") if request.user.is_staff else []

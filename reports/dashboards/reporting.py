@@ -23,9 +23,13 @@ from meetings.reporting import Quorum, Rate, quorum_for_meetings
 from partners.models import Board, Partner
 from reports.annual import reporting as annual_reporting
 from reports.dashboards.charts import small_trend, small_trend_svgs
-from reports.selfreports.models import Round, SelfReport
+from reports.selfreports import actions as actions_selectors
+from reports.selfreports import challenge as challenge_selectors
+from reports.selfreports.models import AssessmentAction, Round, SelfReport
+from reports.selfreports.ratings import agency_ratings_over_years
 from training import reporting as training_reporting
 from wscb.periods import ReportingYear
+from wscb.permissions import RECORD_KEEPERS
 
 # --- headline indicators ----------------------------------------------------------------------------
 RAG_CLASSES = {"Green": "success", "Amber": "warning", "Red": "danger"}
@@ -387,6 +391,13 @@ class AgencyProfile:
     contributions: finance_reporting.ContributionStatus
     open_actions: list[Action]
     today: datetime.date
+    assessment_actions: list = field(default_factory=list)  # self-assessment actions still open
+    challenges: list = field(default_factory=list)  # challenge events of its self-assessments, newest first
+    ratings: object = None  # reports.selfreports.ratings.AgencyRatings: its ratings over the years
+
+    @property
+    def overdue_assessment_actions(self) -> list:
+        return [action for action in self.assessment_actions if action.due_on < self.today]
 
     @property
     def this_year_contributions(self) -> list[finance_reporting.ContributionStatusRow]:
@@ -424,6 +435,20 @@ def agency_profile(*, board: Board, agency: Partner, year: ReportingYear, for_us
     open_actions = list(
         meetings_selectors.action_list(for_user=for_user, board=board).filter(owner=agency, status=Action.Status.OPEN)
     )
+    assessment_actions = list(
+        actions_selectors.action_list(for_user=for_user)
+        .filter(partner=agency, board=board, status__in=AssessmentAction.OPEN_STATUSES)
+        .order_by("due_on", "pk")
+    )
+    challenges = list(
+        challenge_selectors.challenge_list(for_user=for_user)
+        .filter(partner=agency, board=board)
+        .order_by("-start_year", "-held_on", "pk")
+    )
+    own = for_user.is_partner_lead and for_user.partner_id == agency.pk
+    ratings = agency_ratings_over_years(
+        board=board, agency=agency, accepted_only=not (own or for_user.role in RECORD_KEEPERS)
+    )
     return AgencyProfile(
         agency=agency,
         year=year,
@@ -436,4 +461,7 @@ def agency_profile(*, board: Board, agency: Partner, year: ReportingYear, for_us
         contributions=contributions,
         open_actions=open_actions,
         today=today,
+        assessment_actions=assessment_actions,
+        challenges=challenges,
+        ratings=ratings,
     )

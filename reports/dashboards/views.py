@@ -11,19 +11,8 @@ from reports.dashboards import exports, reporting
 from wscb.audit.services import audit_download
 from wscb.data.exports import csv_response, xlsx_response
 from wscb.data.page_cache import cached_fragment
-from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, SignedInMixin
-
-
-def chosen_year(request) -> ReportingYear:
-    return ReportingYear.from_query(request.GET.get("year"), default=ReportingYear.current())
-
-
-def year_choices(year: ReportingYear) -> list[ReportingYear]:
-    current = ReportingYear.current()
-    newest = max(current.start_year, year.start_year)
-    oldest = min(year.start_year, current.start_year) - 10
-    return [ReportingYear(start) for start in range(newest, oldest - 1, -1)]
+from wscb.years import chosen_year, year_choices
 
 
 class DashboardView(PartnershipReaderMixin, TemplateView):
@@ -46,7 +35,7 @@ class DashboardView(PartnershipReaderMixin, TemplateView):
             return render_to_string("dashboards/_dashboard_body.html", context, request=request)
 
         body = cached_fragment(request, name="dashboards.dashboard", parts=(year.start_year,), render=panels)
-        return super().get_context_data(year=year, years=year_choices(year), body=body, **kwargs)
+        return super().get_context_data(year=year, years=year_choices(request, year), body=body, **kwargs)
 
 
 class PanelExportView(PartnershipReaderMixin, View):
@@ -100,4 +89,5 @@ class AgencyProfileView(SignedInMixin, TemplateView):
             return render_to_string("dashboards/_agency_profile_body.html", context, request=request)
 
         body = cached_fragment(request, name="dashboards.agency", parts=(agency.pk, year.start_year), render=profile)
-        return super().get_context_data(agency=agency, year=year, years=year_choices(year), body=body, **kwargs)
+        years = year_choices(request, year)
+        return super().get_context_data(agency=agency, year=year, years=years, body=body, **kwargs)

@@ -53,7 +53,19 @@ class FormTemplateAdmin(BoardScopedModelAdmin, AuditedModelAdmin, FrozenFormMixi
 
 class QuestionInline(BoardScopedInline, FrozenInlineMixin, admin.StackedInline):
     model = Question
-    fields = ("order", "key", "text", "help_text", "kind", "choices", "is_required")
+    fields = (
+        "order",
+        "key",
+        "text",
+        "help_text",
+        "kind",
+        "choices",
+        "is_required",
+        "scale",
+        "standard",
+        "justification_required",
+        "action_threshold",
+    )
     extra = 0
 
 

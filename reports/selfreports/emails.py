@@ -20,13 +20,14 @@ def _link(report) -> str:
     return base + reverse("reports:selfreport-tasks", args=[report.pk])
 
 
-def _send(*, report, kind: str, subject: str, opening: str, key: str | None = None) -> list[str]:
+def _send(*, report, kind: str, subject: str, opening: str, key: str | None = None, details: str = "") -> list[str]:
     recipients = recipients_for(report=report)
     if not recipients:
         return []
     board = report.round.board
     body = (
         f"{opening}\n\n"
+        f"{details}"
         f"Agency: {report.partner.name}\n"
         f"Reporting year: {report.round.year.label} (01/04/{report.round.start_year} to "
         f"{report.round.year.end:%d/%m/%Y})\n"
@@ -70,6 +71,20 @@ def send_reminder(*, report, today: date, key: str | None = None) -> list[str]:
     )
 
 
+def _review_details(report) -> str:
+    """The message sent with the return and the comments of this review (since the last submission)."""
+    parts = []
+    if report.return_message:
+        parts.append(f"Message from business support:\n{report.return_message}\n")
+    comments = report.comments.select_related("section").order_by("section__order", "created_at", "pk")
+    if report.submitted_at:
+        comments = comments.filter(created_at__gte=report.submitted_at)
+    lines = [f"- {comment.section.heading}: {comment.text}" for comment in comments]
+    if lines:
+        parts.append('Comments on sections (marked "Changes requested" in your task list):\n' + "\n".join(lines) + "\n")
+    return "\n".join(parts) + ("\n" if parts else "")
+
+
 def send_returned(*, report, key: str | None = None) -> list[str]:
     return _send(
         report=report,
@@ -77,4 +92,5 @@ def send_returned(*, report, key: str | None = None) -> list[str]:
         key=key,
         subject=f"Partner annual update {report.round.year.label} returned for changes",
         opening="Business support has returned your update with comments. Please amend it and submit it again.",
+        details=_review_details(report),
     )

@@ -3,6 +3,7 @@ in agency order for section 10 of the annual report. Bounded queries: no per-row
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,10 +12,12 @@ from django.db.models import Count, F, QuerySet
 
 from partners.models import Board, Partner, StrategicPriority
 from partners.selectors import priorities_for
-from reports.selfreports import selectors
+from reports.selfreports import default_form, selectors
 from reports.selfreports.models import (
     Answer,
+    AssessmentAction,
     CaseStudy,
+    ChallengeEvent,
     FormSection,
     FormTemplate,
     Question,
@@ -31,6 +34,7 @@ class AnswerLine:
     question: str
     value: str
     key: str = ""
+    evidence: list = field(default_factory=list)  # files attached to the answer, where the page shows them
 
 
 @dataclass
@@ -80,11 +84,15 @@ def _document(report: SelfReport, sections, priorities_specs, answers: dict, com
         if section.kind == FormSection.Kind.PRIORITIES:
             specs = priorities_specs(section)
         else:
-            specs = [
-                selectors.QuestionSpec(q.key, q.text, q.help_text, q.kind, q.is_required)
-                for q in section.questions.all()
-            ]
-        lines = [AnswerLine(spec.text, display_value(spec.kind, answers.get(spec.key, "")), spec.key) for spec in specs]
+            specs = [selectors.question_spec(q) for q in section.questions.all()]
+        lines = []
+        for spec in specs:
+            if spec.is_rating:
+                lines.append(AnswerLine(spec.text, selectors.rating_display(spec, answers.get(spec.key, "")), spec.key))
+                why = answers.get(spec.justification_key, "")
+                lines.append(AnswerLine(f"Why this rating? ({spec.standard})", why, spec.justification_key))
+            else:
+                lines.append(AnswerLine(spec.text, display_value(spec.kind, answers.get(spec.key, "")), spec.key))
         blocks.append(SectionBlock(section, lines, comments.get(section.pk, [])))
     return ReportDocument(
         report=report,
@@ -128,6 +136,7 @@ class YearReturns:
     has_round: bool
     asked: int
     not_accepted: list[PendingReturn]
+    challenges: ChallengeSummary | None = None  # the year's challenge events (report_partner_updates)
 
 
 def _year_returns(*, board: Board, year: ReportingYear) -> QuerySet:
@@ -181,8 +190,8 @@ def compiled_partner_updates(*, board: Board, year: ReportingYear) -> list[Repor
 
 def report_partner_updates(*, board: Board, year: ReportingYear) -> tuple[YearReturns, list[ReportDocument]]:
     """The year's returns (asked, not accepted) and the accepted updates compiled, in one query:
-    reports, their agencies, the form's sections and questions, the priorities, answers and the case
-    studies marked for publication."""
+    reports, their agencies, the form's sections and questions, the priorities, answers, the case
+    studies marked for publication and the year's challenge events (``returns.challenges``)."""
     accepted = SelfReport.objects.filter(
         round__board=board, round__start_year=year.start_year, status=SelfReport.Status.ACCEPTED
     )
@@ -202,8 +211,10 @@ def report_partner_updates(*, board: Board, year: ReportingYear) -> tuple[YearRe
         answers=Answer.objects.filter(entry__report__in=accepted.values("pk")).values_list(
             "entry__report_id", "key", "value"
         ),
+        **_challenge_parts(board=board, year=year),
     )
     returns = _returns(rows["returns"])
+    returns = dataclasses.replace(returns, challenges=_challenges_from(rows, year))
     reports = rows["reports"]
     if not reports:
         return returns, []
@@ -284,3 +295,93 @@ def case_studies_by_priority_queryset(*, board: Board, year: ReportingYear) -> Q
         .annotate(count=Count("pk"))
         .values_list("priority_id", "count")
     )
+
+
+@dataclass
+class CopyItem:
+    """A section "Start from last year" will fill: what it copies, as the lead will see it."""
+
+    section: FormSection
+    values: dict[str, str]
+    lines: list[tuple[str, str]]
+
+
+def copy_last_year_preview(*, report: SelfReport) -> list[CopyItem]:
+    """What "Start from last year" copies: last year's accepted answers for each section not yet started
+    (case studies never), with the period covered set to this round's reporting year."""
+    previous = selectors.last_year_report(report=report)
+    if previous is None:
+        return []
+    old_answers = dict(Answer.objects.filter(entry__report=previous).values_list("key", "value"))
+    period = {
+        default_form.PERIOD_START: report.round.year.start.isoformat(),
+        default_form.PERIOD_END: report.round.year.end.isoformat(),
+    }
+    started = set(report.entries.values_list("section_id", flat=True))
+    sections = (
+        report.round.template.sections.exclude(pk__in=started)
+        .exclude(kind=FormSection.Kind.CASE_STUDIES)
+        .prefetch_related("questions")
+    )
+    items = []
+    for section in sections:
+        specs = selectors.section_questions(section=section, board=report.round.board, year=report.round.year)
+        values = {spec.key: old_answers[spec.key] for spec in specs if old_answers.get(spec.key)}
+        if not values:
+            continue
+        values.update({key: value for key, value in period.items() if key in {spec.key for spec in specs}})
+        lines = [(spec.text, display_value(spec.kind, values[spec.key])) for spec in specs if spec.key in values]
+        items.append(CopyItem(section, values, lines))
+    return items
+
+
+# --- challenge of self-assessments, for the annual report -----------------------------------------
+@dataclass
+class ChallengeSummary:
+    """The year's challenge events for the annual report."""
+
+    year: ReportingYear
+    events: list = field(default_factory=list)
+
+    @property
+    def agencies(self) -> list[str]:
+        return sorted({event.partner.short_name for event in self.events})
+
+    @property
+    def actions_agreed(self) -> int:
+        return sum(event.action_count for event in self.events)
+
+    def outcome_count(self, outcome: str) -> int:
+        return sum(1 for event in self.events if event.outcome == outcome)
+
+
+def _challenge_parts(*, board: Board, year: ReportingYear) -> dict[str, QuerySet]:
+    events = ChallengeEvent.objects.filter(board=board, start_year=year.start_year)
+    return {
+        "challenges": events.order_by("held_on", "partner__name", "pk"),
+        "challenge_partners": Partner.objects.filter(pk__in=events.values("partner_id")),
+        "challenge_actions": AssessmentAction.objects.filter(challenge__in=events.values("pk"))
+        .order_by("pk")
+        .values_list("challenge_id", flat=True),
+    }
+
+
+def _challenges_from(rows: dict, year: ReportingYear) -> ChallengeSummary:
+    partners = {partner.pk: partner for partner in rows["challenge_partners"]}
+    counts = defaultdict(int)
+    for challenge_id in rows["challenge_actions"]:
+        counts[challenge_id] += 1
+    for event in rows["challenges"]:
+        event.partner, event.action_count = partners[event.partner_id], counts[event.pk]
+    return ChallengeSummary(year=year, events=list(rows["challenges"]))
+
+
+def challenge_summary(*, board: Board, year: ReportingYear) -> ChallengeSummary:
+    """The challenge events of ``year``'s self-assessments, with the actions agreed at each: one query."""
+    events = (
+        ChallengeEvent.objects.filter(board=board, start_year=year.start_year)
+        .select_related("partner")
+        .annotate(action_count=Count("actions"))
+        .order_by("held_on", "partner__name", "pk")
+    )
+    return ChallengeSummary(year=year, events=list(events))

@@ -24,7 +24,8 @@ from reports.selfreports.models import (
 )
 from wscb.boards import boards_for
 from wscb.periods import ReportingYear
-from wscb.permissions import RECORD_KEEPERS
+from wscb.permissions import BUSINESS_SUPPORT, RECORD_KEEPERS
+from wscb.words import board_words
 
 
 @dataclass(frozen=True)
@@ -38,15 +39,65 @@ class QuestionSpec:
     is_required: bool
     choices: tuple[str, ...] = ()
     priority: StrategicPriority | None = None
+    levels: tuple = ()  # a rating question's scale (``RatingLevel``s, lowest first)
+    justification_required: bool = False
+    action_threshold: int | None = None
+    standard: str = ""
+
+    @property
+    def is_rating(self) -> bool:
+        return self.kind == Question.Kind.RATING
+
+    @property
+    def justification_key(self) -> str:
+        return justification_key(self.key)
+
+    def level(self, value: str):
+        """The ``RatingLevel`` an answer's text names, or None."""
+        return next((level for level in self.levels if str(level.number) == value), None)
+
+    def suggests_action(self, value: str) -> bool:
+        level = self.level(value)
+        return bool(level and self.action_threshold and level.number <= self.action_threshold)
+
+
+def justification_key(key: str) -> str:
+    """Where a rating's justification is kept: an answer of its own beside the rating."""
+    return f"{key}--why"
+
+
+def question_spec(question: Question) -> QuestionSpec:
+    return QuestionSpec(
+        question.key,
+        question.text,
+        question.help_text,
+        question.kind,
+        question.is_required,
+        tuple(question.choice_list),
+        levels=question.levels if question.kind == Question.Kind.RATING else (),
+        justification_required=question.justification_required,
+        action_threshold=question.action_threshold,
+        standard=question.standard or question.text[:80],
+    )
+
+
+def answer_keys(specs: list[QuestionSpec]) -> set[str]:
+    """Every answer key a section's questions keep (a rating's justification too)."""
+    keys = {spec.key for spec in specs}
+    return keys | {spec.justification_key for spec in specs if spec.is_rating}
+
+
+def rating_display(spec: QuestionSpec, value: str) -> str:
+    level = spec.level(value)
+    if level is None:
+        return value
+    return f"{level.label}: {level.descriptor}" if level.descriptor else level.label
 
 
 def section_questions(*, section: FormSection, board: Board, year: ReportingYear) -> list[QuestionSpec]:
     if section.kind == FormSection.Kind.PRIORITIES:
         return priority_specs(section=section, priorities=priorities_for(board=board, year=year))
-    return [
-        QuestionSpec(q.key, q.text, q.help_text, q.kind, q.is_required, tuple(q.choice_list))
-        for q in section.questions.all()
-    ]
+    return [question_spec(q) for q in section.questions.all()]
 
 
 def priority_specs(*, section: FormSection | None, priorities) -> list[QuestionSpec]:
@@ -91,14 +142,34 @@ def self_report_get(*, for_user, pk: int) -> SelfReport:
     return get_object_or_404(self_report_list(for_user=for_user), pk=pk)
 
 
+#: Who reads case studies (the one statement of the policy; pages say it with ``CASE_STUDY_POLICY``):
+#: the agency's own partner leads and business support read every case study of a return; everyone else
+#: who may read the return (board members, administrators) only those business support marked for
+#: publication, which the published annual report makes public anyway. Every read is audited.
+CASE_STUDY_POLICY = (
+    "Case studies describe real children, so only {agency}'s partner leads and business support can read "
+    "them. Administrators and board members see only the case studies business support marks for "
+    "publication in the annual report. Every time a case study is read, it is recorded in the audit trail."
+)
+
+
+def case_study_policy(*, report: SelfReport) -> str:
+    return board_words(CASE_STUDY_POLICY.format(agency=report.partner.short_name), report.round.board.term)
+
+
+def opens_case_studies(user) -> bool:
+    """Whether ``user`` reads a return's case studies in full on their own pages (the policy above)."""
+    return bool(user.is_authenticated and (user.is_partner_lead or user.role == BUSINESS_SUPPORT))
+
+
 def case_study_list(*, for_user) -> QuerySet[CaseStudy]:
-    """Case studies describe real children: the agency's own leads and business support only."""
+    """Every case study the user may open: the agency's own leads and business support (see the policy)."""
     studies = CaseStudy.objects.select_related("report__round", "report__partner", "priority")
     if not for_user.is_authenticated:
         return studies.none()
     if for_user.is_partner_lead:
         return studies.filter(report__partner_id=for_user.partner_id)
-    if for_user.role in RECORD_KEEPERS:
+    if for_user.role == BUSINESS_SUPPORT:
         return studies.filter(report__round__board__in=boards_for(for_user))
     return studies.none()
 
@@ -108,10 +179,10 @@ def case_study_get(*, for_user, report: SelfReport, pk: int) -> CaseStudy:
 
 
 def visible_case_studies(*, report: SelfReport, for_user) -> QuerySet[CaseStudy]:
-    """What a page may show: everything to those in scope, published ones to board members."""
-    if for_user.is_board_member:
-        return report.case_studies.filter(is_for_publication=True).select_related("priority")
-    return case_study_list(for_user=for_user).filter(report=report)
+    """What a page or file of the return may show: everything to its readers, published ones to the rest."""
+    if opens_case_studies(for_user):
+        return case_study_list(for_user=for_user).filter(report=report)
+    return report.case_studies.filter(is_for_publication=True).select_related("priority")
 
 
 def template_list(*, for_user) -> QuerySet[FormTemplate]:
@@ -146,20 +217,35 @@ class SectionRow:
     comment_count: int = 0
 
 
+CHANGES_REQUESTED = ("changes_requested", "Changes requested")
+
+
 def task_list(*, report: SelfReport) -> list[SectionRow]:
+    """Each section's status. While the return is back with the agency, a section business support
+    commented on since it was last saved says "Changes requested" until the lead saves it again."""
     entries = {entry.section_id: entry for entry in report.entries.all()}
-    comments = dict(report.comments.values("section_id").annotate(n=Count("pk")).values_list("section_id", "n"))
+    comments = {
+        row["section_id"]: row
+        for row in report.comments.values("section_id").annotate(n=Count("pk"), latest=Max("created_at"))
+    }
     case_studies = report.case_studies.count()
     rows = []
     for section in report.round.template.sections.all():
         entry = entries.get(section.pk)
+        comment = comments.get(section.pk)
         if section.kind == FormSection.Kind.CASE_STUDIES:
             status, label = ("completed", f"{case_studies} added") if case_studies else ("optional", "Optional")
         elif entry is None:
             status, label = "not_started", "Not started"
         else:
             status, label = entry.status, entry.get_status_display()
-        rows.append(SectionRow(section, status, label, entry, comments.get(section.pk, 0)))
+        if (
+            report.status == SelfReport.Status.RETURNED
+            and comment is not None
+            and (entry is None or comment["latest"] > entry.updated_at)
+        ):
+            status, label = CHANGES_REQUESTED
+        rows.append(SectionRow(section, status, label, entry, comment["n"] if comment else 0))
     return rows
 
 
@@ -200,10 +286,25 @@ def report_problems(*, report: SelfReport) -> list[str]:
     for section in report.round.template.sections.prefetch_related("questions"):
         specs = section_questions(section=section, board=report.round.board, year=report.round.year)
         missing = [spec for spec in specs if spec.is_required and not answers.get(spec.key)]
+        missing += [
+            spec
+            for spec in specs
+            if spec.is_rating
+            and spec.justification_required
+            and answers.get(spec.key)
+            and not answers.get(spec.justification_key)
+        ]
         if missing:
             problems.append(
                 f'"{section.heading}": {len(missing)} required question{"s" if len(missing) > 1 else ""} not answered.'
             )
+    copied = list(report.entries.filter(status=SectionEntry.Status.COPIED).values_list("section__heading", flat=True))
+    if copied:
+        problems.append(
+            f"Check and save {'the section' if len(copied) == 1 else 'the sections'} copied from last year: "
+            + ", ".join(f'"{heading}"' for heading in copied)
+            + "."
+        )
     message = wrong_year_message(report=report, answers=answers)
     if message:
         problems.append(message)
@@ -230,6 +331,24 @@ def last_year_report(*, report: SelfReport) -> SelfReport | None:
         .select_related("round")
         .first()
     )
+
+
+@dataclass(frozen=True)
+class Invitation:
+    agency: object
+    leads: list[str]
+
+
+def invitation_preview(*, board: Board, agencies) -> list[Invitation]:
+    """Who opening a round will e-mail: each agency with the names of its active partner leads. One query."""
+    from partners.models import User
+    from wscb.roles import Role
+
+    leads: dict[int, list[str]] = {agency.pk: [] for agency in agencies}
+    users = User.objects.filter(partner__in=list(leads), role=Role.PARTNER_LEAD, is_active=True, boards=board)
+    for partner_id, name in users.order_by("full_name").values_list("partner_id", "full_name"):
+        leads[partner_id].append(name)
+    return [Invitation(agency, leads[agency.pk]) for agency in agencies]
 
 
 def recipients_for(*, report: SelfReport) -> list[str]:
@@ -266,13 +385,23 @@ def tracker_rows(*, round_: Round, today: date) -> list[TrackerRow]:
 
 
 def work_queue_items(request) -> list:
-    """Start-page items for business support: submitted partner updates waiting for review."""
+    """Start-page items for business support: submitted partner updates waiting for review, one item
+    per round (reporting year), each linking to that round's tracker."""
     from django.urls import reverse
 
     from wscb.work_queue import QueueItem
 
-    count = self_report_list(for_user=request.user).filter(status=SelfReport.Status.SUBMITTED).count()
-    if not count:
-        return []
-    noun = "partner update is" if count == 1 else "partner updates are"
-    return [QueueItem(f"{count} {noun} waiting for review", reverse("reports:round-list"), count)]
+    waiting = (
+        self_report_list(for_user=request.user)
+        .filter(status=SelfReport.Status.SUBMITTED)
+        .values("round_id", "round__start_year")
+        .annotate(count=Count("pk"))
+        .order_by("-round__start_year")
+    )
+    items = []
+    for row in waiting:
+        count, label = row["count"], ReportingYear(row["round__start_year"]).label
+        noun = "partner update is" if count == 1 else "partner updates are"
+        url = reverse("reports:round-detail", args=[row["round_id"]])
+        items.append(QueueItem(f"{count} {noun} waiting for review ({label})", url, count))
+    return items

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
@@ -24,7 +25,8 @@ from reports.selfreports.models import (
     SelfReport,
     Transition,
 )
-from reports.selfreports.selectors import last_year_report, report_problems, section_questions
+from reports.selfreports.reporting import copy_last_year_preview
+from reports.selfreports.selectors import answer_keys, last_year_report, report_problems, section_questions
 from wscb.data.versions import EditConflict, versioned_update
 from wscb.periods import ReportingYear
 from wscb.permissions import RECORD_KEEPERS
@@ -106,8 +108,20 @@ def template_copy(*, template: FormTemplate) -> FormTemplate:
 
 
 # --- rounds ---------------------------------------------------------------------------------------------
-def round_open(*, board: Board, template: FormTemplate, deadline: date, agencies: list[Partner], by: User) -> Round:
-    """Open a round: freeze the form, create each agency's return and e-mail their partner leads."""
+def round_open(
+    *,
+    board: Board,
+    template: FormTemplate,
+    deadline: date,
+    agencies: list[Partner],
+    by: User,
+    is_historical: bool = False,
+) -> Round:
+    """Open a round: freeze the form, create each agency's return and e-mail their partner leads.
+
+    A historical round (a past year recorded after the event, its deadline may be past) e-mails
+    nobody: no invitations now and no reminders later (``reminders_send`` skips it).
+    """
     _require_keeper(by)
     if template.board_id != board.pk:
         raise SelfReportError("That form belongs to another board.")
@@ -117,7 +131,12 @@ def round_open(*, board: Board, template: FormTemplate, deadline: date, agencies
         try:
             with transaction.atomic():
                 round_ = Round.objects.create(
-                    board=board, template=template, start_year=template.start_year, deadline=deadline, opened_by=by
+                    board=board,
+                    template=template,
+                    start_year=template.start_year,
+                    deadline=deadline,
+                    opened_by=by,
+                    is_historical=is_historical,
                 )
         except IntegrityError:
             raise SelfReportError(f"A round for {template.year.label} is already open.") from None
@@ -125,7 +144,7 @@ def round_open(*, board: Board, template: FormTemplate, deadline: date, agencies
         FormTemplate.objects.filter(pk=template.pk, frozen_at__isnull=True).update(frozen_at=timezone.now())
         reports = SelfReport.objects.bulk_create(SelfReport(round=round_, partner=agency) for agency in agencies)
         today = timezone.localdate()
-        for report in reports:
+        for report in [] if is_historical else reports:
             recipients = emails.send_invitation(report=report)
             if recipients:
                 ReminderLog.objects.create(
@@ -143,7 +162,9 @@ def _record_transition(report: SelfReport, from_status: str, to_status: str, by:
     Transition.objects.create(report=report, from_status=from_status, to_status=to_status, by=by, note=note)
 
 
-def _write_answers(*, entry: SectionEntry, values: dict[str, str], by: User, priorities: dict) -> None:
+def _write_answers(
+    *, entry: SectionEntry, values: dict[str, str], by: User, priorities: dict, ratings: frozenset = frozenset()
+) -> None:
     existing = {answer.key: answer for answer in entry.answers.all()}
     now = timezone.now()
     for key, value in values.items():
@@ -154,27 +175,39 @@ def _write_answers(*, entry: SectionEntry, values: dict[str, str], by: User, pri
         if old == value:
             continue
         AnswerChange.objects.create(entry=entry, key=key, old_value=old, new_value=value, changed_by=by, changed_at=now)
+        rating = int(value) if key in ratings and value.isdigit() else None
         if answer is None:
-            Answer.objects.create(entry=entry, key=key, value=value, priority=priorities.get(key))
+            Answer.objects.create(entry=entry, key=key, value=value, rating=rating, priority=priorities.get(key))
         else:
-            Answer.objects.filter(pk=answer.pk).update(value=value)
+            Answer.objects.filter(pk=answer.pk).update(value=value, rating=rating)
 
 
 def section_save(
-    *, report: SelfReport, section: FormSection, values: dict[str, str], version: int, by: User
+    *,
+    report: SelfReport,
+    section: FormSection,
+    values: dict[str, str],
+    version: int,
+    by: User,
+    copied_from_last_year: bool = False,
 ) -> SectionEntry:
     """Save one section as a draft. ``version`` is the one the person loaded; a newer one is a conflict.
 
     Only the partner leads of the report's agency may save, and only while the return is editable.
     Values are text keyed by question key; keys that are not questions of the section are ignored.
+    A section saved by "Start from last year" (``copied_from_last_year``) is marked "Copied from last
+    year" rather than complete, until the lead checks and saves it themselves.
     """
     if not _is_lead_of(by, report):
         raise SelfReportError("Only the agency's partner leads can fill in its update.")
     if section.template_id != report.round.template_id:
         raise SelfReportError("That section is not part of this update form.")
     specs = section_questions(section=section, board=report.round.board, year=report.round.year)
-    allowed = {spec.key for spec in specs}
+    allowed = answer_keys(specs)
     values = {key: (value or "").strip() for key, value in values.items() if key in allowed}
+    for spec in specs:  # a rating is one of its scale's level numbers, or blank
+        if spec.is_rating and values.get(spec.key) and spec.level(values[spec.key]) is None:
+            raise SelfReportError(f'"{spec.text}": choose one of the levels of the scale.')
     with transaction.atomic():
         # Lock the return's row so a submit cannot slip in between the check and the write.
         locked = SelfReport.objects.select_for_update().get(pk=report.pk)
@@ -188,10 +221,18 @@ def section_save(
             updated_at=timezone.now(),
             updated_by=by,
         )
-        _write_answers(entry=entry, values=values, by=by, priorities={s.key: s.priority for s in specs})
+        _write_answers(
+            entry=entry,
+            values=values,
+            by=by,
+            priorities={s.key: s.priority for s in specs},
+            ratings=frozenset(s.key for s in specs if s.is_rating),
+        )
         saved = dict(entry.answers.values_list("key", "value"))
         complete = all(saved.get(spec.key) for spec in specs if spec.is_required)
         entry.status = SectionEntry.Status.COMPLETED if complete else SectionEntry.Status.IN_PROGRESS
+        if copied_from_last_year:
+            entry.status = SectionEntry.Status.COPIED
         entry.save(update_fields=["status"])
         _touch(locked, by)
     entry.refresh_from_db()
@@ -209,21 +250,25 @@ def _touch(report: SelfReport, by: User) -> None:
 
 
 def report_copy_last_year(*, report: SelfReport, by: User) -> int:
-    """Copy last year's accepted answers into sections not yet started; returns how many sections."""
-    previous = last_year_report(report=report)
-    if previous is None:
+    """Copy last year's accepted answers into sections not yet started; returns how many sections.
+
+    Exactly what ``copy_last_year_preview`` shows: each copied section is a draft marked "Copied from
+    last year" (not complete until the lead checks and saves it), and the period covered is this
+    round's reporting year, never last year's.
+    """
+    if last_year_report(report=report) is None:
         raise SelfReportError("There is no accepted update from last year to start from.")
-    old_answers = dict(Answer.objects.filter(entry__report=previous).values_list("key", "value"))
-    skip = {default_form.PERIOD_START, default_form.PERIOD_END}
-    started = set(report.entries.values_list("section_id", flat=True))
     copied = 0
-    for section in report.round.template.sections.exclude(pk__in=started).exclude(kind=FormSection.Kind.CASE_STUDIES):
-        specs = section_questions(section=section, board=report.round.board, year=report.round.year)
-        values = {spec.key: old_answers[spec.key] for spec in specs if spec.key in old_answers and spec.key not in skip}
-        if not values:
-            continue
+    for item in copy_last_year_preview(report=report):
         try:
-            section_save(report=report, section=section, values=values, version=0, by=by)
+            section_save(
+                report=report,
+                section=item.section,
+                values=item.values,
+                version=0,
+                by=by,
+                copied_from_last_year=True,
+            )
         except SectionConflict:
             continue  # a colleague started this section meanwhile: theirs stands
         copied += 1
@@ -244,10 +289,24 @@ def _transition(*, report: SelfReport, allowed_from: tuple, to: str, by: User, n
     report.refresh_from_db()
 
 
-def report_submit(*, report: SelfReport, by: User) -> None:
-    """Submit for review: every required question answered and the period covered is the round's year."""
+@dataclass(frozen=True)
+class Declaration:
+    """What the lead declares on the check-your-answers page before submitting."""
+
+    name: str
+    role: str
+    endorsed_by: str = ""
+
+
+def report_submit(*, report: SelfReport, by: User, declaration: Declaration) -> None:
+    """Submit for review, with the lead's declaration (name and role; today's date; optionally who
+    endorsed it). Every required question must be answered, every section copied from last year checked,
+    and the period covered must be the round's year."""
     if not _is_lead_of(by, report):
         raise SelfReportError("Only the agency's partner leads can submit its update.")
+    name, role = (declaration.name or "").strip(), (declaration.role or "").strip()
+    if not name or not role:
+        raise SelfReportError("Give your name and your role for the declaration.")
     problems = report_problems(report=report)
     if problems:
         raise SelfReportError(" ".join(problems))
@@ -257,21 +316,59 @@ def report_submit(*, report: SelfReport, by: User) -> None:
         to=Status.SUBMITTED,
         by=by,
         submitted_at=timezone.now(),
+        declared_name=name[:200],
+        declared_role=role[:200],
+        declared_on=timezone.localdate(),
+        declared_endorsed_by=(declaration.endorsed_by or "").strip()[:200],
     )
 
 
-def report_return(*, report: SelfReport, by: User, note: str = "") -> None:
-    """Send a submitted update back to the agency, editable again, with the comments visible."""
+def review_save(*, report: SelfReport, by: User, message: str | None, comments: dict[int, str]) -> list[ReviewComment]:
+    """Keep everything business support has typed while reviewing: the overall message (a draft on the
+    return, when given) and each section comment that is not blank (``comments``: section id -> text).
+    Every review button posts all of them, so adding one never loses the others. Returns the new comments."""
     _require_keeper(by)
+    sections = {section.pk: section for section in report.round.template.sections.all()}
+    added = []
+    with transaction.atomic():
+        if message is not None:
+            SelfReport.objects.filter(pk=report.pk).update(review_message=message.strip())
+        for section_id, text in comments.items():
+            if section_id in sections and text.strip():
+                added.append(comment_add(report=report, section=sections[section_id], text=text, by=by))
+    report.refresh_from_db()
+    return added
+
+
+def report_return(*, report: SelfReport, by: User, note: str = "") -> None:
+    """Send a submitted update back to the agency, editable again. The message (``note``) is stored on the
+    return, shown at the top of the lead's task list and e-mailed with the comments of this review."""
+    _require_keeper(by)
+    note = (note or "").strip()
     with transaction.atomic():  # the e-mail is queued with the change, or neither happens
-        _transition(report=report, allowed_from=(Status.SUBMITTED,), to=Status.RETURNED, by=by, note=note)
+        _transition(
+            report=report,
+            allowed_from=(Status.SUBMITTED,),
+            to=Status.RETURNED,
+            by=by,
+            note=note,
+            return_message=note,
+            review_message="",
+        )
         transition = report.transitions.filter(to_status=Status.RETURNED).order_by("-pk").first()
         emails.send_returned(report=report, key=f"returned:{report.pk}:{transition.pk if transition else 0}")
 
 
 def report_accept(*, report: SelfReport, by: User) -> None:
     _require_keeper(by)
-    _transition(report=report, allowed_from=(Status.SUBMITTED,), to=Status.ACCEPTED, by=by, accepted_at=timezone.now())
+    _transition(
+        report=report,
+        allowed_from=(Status.SUBMITTED,),
+        to=Status.ACCEPTED,
+        by=by,
+        accepted_at=timezone.now(),
+        review_message="",
+    )
 
 
 def comment_add(*, report: SelfReport, section: FormSection, text: str, by: User) -> ReviewComment:
@@ -376,7 +473,9 @@ def reminders_send(*, today: date | None = None) -> list[ReminderLog]:
     """
     today = today or timezone.localdate()
     sent = []
-    reports = SelfReport.objects.filter(status__in=SelfReport.EDITABLE).select_related("round__board", "partner")
+    reports = SelfReport.objects.filter(status__in=SelfReport.EDITABLE, round__is_historical=False).select_related(
+        "round__board", "partner"
+    )
     for report in reports.order_by("pk"):
         due = reminder_due(
             deadline=report.round.deadline, today=today, opened_on=timezone.localdate(report.round.opened_at)

@@ -8,7 +8,15 @@ from django.views.generic import TemplateView
 
 from reports.selfreports import selectors, services
 from reports.selfreports.forms import CaseStudyForm
-from reports.selfreports.views import LeadMixin, ReportMixin, ReviewMixin, audit_change, detail_url, tasks_url
+from reports.selfreports.views import (
+    LeadMixin,
+    ReportMixin,
+    ReviewMixin,
+    audit_change,
+    detail_url,
+    review_keep_typed,
+    tasks_url,
+)
 from wscb.audit.services import AuditAction
 from wscb.data.once import SubmitOnceMixin
 from wscb.permissions import PARTNER_LEAD, RECORD_KEEPERS, RoleRequiredMixin
@@ -23,7 +31,9 @@ class CaseStudyListView(LeadMixin, ReportMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            case_studies=selectors.case_study_list(for_user=self.request.user).filter(report=self.report), **kwargs
+            case_studies=selectors.case_study_list(for_user=self.request.user).filter(report=self.report),
+            case_study_policy=selectors.case_study_policy(report=self.report),
+            **kwargs,
         )
 
 
@@ -106,6 +116,7 @@ class CaseStudyDeleteView(LeadMixin, ReportMixin, TemplateView):
 class CaseStudyPublishView(ReviewMixin, ReportMixin, View):
     def post(self, request, *args, **kwargs):
         case_study = selectors.case_study_get(for_user=request.user, report=self.report, pk=kwargs["case_study_pk"])
+        review_keep_typed(request, self.report)
         publish = request.POST.get("publish") == "yes"
         services.case_study_set_publication(case_study=case_study, is_for_publication=publish, by=request.user)
         audit_change(
@@ -124,6 +135,7 @@ class ContactPublishView(ReviewMixin, ReportMixin, View):
     """Mark whether the contact details of a return may appear in the published annual report."""
 
     def post(self, request, *args, **kwargs):
+        review_keep_typed(request, self.report)
         publish = request.POST.get("publish") == "yes"
         services.self_report_set_contact_publication(report=self.report, is_for_publication=publish, by=request.user)
         audit_change(

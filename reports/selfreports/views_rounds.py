@@ -18,7 +18,9 @@ from wscb.data.exports import file_response
 from wscb.data.once import SubmitOnceMixin
 from wscb.periods import ReportingYear
 from wscb.permissions import PartnershipReaderMixin, SignedInMixin
+from wscb.plurals import counted
 from wscb.security import NoStoreMixin
+from wscb.years import current_year
 
 
 def _download(content: bytes, *, filename: str, content_type: str) -> HttpResponse:
@@ -39,8 +41,9 @@ class TemplateListView(ReviewMixin, ListView):
 
     def get_context_data(self, **kwargs):
         years = set(self.object_list.values_list("start_year", flat=True))
-        current = ReportingYear.current()
-        missing = [year for year in (current.previous, current) if year.start_year not in years]
+        current = current_year(self.request)
+        offered = sorted({current, ReportingYear.current(), current.next}, reverse=True)
+        missing = [year for year in offered if year.start_year not in years]
         return super().get_context_data(missing_years=missing, **kwargs)
 
 
@@ -75,9 +78,11 @@ class TemplateCopyView(SubmitOnceMixin, ReviewMixin, View):
 
 class TemplateCreateDefaultView(SubmitOnceMixin, ReviewMixin, View):
     def post(self, request, *args, **kwargs):
-        year = ReportingYear.from_query(request.POST.get("start_year"))
-        if year is None:
-            messages.error(request, "Choose a reporting year.")
+        try:
+            label = request.POST.get("reporting_year", "").strip()
+            year = ReportingYear.from_label(label) if label else ReportingYear(int(request.POST.get("start_year", "")))
+        except (ValueError, TypeError):
+            messages.error(request, "Enter the reporting year as two years, like 2016/17.")
             return redirect("reports:template-list")
         try:
             template = services.template_create_default(board=current_board(request), year=year)
@@ -108,6 +113,18 @@ class RoundCreateView(SubmitOnceMixin, ReviewMixin, FormView):
         return RoundForm(**self.get_form_kwargs(), templates=templates)
 
     def form_valid(self, form):
+        if self.request.POST.get("confirmed") != "yes" and not form.cleaned_data["is_historical"]:
+            # Opening e-mails every agency chosen: show who will be written to, and ask first (a round
+            # recorded as history e-mails nobody, so it is recorded at once).
+            agencies = list(form.cleaned_data["agencies"])
+            return self.render_to_response(
+                self.get_context_data(
+                    form=form,
+                    confirming=True,
+                    invitations=selectors.invitation_preview(board=current_board(self.request), agencies=agencies),
+                    agency_count=counted(len(agencies), "agency", "agencies"),
+                )
+            )
         try:
             round_ = services.round_open(
                 board=current_board(self.request),
@@ -115,19 +132,33 @@ class RoundCreateView(SubmitOnceMixin, ReviewMixin, FormView):
                 deadline=form.cleaned_data["deadline"],
                 agencies=list(form.cleaned_data["agencies"]),
                 by=self.request.user,
+                is_historical=form.cleaned_data["is_historical"],
             )
         except services.SelfReportError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
-        audit_record(request=self.request, action=AuditAction.CREATED, obj=round_)
+        audit_record(
+            request=self.request,
+            action=AuditAction.CREATED,
+            obj=round_,
+            detail="Recorded as history: no e-mails" if round_.is_historical else "",
+        )
         audit_record_many(
             request=self.request, action=AuditAction.CREATED, objects=round_.reports.all(), detail="Round opened"
         )
-        messages.success(
-            self.request,
-            f"Round {round_.year.label} opened for {round_.reports.count()} agencies: their invitations are being "
-            "e-mailed (the back office's E-mail list shows each one).",
-        )
+        if round_.is_historical:
+            messages.success(
+                self.request,
+                f"Round {round_.year.label} recorded as history for "
+                f"{counted(round_.reports.count(), 'agency', 'agencies')}. "
+                "No e-mails were sent, and no reminders will be.",
+            )
+        else:
+            messages.success(
+                self.request,
+                f"Round {round_.year.label} opened for {counted(round_.reports.count(), 'agency', 'agencies')}: their "
+                "invitations are being e-mailed (the back office's E-mail list shows each one).",
+            )
         return redirect("reports:round-detail", pk=round_.pk)
 
 

@@ -48,7 +48,8 @@ def _partner_update_in_every_state() -> dict[str, list[str]]:
     """The demo's returns are all accepted; put three in the other states a reviewer and a lead
     meet (the page for each differs: sections to edit, the review forms), and give the crawl their
     addresses as extra starting points."""
-    reports = {report.partner.short_name: report for report in SelfReport.objects.select_related("partner")}
+    demo_year = SelfReport.objects.filter(round__start_year=2016).select_related("partner")
+    reports = {report.partner.short_name: report for report in demo_year}
     returned, submitted, in_progress = reports["GMP"], reports["Probation"], reports["CRC"]
     SelfReport.objects.filter(pk=returned.pk).update(status=SelfReport.Status.RETURNED)
     SelfReport.objects.filter(pk=submitted.pk).update(status=SelfReport.Status.SUBMITTED)

@@ -37,8 +37,9 @@ DASHBOARD_BUDGET = 37 + FIRST_VIEW + CHARTS_FIRST_TIME
 PROFILE_BUDGET = 22 + FIRST_VIEW
 EXPORT_BUDGET = 16
 #: A repeated view, kept: the session, the user, the board and the second-factor check (and the
-#: base layout's own look-ups), then the data version and the page's lookup.
-REPEATED_BUDGET = 7 + REPEATED_VIEW
+#: base layout's own look-ups), the board's years for the year chooser (``wscb.years``, one UNION query:
+#: the year the page opens on is the latest with records), then the data version and the page's lookup.
+REPEATED_BUDGET = 8 + REPEATED_VIEW
 
 
 def build(board, business_support, size: int) -> list[Partner]:

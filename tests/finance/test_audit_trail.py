@@ -111,7 +111,9 @@ def test_an_import_writes_one_imported_row_with_the_count(as_user, business_supp
         ("2016/17", "Professional Fees", "Actual", "12.00", "Lunch", "", ""), headers=EXPENDITURE_HEADERS
     )
     upload = SimpleUploadedFile("lines.csv", dataset.export("csv").encode())
-    assert as_user(business_support).post("/finance/import/expenditure/", {"file": upload}).status_code == 302
+    from tests.finance.test_import import imported
+
+    assert imported(as_user(business_support), "expenditure", upload).status_code == 302
     assert list(AuditEvent.objects.filter(action=AuditAction.IMPORTED).values_list("user", "detail")) == [
-        (business_support.pk, "Finance expenditure: 1 rows for WSCB")
+        (business_support.pk, "expenditure lines: 1 new, 0 updated, 0 unchanged")
     ]

@@ -64,4 +64,7 @@ def test_the_business_support_work_queue_counts_outstanding_contributions(
         finance_year=year_2016, partner=agency_b, amount_agreed=Decimal("100"), amount_received=Decimal("100")
     )
     page = as_user(business_support).get("/").content.decode()
-    assert 'href="/finance/contributions/">1 partner contribution is not yet received in full</a>' in page
+    assert (
+        'href="/finance/contributions/?year=2016">1 partner contribution is not yet received in full (2016/17)</a>'
+        in page
+    )

@@ -6,6 +6,7 @@ from io import BytesIO
 import pytest
 import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from finance.models import Contribution, ExpenditureLine
 from tests.finance.factories import ContributionFactory
@@ -29,6 +30,13 @@ def support(as_user, business_support):
     return as_user(business_support)
 
 
+def imported(client, dataset, upload):
+    """Upload (a preview that writes nothing), then confirm: the import pages' two steps."""
+    preview = client.post(f"/finance/import/{dataset}/", {"file": upload})
+    assert preview.status_code == 200, preview.content.decode()[:3000]
+    return client.post(reverse("imports:confirm", args=[dataset]), {"token": preview.context["token"]})
+
+
 def test_a_good_expenditure_file_imports_every_line(support, year_2016, fees, salaries):
     upload = csv_upload(
         EXPENDITURE_HEADERS,
@@ -37,8 +45,9 @@ def test_a_good_expenditure_file_imports_every_line(support, year_2016, fees, sa
             ("2016/17", "salaries and expenses", "Budget", "£90000", "", "", ""),
         ],
     )
-    response = support.post("/finance/import/expenditure/", {"file": upload})
-    assert response.status_code == 302
+    before = ExpenditureLine.objects.count()
+    response = imported(support, "expenditure", upload)
+    assert response.status_code == 302 and before == 0
     lines = ExpenditureLine.objects.order_by("amount")
     assert [(line.category.name, line.kind, line.amount) for line in lines] == [
         ("Professional Fees", "actual", Decimal("1234.50")),
@@ -59,10 +68,15 @@ def test_a_file_with_a_bad_amount_an_unknown_partner_and_a_missing_year_imports_
     )
     response = support.post("/finance/import/contributions/", {"file": upload})
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert Contribution.objects.count() == 0
     assert "Nothing was imported" in page
-    assert "3 rows with errors" in page
+    assert "3 problems found" in page
+    assert [(error.row, error.column) for error in response.context["outcome"].errors] == [
+        (3, "Agreed"),
+        (4, "Partner"),
+        (5, "Year"),
+    ], "rows as the spreadsheet numbers them (the headings are row 1), named by their headings"
     assert "“five thousand” is not an amount in pounds" in page
     assert "“No Such Agency” is not an agency of WSCB. Its agencies are: Agency A." in page
     assert "The financial year 2019/20 does not exist" in page
@@ -82,7 +96,7 @@ def test_a_bad_row_in_an_xlsx_file_rolls_back_the_good_ones(support, year_2016, 
 def test_a_contribution_row_for_an_existing_partner_and_year_updates_it(support, year_2016, agency_a):
     existing = ContributionFactory(finance_year=year_2016, partner=agency_a, amount_agreed=Decimal("5000"))
     upload = csv_upload(CONTRIBUTION_HEADERS, [("2016/17", "Agency A", "5000", "5000", "2500", "", "01/06/2016")])
-    assert support.post("/finance/import/contributions/", {"file": upload}).status_code == 302
+    assert imported(support, "contributions", upload).status_code == 302
     existing.refresh_from_db()
     assert (existing.amount_received, existing.version, Contribution.objects.count()) == (Decimal("2500.00"), 2, 1)
 
@@ -96,7 +110,7 @@ def test_a_file_missing_a_required_column_is_refused_before_any_row(support, yea
 def test_a_file_that_is_not_csv_or_excel_is_refused(support, year_2016):
     upload = SimpleUploadedFile("lines.pdf", b"%PDF-1.4")
     response = support.post("/finance/import/expenditure/", {"file": upload})
-    assert "Choose a .csv or .xlsx file." in response.content.decode()
+    assert "Upload a CSV file (.csv) or an Excel workbook (.xlsx)." in response.content.decode()
 
 
 def test_a_windows_1252_csv_from_excel_is_read_correctly(support, year_2016, fees):
@@ -104,14 +118,14 @@ def test_a_windows_1252_csv_from_excel_is_read_correctly(support, year_2016, fee
         ("2016/17", "Professional Fees", "Actual", "12.00", "Caf\u00e9 £ lunch", "", ""), headers=EXPENDITURE_HEADERS
     )
     upload = SimpleUploadedFile("lines.csv", dataset.export("csv").encode("cp1252"))
-    response = support.post("/finance/import/expenditure/", {"file": upload})
+    response = imported(support, "expenditure", upload)
     assert response.status_code == 302
     assert ExpenditureLine.objects.get().description == "Caf\u00e9 £ lunch"
 
 
 def test_the_import_page_lists_the_columns(support, year_2016):
     page = support.get("/finance/import/contributions/").content.decode()
-    assert "<code>Invoice reference</code>" in page
+    assert ">Invoice reference<" in page
 
 
 def test_an_unknown_import_is_not_found(support):
@@ -126,7 +140,7 @@ def test_a_board_member_cannot_import(as_user, board_member, year_2016, fees):
 
 def test_the_uploaded_bytes_round_trip_through_the_export(support, year_2016, fees):
     upload = csv_upload(EXPENDITURE_HEADERS, [("2016/17", "Professional Fees", "Actual", "12.34", "x", "", "")])
-    support.post("/finance/import/expenditure/", {"file": upload})
+    imported(support, "expenditure", upload)
     exported = support.get("/finance/export/expenditure/?format=xlsx&year=2016")
     dataset = tablib.Dataset().load(BytesIO(exported.content).read(), format="xlsx")
     assert dataset.headers == EXPENDITURE_HEADERS
@@ -149,7 +163,7 @@ class TestTheSizeLimitIsTheSharedSetting:
         upload = self.good_file()
         settings.IMPORT_MAX_UPLOAD_BYTES = upload.size - 1
         response = support.post("/finance/import/expenditure/", {"file": upload})
-        assert response.status_code == 200
+        assert response.status_code == 400
         assert "largest" in response.content.decode()
         assert ExpenditureLine.objects.count() == 0
 

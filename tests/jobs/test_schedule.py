@@ -42,8 +42,10 @@ def test_the_day_whose_jobs_are_due(local, day):
 
 def test_the_daily_jobs_are_registered_by_their_apps():
     assert [entry.key for entry in daily_jobs()] == [
+        "action-reminders",
         "jobs",
         "mail",
+        "meeting-actions",
         "reminders",
         "retention",
         "sessions",

@@ -72,7 +72,9 @@ ENTRIES = [
     ),
     Entry("meetings:attendance-summary", expect(READERS)),
     Entry("meetings:attendance-import", expect(KEEPERS)),
-    Entry("meetings:attendance-import", expect(KEEPERS), method="post", note="no file: the form with its error"),
+    Entry(
+        "meetings:attendance-import", expect(KEEPERS, ok=400), method="post", note="no file: the form with its error"
+    ),
     Entry(
         "meetings:agency-attendance",
         expect(READERS, lead_a=404),

@@ -1,4 +1,5 @@
-"""Importing attendance from a spreadsheet: validated, all or nothing, CSV (with a BOM) and XLSX."""
+"""Importing attendance from a spreadsheet on the Imports page (preview, then confirm): validated, all or
+nothing, CSV (with a BOM) and XLSX; every error named by its spreadsheet row and heading."""
 
 import datetime
 import io
@@ -18,6 +19,22 @@ CLEAN_ROWS = [
     ["Test Board", "05/09/2016", "", "Bob Agency-B", "", "deputy", "Dee Deputy", "Inspector", ""],
     ["Test Board", "05/09/2016", "Agency A", "Gus Guest", "Report author", "present", "", "", "author"],
 ]
+
+
+def imported(client, upload, *, follow=False):
+    """Upload (the preview writes nothing), then confirm."""
+    preview = client.post(URL, {"file": upload})
+    assert preview.status_code == 200, preview.context.get("outcome")
+    return client.post(
+        reverse("imports:confirm", args=["attendance"]), {"token": preview.context["token"]}, follow=follow
+    )
+
+
+def errors_by_row(response) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    for error in response.context["outcome"].errors:
+        found.setdefault(error.row, []).append(error.message)
+    return found
 
 
 def csv_upload(rows, *, bom=True, name="attendance.csv"):
@@ -40,8 +57,11 @@ def xlsx_upload(rows):
 
 
 def test_a_clean_csv_with_a_byte_order_mark_imports_every_row(as_user, business_support, meeting, agency_a):
-    response = as_user(business_support).post(URL, {"file": csv_upload(CLEAN_ROWS)}, follow=True)
-    assert "3 attendance rows have been imported" in response.content.decode()
+    client = as_user(business_support)
+    assert client.post(URL, {"file": csv_upload(CLEAN_ROWS)}).status_code == 200
+    assert not Attendance.objects.exists()  # the preview wrote nothing
+    response = imported(client, csv_upload(CLEAN_ROWS), follow=True)
+    assert "Meeting attendance imported: 3 new" in response.content.decode()
     rows = {row.name: row for row in Attendance.objects.filter(meeting=meeting)}
     assert set(rows) == {"Alice Agency-A", "Bob Agency-B", "Gus Guest"}
     assert rows["Alice Agency-A"].membership.person.full_name == "Alice Agency-A"
@@ -58,7 +78,7 @@ def test_a_clean_csv_with_a_byte_order_mark_imports_every_row(as_user, business_
 def test_a_clean_xlsx_with_real_date_cells_imports_every_row(as_user, business_support, meeting):
     rows = [list(row) for row in CLEAN_ROWS]
     rows[0][1] = datetime.datetime(2016, 9, 5)
-    response = as_user(business_support).post(URL, {"file": xlsx_upload(rows)})
+    response = imported(as_user(business_support), xlsx_upload(rows))
     assert response.status_code == 302
     assert Attendance.objects.filter(meeting=meeting).count() == 3
 
@@ -74,8 +94,10 @@ def test_a_file_with_bad_rows_imports_nothing_and_lists_every_bad_row(as_user, b
     response = as_user(business_support).post(URL, {"file": csv_upload(rows)})
     assert response.status_code == 400
     assert not Attendance.objects.exists()
-    errors = dict(response.context["outcome"].row_errors)
+    errors = errors_by_row(response)
     assert sorted(errors) == [3, 4, 5]
+    named = {(error.row, error.column) for error in response.context["outcome"].errors}
+    assert named == {(3, "Agency"), (4, "Meeting date"), (5, "Name")}
     assert errors[3] == ["“Nowhere Trust” is not an agency of WSCB. Its agencies are: Agency A, Agency B."]
     assert errors[4] == ["“31/02/2016” is not a date (use dd/mm/yyyy)."]
     assert errors[5] == ["Duplicate of spreadsheet row 2: Alice Agency-A at the meeting on 05/09/2016."]
@@ -92,7 +114,7 @@ def test_other_row_problems_are_explained(as_user, business_support, meeting):
         ["Test Board", "05/09/2016", "", "Stranger", "", "apologies", "", "", ""],
     ]
     response = as_user(business_support).post(URL, {"file": csv_upload(rows, bom=False)})
-    errors = dict(response.context["outcome"].row_errors)
+    errors = errors_by_row(response)
     assert errors[2] == ["Unknown group “No Such Group”."]
     assert errors[3] == ["Test Board has no meeting on 06/09/2016."]
     assert errors[4][0].startswith("Unknown status “maybe”")
@@ -103,10 +125,10 @@ def test_other_row_problems_are_explained(as_user, business_support, meeting):
 
 def test_importing_the_same_file_again_updates_rather_than_duplicates(as_user, business_support, meeting):
     client = as_user(business_support)
-    client.post(URL, {"file": csv_upload(CLEAN_ROWS)})
+    imported(client, csv_upload(CLEAN_ROWS))
     changed = [list(row) for row in CLEAN_ROWS]
     changed[0][5] = "apologies"
-    client.post(URL, {"file": csv_upload(changed)})
+    imported(client, csv_upload(changed))
     assert Attendance.objects.filter(meeting=meeting).count() == 3
     assert Attendance.objects.get(name="Alice Agency-A").status == "apologies"
 
@@ -121,8 +143,8 @@ def test_a_file_without_the_needed_columns_is_refused(as_user, business_support,
 def test_a_file_of_another_kind_is_refused(as_user, business_support):
     upload = SimpleUploadedFile("attendance.pdf", b"%PDF-1.4", "application/pdf")
     response = as_user(business_support).post(URL, {"file": upload})
-    assert response.status_code == 200
-    assert "Upload a .csv or .xlsx file." in response.content.decode()
+    assert response.status_code == 400
+    assert "Upload a CSV file (.csv) or an Excel workbook (.xlsx)." in response.content.decode()
 
 
 def test_a_damaged_spreadsheet_is_refused(as_user, business_support):
@@ -181,14 +203,14 @@ def test_a_file_over_the_size_limit_is_refused(as_user, business_support, meetin
 def test_a_windows_1252_csv_from_excel_is_read_correctly(as_user, business_support, meeting):
     content = "Group,Meeting date,Name,Status,Role\r\nTest Board,05/09/2016,Zoë £ Guest,present,observer\r\n"
     upload = SimpleUploadedFile("attendance.csv", content.encode("cp1252"), "text/csv")
-    response = as_user(business_support).post(URL, {"file": upload})
+    response = imported(as_user(business_support), upload)
     assert response.status_code == 302
     assert Attendance.objects.get().name == "Zoë £ Guest"
 
 
 def test_formula_like_text_is_stored_as_text_and_shown_escaped(as_user, business_support, board_member, meeting):
     rows = [["Test Board", "05/09/2016", "", "=HYPERLINK(1) <script>x</script>", "", "present", "", "", "observer"]]
-    as_user(business_support).post(URL, {"file": csv_upload(rows)})
+    imported(as_user(business_support), csv_upload(rows))
     assert Attendance.objects.get().name == "=HYPERLINK(1) <script>x</script>"
     page = as_user(board_member).get(reverse("meetings:meeting-detail", args=[meeting.pk])).content.decode()
     assert "&lt;script&gt;x&lt;/script&gt;" in page and "<script>x</script>" not in page

@@ -14,6 +14,8 @@ ENTRIES = [
     Entry(
         "partners:partner-detail", expect(SIGNED_IN), kwargs=lambda cast: {"pk": cast.agency_a.pk}, variant="agency A"
     ),
+    Entry("partners:current-year", expect(KEEPERS)),
+    Entry("partners:current-year", expect(KEEPERS, ok=302), method="post", note="empty: automatic"),
 ]
 
 ADMIN_MODELS = {

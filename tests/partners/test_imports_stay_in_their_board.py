@@ -59,7 +59,8 @@ def test_the_second_boards_agency_import_changes_no_demo_agency(demo, second):
     """The issue's case: a row with the short name "Probation" is the second board's own probation
     service, not the demo's National Probation Service, which keeps its name."""
     before = checksums(demo)
-    response = client_for(second.business_support).post(
+    client = client_for(second.business_support)
+    preview = client.post(
         reverse("partners:partner-import"),
         {
             "file": upload(
@@ -72,6 +73,9 @@ def test_the_second_boards_agency_import_changes_no_demo_agency(demo, second):
             )
         },
     )
+    assert preview.status_code == 200, preview.content.decode()[:3000]
+    assert checksums(demo) == before
+    response = client.post(reverse("imports:confirm", args=["agencies"]), {"token": preview.context["token"]})
     assert response.status_code == 302, response.content.decode()[:3000]
     assert checksums(demo) == before
     with scopes_disabled():
@@ -113,9 +117,10 @@ def test_the_second_boards_attendance_import_changes_no_demo_row(demo, second):
         (group.name, f"{meeting.held_on:%d/%m/%Y}", "", "Dana Midshire-Chair", "present"),
         (group.name, f"{meeting.held_on:%d/%m/%Y}", "Midshire Police", "Guest Midshire-Speaker", "present"),
     ]
-    response = client_for(second.business_support).post(
-        reverse("meetings:attendance-import"), {"file": upload("attendance.csv", headers, rows)}
-    )
+    client = client_for(second.business_support)
+    preview = client.post(reverse("meetings:attendance-import"), {"file": upload("attendance.csv", headers, rows)})
+    assert preview.status_code == 200, preview.content.decode()[:3000]
+    response = client.post(reverse("imports:confirm", args=["attendance"]), {"token": preview.context["token"]})
     assert response.status_code == 302, response.content.decode()[:3000]
     assert checksums(demo) == before
     guest = Attendance.objects.get(meeting=meeting, name="Guest Midshire-Speaker")
@@ -141,10 +146,12 @@ def test_the_second_boards_finance_import_changes_no_demo_row(demo, second):
     before = checksums(demo)
     headers = ["Year", "Partner", "Agreed"]
     client = client_for(second.business_support)
-    response = client.post(
+    preview = client.post(
         reverse("finance:import", args=["contributions"]),
         {"file": upload("contributions.csv", headers, [("2016/17", "Probation", "4000"), ("2016/17", "MHCT", "7000")])},
     )
+    assert preview.status_code == 200, preview.content.decode()[:3000]
+    response = client.post(reverse("imports:confirm", args=["contributions"]), {"token": preview.context["token"]})
     assert response.status_code == 302, response.content.decode()[:3000]
     assert checksums(demo) == before
     assert (

@@ -18,3 +18,9 @@ def report_a(round_2016, agency_a):
 @pytest.fixture
 def report_b(round_2016, agency_b):
     return report_for(round_2016, agency_b)
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Evidence files are stored in a temporary MEDIA_ROOT."""
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -72,6 +72,38 @@ def _form_kwargs(cast):
     return {"pk": _unfrozen_form(cast).pk}
 
 
+def _action_kwargs(which, *, accept=False):
+    def build(cast):
+        from tests.reports.factories import raise_action
+
+        report = _report(cast, which)
+        action = raise_action(report, getattr(cast, f"lead_{which}"))
+        if accept:
+            _accepted_b(cast)
+        return {"pk": action.pk}
+
+    return build
+
+
+def _evidence_kwargs(which):
+    def build(cast):
+        from tests.reports.factories import attach_evidence
+
+        item = attach_evidence(_report(cast, which), getattr(cast, f"lead_{which}"))
+        return {"pk": item.report_id, "evidence_pk": item.pk}
+
+    return build
+
+
+def _challenge_kwargs(which):
+    def build(cast):
+        from tests.reports.factories import challenge_for
+
+        return {"pk": challenge_for(cast.board, getattr(cast, f"agency_{which}"), cast.business_support).pk}
+
+    return build
+
+
 A, B = "agency A", "agency B (other agency)"
 LEAD_ONLY_B = expect(set(), lead_a=404)
 NOT_ALLOWED = "not allowed"
@@ -92,10 +124,20 @@ ENTRIES = [
         note="an empty post re-shows the form with errors",
     ),
     Entry("reports:selfreport-section", LEAD_ONLY_B, kwargs=_section_kwargs("b"), method="post", variant=B),
+    Entry("reports:selfreport-check", expect(LEAD), kwargs=_report_kwargs("a"), variant=A),
+    Entry("reports:selfreport-check", LEAD_ONLY_B, kwargs=_report_kwargs("b"), variant=B),
     Entry("reports:selfreport-submit", expect(LEAD, ok=405), kwargs=_report_kwargs("a"), note="POST only"),
-    Entry("reports:selfreport-submit", expect(LEAD, ok=302), kwargs=_report_kwargs("a"), method="post", variant=A),
+    Entry(
+        "reports:selfreport-submit",
+        expect(LEAD),
+        kwargs=_report_kwargs("a"),
+        method="post",
+        variant=A,
+        note="without the declaration the check page is shown again",
+    ),
     Entry("reports:selfreport-submit", LEAD_ONLY_B, kwargs=_report_kwargs("b"), method="post", variant=B),
-    Entry("reports:selfreport-copy", expect(LEAD, ok=405), kwargs=_report_kwargs("a"), note="POST only"),
+    Entry("reports:selfreport-copy", expect(LEAD), kwargs=_report_kwargs("a"), note="the preview", variant=A),
+    Entry("reports:selfreport-copy", LEAD_ONLY_B, kwargs=_report_kwargs("b"), variant=B),
     Entry("reports:selfreport-copy", expect(LEAD, ok=302), kwargs=_report_kwargs("a"), method="post", variant=A),
     Entry("reports:selfreport-copy", LEAD_ONLY_B, kwargs=_report_kwargs("b"), method="post", variant=B),
     # Reading: leads their own, business support all, board members accepted updates only.
@@ -124,6 +166,8 @@ ENTRIES = [
     # Review: business support.
     Entry("reports:selfreport-comment", expect(KEEPERS, ok=405), kwargs=_section_kwargs("b"), note="POST only"),
     Entry("reports:selfreport-comment", expect(KEEPERS, ok=302), kwargs=_section_kwargs("b"), method="post"),
+    Entry("reports:selfreport-review-save", expect(KEEPERS, ok=405), kwargs=_report_kwargs("b"), note="POST only"),
+    Entry("reports:selfreport-review-save", expect(KEEPERS, ok=302), kwargs=_report_kwargs("b"), method="post"),
     Entry("reports:selfreport-return", expect(KEEPERS, ok=405), kwargs=_report_kwargs("b"), note="POST only"),
     Entry("reports:selfreport-return", expect(KEEPERS, ok=302), kwargs=_report_kwargs("b"), method="post"),
     Entry("reports:selfreport-accept", expect(KEEPERS, ok=405), kwargs=_report_kwargs("b"), note="POST only"),
@@ -135,8 +179,11 @@ ENTRIES = [
     Entry("reports:case-study-create", LEAD_ONLY_B, kwargs=_report_kwargs("b"), variant=B),
     Entry("reports:case-study-create", expect(LEAD), kwargs=_report_kwargs("a"), method="post", variant=A),
     Entry("reports:case-study-create", LEAD_ONLY_B, kwargs=_report_kwargs("b"), method="post", variant=B),
-    Entry("reports:case-study-detail", expect(LEAD | KEEPERS), kwargs=_case_kwargs("a"), variant=A),
-    Entry("reports:case-study-detail", expect(KEEPERS, lead_a=404), kwargs=_case_kwargs("b"), variant=B),
+    # Administrators read only published case studies (with the return), never these pages: 404.
+    Entry("reports:case-study-detail", expect(LEAD | KEEPERS, administrator=404), kwargs=_case_kwargs("a"), variant=A),
+    Entry(
+        "reports:case-study-detail", expect(KEEPERS, lead_a=404, administrator=404), kwargs=_case_kwargs("b"), variant=B
+    ),
     Entry("reports:case-study-update", expect(LEAD), kwargs=_case_kwargs("a"), variant=A),
     Entry("reports:case-study-update", LEAD_ONLY_B, kwargs=_case_kwargs("b"), variant=B),
     Entry("reports:case-study-update", LEAD_ONLY_B, kwargs=_case_kwargs("b"), method="post", variant=B),
@@ -145,12 +192,124 @@ ENTRIES = [
     Entry("reports:case-study-delete", expect(LEAD, ok=302), kwargs=_case_kwargs("a"), method="post", variant=A),
     Entry("reports:case-study-delete", LEAD_ONLY_B, kwargs=_case_kwargs("b"), method="post", variant=B),
     Entry("reports:case-study-publish", expect(KEEPERS, ok=405), kwargs=_case_kwargs("b"), note="POST only"),
-    Entry("reports:case-study-publish", expect(KEEPERS, ok=302), kwargs=_case_kwargs("b"), method="post"),
+    Entry(
+        "reports:case-study-publish",
+        expect(KEEPERS, ok=302, administrator=404),
+        kwargs=_case_kwargs("b"),
+        method="post",
+    ),
     Entry("reports:contact-publish", expect(KEEPERS, ok=405), kwargs=_report_kwargs("b"), note="POST only"),
     Entry("reports:contact-publish", expect(KEEPERS, ok=302), kwargs=_report_kwargs("b"), method="post"),
+    # Action plans: raised by the agency's leads (on their own returns) and business support.
+    Entry("reports:action-create", expect(LEAD | KEEPERS), kwargs=_report_kwargs("a"), variant=A),
+    Entry("reports:action-create", expect(KEEPERS, lead_a=404), kwargs=_report_kwargs("b"), variant=B),
+    Entry(
+        "reports:action-create",
+        expect(LEAD | KEEPERS),
+        kwargs=_report_kwargs("a"),
+        method="post",
+        variant=A,
+        note="an empty post re-shows the form with errors",
+    ),
+    Entry("reports:action-create", expect(KEEPERS, lead_a=404), kwargs=_report_kwargs("b"), method="post", variant=B),
+    Entry("reports:action-list", expect(KEEPERS)),
+    # Challenge events: business support records; readers read; an agency's leads read their own.
+    Entry("reports:challenge-list", expect(READERS)),
+    Entry("reports:challenge-create", expect(KEEPERS)),
+    Entry("reports:challenge-create", expect(KEEPERS), method="post", note="an empty post re-shows the form"),
+    Entry("reports:challenge-detail", expect(SIGNED_IN), kwargs=_challenge_kwargs("a"), variant=A),
+    Entry("reports:challenge-detail", expect(READERS, lead_a=404), kwargs=_challenge_kwargs("b"), variant=B),
+    Entry("reports:challenge-update", expect(KEEPERS), kwargs=_challenge_kwargs("b")),
+    Entry(
+        "reports:challenge-update",
+        expect(KEEPERS),
+        kwargs=_challenge_kwargs("b"),
+        method="post",
+        note="an empty post re-shows the form",
+    ),
+    Entry(
+        "reports:challenge-action-create",
+        expect(KEEPERS, ok=405, lead_a=404),
+        kwargs=_challenge_kwargs("b"),
+        note="POST only",
+    ),
+    Entry(
+        "reports:challenge-action-create",
+        expect(KEEPERS, lead_a=404),
+        kwargs=_challenge_kwargs("b"),
+        method="post",
+        note="an empty post re-shows the challenge page with errors",
+    ),
+    # Evidence: the agency's leads (attach, remove) and business support (read); nobody else.
+    Entry("reports:evidence-list", expect(LEAD | {"business_support"}), kwargs=_report_kwargs("a"), variant=A),
+    Entry("reports:evidence-list", expect({"business_support"}, lead_a=404), kwargs=_report_kwargs("b"), variant=B),
+    Entry(
+        "reports:evidence-list",
+        expect(LEAD),
+        kwargs=_report_kwargs("a"),
+        method="post",
+        variant=A,
+        note="an empty post re-shows the form with errors; business support reads but does not attach",
+    ),
+    Entry("reports:evidence-list", LEAD_ONLY_B, kwargs=_report_kwargs("b"), method="post", variant=B),
+    Entry("reports:evidence-download", expect(LEAD | {"business_support"}), kwargs=_evidence_kwargs("a"), variant=A),
+    Entry(
+        "reports:evidence-download",
+        expect({"business_support"}, lead_a=404),
+        kwargs=_evidence_kwargs("b"),
+        variant=B,
+    ),
+    Entry("reports:evidence-delete", expect(LEAD), kwargs=_evidence_kwargs("a"), variant=A),
+    Entry("reports:evidence-delete", LEAD_ONLY_B, kwargs=_evidence_kwargs("b"), variant=B),
+    Entry("reports:evidence-delete", expect(LEAD, ok=302), kwargs=_evidence_kwargs("a"), method="post", variant=A),
+    Entry("reports:evidence-delete", LEAD_ONLY_B, kwargs=_evidence_kwargs("b"), method="post", variant=B),
+    # One action: its agency's leads and business support; board members those of accepted returns (read).
+    Entry("reports:action-detail", expect(LEAD | KEEPERS, board_member=404), kwargs=_action_kwargs("a"), variant=A),
+    Entry(
+        "reports:action-detail",
+        expect(KEEPERS, lead_a=404, board_member=404),
+        kwargs=_action_kwargs("b"),
+        variant=B,
+    ),
+    Entry(
+        "reports:action-detail",
+        expect(READERS, lead_a=404),
+        kwargs=_action_kwargs("b", accept=True),
+        variant="accepted, agency B",
+    ),
+    Entry(
+        "reports:action-detail",
+        expect(LEAD | KEEPERS, board_member=404),
+        kwargs=_action_kwargs("a"),
+        method="post",
+        variant=A,
+        note="an empty post re-shows the form with errors",
+    ),
+    Entry(
+        "reports:action-detail",
+        expect(KEEPERS, lead_a=404),
+        kwargs=_action_kwargs("b", accept=True),
+        method="post",
+        variant="accepted, agency B",
+        note="board members read it but cannot change it",
+    ),
     # The compiled year, for the annual report.
     Entry("reports:partner-updates", expect(READERS), kwargs=lambda cast: {"start_year": 2016}),
     Entry("reports:partner-updates-docx", expect(READERS), kwargs=lambda cast: {"start_year": 2016}),
+    # The ratings across agencies (board members: accepted returns only).
+    Entry("reports:ratings-picture", expect(READERS), kwargs=lambda cast: {"start_year": 2016}),
+    Entry(
+        "reports:ratings-picture-export",
+        expect(READERS),
+        kwargs=lambda cast: {"start_year": 2016, "format": "csv"},
+        variant="csv",
+    ),
+    Entry(
+        "reports:ratings-picture-export",
+        expect(READERS),
+        kwargs=lambda cast: {"start_year": 2016, "format": "xlsx"},
+        variant="xlsx",
+    ),
     # Business support's pages.
     Entry("reports:template-list", expect(KEEPERS)),
     Entry("reports:template-detail", expect(KEEPERS), kwargs=_form_kwargs),

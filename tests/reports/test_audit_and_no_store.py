@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from reports.selfreports import services
 from reports.selfreports.models import CaseStudy, SelfReport
-from tests.reports.factories import accepted, full_values, section, submitted
+from tests.reports.factories import DECLARATION, accepted, full_values, section, submitted
 from wscb.audit.models import AuditAction, AuditEvent
 
 SECRET = "Jayden, aged 7, of 14 Acacia Avenue"
@@ -141,10 +141,11 @@ def test_submitting_returning_and_accepting_are_each_one_changed_row(report_a, l
     from tests.reports.factories import fill_all
 
     fill_all(report_a, lead_a)
-    assert as_user(lead_a).post(reverse("reports:selfreport-submit", args=[report_a.pk])).status_code == 302
+    declare = {"declared_name": "Lena", "declared_role": "Lead", "confirm": "on"}
+    assert as_user(lead_a).post(reverse("reports:selfreport-submit", args=[report_a.pk]), declare).status_code == 302
     support = as_user(business_support)
-    support.post(reverse("reports:selfreport-return", args=[report_a.pk]), {"note": "More please"})
-    services.report_submit(report=report_a, by=lead_a)
+    support.post(reverse("reports:selfreport-return", args=[report_a.pk]), {"message": "More please"})
+    services.report_submit(report=report_a, by=lead_a, declaration=DECLARATION)
     support.post(reverse("reports:selfreport-accept", args=[report_a.pk]))
     assert events(SelfReport) == [
         (lead_a.email, AuditAction.CHANGED, str(report_a.pk), "Submitted. Changed: status"),
@@ -241,7 +242,8 @@ def test_a_double_clicked_submit_submits_once_with_one_audit_row(report_a, lead_
     fill_all(report_a, lead_a)
     client = as_user(lead_a)
     url = reverse("reports:selfreport-submit", args=[report_a.pk])
-    first, second = client.post(url), client.post(url, follow=True)
+    declare = {"declared_name": "Lena", "declared_role": "Lead", "confirm": "on"}
+    first, second = client.post(url, declare), client.post(url, declare, follow=True)
     assert first.status_code == 302
     assert "Not submitted. This update is submitted" in second.content.decode()
     assert Transition.objects.filter(report=report_a, to_status="submitted").count() == 1

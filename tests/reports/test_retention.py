@@ -77,3 +77,21 @@ def test_apply_deletes_case_studies_and_anonymises_returns_writing_audit_rows(fi
     # a second run finds nothing left to do
     run("--apply", "--today", "01/04/2023")
     assert AuditEvent.objects.filter(action=AuditAction.RETENTION_APPLIED).count() == 2
+
+
+def test_anonymising_a_return_removes_the_declaration_and_the_review_messages(filled, lead_a, business_support):
+    from tests.reports.factories import DECLARATION
+
+    report, _study = filled
+    services.report_submit(report=report, by=lead_a, declaration=DECLARATION)
+    services.report_return(report=report, by=business_support, note="Please add the names of the panel")
+    SelfReport.objects.filter(pk=report.pk).update(review_message="Draft about Ms Smith", declared_endorsed_by="Dr X")
+    run("--apply", "--today", "01/04/2023")
+    anonymised = SelfReport.objects.get(pk=report.pk)
+    assert (
+        anonymised.declared_name,
+        anonymised.declared_role,
+        anonymised.declared_endorsed_by,
+        anonymised.review_message,
+        anonymised.return_message,
+    ) == ("", "", "", "", "")

@@ -11,12 +11,15 @@ def test_business_support_comments_on_a_section_and_the_lead_sees_it(report_a, l
     submitted(report_a, lead_a)
     core = section(report_a)
     response = as_user(business_support).post(
-        reverse("reports:selfreport-comment", args=[report_a.pk, core.pk]), {"text": "Please add evidence of impact"}
+        reverse("reports:selfreport-comment", args=[report_a.pk, core.pk]),
+        {f"comment-{core.pk}": "Please add evidence of impact"},
     )
     assert response.status_code == 302
     comment = ReviewComment.objects.get()
     assert (comment.section, comment.author, comment.text) == (core, business_support, "Please add evidence of impact")
-    as_user(business_support).post(reverse("reports:selfreport-return", args=[report_a.pk]), {"note": "See comments"})
+    as_user(business_support).post(
+        reverse("reports:selfreport-return", args=[report_a.pk]), {"message": "See comments"}
+    )
     tasks = as_user(lead_a).get(reverse("reports:selfreport-tasks", args=[report_a.pk])).content.decode()
     assert "Please add evidence of impact" in tasks
     section_page = as_user(lead_a).get(reverse("reports:selfreport-section", args=[report_a.pk, core.pk]))
@@ -36,7 +39,9 @@ def test_returning_makes_it_editable_again_and_emails_the_lead(report_a, lead_a,
     submitted(report_a, lead_a)
     run_jobs()  # the round's invitations
     mail.outbox.clear()
-    response = as_user(business_support).post(reverse("reports:selfreport-return", args=[report_a.pk]), {"note": "x"})
+    response = as_user(business_support).post(
+        reverse("reports:selfreport-return", args=[report_a.pk]), {"message": "x"}
+    )
     assert response.status_code == 302
     report_a.refresh_from_db()
     assert report_a.status == SelfReport.Status.RETURNED
@@ -74,8 +79,9 @@ def test_submitting_through_the_page_twice_is_refused_the_second_time(report_a, 
 
     fill_all(report_a, lead_a)
     client = as_user(lead_a)
-    assert client.post(reverse("reports:selfreport-submit", args=[report_a.pk])).status_code == 302
-    second = client.post(reverse("reports:selfreport-submit", args=[report_a.pk]), follow=True)
+    declare = {"declared_name": "Lena", "declared_role": "Lead", "confirm": "on"}
+    assert client.post(reverse("reports:selfreport-submit", args=[report_a.pk]), declare).status_code == 302
+    second = client.post(reverse("reports:selfreport-submit", args=[report_a.pk]), declare, follow=True)
     assert "Not submitted" in second.content.decode()
     assert Transition.objects.filter(report=report_a, to_status=SelfReport.Status.SUBMITTED).count() == 1
 

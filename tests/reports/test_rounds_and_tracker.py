@@ -24,7 +24,12 @@ def test_opening_a_round_creates_each_agencys_update_and_invites_their_leads(
     deadline = timezone.localdate() + timedelta(days=40)
     response = as_user(business_support).post(
         reverse("reports:round-create"),
-        {"template": template.pk, "deadline": deadline.strftime("%d/%m/%Y"), "agencies": [agency_a.pk, agency_b.pk]},
+        {
+            "template": template.pk,
+            "deadline": deadline.strftime("%d/%m/%Y"),
+            "agencies": [agency_a.pk, agency_b.pk],
+            "confirmed": "yes",
+        },
     )
     round_ = Round.objects.get()
     assert response.status_code == 302 and response.url == reverse("reports:round-detail", args=[round_.pk])

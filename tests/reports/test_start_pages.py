@@ -29,8 +29,8 @@ def test_business_support_sees_updates_waiting_for_review_and_the_tracker(
     submitted(report_a, lead_a)
     accepted(report_b, lead_b, business_support)
     page = as_user(business_support).get(reverse("home")).content.decode()
-    assert "1 partner update is waiting for review" in page
-    assert reverse("reports:round-list") in page
+    assert "1 partner update is waiting for review (2016/17)" in page
+    assert f'href="{reverse("reports:round-detail", args=[report_a.round_id])}">1 partner update' in page
 
 
 def test_the_update_list_is_scoped(report_a, report_b, lead_a, lead_b, business_support, board_member, as_user):

@@ -4,7 +4,7 @@ import pytest
 
 from reports.selfreports import services
 from reports.selfreports.models import SelfReport, Transition
-from tests.reports.factories import accepted, fill_all, full_values, section, submitted
+from tests.reports.factories import DECLARATION, accepted, fill_all, full_values, section, submitted
 
 Status = SelfReport.Status
 
@@ -32,7 +32,7 @@ def test_the_full_journey_submit_return_resubmit_accept_is_recorded(report_a, le
     services.report_return(report=report_a, by=business_support, note="Add evidence of impact")
     report_a.refresh_from_db()
     assert report_a.status == Status.RETURNED and report_a.is_editable
-    services.report_submit(report=report_a, by=lead_a)
+    services.report_submit(report=report_a, by=lead_a, declaration=DECLARATION)
     services.report_accept(report=report_a, by=business_support)
     report_a.refresh_from_db()
     assert report_a.status == Status.ACCEPTED and report_a.accepted_at is not None
@@ -77,7 +77,7 @@ def test_it_refuses_to_submit_twice(report_a, lead_a):
     submitted(report_a, lead_a)
     before = _snapshot(report_a)
     with pytest.raises(services.SelfReportError):
-        services.report_submit(report=report_a, by=lead_a)
+        services.report_submit(report=report_a, by=lead_a, declaration=DECLARATION)
     assert _snapshot(report_a) == before
 
 
@@ -104,7 +104,7 @@ def test_another_agencys_lead_cannot_save_or_submit(report_a, lead_b):
     with pytest.raises(services.SelfReportError):
         services.section_save(report=report_a, section=core, values={"policies": "x"}, version=0, by=lead_b)
     with pytest.raises(services.SelfReportError):
-        services.report_submit(report=report_a, by=lead_b)
+        services.report_submit(report=report_a, by=lead_b, declaration=DECLARATION)
     assert not report_a.entries.exists()
 
 
@@ -112,7 +112,7 @@ def test_submission_needs_every_required_question(report_a, lead_a):
     core = section(report_a)
     services.section_save(report=report_a, section=core, values=full_values(report_a, core), version=0, by=lead_a)
     with pytest.raises(services.SelfReportError, match="required question"):
-        services.report_submit(report=report_a, by=lead_a)
+        services.report_submit(report=report_a, by=lead_a, declaration=DECLARATION)
     report_a.refresh_from_db()
     assert report_a.status == Status.IN_PROGRESS
 
@@ -122,7 +122,7 @@ def test_a_return_for_another_year_is_refused_with_a_clear_message(report_a, lea
 
     fill_all(report_a, lead_a, year=ReportingYear(2015))
     with pytest.raises(services.SelfReportError) as refused:
-        services.report_submit(report=report_a, by=lead_a)
+        services.report_submit(report=report_a, by=lead_a, declaration=DECLARATION)
     assert "01/04/2015 to 31/03/2016" in str(refused.value)
     assert "not the 2016/17 reporting year" in str(refused.value)
     assert "2015/16" in str(refused.value)

@@ -1,4 +1,5 @@
-"""The provider's export imports all-or-nothing: 5,000 rows go in; one bad row keeps every row out."""
+"""The provider's export imports all-or-nothing on the Imports page (preview, then confirm): 5,000 rows go
+in; one bad row keeps every row out; a row naming its agency has no agency error."""
 
 import io
 from datetime import date
@@ -45,7 +46,7 @@ def test_a_file_with_one_bad_row_imports_nothing_and_names_the_row(board, module
     dataset.insert(7, ["Bad Row", "Agency A", "Hidden Harm", "14/05/2016", "01/05/2016"])
     outcome = elearning_import(board=board, dataset=dataset)
     assert outcome.imported == 0
-    assert outcome.errors == [(9, "completed date: A module cannot be completed before it was allocated.")]
+    assert outcome.errors == [(9, "Completed date: A module cannot be completed before it was allocated.")]
     assert ELearningEnrolment.objects.count() == 0
 
 
@@ -57,7 +58,7 @@ def test_every_bad_row_is_listed_with_its_problem(board, module):
     message = outcome.errors[0][1]
     assert "There is no e-learning module called 'No such module'" in message
     assert "'31/02/2016' is not a date" in message
-    assert "agency: Choose a partner agency or name a community organisation, not both." in message
+    assert "Agency: Choose a partner agency or name a community organisation, not both." in message
     assert ELearningEnrolment.objects.count() == 0
 
 
@@ -65,24 +66,51 @@ def test_a_file_without_the_expected_columns_is_refused(board, module):
     dataset = tablib.Dataset(["x", "y"], headers=["Name", "Course"])
     outcome = elearning_import(board=board, dataset=dataset)
     assert outcome.imported == 0
-    assert "no learner, agency, module, allocated date, completed date column" in outcome.errors[0][1]
+    assert "no Learner, Module, Allocated date column" in outcome.errors[0][1]
 
 
 def _upload(dataset: tablib.Dataset, name="export.csv"):
     return SimpleUploadedFile(name, dataset.export("csv").encode("utf-8-sig"), content_type="text/csv")
 
 
+def _confirm(client, preview):
+    assert preview.status_code == 200, preview.context.get("outcome")
+    return client.post(reverse("imports:confirm", args=["elearning"]), {"token": preview.context["token"]}, follow=True)
+
+
 def test_business_support_uploads_the_export_and_sees_how_many_went_in(board, module, business_support, as_user):
-    response = as_user(business_support).post(reverse("training:elearning-import"), {"file": _upload(_dataset(4))})
-    assert response.status_code == 302
+    client = as_user(business_support)
+    preview = client.post(reverse("training:elearning-import"), {"file": _upload(_dataset(4))})
+    assert ELearningEnrolment.objects.count() == 0  # the preview writes nothing
+    response = _confirm(client, preview)
+    assert "E-learning licences imported: 4 new" in response.content.decode()
     assert ELearningEnrolment.objects.count() == 4
+
+
+def test_a_row_naming_its_agency_has_no_agency_error(board, module, agency_a, business_support, as_user):
+    """The issue's false "agency: The agency is missing" for rows that name one: a partner agency (by short
+    name or name, in any case) and a community organisation are both an agency; only a blank one is not."""
+    dataset = tablib.Dataset(headers=HEADERS)
+    dataset.append(["One", "Agency A", "Hidden Harm", "01/05/2016", ""])
+    dataset.append(["Two", "agency a trust", "Hidden Harm", "01/05/2016", "02/05/2016"])
+    dataset.append(["Three", "Riverside Youth Club", "Hidden Harm", "01/05/2016", ""])
+    dataset.append(["Four", "", "Hidden Harm", "01/05/2016", ""])
+    client = as_user(business_support)
+    response = client.post(reverse("training:elearning-import"), {"file": _upload(dataset)})
+    errors = [(error.row, error.column) for error in response.context["outcome"].errors]
+    assert errors == [(5, "Agency")]
+    dataset.pop()
+    _confirm(client, client.post(reverse("training:elearning-import"), {"file": _upload(dataset)}))
+    assert ELearningEnrolment.objects.filter(partner=agency_a).count() == 2
+    assert ELearningEnrolment.objects.get(learner_name="Three").organisation_name == "Riverside Youth Club"
 
 
 def test_the_page_lists_the_bad_rows_and_imports_nothing(board, module, business_support, as_user):
     dataset = _dataset(4)
     dataset.append(["Someone", "Agency A", "Nope", "01/05/2016", ""])
     response = as_user(business_support).post(reverse("training:elearning-import"), {"file": _upload(dataset)})
-    assert response.status_code == 200
+    assert response.status_code == 400
+    assert [(error.row, error.column) for error in response.context["outcome"].errors] == [(6, "Module")]
     page = response.content.decode()
     assert "Nothing was imported" in page
     assert "There is no e-learning module called" in page
@@ -91,16 +119,16 @@ def test_the_page_lists_the_bad_rows_and_imports_nothing(board, module, business
 
 def test_an_excel_export_imports_too(board, module, business_support, as_user):
     upload = SimpleUploadedFile("export.xlsx", _dataset(3).export("xlsx"))
-    response = as_user(business_support).post(reverse("training:elearning-import"), {"file": upload})
-    assert response.status_code == 302
+    client = as_user(business_support)
+    _confirm(client, client.post(reverse("training:elearning-import"), {"file": upload}))
     assert ELearningEnrolment.objects.count() == 3
 
 
 def test_a_file_of_another_type_is_refused(board, business_support, as_user):
     upload = SimpleUploadedFile("export.pdf", b"%PDF-1.4")
     response = as_user(business_support).post(reverse("training:elearning-import"), {"file": upload})
-    assert response.status_code == 200
-    assert "Upload a .csv or .xlsx file." in response.content.decode()
+    assert response.status_code == 400
+    assert "Upload a CSV file (.csv) or an Excel workbook (.xlsx)." in response.content.decode()
 
 
 def test_a_board_member_cannot_import(board, board_member, as_user):

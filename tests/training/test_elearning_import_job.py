@@ -28,7 +28,10 @@ def _upload(dataset):
 
 
 def _post(client, dataset):
-    return client.post(reverse("training:elearning-import"), {"file": _upload(dataset)})
+    """Upload (a file of many rows is checked by the job, not the preview), then confirm."""
+    preview = client.post(reverse("training:elearning-import"), {"file": _upload(dataset)})
+    assert preview.status_code == 200 and not Job.objects.exists()
+    return client.post(reverse("imports:confirm", args=["elearning"]), {"token": preview.context["token"]})
 
 
 def test_a_big_file_is_imported_by_a_job_with_rows_checked_and_written(
@@ -81,7 +84,7 @@ def test_one_wrong_row_imports_nothing_and_the_job_lists_it(
     run_jobs()
     job = Job.objects.get()
     assert job.status == "failed" and job.error == "Nothing was imported: 1 row(s) could not be imported."
-    assert job.row_errors == [[32, "completed date: A module cannot be completed before it was allocated."]]
+    assert job.row_errors == [[32, "Completed date: A module cannot be completed before it was allocated."]]
     assert ELearningEnrolment.objects.count() == 0
     page = client.get(status_page).content.decode()
     assert 'id="job-row-errors"' in page and '<th scope="row">32</th>' in page
@@ -99,7 +102,7 @@ def test_a_wrong_file_is_refused_in_the_request_not_queued(as_user, business_sup
     settings.IMPORT_JOB_ROWS = 1
     upload = SimpleUploadedFile("licences.csv", b"Name,Course\r\nA,B\r\nC,D\r\n", content_type="text/csv")
     response = as_user(business_support).post(reverse("training:elearning-import"), {"file": upload})
-    assert response.status_code == 200 and "headings in the first row are wrong" in response.content.decode()
+    assert response.status_code == 400 and "headings in the first row are wrong" in response.content.decode()
     assert not Job.objects.exists()
 
 

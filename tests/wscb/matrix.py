@@ -39,6 +39,39 @@ ENTRIES = [
     # The partner-agency import page exercises wscb/data/imports.py through a real view.
     Entry("partners:partner-import", expect(KEEPERS)),
     Entry("partners:partner-import", expect(KEEPERS, ok=400), method="post", note="no file: form error"),
+    # The shared import pages (wscb/data/import_views.py), through the agencies kind.
+    Entry("imports:list", expect(KEEPERS)),
+    Entry("imports:import", expect(KEEPERS), kwargs=lambda cast: {"kind": "agencies"}),
+    Entry(
+        "imports:import",
+        expect(KEEPERS, ok=400),
+        kwargs=lambda cast: {"kind": "agencies"},
+        method="post",
+        note="no file: form error",
+    ),
+    Entry(
+        "imports:import",
+        expect(KEEPERS, ok=404),
+        kwargs=lambda cast: {"kind": "no-such-import"},
+        variant="unknown kind",
+    ),
+    Entry(
+        "imports:confirm",
+        expect(KEEPERS, ok=302),
+        kwargs=lambda cast: {"kind": "agencies"},
+        method="post",
+        note="no upload waiting: back to the page",
+    ),
+    Entry("imports:confirm", expect(KEEPERS, ok=405), kwargs=lambda cast: {"kind": "agencies"}, note="POST only"),
+    Entry("imports:cancel", expect(KEEPERS, ok=302), kwargs=lambda cast: {"kind": "agencies"}, method="post"),
+    Entry("imports:cancel", expect(KEEPERS, ok=405), kwargs=lambda cast: {"kind": "agencies"}, note="POST only"),
+    Entry(
+        "imports:template",
+        expect(KEEPERS),
+        kwargs=lambda cast: {"kind": "agencies", "fmt": "xlsx"},
+        variant="xlsx",
+    ),
+    Entry("imports:template", expect(KEEPERS), kwargs=lambda cast: {"kind": "agencies", "fmt": "csv"}, variant="csv"),
 ]
 
 ADMIN_MODELS = {

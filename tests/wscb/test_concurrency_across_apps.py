@@ -26,7 +26,7 @@ from reports.selfreports import services as report_services
 from reports.selfreports.models import CaseStudy, SectionEntry, SelfReport, Transition
 from tests.finance.factories import ExpenditureCategoryFactory, FinanceYearFactory
 from tests.meetings.factories import GroupFactory, MeetingFactory
-from tests.reports.factories import fill_all, open_round, report_for, section
+from tests.reports.factories import DECLARATION, fill_all, open_round, report_for, section
 from tests.training.factories import CourseFactory, SessionFactory
 from training import services as training_services
 from training.models import Session
@@ -149,8 +149,12 @@ def test_a_return_submitted_twice_at_once_is_submitted_once(report, lead_a):
             SelfReport.objects.filter(pk=report.pk).update(status=SelfReport.Status.RETURNED)
         before = Transition.objects.filter(report=report, to_status="submitted").count()
         results, errors = together(
-            lambda: report_services.report_submit(report=SelfReport.objects.get(pk=report.pk), by=lead_a),
-            lambda: report_services.report_submit(report=SelfReport.objects.get(pk=report.pk), by=lead_a),
+            lambda: report_services.report_submit(
+                report=SelfReport.objects.get(pk=report.pk), by=lead_a, declaration=DECLARATION
+            ),
+            lambda: report_services.report_submit(
+                report=SelfReport.objects.get(pk=report.pk), by=lead_a, declaration=DECLARATION
+            ),
         )
         assert len(results) == 1, iteration
         assert [type(error) for error in errors] == [report_services.SelfReportError]
@@ -160,7 +164,7 @@ def test_a_return_submitted_twice_at_once_is_submitted_once(report, lead_a):
 
 def test_accept_and_return_at_the_same_moment_give_exactly_one_transition(report, lead_a, business_support):
     fill_all(report, lead_a)
-    report_services.report_submit(report=report, by=lead_a)
+    report_services.report_submit(report=report, by=lead_a, declaration=DECLARATION)
     for iteration in range(ITERATIONS):
         if iteration:  # submitted again, so it can be reviewed again
             SelfReport.objects.filter(pk=report.pk).update(status=SelfReport.Status.SUBMITTED)
@@ -190,13 +194,14 @@ def test_a_double_click_on_submit_makes_one_submission_and_one_audit_row(report,
     """T64 through the page: two POSTs of "Submit" at the same moment (a double click, or two tabs)."""
     fill_all(report, lead_a)
     url = reverse("reports:selfreport-submit", args=[report.pk])
+    declare = {"declared_name": "Lena", "declared_role": "Lead", "confirm": "on"}
     first_tab, second_tab = as_user(lead_a), as_user(lead_a)
     for iteration in range(PAGE_ITERATIONS):
         if iteration:
             SelfReport.objects.filter(pk=report.pk).update(status=SelfReport.Status.RETURNED)
         transitions = Transition.objects.filter(report=report, to_status="submitted").count()
         audited = _audited(report, "Submitted. Changed: status")
-        results, errors = together(lambda: first_tab.post(url), lambda: second_tab.post(url))
+        results, errors = together(lambda: first_tab.post(url, declare), lambda: second_tab.post(url, declare))
         assert errors == [] and [response.status_code for response in results] == [302, 302], iteration
         assert Transition.objects.filter(report=report, to_status="submitted").count() == transitions + 1
         assert _audited(report, "Submitted. Changed: status") == audited + 1
@@ -207,7 +212,7 @@ def test_accept_and_return_clicked_at_once_give_one_transition_one_audit_row_and
 ):
     """T63 through the pages: one reviewer accepts while another returns the same update."""
     fill_all(report, lead_a)
-    report_services.report_submit(report=report, by=lead_a)
+    report_services.report_submit(report=report, by=lead_a, declaration=DECLARATION)
     accept = reverse("reports:selfreport-accept", args=[report.pk])
     send_back = reverse("reports:selfreport-return", args=[report.pk])
     accepter, returner = as_user(business_support), as_user(administrator)
@@ -221,7 +226,7 @@ def test_accept_and_return_clicked_at_once_give_one_transition_one_audit_row_and
         run_jobs()  # e-mails queued before this iteration (the round's invitations) are not counted
         emails = len(mail.outbox)
         results, errors = together(
-            lambda: accepter.post(accept), lambda: returner.post(send_back, {"note": "More detail, please"})
+            lambda: accepter.post(accept), lambda: returner.post(send_back, {"message": "More detail, please"})
         )
         assert errors == [] and len(results) == 2, iteration
         won = list(Transition.objects.filter(report=report, from_status="submitted").order_by("pk"))[transitions:]

@@ -37,10 +37,18 @@ from django.utils.http import urlsafe_base64_encode
 from finance import services as finance_services
 from finance.models import Contribution, ExpenditureLine, FinanceYear, IncomeLine
 from meetings.models import Action, AgendaItem, Decision, Declaration, Meeting, Minutes, Paper
-from partners.models import Partner, User
+from partners.models import Board, Partner, User
 from reports.annual.models import NarrativeSection, PriorityActivity, ReportConfiguration
 from reports.selfreports import services as report_services
-from reports.selfreports.models import CaseStudy, FormTemplate, Round, SelfReport
+from reports.selfreports.models import (
+    AssessmentAction,
+    CaseStudy,
+    ChallengeEvent,
+    Evidence,
+    FormTemplate,
+    Round,
+    SelfReport,
+)
 from tests import permission_matrix
 from tests.conftest import client_for, verified_device
 from tests.finance.factories import (
@@ -79,11 +87,21 @@ SECRET_CASE_TEXT = "Kayden, aged 6, of 22 Larch Close, disclosed to his teacher"
 
 # POST views that change no record, and why (they are still signed-in only and CSRF-protected).
 NOT_MUTATING = {
+    "imports:import": "uploads and previews a file: nothing is written until imports:confirm (a case)",
+    "partners:partner-import": "the agencies import's upload and preview (imports:import): nothing is written",
+    "finance:import": "the finance imports' upload and preview (imports:import): nothing is written",
+    "meetings:attendance-import": "the attendance import's upload and preview (imports:import): nothing is written",
+    "training:elearning-import": "the e-learning import's upload and preview (imports:import): nothing is written",
+    "imports:cancel": "drops a previewed file; no record changes",
     "board-switch": "chooses which board the session works in; no record changes",
     "password_reset": "sends a reset e-mail; the password change itself is audited (password_reset_confirm)",
     "health": "GET and HEAD only (a POST is 405); it changes no record",
     "learning:verify-again": "sends the learner a new verification link; no record changes",
 }
+
+
+#: In a case's POST data: a file to upload to the kind's import page first; the POST then confirms its preview.
+PREVIEW_FIRST = "_preview_first"
 
 
 @dataclass(frozen=True)
@@ -137,7 +155,7 @@ def attendance_record(cast):
 def attendance_import(cast):
     _meeting(cast)
     content = "Group,Meeting date,Name,Status,Role\r\nTest Board,05/09/2016,Gus Guest,present,observer\r\n"
-    return {}, {"file": _csv("attendance.csv", content)}
+    return {"kind": "attendance"}, {PREVIEW_FIRST: _csv("attendance.csv", content)}
 
 
 def _session(cast, **kwargs):
@@ -280,7 +298,7 @@ def invoice_request(cast):
 def elearning_import(cast):
     ModuleFactory(board=cast.board, title="Hidden Harm")
     content = "Learner,Agency,Module,Allocated date,Completed date\r\nLearner 1,Agency A,hidden harm,01/05/2016,\r\n"
-    return {}, {"file": _csv("export.csv", content)}
+    return {"kind": "elearning"}, {PREVIEW_FIRST: _csv("export.csv", content)}
 
 
 def _year_2016(cast):
@@ -363,11 +381,7 @@ def finance_import(cast):
         "Year,Category,Actual or budget,Amount,Description,Date,Supplier reference\r\n"
         "2016/17,Professional Fees,Actual,12.00,Audit,31/03/2017,SUP-1\r\n"
     )
-    return {"dataset": "expenditure"}, {"file": _csv("lines.csv", content)}
-
-
-def partner_import(cast):
-    return {}, {"file": _csv("agencies.csv", "name,short_name,sector\r\nNew Trust,NT,health\r\n")}
+    return {"kind": "expenditure"}, {PREVIEW_FIRST: _csv("lines.csv", content)}
 
 
 def _report_a(cast):
@@ -385,7 +399,7 @@ def selfreport_section(cast):
 def selfreport_submit(cast):
     report = _report_a(cast)
     fill_all(report, cast.lead_a)
-    return {"pk": report.pk}, {}
+    return {"pk": report.pk}, {"declared_name": "Lena", "declared_role": "Lead", "confirm": "on"}
 
 
 def selfreport_copy(cast):
@@ -402,11 +416,16 @@ def selfreport_copy(cast):
 
 def selfreport_comment(cast):
     report = submitted(_report_a(cast), cast.lead_a)
-    return {"pk": report.pk, "section_pk": section(report).pk}, {"text": "Please add evidence of impact"}
+    core = section(report)
+    return {"pk": report.pk, "section_pk": core.pk}, {f"comment-{core.pk}": "Please add evidence of impact"}
+
+
+def selfreport_review_save(cast):
+    return {"pk": submitted(_report_a(cast), cast.lead_a).pk}, {"message": "Draft message"}
 
 
 def selfreport_return(cast):
-    return {"pk": submitted(_report_a(cast), cast.lead_a).pk}, {"note": "More please"}
+    return {"pk": submitted(_report_a(cast), cast.lead_a).pk}, {"message": "More please"}
 
 
 def selfreport_accept(cast):
@@ -419,6 +438,68 @@ CASE_STUDY = {"title": "Early help worked", "text": SECRET_CASE_TEXT, "declarati
 def _case_study(report, by):
     data = {key: value for key, value in CASE_STUDY.items() if key != "confirm"}
     return report_services.case_study_save(report=report, data=data, by=by)
+
+
+def action_create(cast):
+    from tests.reports.factories import person_of
+
+    owner = person_of(cast.agency_a)
+    return {"pk": _report_a(cast).pk}, {"what": "Train every lead", "owner": owner.pk, "due_on": "31/03/2031"}
+
+
+def action_update(cast):
+    from tests.reports.factories import raise_action
+
+    action = raise_action(_report_a(cast), cast.lead_a)
+    prefix = f"action-{action.pk}"
+    return {"pk": action.pk}, {
+        f"{prefix}-version": action.version,
+        f"{prefix}-status": "in_progress",
+        f"{prefix}-due_on": action.due_on.strftime("%d/%m/%Y"),
+        f"{prefix}-owner": action.owner_id,
+        f"{prefix}-note": "Half done",
+    }
+
+
+def evidence_attach(cast):
+    from tests.reports.factories import EVIDENCE_PDF
+
+    upload = SimpleUploadedFile("evidence.pdf", EVIDENCE_PDF, content_type="application/pdf")
+    return {"pk": _report_a(cast).pk}, {"key": "policies", "file": upload}
+
+
+def evidence_remove(cast):
+    from tests.reports.factories import attach_evidence
+
+    item = attach_evidence(_report_a(cast), cast.lead_a)
+    return {"pk": item.report_id, "evidence_pk": item.pk}, {}
+
+
+def challenge_create(cast):
+    return {}, {
+        "partner": cast.agency_a.pk,
+        "year": "2016/17",
+        "held_on": "20/06/2017",
+        "panel": "Independent Chair",
+        "questions": "How do you know?",
+        "response": "Audits.",
+        "outcome": "assured",
+    }
+
+
+def challenge_update(cast):
+    from tests.reports.factories import challenge_for
+
+    event = challenge_for(cast.board, cast.agency_a, cast.business_support)
+    return {"pk": event.pk}, {**challenge_create(cast)[1], "outcome": "not_assured", "version": event.version}
+
+
+def challenge_action(cast):
+    from tests.reports.factories import challenge_for, person_of
+
+    event = challenge_for(cast.board, cast.agency_a, cast.business_support)
+    owner = person_of(cast.agency_a)
+    return {"pk": event.pk}, {"what": "Audit supervision", "owner": owner.pk, "due_on": "30/09/2031"}
 
 
 def case_study_create(cast):
@@ -460,7 +541,12 @@ def template_copy(cast):
 def round_create(cast):
     template = make_form(cast.board)
     deadline = (timezone.localdate() + timedelta(days=30)).strftime("%d/%m/%Y")
-    return {}, {"template": template.pk, "deadline": deadline, "agencies": [cast.agency_a.pk, cast.agency_b.pk]}
+    return {}, {
+        "template": template.pk,
+        "deadline": deadline,
+        "agencies": [cast.agency_a.pk, cast.agency_b.pk],
+        "confirmed": "yes",
+    }
 
 
 def publish(cast):
@@ -667,7 +753,7 @@ def declaration_delete(cast):
     return {"pk": declaration.pk}, {}
 
 
-def action_update(cast):
+def meeting_action_update(cast):
     from tests.meetings.factories import ActionFactory
 
     action = ActionFactory(meeting=_meeting(cast), owner=cast.agency_a)
@@ -695,12 +781,12 @@ CASES = [
         ("attendances",),
     ),
     Case(
-        "meetings:attendance-import",
+        "imports:confirm",
         "business_support",
         attendance_import,
         AuditAction.IMPORTED,
-        Meeting,
-        detail="1 rows",
+        None,
+        detail="attendances: 1 new",
     ),
     # training
     Case("meetings:agenda-item-create", "business_support", agenda_item_create, AuditAction.CREATED, AgendaItem),
@@ -732,7 +818,9 @@ CASES = [
     Case("meetings:decision-delete", "business_support", decision_delete, AuditAction.DELETED, Decision),
     Case("meetings:declaration-create", "business_support", declaration_create, AuditAction.CREATED, Declaration),
     Case("meetings:declaration-delete", "business_support", declaration_delete, AuditAction.DELETED, Declaration),
-    Case("meetings:action-update", "lead_a", action_update, AuditAction.CHANGED, Action, ("status", "progress")),
+    Case(
+        "meetings:action-update", "lead_a", meeting_action_update, AuditAction.CHANGED, Action, ("status", "progress")
+    ),
     Case("meetings:invitations-send", "business_support", invitations_send, AuditAction.CHANGED, Meeting),
     Case("meetings:calendar-feed", "board_member", calendar_feed_create, AuditAction.CHANGED, User),
     Case("training:session-create", "business_support", session_create, AuditAction.CREATED, Session),
@@ -750,7 +838,7 @@ CASES = [
     Case("training:booking-cancel", "business_support", booking_cancel, AuditAction.CHANGED, Booking, ("status",)),
     Case("training:booking-accept", "business_support", booking_accept, AuditAction.CHANGED, Booking, ("status",)),
     Case(
-        "training:elearning-import",
+        "imports:confirm",
         "business_support",
         elearning_import,
         AuditAction.IMPORTED,
@@ -781,16 +869,24 @@ CASES = [
     Case("finance:income-create", "business_support", income_create, AuditAction.CREATED, IncomeLine),
     Case("finance:income-update", "business_support", income_update, AuditAction.CHANGED, IncomeLine, ("amount",)),
     Case("finance:income-delete", "business_support", income_delete, AuditAction.DELETED, IncomeLine),
+    # partners: the board's current reporting year (empty: automatic)
     Case(
-        "finance:import",
+        "partners:current-year",
+        "business_support",
+        lambda cast: ({}, {"current_reporting_year": ""}),
+        AuditAction.CHANGED,
+        Board,
+        detail="Current reporting year",
+    ),
+    # imports: the upload previews and writes nothing; the confirm writes, audited with the counts
+    Case(
+        "imports:confirm",
         "business_support",
         finance_import,
         AuditAction.IMPORTED,
         None,
-        detail="Finance expenditure: 1 rows",
+        detail="expenditure lines: 1 new",
     ),
-    # partners
-    Case("partners:partner-import", "business_support", partner_import, AuditAction.IMPORTED, None, detail="1 new"),
     # partner updates and case studies
     Case("reports:selfreport-section", "lead_a", selfreport_section, AuditAction.CHANGED, SelfReport, ("answers",)),
     Case("reports:selfreport-submit", "lead_a", selfreport_submit, AuditAction.CHANGED, SelfReport, ("status",)),
@@ -804,11 +900,39 @@ CASES = [
         ("comments",),
     ),
     Case(
+        "reports:selfreport-review-save",
+        "business_support",
+        selfreport_review_save,
+        AuditAction.CHANGED,
+        SelfReport,
+        ("review_message",),
+    ),
+    Case(
         "reports:selfreport-return", "business_support", selfreport_return, AuditAction.CHANGED, SelfReport, ("status",)
     ),
     Case(
         "reports:selfreport-accept", "business_support", selfreport_accept, AuditAction.CHANGED, SelfReport, ("status",)
     ),
+    Case("reports:action-create", "lead_a", action_create, AuditAction.CREATED, AssessmentAction),
+    Case("reports:action-detail", "lead_a", action_update, AuditAction.CHANGED, AssessmentAction, ("status",)),
+    Case("reports:challenge-create", "business_support", challenge_create, AuditAction.CREATED, ChallengeEvent),
+    Case(
+        "reports:challenge-update",
+        "business_support",
+        challenge_update,
+        AuditAction.CHANGED,
+        ChallengeEvent,
+        ("outcome",),
+    ),
+    Case(
+        "reports:challenge-action-create",
+        "business_support",
+        challenge_action,
+        AuditAction.CREATED,
+        AssessmentAction,
+    ),
+    Case("reports:evidence-list", "lead_a", evidence_attach, AuditAction.CREATED, Evidence),
+    Case("reports:evidence-delete", "lead_a", evidence_remove, AuditAction.DELETED, Evidence),
     Case("reports:case-study-create", "lead_a", case_study_create, AuditAction.CREATED, CaseStudy),
     Case("reports:case-study-update", "lead_a", case_study_update, AuditAction.CHANGED, CaseStudy, ("text",)),
     Case("reports:case-study-delete", "lead_a", case_study_delete, AuditAction.DELETED, CaseStudy),
@@ -1035,6 +1159,10 @@ def perform(case: Case, cast):
 
         device = TOTPDevice.objects.get(user=cast.business_support, confirmed=False)
         data = {"code": code_for(device), "password": TEST_PASSWORD}
+    if PREVIEW_FIRST in data:
+        preview = client.post(reverse("imports:import", kwargs=kwargs), {"file": data.pop(PREVIEW_FIRST)})
+        assert preview.status_code == 200, preview.content.decode()[:2000]
+        data = {"token": preview.context["token"], **data}
     before = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     response = client.post(url, data)
     return response, list(AuditEvent.objects.filter(pk__gt=before).order_by("pk"))

@@ -157,6 +157,13 @@ def public_file(fmt, *, version=False):
     return prepare
 
 
+def evidence_file(cast):
+    from tests.reports.factories import attach_evidence
+
+    item = attach_evidence(report_for(_round(cast), cast.agency_a), cast.lead_a)
+    return {"pk": item.report_id, "evidence_pk": item.pk}, {}
+
+
 def accepted_returns(cast):
     from tests.reports.factories import accepted
 
@@ -256,6 +263,17 @@ DOWNLOADS = [
     ),
     Download("reports:round-export", "business_support", round_export, "xlsx"),
     Download("reports:selfreport-docx", "lead_a", report_a, "docx"),
+    Download("reports:evidence-download", "lead_a", evidence_file, "pdf"),
+    Download(
+        "reports:ratings-picture-export", "board_member", lambda cast: ({**_year(cast), "format": "csv"}, {}), "csv"
+    ),
+    Download(
+        "reports:ratings-picture-export",
+        "business_support",
+        lambda cast: ({**_year(cast), "format": "xlsx"}, {}),
+        "xlsx",
+        variant="xlsx",
+    ),
     Download("reports:selfreport-pdf", "business_support", report_a, "pdf"),
     Download("reports:partner-updates-docx", "board_member", accepted_returns, "docx"),
     Download(

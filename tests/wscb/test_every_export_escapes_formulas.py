@@ -113,7 +113,14 @@ HOW_TO_FETCH = {
         for f in ("csv", "xlsx")
     ],
     "reports:round-export": lambda client, seed: [client.get(reverse("reports:round-export", args=[seed["round"].pk]))],
+    # The ratings across agencies list every agency whose return was received (the seeded names).
+    "reports:ratings-picture-export": lambda client, seed: _ratings_export(client, seed),
 }
+
+
+def _ratings_export(client, seed):
+    seed["round"].reports.update(status="submitted")  # received: business support sees their rows
+    return [client.get(reverse("reports:ratings-picture-export", args=[2016, f])) for f in ("csv", "xlsx")]
 
 
 def cells(response) -> list:

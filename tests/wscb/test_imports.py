@@ -74,7 +74,7 @@ MALFORMED = [
         "F01 required column missing",
         "a.csv",
         lambda: csv_bytes("name,short_name", "New Agency,NEW"),
-        ("rejected", "missing column: sector"),
+        ("rejected", "missing column: Sector"),
     ),
     (
         "F02 misspelled heading",
@@ -92,7 +92,7 @@ MALFORMED = [
         "F03b repeated column",
         "a.csv",
         lambda: csv_bytes("name,short_name,sector,name", "A,B,Health,C"),
-        ("rejected", "repeated column: name"),
+        ("rejected", "repeated column: Name"),
     ),
     (
         "F03c blank heading with data under it",
@@ -125,38 +125,38 @@ MALFORMED = [
         "F13 yes/no column holds text",
         "a.csv",
         lambda: csv_bytes(HEADER, "New Agency,NEW,Health,maybe,Yes"),
-        ("row error", 2, "is_statutory"),
+        ("row error", 2, "Statutory partner"),
     ),
     (
         "F14 unknown sector",
         "a.csv",
         lambda: csv_bytes(HEADER, "New Agency,NEW,Space agency,No,Yes"),
-        ("row error", 2, "sector"),
+        ("row error", 2, "Sector"),
     ),
-    ("F15 required cell blank", "a.csv", lambda: csv_bytes(HEADER, ",NEW,Health,No,Yes"), ("row error", 2, "name")),
+    ("F15 required cell blank", "a.csv", lambda: csv_bytes(HEADER, ",NEW,Health,No,Yes"), ("row error", 2, "Name")),
     (
         "F16 row 100 of 100 invalid",
         "a.csv",
         lambda: csv_bytes(HEADER, *valid_rows(99), "Agency 100,AG100,Nowhere,No,Yes"),
-        ("row error", 101, "sector"),
+        ("row error", 101, "Sector"),
     ),
     (
         "F17 name already used by another agency",
         "a.csv",
         lambda: csv_bytes(HEADER, "Agency B Police,NEWB,Police,No,Yes"),
-        ("row error", 2, "name"),
+        ("row error", 2, "Name"),
     ),
     (
         "F18 the same agency twice in the file",
         "a.csv",
         lambda: csv_bytes(HEADER, "New Agency,NEW,Health,No,Yes", "New Agency Again,NEW,Health,No,Yes"),
-        ("row error", 3, "short_name"),
+        ("row error", 3, "Short name"),
     ),
     (
         "F18b differing only in case",
         "a.csv",
         lambda: csv_bytes(HEADER, "New Agency,NEW,Health,No,Yes", "Other Agency,new,Health,No,Yes"),
-        ("row error", 3, "short_name"),
+        ("row error", 3, "Short name"),
     ),
     (
         "F23 NUL in a cell",
@@ -168,7 +168,7 @@ MALFORMED = [
         "F23b NUL after the first kilobyte",
         "a.csv",
         lambda: csv_bytes(HEADER, *valid_rows(40), "New\x00Agency,NEW,Health,No,Yes"),
-        ("row error", 42, "name"),
+        ("row error", 42, "Name"),
     ),
     (
         "F24 one enormous cell",
@@ -180,7 +180,7 @@ MALFORMED = [
         "F24b name longer than allowed",
         "a.csv",
         lambda: csv_bytes(HEADER, "x" * 300 + ",NEW,Health,No,Yes"),
-        ("row error", 2, "name"),
+        ("row error", 2, "Name"),
     ),
     ("F25 over 5 MB", "a.csv", lambda: csv_bytes(HEADER) + b"x" * (5 * 1024 * 1024), ("rejected", "largest")),
     (
@@ -218,7 +218,7 @@ MALFORMED = [
         "F28 formula cell in a workbook",
         "a.xlsx",
         lambda: xlsx_bytes([HEADER.split(","), ["New Agency", "NEW", "Health", "No", "Yes"]], formula=("A2", "=1+1")),
-        ("row error", 2, "name"),
+        ("row error", 2, "Name"),
     ),
     (
         "F28b values beyond the last heading",
@@ -230,7 +230,7 @@ MALFORMED = [
         "F28c xlsx missing column",
         "a.xlsx",
         lambda: xlsx_bytes([["name", "short_name"], ["New", "NEW"]]),
-        ("rejected", "missing column: sector"),
+        ("rejected", "missing column: Sector"),
     ),
 ]
 
@@ -287,7 +287,12 @@ def test_a_malformed_file_is_refused_by_the_programmatic_path_too(case, filename
     before = snapshot()
     upload = SimpleUploadedFile(filename, make())
     try:
-        dataset = read_upload(upload, required=PartnerResource.REQUIRED, optional=PartnerResource.OPTIONAL)
+        dataset = read_upload(
+            upload,
+            required=PartnerResource.REQUIRED,
+            optional=PartnerResource.OPTIONAL,
+            aliases=PartnerResource.ALIASES,
+        )
     except ImportRejected as problem:
         assert expected[0] == "rejected" and expected[1] in str(problem)
     else:
@@ -299,14 +304,19 @@ def test_a_malformed_file_is_refused_by_the_programmatic_path_too(case, filename
 def test_row_by_row_errors_list_every_bad_row(agencies, as_user, business_support):
     content = csv_bytes(HEADER, "One,ONE,Health,No,Yes", "Two,TWO,Mars,No,Yes", "Three,THREE,Health,perhaps,Yes")
     outcome = post_file(as_user(business_support), "a.csv", content).context["outcome"]
-    assert [(error.row, error.column) for error in outcome.errors] == [(3, "sector"), (4, "is_statutory")]
+    assert [(error.row, error.column) for error in outcome.errors] == [(3, "Sector"), (4, "Statutory partner")]
     assert "Choose one of" in outcome.errors[0].message
     assert not Partner.objects.filter(short_name="ONE").exists()
 
 
 # --- files that are odd but correct are imported correctly ----------------------------------
 def imported(client, name, content, **extra):
-    response = post_file(client, name, content, **extra)
+    """Upload (the preview writes nothing), then confirm."""
+    before = snapshot()
+    preview = post_file(client, name, content, **extra)
+    assert preview.status_code == 200, preview.content.decode()[:3000]
+    assert snapshot() == before, "the preview wrote rows"
+    response = client.post(reverse("imports:confirm", args=["agencies"]), {"token": preview.context["token"]})
     assert response.status_code == 302, response.content.decode()[:3000]
     return response
 
@@ -422,6 +432,7 @@ def test_a_fault_mid_import_leaves_nothing_behind_and_the_database_usable(agenci
         SimpleUploadedFile("a.csv", csv_bytes(HEADER, *valid_rows(60))),
         required=PartnerResource.REQUIRED,
         optional=PartnerResource.OPTIONAL,
+        aliases=PartnerResource.ALIASES,
     )
     original_save = Partner.save
     calls = {"n": 0}
@@ -450,7 +461,7 @@ def test_a_successful_import_is_audited(agencies, as_user, business_support):
 
 def test_the_import_page_explains_the_columns(as_user, business_support):
     html = as_user(business_support).get(reverse("partners:partner-import")).content.decode()
-    assert "short_name" in html and "5 MB" in html and "nothing is imported" in html
+    assert "Short name" in html and "5 MB" in html and "nothing is imported" in html
 
 
 # --- the back office's import (django-import-export admin with SafeImportExportMixin) ------

@@ -22,6 +22,7 @@ from import_export import resources as import_export_resources
 from finance.forms import ContributionForm, ExpenditureLineForm
 from finance.models import Contribution, ExpenditureCategory, ExpenditureLine
 from tests.finance.factories import ExpenditureCategoryFactory, FinanceYearFactory
+from tests.import_pages import import_confirm
 from tests.wscb.test_import_graph import project_modules
 from wscb.money import parse_pounds
 
@@ -98,7 +99,7 @@ def test_an_ambiguous_amount_is_refused_by_the_form_and_the_import_alike(
     form = contribution_form(year_2016, partner=agency_a.pk, amount_agreed=typed)
     assert not form.is_valid() and "amount_agreed" in form.errors
     page = import_contributions(as_user(business_support), ("2016/17", "Agency A Trust", typed, "", "", "", ""))
-    assert page.status_code == 200 and f"“{typed}”" in page.content.decode()
+    assert page.status_code == 400 and f"“{typed}”" in page.content.decode()
     assert not Contribution.objects.exists()
 
 
@@ -111,8 +112,10 @@ def test_plain_amounts_are_read_the_same_by_the_form_and_the_import(
     form = contribution_form(year_2016, partner=agency_b.pk, amount_agreed=typed)
     assert form.is_valid(), form.errors
     assert form.cleaned_data["amount_agreed"] == Decimal(pounds)
-    response = import_contributions(as_user(business_support), ("2016/17", "Agency A Trust", typed, "", "", "", ""))
-    assert response.status_code == 302
+    client = as_user(business_support)
+    preview = import_contributions(client, ("2016/17", "Agency A Trust", typed, "", "", "", ""))
+    assert preview.status_code == 200 and not Contribution.objects.exists()
+    assert import_confirm(client, "contributions", preview).status_code == 302
     assert Contribution.objects.get(partner=agency_a).amount_agreed == Decimal(pounds)
 
 

@@ -64,6 +64,8 @@ class ImportOutcome:
     ok: bool
     totals: dict = field(default_factory=dict)
     errors: list[RowError] = field(default_factory=list)
+    #: For a dry run: what each row would do, in the file's order ("new", "update", "skip").
+    row_types: list[str] = field(default_factory=list)
 
 
 def _normalise_heading(value) -> str:
@@ -271,7 +273,21 @@ def _duplicate_key_errors(resource, dataset) -> list[RowError]:
     return errors
 
 
-def _result_errors(result) -> list[RowError]:
+def _heading(resource, name: str) -> str:
+    """The file's heading for a field (its ``column_name``), so an error names what the person sees."""
+    fields = getattr(resource, "fields", {}) or {}
+    if name in getattr(resource, "error_headings", {}):  # a model field the file names in another column
+        return resource.error_headings[name]
+    if name in fields and fields[name].column_name:
+        return fields[name].column_name
+    for candidate in fields.values():
+        if getattr(candidate, "attribute", None) == name and candidate.column_name:
+            return candidate.column_name
+    return name
+
+
+def _result_errors(result, resource=None) -> list[RowError]:
+    """Every error of every row; rows numbered as the spreadsheet shows them (the headings are row 1)."""
     errors = [RowError(None, "", _short(error.error)) for error in result.base_errors]
     for number, row_errors in result.row_errors():
         for error in row_errors:
@@ -279,7 +295,7 @@ def _result_errors(result) -> list[RowError]:
     for invalid in result.invalid_rows:
         for column, messages in invalid.field_specific_errors.items():
             for message in messages:
-                errors.append(RowError(invalid.number + 1, column, str(message)))
+                errors.append(RowError(invalid.number + 1, _heading(resource, column), str(message)))
         for message in invalid.non_field_specific_errors:
             errors.append(RowError(invalid.number + 1, "", str(message)))
     return errors
@@ -299,21 +315,31 @@ def run_import(*, resource, dataset, request=None, user=None, dry_run: bool = Fa
     from wscb.audit.models import AuditAction
     from wscb.audit.services import audit_record
 
-    errors = [error for problems in getattr(dataset, "row_problems", {}).values() for error in problems]
-    errors += _duplicate_key_errors(resource, dataset)
-    if errors:
-        return ImportOutcome(ok=False, errors=sorted(errors, key=lambda e: (e.row or 0, e.column)))
+    found = [error for problems in getattr(dataset, "row_problems", {}).values() for error in problems]
+    if found:  # formula cells, NUL characters, values without a heading: not worth sending to the database
+        return ImportOutcome(ok=False, errors=sorted(found, key=lambda e: (e.row or 0, e.column)))
+    found = _duplicate_key_errors(resource, dataset)
+    # A resource whose rows are keyed by what they name (an agency and a year) lists its own repeats.
+    found += list(getattr(resource, "repeated_row_errors", lambda dataset: [])(dataset))
+    # Repeated keys are listed here, row by row: the resource's own refusal of the whole file
+    # (StrictColumnsMixin) would hide the rows' other errors behind one message.
+    dataset.repeated_keys_listed = bool(found)
     options = {"raise_errors": False, "use_transactions": True, "rollback_on_validation_errors": True}
+    # The dry run goes ahead even when a key is repeated, so every error of every row is listed at once
+    # (nothing is written).
     result = resource.import_data(dataset, dry_run=True, **options)
-    errors = _result_errors(result)
+    errors = found + _result_errors(result, resource)
     if errors:
+        errors.sort(key=lambda e: e.row or 0)
         return ImportOutcome(ok=False, totals=dict(result.totals), errors=errors)
     if dry_run:
-        return ImportOutcome(ok=True, totals=dict(result.totals))
+        return ImportOutcome(
+            ok=True, totals=dict(result.totals), row_types=[str(row.import_type) for row in result.rows]
+        )
     try:
         with transaction.atomic():
             result = resource.import_data(dataset, dry_run=False, **options)
-            errors = _result_errors(result)
+            errors = _result_errors(result, resource)
             if errors:
                 raise _RollBack
             totals = dict(result.totals)
@@ -509,8 +535,12 @@ class StrictColumnsMixin:
                 f"Use these headings: {', '.join([*self.REQUIRED, *self.OPTIONAL])}."
             )
         dataset.headers = columns
-        keys = [name for name in self._meta.import_id_fields if name in columns]
-        if keys:
+        keys = [
+            self.fields[name].column_name if name in self.fields else name
+            for name in self._meta.import_id_fields
+            if (self.fields[name].column_name if name in self.fields else name) in columns
+        ]
+        if keys and not getattr(dataset, "repeated_keys_listed", False):
             seen: dict[tuple, int] = {}
             for number, row in enumerate(dataset.dict, start=2):
                 key = tuple(str(row[name]).strip().casefold() for name in keys)
@@ -524,3 +554,14 @@ class ImportFileForm(SpecificErrorMessagesMixin, forms.Form):
     """The upload form every import page can use (checked by ``read_upload``)."""
 
     file = forms.FileField(label="Spreadsheet (CSV or XLSX)")
+
+
+class NewRowsAreNeverUnchangedMixin:
+    """For a ModelResource with ``skip_unchanged``: a row that would add a record is never "unchanged",
+    even when every cell equals the new record's defaults (django-import-export would skip it quietly, so a
+    row with a blank name would pass unchecked)."""
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        if instance.pk is None:
+            return False
+        return super().skip_row(instance, original, row, import_validation_errors)

@@ -1,7 +1,8 @@
 """Partner updates (seed section 10): each agency's accepted return for the board and year, in
 agency order, as the compiled-year page shows them (``compiled_partner_updates``: accepted
 returns only, no review comments, case studies only where marked for publication). Agencies
-asked whose return is not accepted are listed for the readiness check."""
+asked whose return is not accepted are listed for the readiness check. The year's challenge events
+(``returns.challenges``, in the same query) are there for the text to name (figures ``partner_updates.challenge*``)."""
 
 from dataclasses import dataclass, field
 
@@ -19,12 +20,18 @@ class PartnerUpdatesData:
     returns: list = field(default_factory=list)  # reports.selfreports.reporting.ReportDocument
     not_accepted: list = field(default_factory=list)  # PendingReturn
     asked: int = 0
+    challenges: object = None  # reports.selfreports.reporting.ChallengeSummary: the year's challenge events
 
 
 def provide(*, board, year, bundle):
     returns, documents = report_partner_updates(board=board, year=year)
     documents = without_unpublished_contacts(documents)  # the report is what will be published
-    data = PartnerUpdatesData(returns=documents, not_accepted=returns.not_accepted, asked=returns.asked)
+    data = PartnerUpdatesData(
+        returns=documents,
+        not_accepted=returns.not_accepted,
+        asked=returns.asked,
+        challenges=returns.challenges,
+    )
     fix_url, fix_label = reverse("reports:round-list"), "Review the partner updates"
     if not returns.has_round:
         status, reason = MISSING, f"No partner updates were asked for {year.label}."
