@@ -15,8 +15,8 @@ class FinanceConfig(AppConfig):
 
         year_source_register(FinanceYear, board="board", year_field="start_year")
 
-        from finance.resources import finance_import_kinds
+        from finance.resources import finance_import_kinds, finance_setup_import_kinds
         from wscb.data.import_kinds import import_kind_register
 
-        for kind in finance_import_kinds():
+        for kind in [*finance_setup_import_kinds(), *finance_import_kinds()]:
             import_kind_register(kind)

@@ -21,6 +21,7 @@ from import_export import fields, resources, widgets
 from finance.models import Contribution, ExpenditureCategory, ExpenditureLine, FinanceYear
 from partners.services import member_agencies
 from wscb.data.exports import escape_cell as escape_formula
+from wscb.data.imports import NewRowsAreNeverUnchangedMixin
 from wscb.money import parse_pounds
 from wscb.periods import ReportingYear
 
@@ -526,5 +527,210 @@ def finance_import_kinds():
             },
             done_url="finance:contribution-list",
             order=81,
+        ),
+    ]
+
+
+# --- the financial years and expenditure categories the lines and contributions name -----------------------
+class ReportingYearCell(widgets.Widget):
+    """A financial year written as 2016/17, stored as the year it starts (2016)."""
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            raise ValueError("Enter the financial year, like 2016/17.")
+        try:
+            return ReportingYear.from_label(str(value).strip()).start_year
+        except ValueError:
+            raise ValueError(f"“{value}” is not a financial year like 2016/17.") from None
+
+    def render(self, value, obj=None, **kwargs):
+        return ReportingYear(value).label if value else ""
+
+
+class OptionalPoundsCell(MoneyWidget):
+    """Pounds, or blank for not recorded (``None``)."""
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        return super().clean(value, row, **kwargs)
+
+
+class FinanceYearResource(NewRowsAreNeverUnchangedMixin, resources.ModelResource):
+    """The financial years the board keeps accounts for: a row for a year the board holds updates it; any
+    other row opens the year. The year's own rules (``full_clean``) are the back office's."""
+
+    REQUIRED = ["Year"]
+    OPTIONAL = ["Reserves opening balance", "Notes"]
+
+    year = fields.Field(attribute="start_year", column_name="Year", widget=ReportingYearCell())
+    opening_reserves = fields.Field(
+        attribute="opening_reserves", column_name="Reserves opening balance", widget=OptionalPoundsCell()
+    )
+    notes = fields.Field(attribute="notes", column_name="Notes", widget=widgets.CharWidget())
+
+    class Meta:
+        model = FinanceYear
+        fields = ("year", "opening_reserves", "notes")
+        import_id_fields = ("year",)
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+        use_bulk = False
+
+    def __init__(self, *, board=None):
+        super().__init__()
+        self.board = board
+
+    def get_queryset(self):
+        return (
+            FinanceYear._base_manager.filter(board=self.board) if self.board is not None else FinanceYear.objects.none()
+        )
+
+    def before_import(self, dataset, **kwargs):
+        from wscb.data.imports import ImportRejected
+
+        if self.board is None:
+            raise ImportRejected("Choose the board or partnership to import financial years for first.")
+
+    def get_instance(self, instance_loader, row):
+        try:
+            start_year = self.fields["year"].clean(row)
+        except (ValueError, KeyError):
+            return None  # the row's own import names the cell
+        return self.get_queryset().filter(start_year=start_year).first()
+
+    def init_instance(self, row=None):
+        instance = super().init_instance(row)
+        instance.board = self.board
+        return instance
+
+
+class ExpenditureCategoryResource(NewRowsAreNeverUnchangedMixin, resources.ModelResource):
+    """The headings of the board's expenditure table: a row whose name is a category of the board (ignoring
+    case) updates it; any other row adds one."""
+
+    REQUIRED = ["Name"]
+    OPTIONAL = ["Order", "In use"]
+
+    name = fields.Field(attribute="name", column_name="Name", widget=widgets.CharWidget())
+    order = fields.Field(attribute="order", column_name="Order")
+    is_active = fields.Field(attribute="is_active", column_name="In use")
+
+    class Meta:
+        model = ExpenditureCategory
+        fields = ("name", "order", "is_active")
+        import_id_fields = ("name",)
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+        use_bulk = False
+
+    def __init__(self, *, board=None):
+        super().__init__()
+        from wscb.data.import_widgets import NumberCell, YesNoCell
+
+        self.board = board
+        self.fields["order"].widget = NumberCell()
+        self.fields["is_active"].widget = YesNoCell(default=True)
+
+    def get_queryset(self):
+        if self.board is None:
+            return ExpenditureCategory.objects.none()
+        return ExpenditureCategory._base_manager.filter(board=self.board)
+
+    def before_import(self, dataset, **kwargs):
+        from wscb.data.imports import ImportRejected
+
+        if self.board is None:
+            raise ImportRejected("Choose the board or partnership to import expenditure categories for first.")
+        self._categories = {category.name.casefold(): category for category in self.get_queryset()}
+
+    def get_instance(self, instance_loader, row):
+        return self._categories.get(str(row.get("Name") or "").strip().casefold())
+
+    def init_instance(self, row=None):
+        instance = super().init_instance(row)
+        instance.board = self.board
+        return instance
+
+    def import_instance(self, instance, row, **kwargs):
+        stored, stored_order = (instance.name, instance.order) if instance.pk else (None, 0)
+        super().import_instance(instance, row, **kwargs)
+        if stored and str(instance.name).casefold() == stored.casefold():
+            instance.name = stored  # matched ignoring case: the name stays as the board writes it
+        if instance.order is None:  # a blank order keeps the category's place (0 for a new one)
+            instance.order = stored_order
+
+
+def _next_year_to_open(board) -> ReportingYear:
+    """The board's current year if it has no accounts for it yet, else the year after the latest held."""
+    from wscb.years import board_current_year
+
+    held = set(FinanceYear.objects.filter(board=board).values_list("start_year", flat=True))
+    current = board_current_year(board)
+    if current.start_year not in held:
+        return current
+    return ReportingYear(max(held) + 1)
+
+
+#: Headings boards commonly use, offered as the template's example (the first the board has not got).
+USUAL_CATEGORIES = ("Salaries and expenses", "Professional fees", "Training", "Communications", "Venue hire")
+
+
+def _example_category(board) -> str:
+    held = {name.casefold() for name in ExpenditureCategory.objects.filter(board=board).values_list("name", flat=True)}
+    return next((name for name in USUAL_CATEGORIES if name.casefold() not in held), "Other costs")
+
+
+def finance_setup_import_kinds():
+    from wscb.data.import_kinds import ImportKind
+
+    return [
+        ImportKind(
+            key="finance-years",
+            title="Financial years",
+            description=(
+                "One row per financial year the board keeps accounts for: a row for a year the board has already "
+                "updates it; any other row opens the year. Open a year before importing its expenditure and "
+                "contributions."
+            ),
+            resource=lambda board, user: FinanceYearResource(board=board),
+            required=tuple(FinanceYearResource.REQUIRED),
+            optional=tuple(FinanceYearResource.OPTIONAL),
+            example=lambda board: {
+                "Year": _next_year_to_open(board).label,
+                "Reserves opening balance": "" if _held_years(board) else "12000.00",
+                "Notes": "Figures from the audited accounts",
+            },
+            valid_values=lambda board: {"Year": _held_years(board)},
+            notes={
+                "Year": "Like 2016/17 (1 April to 31 March); a year the board has already is updated",
+                "Reserves opening balance": "In pounds, only for the first year the portal holds: every later "
+                "year opens with the year before's closing balance",
+                "Notes": "Optional",
+            },
+            done_url="admin:finance_financeyear_changelist",
+            order=78,
+        ),
+        ImportKind(
+            key="expenditure-categories",
+            title="Expenditure categories",
+            description=(
+                "The headings of the expenditure table, one row per category: a row whose name is a category of "
+                "the board updates it; any other row adds one. Import them before the expenditure lines."
+            ),
+            resource=lambda board, user: ExpenditureCategoryResource(board=board),
+            required=tuple(ExpenditureCategoryResource.REQUIRED),
+            optional=tuple(ExpenditureCategoryResource.OPTIONAL),
+            example=lambda board: {"Name": _example_category(board), "Order": "1", "In use": "Yes"},
+            valid_values=lambda board: {"Name": _categories(board), "In use": ["Yes", "No"]},
+            notes={
+                "Name": "Unique in the board; a name the board has already updates that category",
+                "Order": "Position in the statement, smallest first (a whole number, default 0)",
+                "In use": "Yes or No (default Yes); a category not in use is kept for past years only",
+            },
+            done_url="admin:finance_expenditurecategory_changelist",
+            order=79,
         ),
     ]

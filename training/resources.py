@@ -175,6 +175,70 @@ class ELearningEnrolmentResource(resources.ModelResource):
             raise ValidationError(errors)
 
 
+class ELearningModuleResource(NewRowsAreNeverUnchangedMixin, resources.ModelResource):
+    """The e-learning modules the board licenses, which the provider's export names: a row whose title is a
+    module of the board (ignoring case) updates it; any other row adds one."""
+
+    REQUIRED = ["Title"]
+    OPTIONAL = ["In the package"]
+
+    title = fields.Field(attribute="title", column_name="Title", widget=widgets.CharWidget())
+    is_in_package = fields.Field(attribute="is_in_package", column_name="In the package")
+
+    class Meta:
+        model = ELearningModule
+        fields = ("title", "is_in_package")
+        import_id_fields = ("title",)
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+        use_bulk = False
+
+    def __init__(self, *, board: Board | None = None):
+        super().__init__()
+        from wscb.data.import_widgets import YesNoCell
+
+        self.board = board
+        self.fields["is_in_package"].widget = YesNoCell(default=True)
+
+    def get_queryset(self):
+        if self.board is None:
+            return ELearningModule.objects.none()
+        return ELearningModule._base_manager.filter(board=self.board)
+
+    def before_import(self, dataset, **kwargs):
+        from wscb.data.imports import ImportRejected
+
+        if self.board is None:
+            raise ImportRejected("Choose the board or partnership to import e-learning modules for first.")
+        self._modules = {module.title.casefold(): module for module in self.get_queryset()}
+
+    def get_instance(self, instance_loader, row):
+        return self._modules.get(str(row.get("Title") or "").strip().casefold())
+
+    def init_instance(self, row=None):
+        instance = super().init_instance(row)
+        instance.board = self.board
+        return instance
+
+    def import_instance(self, instance, row, **kwargs):
+        stored = instance.title if instance.pk else None
+        super().import_instance(instance, row, **kwargs)
+        if stored and str(instance.title).casefold() == stored.casefold():
+            instance.title = stored  # matched ignoring case: the title stays as the board writes it
+
+
+#: Modules boards commonly license, offered as the template's example (the first the board has not got).
+USUAL_MODULES = ("Safeguarding Children Awareness", "Hidden Harm", "Child Sexual Exploitation", "Domestic Abuse")
+
+
+def _example_module(board) -> str:
+    held = {
+        title.casefold() for title in ELearningModule._base_manager.filter(board=board).values_list("title", flat=True)
+    }
+    return next((title for title in USUAL_MODULES if title.casefold() not in held), "Online Safety")
+
+
 # --- courses, sessions and bookings on the Imports page (wscb.data.import_kinds) ----------------------------
 def _board_name(board) -> str:
     return board.short_name if board is not None else ""
@@ -683,6 +747,26 @@ def training_import_kinds():
             order=42,
         ),
         ImportKind(
+            key="elearning-modules",
+            title="E-learning modules",
+            description=(
+                "The e-learning modules the board licenses, one row per module: a row whose title is a module of "
+                "the board updates it; any other row adds one. Import them before the provider's licences."
+            ),
+            resource=lambda board, user: ELearningModuleResource(board=board),
+            required=tuple(ELearningModuleResource.REQUIRED),
+            optional=tuple(ELearningModuleResource.OPTIONAL),
+            example=lambda board: {"Title": _example_module(board), "In the package": "Yes"},
+            valid_values=lambda board: {"Title": modules(board), "In the package": ["Yes", "No"]},
+            notes={
+                "Title": "As the provider's export names it; a title the board has already updates that module",
+                "In the package": "Yes (the default) for a module in the licence package, No for one bought at "
+                "extra cost",
+            },
+            done_url="admin:training_elearningmodule_changelist",
+            order=43,
+        ),
+        ImportKind(
             key="elearning",
             title="E-learning licences",
             description=(
@@ -709,7 +793,7 @@ def training_import_kinds():
                 "Completed date": "dd/mm/yyyy, on or after the allocated date; blank if not completed",
             },
             done_url="training:summary",
-            order=43,
+            order=44,
             # job_start (a file too big for a request): training.tasks, given in training.apps
         ),
     ]
