@@ -2,11 +2,12 @@
 Imports pages (upload, preview, confirm), as its business support would: agencies, people, groups,
 memberships, meetings with attendance, courses, sessions, bookings, e-learning, expenditure,
 contributions, indicators and their figures, engagement events and context facts. Then its dashboard
-opens on that year, and the dashboard's, training's, attendance's and the report's figures equal the
-ones this test counts from the files themselves.
+opens on that year, and the dashboard's, training's, attendance's and the assembled report's figures (its
+sections' data, and the draft report page) equal the ones this test counts from the files themselves.
 
-What the board sets up by hand first, and the templates then list as valid values: its financial year,
-an expenditure category and its e-learning module (the records no import makes)."""
+Nothing is made by hand but the partnership itself and the business-support user who imports: the
+financial year, the expenditure category and the e-learning module come in from files too, before the
+files that name them."""
 
 import datetime
 from collections import Counter
@@ -15,20 +16,21 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from finance.models import ExpenditureCategory, FinanceYear
 from finance.reporting import finance_statement
+from finance.templatetags.money import pounds as whole_pounds
 from meetings.models import Group
 from meetings.reporting import attendance_rates
 from partners.models import Board
 from reports.annual import reporting as annual_reporting
+from reports.annual.assembly import build_report
 from reports.annual.models import IndicatorValue, compute_value
 from tests.conftest import client_for
 from tests.import_pages import import_file
 from tests.partners.factories import UserFactory
-from training.models import ELearningModule
 from training.reporting import elearning_figures, training_summary
 from wscb.periods import ReportingYear
 from wscb.roles import Role
+from wscb.scoping import board_scope
 
 pytestmark = pytest.mark.django_db
 
@@ -108,11 +110,23 @@ FILES = {
         ["Neglect Matters", "06/12/2016", "Ed Five", "RST", "Attended", "", ""],
         ["Neglect Matters", "06/12/2016", "Fi Six", "NBC", "Cancelled", "01/11/2016", "Rota"],
     ],
+    "elearning-modules": [
+        ["Title", "In the package"],
+        ["Hidden Harm", "Yes"],
+    ],
     "elearning": [
         ["Learner", "Agency", "Module", "Allocated date", "Completed date"],
         ["Gil Seven", "NBC", "Hidden Harm", "01/05/2016", "12/05/2016"],
         ["Hal Eight", "Riverside Youth Club", "Hidden Harm", "01/06/2016", ""],
         ["Ivy Nine", "NHT", "Hidden Harm", "01/07/2016", "02/07/2016"],
+    ],
+    "finance-years": [
+        ["Year", "Reserves opening balance", "Notes"],
+        ["2016/17", "20,000.00", "The first year the portal holds"],
+    ],
+    "expenditure-categories": [
+        ["Name", "Order", "In use"],
+        ["Staffing", "1", "Yes"],
     ],
     "expenditure": [
         ["Year", "Category", "Actual or budget", "Amount", "Date"],
@@ -160,16 +174,12 @@ def northvale(db):
         name="Northvale Children's Safeguarding Partnership", short_name="NCSP", term=Board.Term.PARTNERSHIP
     )
     support = UserFactory(email="support@northvale.test", role=Role.BUSINESS_SUPPORT, boards=[board])
-    reader = UserFactory(email="chair@northvale.test", role=Role.BOARD_MEMBER, boards=[board])
-    FinanceYear.objects.create(board=board, start_year=2016)
-    ExpenditureCategory.objects.create(board=board, name="Staffing")
-    ELearningModule.objects.create(board=board, title="Hidden Harm")
-    return board, support, reader
+    return board, support
 
 
 def test_a_partnerships_year_from_import_files_alone_gives_the_files_figures(northvale, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
-    board, support, reader = northvale
+    board, support = northvale
     client = client_for(support)
     for kind in FILES:
         import_file(client, kind, FILES[kind])
@@ -192,7 +202,7 @@ def test_a_partnerships_year_from_import_files_alone_gives_the_files_figures(nor
     received = sum(pounds(row["Received"]) for row in rows_of("contributions"))
 
     # --- the dashboard opens on the imported year, with those figures -----------------------------------
-    page = client_for(reader).get(reverse("dashboards:dashboard"))
+    page = client.get(reverse("dashboards:dashboard"))
     assert page.status_code == 200
     dashboard = page.context["dashboard"]
     assert dashboard.year == YEAR  # the latest year with records, not the calendar's
@@ -238,3 +248,70 @@ def test_a_partnerships_year_from_import_files_alone_gives_the_files_figures(nor
     facts = {fact.label: fact.value for fact in annual_reporting.context_facts(board=board, year=YEAR)}
     assert facts == {row["Label"]: pounds(row["Value"]) for row in rows_of("context")}
     assert datetime.date(2016, 8, 29) in set(board.courses.values_list("sessions__starts_on", flat=True))
+
+    # --- the assembled report (as the draft report page assembles it), section by section -----------------
+    name_of = {row["Short name"]: row["Name"] for row in rows_of("agencies")}
+    opening = pounds(rows_of("finance-years")[0]["Reserves opening balance"])
+    indicator_value = (Decimal(row["Numerator"]) * 100 / Decimal(row["Denominator"])).quantize(Decimal("0.1"))
+    reach = sum(int(row["Reach"]) for row in rows_of("engagement") if row["Reach"])
+    with board_scope(board):
+        report = build_report(board=board, year=YEAR)
+
+    governance = report.section("governance").data
+    assert len(governance.attendance.meetings) == len(rows_of("meetings"))
+    table = {row.label: row.total for row in governance.attendance.rows}
+    report_rates = {rate.label: (rate.expected, rate.attended) for rate in governance.rates.agencies}
+    for agency in expected:
+        assert table[agency] == attended[agency], agency
+        assert report_rates[agency] == (expected[agency], attended[agency]), agency
+
+    training = report.section("training").data.report
+    recorded = training.summary.recorded
+    assert (recorded.booked, recorded.attended, recorded.did_not_attend, recorded.cancelled) == (
+        len(in_delivered),
+        outcomes["Attended"],
+        outcomes["Did not attend"],
+        outcomes["Cancelled"],
+    )
+    assert training.cancellations.total == sum(1 for row in rows_of("sessions") if row["Status"] == "Cancelled")
+    assert (training.elearning.allocated, training.elearning.completed) == (
+        len(licences),
+        sum(1 for row in licences if row["Completed date"]),
+    )
+    assert [module.title for module in training.elearning.modules] == [
+        row["Title"] for row in rows_of("elearning-modules")
+    ]
+
+    money = report.section("finance").data.statement
+    assert money.years[-1] == YEAR
+    assert money.total_expenditure[-1] == spent
+    assert {row.label: row.amounts[-1] for row in money.expenditure} == {"Staffing": spent}
+    assert {row.label: row.amounts[-1] for row in money.contributions} == {
+        name_of[row["Partner"]]: pounds(row["Agreed"]) for row in rows_of("contributions")
+    }
+    assert money.total_income[-1] == agreed
+    assert money.transfer_to_reserves[-1] == agreed - spent
+    assert (money.opening_reserves[-1], money.closing_reserves[-1]) == (opening, opening + agreed - spent)
+
+    (indicator,) = report.section("performance").data.tables
+    assert indicator.indicator.code == rows_of("indicators")[0]["Code"]
+    assert indicator.latest == indicator_value
+
+    engagement = report.section("engagement").data
+    assert sorted(event.title for event in engagement.events) == sorted(row["Title"] for row in rows_of("engagement"))
+    assert engagement.total_reach == reach
+
+    context = report.section("context").data
+    assert {fact.label: fact.value for fact in context.facts} == {
+        row["Label"]: pounds(row["Value"]) for row in rows_of("context")
+    }
+
+    # --- and the draft report page prints them ---------------------------------------------------------------
+    draft = client.get(reverse("annual:draft", args=[YEAR.start_year]))
+    assert draft.status_code == 200
+    text = draft.content.decode()
+    for figure in (whole_pounds(spent), whole_pounds(agreed - spent), whole_pounds(opening + agreed - spent)):
+        assert figure in text, figure
+    for row in rows_of("engagement") + rows_of("contributions"):
+        assert (row.get("Title") or name_of[row["Partner"]]) in text
+    assert "Hidden Harm" in text and "Re-referrals within a year" in text
