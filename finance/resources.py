@@ -85,7 +85,7 @@ class FinanceYearWidget(widgets.Widget):
             raise ValueError(f"“{value}” is not a financial year such as 2016/17.") from None
         finance_year = FinanceYear._base_manager.filter(board=self.board, start_year=year.start_year).first()
         if finance_year is None:
-            raise ValueError(f"The financial year {year.label} does not exist: open it before importing.")
+            raise ValueError(f"The financial year {year.label} does not exist: import it under Financial years first.")
         return finance_year
 
     def render(self, value, obj=None, **kwargs):
@@ -462,7 +462,7 @@ def finance_import_kinds():
 
     expenditure_required, expenditure_optional = _column_names("expenditure")
     contribution_required, contribution_optional = _column_names("contributions")
-    year_note = "The financial year, like 2016/17; open the year in the back office first"
+    year_note = "The financial year, like 2016/17; import it under Financial years first"
     return [
         ImportKind(
             key="expenditure",

@@ -53,7 +53,8 @@ def test_bad_module_rows_are_named_and_nothing_is_written(client, board):
 
 
 def test_the_providers_export_imports_once_its_modules_are_imported(client, board, agency_a):
-    import_file(client, "elearning-modules", [["Title"], ["Hidden Harm"]])
+    done = import_file(client, "elearning-modules", [["Title"], ["Hidden Harm"]])
+    assert client.get(done.url).status_code == 200  # the list the import ends on, in the back office
     import_file(
         client,
         "elearning",
