@@ -1,4 +1,5 @@
-"""Spreadsheet import and export (CSV, XLSX) of expenditure lines and contributions.
+"""Spreadsheet import and export (CSV, XLSX) of expenditure lines and contributions, and the import of the
+financial years and expenditure categories they name.
 
 Rows name the year ("2016/17"), the category and the partner agency in words, as people type
 them. An import is all-or-nothing: ``finance_import`` runs a dry run first and writes nothing

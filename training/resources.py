@@ -1,4 +1,5 @@
-"""Import of the e-learning provider's export (learner, agency, module, allocated date, completed date)."""
+"""Imports of the e-learning modules and of the provider's export (learner, agency, module, allocated date,
+completed date), and of courses, sessions and bookings."""
 
 from datetime import date, datetime
 
