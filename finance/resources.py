@@ -468,7 +468,10 @@ def finance_import_kinds():
         ImportKind(
             key="expenditure",
             title="Expenditure lines",
-            description="One row per line of spending (or of the budget) in a financial year: every row is a new line.",
+            description=(
+                "One row per line of spending (or of the budget) in a financial year: every row is a new line. "
+                "Import the financial years and expenditure categories first."
+            ),
             resource=lambda board, user: ExpenditureLineResource(board=board, by=user),
             required=expenditure_required,
             optional=expenditure_optional,
@@ -501,7 +504,7 @@ def finance_import_kinds():
             title="Partner contributions",
             description=(
                 "One row per agency and financial year: what it agreed to pay, and what was invoiced and received. "
-                "A row for an agency and year already recorded updates it."
+                "A row for an agency and year already recorded updates it. Import the financial years first."
             ),
             resource=lambda board, user: ContributionResource(board=board, by=user),
             required=contribution_required,

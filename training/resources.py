@@ -772,7 +772,8 @@ def training_import_kinds():
             title="E-learning licences",
             description=(
                 "The e-learning provider's export, one row per licence allocated to a learner: every row is a new "
-                "licence. A file of many thousand rows is imported by a worker, with its progress shown."
+                "licence. Import the modules first. A file of many thousand rows is imported by a worker, with its "
+                "progress shown."
             ),
             resource=lambda board, user: ELearningEnrolmentResource(board=board),
             required=ELEARNING_REQUIRED,
