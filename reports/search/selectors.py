@@ -57,11 +57,13 @@ from partners.models import Board, Person
 from partners.selectors import partner_list
 from reports.selfreports.models import Answer, SelfReport
 from reports.selfreports.selectors import case_study_list, self_report_list
-from training.models import Course, CoursePlan
+from training.models import Course, CoursePlan, Session
+from training.selfservice.selectors import catalogue_sessions
+from wscb.boards import board_public_slug
 from wscb.data.changes import data_version
 from wscb.data.page_cache import PAGE_TIMEOUT, fragment_key, viewer_key
 from wscb.periods import ReportingYear
-from wscb.permissions import PARTNERSHIP_READERS
+from wscb.permissions import LEARNER, PARTNERSHIP_READERS
 
 #: The shortest text searched for, and the longest.
 MIN_LENGTH = 2
@@ -234,6 +236,19 @@ def _courses(user, board, text):
     return _columns(found, "course", title=F("title"), context=F("level"), extra=Subquery(latest.values("y")[:1]))
 
 
+def _catalogue_sessions(user, board, text):
+    """Learners see the board's public catalogue (and their own training), so they find its upcoming
+    sessions by their course: what the catalogue lists, never a past or cancelled session."""
+    if user.role != LEARNER:
+        return None
+    listed = Session.objects.filter(pk__in=catalogue_sessions(board=board).values("pk"))
+    found = _matching(
+        listed, text, ("course__title", "course__topic", "course__level", "course__audience"),
+        body=("course__description",),
+    )  # fmt: skip
+    return _columns(found, "session", title=F("course__title"), context=F("venue"), day=F("starts_on"))
+
+
 def _partner_updates(user, board, text):
     """Found by the agency's name or by what the update's answers say."""
     answers = Answer.objects.filter(_all_words(("value",), text), entry__report=OuterRef("pk"))
@@ -260,15 +275,26 @@ KINDS = (
     Kind("decision", "Decision", "decisions", _decisions),
     Kind("action", "Action", "actions", _actions),
     Kind("course", "Course", "courses", _courses),
+    Kind("session", "Course session", "courses in the catalogue", _catalogue_sessions),
     Kind("partner_update", "Partner update", "partner updates", _partner_updates),
     Kind("case_study", "Case study", "case studies", _case_studies),
 )
 KIND_LABELS = {kind.key: kind.label for kind in KINDS}
 
 
+#: What a learner may find: the catalogue (their own bookings are on their training page).
+LEARNER_KINDS = frozenset({"session"})
+
+
 def kinds_for(user) -> list[Kind]:
     """The kinds of record this user may find (the type filter offers these)."""
-    return [kind for kind in KINDS if kind.key != "course" or user.role in PARTNERSHIP_READERS]
+    if user.role == LEARNER:
+        return [kind for kind in KINDS if kind.key in LEARNER_KINDS]
+    return [
+        kind
+        for kind in KINDS
+        if kind.key not in LEARNER_KINDS and (kind.key != "course" or user.role in PARTNERSHIP_READERS)
+    ]
 
 
 def _nothing() -> QuerySet:
@@ -326,7 +352,8 @@ def _day(value) -> str:
     return f"{value:%d/%m/%Y}" if value else ""
 
 
-def result_for(row: dict) -> Result:
+def result_for(row: dict, *, board: Board | None = None) -> Result:
+    """``board``: the board searched (a catalogue session's page is under its public address)."""
     kind, pk, parent, extra = row["s_kind"], row["s_pk"], row["s_parent"], row["s_extra"]
     title, context, day = row["s_title"], row["s_context"], _day(row["s_day"])
     meeting_day = ", ".join(part for part in (context, day) if part)
@@ -353,6 +380,9 @@ def result_for(row: dict) -> Result:
         if extra:
             url += f"?year={ReportingYear(extra).label}"
         return Result(kind, "Course", title, context, url)
+    if kind == "session":
+        url = reverse("learning:session", args=[board_public_slug(board), pk])
+        return Result(kind, "Course session", title, ", ".join(part for part in (day, context) if part), url)
     if kind == "partner_update":
         status = SelfReport.Status(context).label if context in SelfReport.Status.values else context
         label = f"{ReportingYear(extra).label}: {status}"

@@ -4,10 +4,12 @@ from django.views.generic import ListView
 
 from reports.search import selectors
 from reports.search.forms import SearchForm
-from wscb.permissions import SignedInMixin
+from wscb.permissions import AccountHolderMixin
 
 
-class SearchView(SignedInMixin, ListView):
+class SearchView(AccountHolderMixin, ListView):
+    """Everyone signed in, learners included (they find the catalogue: ``selectors.kinds_for``)."""
+
     http_method_names = ["get", "head", "options"]
     template_name = "search/results.html"
     paginate_by = 20
@@ -33,7 +35,7 @@ class SearchView(SignedInMixin, ListView):
             "text": self.form.cleaned_data["q"] if searched else "",
             "more": self.more,
             "max_results": selectors.MAX_RESULTS,
-            "results": [selectors.result_for(row) for row in context["page_obj"]],
+            "results": [selectors.result_for(row, board=self.request.board or None) for row in context["page_obj"]],
             "kinds_hint": _listed([kind.plural for kind in selectors.kinds_for(self.request.user)]),
         }
 

@@ -3,7 +3,7 @@
 Objects of agency B are asked for by lead_a (agency A's lead): a 404. Agency A's own give 200.
 """
 
-from tests.permission_matrix import KEEPERS, READERS, SIGNED_IN, AdminPolicy, Entry, expect
+from tests.permission_matrix import ACCOUNT_HOLDERS, KEEPERS, READERS, SIGNED_IN, AdminPolicy, Entry, expect
 
 LEAD = frozenset({"lead_a"})
 
@@ -322,11 +322,13 @@ ENTRIES = [
     Entry("reports:round-create", expect(KEEPERS), method="post", note="an empty post re-shows the form"),
     Entry("reports:round-detail", expect(KEEPERS), kwargs=lambda cast: {"pk": _round(cast).pk}),
     Entry("reports:round-export", expect(KEEPERS), kwargs=lambda cast: {"pk": _round(cast).pk}),
-    # The search page (reports/search): everyone signed in, each finding what their pages show.
-    Entry("search:results", expect(SIGNED_IN), note="the form, before anything is searched for"),
-    Entry("search:results", expect(SIGNED_IN), query="q=Agency", variant="a search"),
-    Entry("search:results", expect(SIGNED_IN), query="q=Agency&kind=course", variant="courses, not a lead's kind"),
-    Entry("search:results", expect(SIGNED_IN, ok=405), method="post", note="GET only"),
+    # The search page (reports/search): everyone signed in (learners too), each finding what their pages show.
+    Entry("search:results", expect(ACCOUNT_HOLDERS), note="the form, before anything is searched for"),
+    Entry("search:results", expect(ACCOUNT_HOLDERS), query="q=Agency", variant="a search"),
+    Entry(
+        "search:results", expect(ACCOUNT_HOLDERS), query="q=Agency&kind=course", variant="courses: readers' kind only"
+    ),
+    Entry("search:results", expect(ACCOUNT_HOLDERS, ok=405), method="post", note="GET only"),
 ]
 
 ADMIN_MODELS = {

@@ -7,14 +7,18 @@ only once the minutes are approved; nothing of another board is found by anyone;
 are sent to sign in.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from meetings.models import Membership
 from tests.reports import search_records
 from tests.reports.factories import accepted
 from tests.reports.search_records import WORD
-from tests.training.factories import CourseFactory
+from tests.training.factories import CourseFactory, SessionFactory
+from wscb.boards import board_public_slug
 
 pytestmark = pytest.mark.django_db
 
@@ -141,3 +145,19 @@ def test_anonymous_visitors_are_sent_to_sign_in(as_user, records):
     response = as_user(None).get(reverse("search:results"), {"q": WORD})
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))
+
+
+def test_a_learner_finds_the_catalogues_upcoming_sessions_and_nothing_else(as_user, cast, records):
+    """A learner sees the public catalogue and their own training, so search finds the catalogue's
+    upcoming sessions (linking to their catalogue page) and none of the board's records."""
+    upcoming = SessionFactory(course=records.course, starts_on=timezone.localdate() + timedelta(days=14))
+    SessionFactory(course=records.course, starts_on=timezone.localdate() - timedelta(days=14))  # past: not listed
+    client = as_user(cast.learner)
+    response = client.get(reverse("search:results"), {"q": WORD})
+    assert response.status_code == 200
+    results = response.context["results"]
+    assert [(result.label, result.title) for result in results] == [("Course session", records.course.title)]
+    assert results[0].url == reverse("learning:session", args=[board_public_slug(cast.board), upcoming.pk])
+    assert client.get(results[0].url).status_code == 200
+    response = client.get(reverse("search:results"), {"q": WORD, "kind": "agency"})
+    assert b"Choose a kind of record from the list." in response.content
