@@ -22,6 +22,10 @@ FIRST_VIEW = 1 + 1 + STORE
 CHARTS_FIRST_TIME = 1 + STORE
 #: A repeated view: the data version and the page's lookup.
 REPEATED_VIEW = 2
+#: The board's years for a year chooser (``wscb.years``), kept under the data version the page reads
+#: anyway: one lookup; the first time, also the UNION over every record with a year, and storing it.
+YEARS_KEPT = 1
+YEARS_FIRST_TIME = 1 + 1 + STORE
 
 
 def cold(board) -> None:

@@ -5,13 +5,15 @@ Apps say which of their records carry a year (``year_source_register`` in ``AppC
 wscb never imports them. ``years_with_records(board)`` reads every source in one ``UNION`` query.
 A page that chooses a year calls ``chosen_year(request)`` (the ``?year=2016/17`` asked for, else the
 board's current reporting year) and ``year_choices(request, year)`` for its chooser; both remember the
-board's years on the request, so a page asks the database once.
+board's years on the request, so a page asks once, and keep them in the cache per state of the
+board's data (``_kept_years``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import models
 from django.db.models.functions import Cast, ExtractYear
 
@@ -67,14 +69,28 @@ def years_with_records(board) -> list[ReportingYear]:
     return [ReportingYear(start) for start in sorted(starts, reverse=True) if 1900 <= start <= 2200]
 
 
+def _kept_years(request, board) -> list[ReportingYear]:
+    """``years_with_records``, kept in Django's cache per state of the board's data: the query reads
+    every record that carries a year, so at scale it costs more than a kept page; any write that
+    could add or remove a year moves the data version (``wscb.data.changes``)."""
+    from wscb.data.page_cache import PAGE_TIMEOUT, request_data_version
+
+    key = f"board-years:{board.pk}:{request_data_version(request, board)}"
+    starts = cache.get(key)
+    if starts is None:
+        starts = [year.start_year for year in years_with_records(board)]
+        cache.set(key, starts, PAGE_TIMEOUT)
+    return [ReportingYear(start) for start in starts]
+
+
 def _cached_years(request) -> list[ReportingYear]:
     board = getattr(request, "board", None) or None
     pk = board.pk if board else None
-    cache = getattr(request, "_board_years", None)
-    if cache is None or cache[0] != pk:
-        cache = (pk, years_with_records(board))
-        request._board_years = cache
-    return cache[1]
+    memo = getattr(request, "_board_years", None)
+    if memo is None or memo[0] != pk:
+        memo = (pk, _kept_years(request, board) if board else [])
+        request._board_years = memo
+    return memo[1]
 
 
 def default_year(years: list[ReportingYear], today_year: ReportingYear | None = None) -> ReportingYear:

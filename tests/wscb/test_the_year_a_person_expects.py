@@ -6,7 +6,8 @@ import re
 from html import unescape
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from freezegun import freeze_time
 
@@ -203,3 +204,19 @@ def test_each_work_queue_link_opens_the_year_of_what_it_counts(cast):
     page = client.get(training[1].url)
     assert [session.starts_on for session in page.context["sessions"]] == [datetime.date(2016, 8, 29)]
     assert "29/08/2016" in page.content.decode()
+
+
+@freeze_time("2026-12-01")
+def test_a_choosers_years_are_kept_per_state_of_the_data_and_follow_a_new_record_at_once(cast):
+    """The board's years are kept in the cache under its data version (``wscb.years._kept_years``):
+    a repeated view does not read every record again, and a record in a new year is offered on the
+    very next view."""
+    _records(cast.board)
+    client = client_for(cast.business_support)
+    url = reverse("training:summary")
+    assert "2012/13" not in _chooser_options(client.get(url).content.decode())
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    assert queries.captured_queries and not [q for q in queries.captured_queries if "UNION" in q["sql"]]
+    MeetingFactory(group=GroupFactory(board=cast.board), held_on=datetime.date(2012, 6, 1), reporting_year=2012)
+    assert "2012/13" in _chooser_options(client.get(url).content.decode())

@@ -45,6 +45,18 @@ def viewer_key(user) -> str:
     return f"{user.role}:{agency or ''}"
 
 
+def request_data_version(request, board) -> str:
+    """``board``'s data version, read once per GET or HEAD request however many parts of the page
+    ask (its year chooser, its kept fragment); read afresh at every call in other requests, which
+    may write between two calls. A GET writes nothing a page shows (its tables are exempt)."""
+    if getattr(request, "method", None) not in ("GET", "HEAD"):
+        return data_version(board)
+    memo = request.__dict__.setdefault("_data_versions", {})
+    if board.pk not in memo:
+        memo[board.pk] = data_version(board)
+    return memo[board.pk]
+
+
 def fragment_key(*, name: str, board_id: int, parts: tuple, viewer: str, version: str) -> str:
     day = timezone.localdate().isoformat()
     raw = "|".join([name, str(board_id), *map(str, parts), viewer, day, version, code_version()])
@@ -59,7 +71,11 @@ def cached_fragment(request, *, name: str, render: Callable[[], str], parts: tup
     if not board:  # no board yet (request.board is lazy: its truth is the board's)
         return mark_safe(render())  # noqa: S308 - our own template's output
     key = fragment_key(
-        name=name, board_id=board.pk, parts=parts, viewer=viewer_key(request.user), version=data_version(board)
+        name=name,
+        board_id=board.pk,
+        parts=parts,
+        viewer=viewer_key(request.user),
+        version=request_data_version(request, board),
     )
     html = cache.get(key)
     if html is None:
