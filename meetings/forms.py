@@ -265,7 +265,7 @@ def _other_initial(row) -> dict:
     return {"name": row.name, "job_title": row.job_title, "partner": row.partner_id, "attendee_role": row.attendee_role}
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(SpecificErrorMessagesMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -282,7 +282,7 @@ class AgendaItemForm(forms.ModelForm):
         self.fields["minutes_allowed"].help_text = "How many minutes the item is given; leave empty if not set."
 
 
-class PaperForm(forms.ModelForm):
+class PaperForm(SpecificErrorMessagesMixin, forms.ModelForm):
     class Meta:
         model = Paper
         fields = ("title", "file")
@@ -307,7 +307,7 @@ class PaperForm(forms.ModelForm):
         return cleaned
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(SpecificErrorMessagesMixin, forms.ModelForm):
     class Meta:
         model = Decision
         fields = ("text", "decided_on", "votes_for", "votes_against", "abstentions")
@@ -322,7 +322,7 @@ class DecisionForm(forms.ModelForm):
         self.fields["decided_on"].input_formats = ["%Y-%m-%d", "%d/%m/%Y"]
 
 
-class DeclarationForm(forms.ModelForm):
+class DeclarationForm(SpecificErrorMessagesMixin, forms.ModelForm):
     class Meta:
         model = Declaration
         fields = ("attendance", "interest")
@@ -335,7 +335,7 @@ class DeclarationForm(forms.ModelForm):
         self.fields["attendance"].label_from_instance = lambda row: f"{row.name} ({row.row_label})"
 
 
-class MinutesForm(forms.Form):
+class MinutesForm(SpecificErrorMessagesMixin, forms.Form):
     """The minutes drafted in the portal: an opening and a text per agenda item, and/or a file."""
 
     opening = forms.CharField(
@@ -381,7 +381,7 @@ class MinutesForm(forms.Form):
         return cleaned
 
 
-class MinutesApprovalForm(forms.Form):
+class MinutesApprovalForm(SpecificErrorMessagesMixin, forms.Form):
     approved_at_meeting = forms.ModelChoiceField(
         label="Approved at the meeting of",
         queryset=Meeting.objects.none(),
@@ -411,7 +411,7 @@ class MinutesApprovalForm(forms.Form):
         return cleaned
 
 
-class MinutesCorrectionForm(forms.Form):
+class MinutesCorrectionForm(SpecificErrorMessagesMixin, forms.Form):
     reason = forms.CharField(
         label="Reason for the correction",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -419,7 +419,7 @@ class MinutesCorrectionForm(forms.Form):
     )
 
 
-class ActionProgressForm(forms.ModelForm):
+class ActionProgressForm(SpecificErrorMessagesMixin, forms.ModelForm):
     """What an action's owner changes: its status and progress (the action itself is business support's)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)

@@ -3,9 +3,10 @@
 from django import forms
 
 from reports.search.selectors import MAX_LENGTH, MIN_LENGTH, kinds_for
+from wscb.forms import SpecificErrorMessagesMixin
 
 
-class SearchForm(forms.Form):
+class SearchForm(SpecificErrorMessagesMixin, forms.Form):
     q = forms.CharField(
         label="Search for",
         max_length=MAX_LENGTH,

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views.generic import ListView, TemplateView
 
 from reports.selfreports import actions
@@ -84,10 +85,10 @@ class ActionDetailView(NoStoreMixin, SignedInMixin, TemplateView):
 
     template_name = "reports/action_detail.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.action = actions.action_get(for_user=request.user, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def action(self):
+        """Looked up after the role is checked (a learner is refused the page, not told it is missing)."""
+        return actions.action_get(for_user=self.request.user, pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         may_change = actions.may_change(self.request.user, self.action)

@@ -4,11 +4,12 @@ from django import forms
 from django.contrib.auth.password_validation import password_validators_help_text_html
 
 from partners.models import Partner
+from wscb.forms import SpecificErrorMessagesMixin
 
 OTHER = "other"
 
 
-class SignUpForm(forms.Form):
+class SignUpForm(SpecificErrorMessagesMixin, forms.Form):
     full_name = forms.CharField(
         label="Your name", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
@@ -86,7 +87,7 @@ class SignUpForm(forms.Form):
 RATING_CHOICES = [(str(value), str(value)) for value in range(1, 6)]
 
 
-class EvaluationForm(forms.Form):
+class EvaluationForm(SpecificErrorMessagesMixin, forms.Form):
     """One before and one after rating (1 = not at all confident, 5 = very confident) per learning
     outcome of the course, and free text."""
 
@@ -124,7 +125,7 @@ class EvaluationForm(forms.Form):
         ]
 
 
-class ManagerForm(forms.Form):
+class ManagerForm(SpecificErrorMessagesMixin, forms.Form):
     """The manager who approves the learner's place, on a course that needs it (kept on their account)."""
 
     manager_name = forms.CharField(label="Your manager's name", max_length=150)
@@ -135,7 +136,7 @@ class ManagerForm(forms.Form):
     )
 
 
-class ImpactForm(forms.Form):
+class ImpactForm(SpecificErrorMessagesMixin, forms.Form):
     """The follow-up impact questionnaire: how much the course changed the learner's practice, and how."""
 
     practice_change = forms.TypedChoiceField(
