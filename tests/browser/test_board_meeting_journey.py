@@ -4,6 +4,7 @@ with the pack's link and the .ics, and opens the pack (a bookmark per item, page
 meeting business support records a decision and a declaration, drafts the minutes, records their
 approval at the next meeting, and the minutes then refuse edits. Axe on every page reached."""
 
+import base64
 import datetime
 import io
 import re
@@ -114,9 +115,10 @@ def test_a_board_meeting_from_agenda_to_approved_minutes(
     papers_email = sent_to(board_member.email, kind="meetings.papers")
     invitation = sent_to(board_member.email, kind="meetings.invitation")
     pack_link = re.search(r"(http\S+/pack/)", papers_email.body).group(1)
-    (attachment,) = invitation.attachments
-    assert attachment["name"] == "invitation.ics" and "METHOD:REQUEST" in attachment["content"]
-    assert "SEQUENCE:0" in attachment["content"]
+    (attachment,) = invitation.attachments  # the outbox keeps an attachment's bytes in base64
+    ics = base64.b64decode(attachment["content"]).decode("utf-8")
+    assert attachment["filename"] == "invitation.ics" and attachment["content_type"].startswith("text/calendar")
+    assert "METHOD:REQUEST" in ics and "SEQUENCE:0" in ics
 
     page.goto(f"{live_server.url}/")
     page.get_by_role("button", name="Sign out").click()

@@ -1,6 +1,9 @@
 """With the demo loaded and today in 2026/27, every page opens on the demo's 2016/17: a board member's
 start page and dashboard show its figures, the attendance summary offers it, and business support's
-work-queue link opens the page listing the session it counts."""
+start page is on it and its work-queue link opens that year's page listing the session it counts.
+
+The demo holds only what the seed states (course totals, no 2016/17 sessions; its only sessions are
+upcoming ones in the current year), so the test records the one past 2016/17 session left unmarked."""
 
 import datetime
 from io import StringIO
@@ -10,11 +13,16 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from partners.models import User
+from tests.training.factories import SessionFactory
+from training.models import Course, Session
 from wscb.periods import ReportingYear
+from wscb.scoping import scopes_disabled
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "a demo password for the year journey"
+#: A demo course whose 2016/17 row the seed gives as 20 attended although no date was delivered.
+UNMARKED_COURSE = "Safeguarding Children with Disabilities"
 
 
 def test_the_demo_opens_on_2016_17_for_a_board_member_and_business_support(
@@ -37,7 +45,12 @@ def test_the_demo_opens_on_2016_17_for_a_board_member_and_business_support(
     assert "2016/17" in chooser.locator("option").all_inner_texts()
     context.clear_cookies()
 
+    with scopes_disabled():
+        course = Course.objects.get(board__users__email="support@demo.test", title=UNMARKED_COURSE)
+        assert not Session.objects.filter(course__board=course.board, starts_on__lt=timezone.localdate()).exists()
+        SessionFactory(course=course, starts_on=datetime.date(2016, 8, 29), status=Session.Status.SCHEDULED)
     page = sign_in(User.objects.get(email="support@demo.test"), password=PASSWORD)
+    assert "reporting year 2016/17" in page.locator(".lead").inner_text()
     link = page.get_by_role("link", name="1 training session needs attendance marking (2016/17)")
     link.click()
     page.wait_for_load_state()
