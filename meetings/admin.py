@@ -186,6 +186,7 @@ class PaperAdmin(ReadOnlyAdmin, BoardScopedModelAdmin, AuditedModelAdmin, admin.
     list_filter = ("agenda_item__meeting__group",)
     search_fields = ("title", "original_name", "agenda_item__title")
     fields = ("agenda_item", "title", "original_name", "uploaded_at")
+    readonly_fields = fields
 
 
 @admin.register(BoardPack)
@@ -214,6 +215,7 @@ class MinutesAdmin(ReadOnlyAdmin, BoardScopedModelAdmin, AuditedModelAdmin, admi
         "approved_recorded_by",
         "record",
     )
+    readonly_fields = fields
 
 
 @admin.register(Decision)
@@ -248,6 +250,7 @@ class CalendarFeedAdmin(ReadOnlyAdmin, BoardScopedModelAdmin, AuditedModelAdmin,
     list_display = ("user", "created_at", "last_used_at")
     search_fields = ("user__full_name", "user__email")
     fields = ("user", "created_at", "last_used_at")
+    readonly_fields = fields
 
     def has_delete_permission(self, request, obj=None):
         return super(ReadOnlyAdmin, self).has_delete_permission(request, obj)

@@ -287,6 +287,15 @@ DOWNLOADS = [
     Download("annual:published-file", "lead_a", published("docx"), "docx", variant="docx"),
     Download("public:report-file", "anonymous", public_file("pdf"), "pdf"),
     Download("public:version-file", "anonymous", public_file("docx", version=True), "docx"),
+    # An import's template names the board's agencies, courses... as its valid values.
+    Download("imports:template", "business_support", lambda cast: ({"kind": "agencies", "fmt": "xlsx"}, {}), "xlsx"),
+    Download(
+        "imports:template",
+        "business_support",
+        lambda cast: ({"kind": "agencies", "fmt": "csv"}, {}),
+        "csv",
+        variant="csv",
+    ),
 ]
 #: Pages (not files) listed above because they are built from case-study text.
 PAGES = {"annual:draft"}

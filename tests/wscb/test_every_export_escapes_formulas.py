@@ -83,7 +83,7 @@ def seeded(board, business_support):
         indicator.comparators.create(year_start=2016, comparator="england", value=Decimal("1.0"))
     for payload in PAYLOADS:
         audit_record(user=business_support, action=AuditAction.CHANGED, detail=payload)
-    return {"round": round_}
+    return {"round": round_, "board": board, "partners": partners}
 
 
 def _admin_export(client, url):
@@ -115,7 +115,32 @@ HOW_TO_FETCH = {
     "reports:round-export": lambda client, seed: [client.get(reverse("reports:round-export", args=[seed["round"].pk]))],
     # The ratings across agencies list every agency whose return was received (the seeded names).
     "reports:ratings-picture-export": lambda client, seed: _ratings_export(client, seed),
+    # The action log lists the board's actions (seeded descriptions and owner agencies).
+    "meetings:action-export": lambda client, seed: _action_export(client, seed),
+    # One agency's bookings in a year (seeded course titles, delegate names and job titles).
+    "training:agency-export": lambda client, seed: _agency_export(client, seed),
 }
+
+
+def _action_export(client, seed):
+    from tests.meetings.factories import ActionFactory, GroupFactory, MeetingFactory
+
+    meeting = MeetingFactory(group=GroupFactory(board=seed["board"], name=PAYLOADS[2]))
+    for index, payload in enumerate(PAYLOADS):
+        ActionFactory(meeting=meeting, description=payload, owner=seed["partners"][index], progress=payload)
+    return [client.get(reverse("meetings:action-export"), {"format": f}) for f in ("csv", "xlsx")]
+
+
+def _agency_export(client, seed):
+    from tests.training.factories import BookingFactory, CourseFactory, SessionFactory
+
+    partner = seed["partners"][0]
+    session = SessionFactory(course=CourseFactory(board=seed["board"], title=PAYLOADS[3]), starts_on=date(2016, 6, 15))
+    for payload in PAYLOADS:
+        BookingFactory(
+            session=session, partner=partner, organisation_name="", delegate_name=payload, job_title=payload[:100]
+        )
+    return [client.get(reverse("training:agency-export", args=[partner.pk]), {"year": "2016/17"})]
 
 
 def _ratings_export(client, seed):

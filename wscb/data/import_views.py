@@ -18,13 +18,15 @@ from django.contrib import messages
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
+from wscb.audit.services import audit_download
+from wscb.data.exports import XLSX_CONTENT_TYPE, file_response
 from wscb.data.import_jobs import import_runs_as_job
 from wscb.data.import_kinds import PREVIEW_ROWS, import_kind_get, import_kinds, template_csv, template_xlsx
 from wscb.data.imports import ImportFileForm, ImportRejected, read_upload, run_import
@@ -34,7 +36,6 @@ from wscb.security import NoStoreMixin
 PENDING = "imports/pending"
 SESSION_KEY = "imports_pending"
 KEEP_PENDING = datetime.timedelta(days=1)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class ImportListView(RecordKeeperMixin, TemplateView):
@@ -61,14 +62,13 @@ class ImportTemplateView(RecordKeeperMixin, KindMixin, View):
 
     def get(self, request, kind, fmt):
         if fmt == "xlsx":
-            content, content_type = template_xlsx(self.kind, request.board), XLSX
+            content, content_type = template_xlsx(self.kind, request.board), XLSX_CONTENT_TYPE
         elif fmt == "csv":
             content, content_type = template_csv(self.kind, request.board), "text/csv; charset=utf-8"
         else:
             raise Http404("No such format.")
-        response = HttpResponse(content, content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="{self.kind.template_name(request.board, fmt)}"'
-        return response
+        audit_download(request=request, what=f"Import template: {self.kind.title}", file_format=fmt)
+        return file_response(content, filename=self.kind.template_name(request.board, fmt), content_type=content_type)
 
 
 def _pending(request) -> dict:
