@@ -73,9 +73,11 @@ def _kept_years(request, board) -> list[ReportingYear]:
     """``years_with_records``, kept in Django's cache per state of the board's data: the query reads
     every record that carries a year, so at scale it costs more than a kept page; any write that
     could add or remove a year moves the data version (``wscb.data.changes``)."""
+    from wscb.data.changes import code_version
     from wscb.data.page_cache import PAGE_TIMEOUT, request_data_version
 
-    key = f"board-years:{board.pk}:{request_data_version(request, board)}"
+    # the code version too: a deployment may register another app's records as a year source
+    key = f"board-years:{board.pk}:{request_data_version(request, board)}:{code_version()}"
     starts = cache.get(key)
     if starts is None:
         starts = [year.start_year for year in years_with_records(board)]
